@@ -1,0 +1,1 @@
+/* gx-csv.c: being written (issue 3) */

@@ -1,0 +1,223 @@
+/* gx-finding.c: one finding of a consistency rule */
+#include "gx-config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gx-finding.h"
+
+struct _GxFinding
+{
+  GObject parent_instance;
+
+  char *rule;
+  GxSeverity severity;
+  guint cell;
+  gboolean row_only;
+  gboolean has_values;
+  gint64 expected;
+  gint64 actual;
+  char *message;
+  GArray *cells;
+};
+
+G_DEFINE_FINAL_TYPE (GxFinding, gx_finding, G_TYPE_OBJECT)
+
+static void
+gx_finding_finalize (GObject *object)
+{
+  GxFinding *self = GX_FINDING (object);
+
+  g_free (self->rule);
+  g_free (self->message);
+  g_array_unref (self->cells);
+
+  G_OBJECT_CLASS (gx_finding_parent_class)->finalize (object);
+}
+
+static void
+gx_finding_class_init (GxFindingClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gx_finding_finalize;
+}
+
+static void
+gx_finding_init (GxFinding *self)
+{
+  self->cells = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+GxFinding *
+gx_finding_new (const char *rule,
+                GxSeverity  severity,
+                guint       cell,
+                gboolean    row_only,
+                const char *message)
+{
+  GxFinding *self;
+
+  g_return_val_if_fail (rule != NULL, NULL);
+  g_return_val_if_fail (cell < gx_schema_n_cells (), NULL);
+
+  self = g_object_new (GX_TYPE_FINDING, NULL);
+  self->rule = g_strdup (rule);
+  self->severity = severity;
+  self->cell = cell;
+  self->row_only = row_only;
+  self->message = g_strdup (message);
+  gx_finding_add_cell (self, cell);
+  return self;
+}
+
+void
+gx_finding_set_values (GxFinding *self,
+                       gint64     expected,
+                       gint64     actual)
+{
+  g_return_if_fail (GX_IS_FINDING (self));
+  self->has_values = TRUE;
+  self->expected = expected;
+  self->actual = actual;
+}
+
+void
+gx_finding_add_cell (GxFinding *self,
+                     guint      cell)
+{
+  g_return_if_fail (GX_IS_FINDING (self));
+  if (!gx_finding_involves_cell (self, cell))
+    g_array_append_val (self->cells, cell);
+}
+
+const char *
+gx_finding_get_rule (GxFinding *self)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), NULL);
+  return self->rule;
+}
+
+GxSeverity
+gx_finding_get_severity (GxFinding *self)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), GX_SEVERITY_NOTE);
+  return self->severity;
+}
+
+guint
+gx_finding_get_cell (GxFinding *self)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), 0);
+  return self->cell;
+}
+
+GxSection
+gx_finding_get_section (GxFinding *self)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), GX_N_SECTIONS);
+  return gx_schema_cell (self->cell)->section;
+}
+
+const char *
+gx_finding_get_section_key (GxFinding *self)
+{
+  return gx_schema_section (gx_finding_get_section (self))->key;
+}
+
+const char *
+gx_finding_get_row_key (GxFinding *self)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), NULL);
+  return gx_schema_cell (self->cell)->row->key;
+}
+
+const char *
+gx_finding_get_column_key (GxFinding *self)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), NULL);
+  return self->row_only ? NULL : gx_schema_cell (self->cell)->column->key;
+}
+
+gboolean
+gx_finding_has_values (GxFinding *self)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), FALSE);
+  return self->has_values;
+}
+
+gint64
+gx_finding_get_expected (GxFinding *self)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), 0);
+  return self->expected;
+}
+
+gint64
+gx_finding_get_actual (GxFinding *self)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), 0);
+  return self->actual;
+}
+
+const char *
+gx_finding_get_message (GxFinding *self)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), NULL);
+  return self->message;
+}
+
+const guint *
+gx_finding_get_cells (GxFinding *self,
+                      guint     *n_cells)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), NULL);
+  if (n_cells)
+    *n_cells = self->cells->len;
+  return (const guint *) (gpointer) self->cells->data;
+}
+
+gboolean
+gx_finding_involves_cell (GxFinding *self,
+                          guint      cell)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), FALSE);
+  for (guint i = 0; i < self->cells->len; i++)
+    if (g_array_index (self->cells, guint, i) == cell)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *severity_keys[] = { "note", "warning", "error" };
+
+const char *
+gx_severity_to_key (GxSeverity severity)
+{
+  g_return_val_if_fail (severity <= GX_SEVERITY_ERROR, NULL);
+  return severity_keys[severity];
+}
+
+gboolean
+gx_severity_from_key (const char *key,
+                      GxSeverity *severity)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (severity_keys); i++)
+    if (g_strcmp0 (key, severity_keys[i]) == 0)
+      {
+        *severity = (GxSeverity) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+gx_severity_to_label (GxSeverity severity)
+{
+  switch (severity)
+    {
+    case GX_SEVERITY_ERROR:
+      return _("error");
+    case GX_SEVERITY_WARNING:
+      return _("warning");
+    case GX_SEVERITY_NOTE:
+    default:
+      return _("note");
+    }
+}

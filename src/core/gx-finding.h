@@ -1,0 +1,58 @@
+/* gx-finding.h: one finding of a consistency rule */
+#pragma once
+
+#include <glib-object.h>
+
+#include "gx-schema.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  GX_SEVERITY_NOTE,
+  GX_SEVERITY_WARNING,
+  GX_SEVERITY_ERROR,
+} GxSeverity;
+
+#define GX_TYPE_FINDING (gx_finding_get_type ())
+G_DECLARE_FINAL_TYPE (GxFinding, gx_finding, GX, FINDING, GObject)
+
+/* @cell is the cell the finding is about (the total that does not tie out,
+ * the blank cell); it gives section, row and column.  @row_only: the finding
+ * concerns the whole row (ambiguous_layout), column is then NULL. */
+GxFinding   *gx_finding_new            (const char *rule,
+                                        GxSeverity  severity,
+                                        guint       cell,
+                                        gboolean    row_only,
+                                        const char *message);
+
+void         gx_finding_set_values     (GxFinding  *self,
+                                        gint64      expected,
+                                        gint64      actual);
+void         gx_finding_add_cell       (GxFinding  *self,
+                                        guint       cell);
+
+const char  *gx_finding_get_rule       (GxFinding  *self);
+GxSeverity   gx_finding_get_severity   (GxFinding  *self);
+guint        gx_finding_get_cell       (GxFinding  *self);
+GxSection    gx_finding_get_section    (GxFinding  *self);
+const char  *gx_finding_get_section_key(GxFinding  *self);
+const char  *gx_finding_get_row_key    (GxFinding  *self);
+/* NULL when the finding concerns a whole row */
+const char  *gx_finding_get_column_key (GxFinding  *self);
+gboolean     gx_finding_has_values     (GxFinding  *self);
+gint64       gx_finding_get_expected   (GxFinding  *self);
+gint64       gx_finding_get_actual     (GxFinding  *self);
+const char  *gx_finding_get_message    (GxFinding  *self);
+/* every cell involved (the operands and the total), for highlighting */
+const guint *gx_finding_get_cells      (GxFinding  *self,
+                                        guint      *n_cells);
+gboolean     gx_finding_involves_cell  (GxFinding  *self,
+                                        guint       cell);
+
+const char  *gx_severity_to_key        (GxSeverity  severity);
+gboolean     gx_severity_from_key      (const char *key,
+                                        GxSeverity *severity);
+/* translated: "error", "warning", "note" */
+const char  *gx_severity_to_label      (GxSeverity  severity);
+
+G_END_DECLS

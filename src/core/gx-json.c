@@ -1,0 +1,1 @@
+/* gx-json.c: being written (issue 3) */

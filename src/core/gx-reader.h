@@ -1,0 +1,41 @@
+/* gx-reader.h: turning a file into a GxReport
+ *
+ * gx_reader_read_bytes() picks the reader by content.  Today: the two
+ * plain-text layouts of the samples (gx-text-reader.c).  Every reader ends in
+ * gx-assembler.c, which maps labelled rows of cells onto the template.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gx-report.h"
+
+G_BEGIN_DECLS
+
+#define GX_READER_ERROR (gx_reader_error_quark ())
+
+typedef enum {
+  GX_READER_ERROR_IO,          /* could not be read at all */
+  GX_READER_ERROR_TOO_LARGE,   /* over the size cap */
+  GX_READER_ERROR_NOT_TEXT,    /* binary data, unknown encoding */
+  GX_READER_ERROR_NOT_REPORT,  /* readable, but not an annual report */
+  GX_READER_ERROR_MALFORMED,   /* a report whose tables cannot be read */
+} GxReaderError;
+
+/* Files larger than this are refused before they are read. */
+#define GX_READER_MAX_FILE_SIZE (64 * 1024 * 1024)
+
+GQuark    gx_reader_error_quark (void);
+
+/* @source_name is what messages and GxReport:source call the file
+ * (usually its basename).  Error messages start with it. */
+GxReport *gx_reader_read_bytes  (GBytes      *data,
+                                 const char  *source_name,
+                                 GError     **error);
+GxReport *gx_reader_read_path   (const char  *path,
+                                 GError     **error);
+GxReport *gx_reader_read_file   (GFile       *file,
+                                 GCancellable *cancellable,
+                                 GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,632 @@
+/* gx-report.c: one annual report */
+#include "gx-config.h"
+
+#include <string.h>
+
+#include "gx-report.h"
+
+typedef struct
+{
+  gint64 value;
+  char *raw;
+  guint32 line;
+  guint8 state;
+  guint8 flags;
+} Cell;
+
+struct _GxReport
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *issuer;
+  int year;
+  char *source;
+  char *format_version;
+
+  Cell *cells;              /* gx_schema_n_cells() of them */
+
+  GPtrArray *findings;
+  guint n_errors;
+  guint n_warnings;
+  guint n_notes;
+};
+
+G_DEFINE_FINAL_TYPE (GxReport, gx_report, G_TYPE_OBJECT)
+
+/* g_set_str() is GLib 2.76; our floor is 2.74. */
+static gboolean
+set_str (char       **slot,
+         const char  *value)
+{
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_ISSUER,
+  PROP_YEAR,
+  PROP_SOURCE,
+  PROP_FORMAT_VERSION,
+  PROP_N_ERRORS,
+  PROP_N_WARNINGS,
+  PROP_N_NOTES,
+  N_PROPS
+};
+
+enum {
+  CELL_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+emit_cell_changed (GxReport *self,
+                   guint     cell)
+{
+  g_signal_emit (self, signals[CELL_CHANGED],
+                 g_quark_from_static_string (gx_schema_cell (cell)->path), cell);
+}
+
+static void
+gx_report_finalize (GObject *object)
+{
+  GxReport *self = GX_REPORT (object);
+  guint n = gx_schema_n_cells ();
+
+  for (guint i = 0; i < n; i++)
+    g_free (self->cells[i].raw);
+  g_free (self->cells);
+  g_free (self->issuer);
+  g_free (self->source);
+  g_free (self->format_version);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gx_report_parent_class)->finalize (object);
+}
+
+static void
+gx_report_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  GxReport *self = GX_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_ISSUER:
+      g_value_set_string (value, self->issuer);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_FORMAT_VERSION:
+      g_value_set_string (value, self->format_version);
+      break;
+    case PROP_N_ERRORS:
+      g_value_set_uint (value, self->n_errors);
+      break;
+    case PROP_N_WARNINGS:
+      g_value_set_uint (value, self->n_warnings);
+      break;
+    case PROP_N_NOTES:
+      g_value_set_uint (value, self->n_notes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gx_report_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  GxReport *self = GX_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      gx_report_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_ISSUER:
+      gx_report_set_issuer (self, g_value_get_string (value));
+      break;
+    case PROP_YEAR:
+      gx_report_set_year (self, g_value_get_int (value));
+      break;
+    case PROP_SOURCE:
+      gx_report_set_source (self, g_value_get_string (value));
+      break;
+    case PROP_FORMAT_VERSION:
+      gx_report_set_format_version (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gx_report_class_init (GxReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gx_report_finalize;
+  object_class->get_property = gx_report_get_property;
+  object_class->set_property = gx_report_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ISSUER] =
+    g_param_spec_string ("issuer", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SOURCE] =
+    g_param_spec_string ("source", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FORMAT_VERSION] =
+    g_param_spec_string ("format-version", NULL, NULL, GX_REPORT_FORMAT_2021,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ERRORS] =
+    g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_WARNINGS] =
+    g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_NOTES] =
+    g_param_spec_uint ("n-notes", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GxReport::cell-changed:
+   * @cell: the index of the cell (see gx_schema_cell())
+   *
+   * Emitted when a cell's value, state or raw text changes.  The detail is
+   * the cell path, e.g. "cell-changed::applications.new_received.total".
+   */
+  signals[CELL_CHANGED] =
+    g_signal_new ("cell-changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+gx_report_init (GxReport *self)
+{
+  guint n = gx_schema_n_cells ();
+
+  self->cells = g_new0 (Cell, n);
+  for (guint i = 0; i < n; i++)
+    self->cells[i].state = GX_CELL_BLANK;
+  self->format_version = g_strdup (GX_REPORT_FORMAT_2021);
+  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+GxReport *
+gx_report_new (void)
+{
+  return g_object_new (GX_TYPE_REPORT, NULL);
+}
+
+void
+gx_report_copy_cells_from (GxReport *self,
+                           GxReport *other)
+{
+  guint n = gx_schema_n_cells ();
+
+  g_return_if_fail (GX_IS_REPORT (self));
+  g_return_if_fail (GX_IS_REPORT (other));
+
+  for (guint i = 0; i < n; i++)
+    {
+      Cell *dst = &self->cells[i];
+      const Cell *src = &other->cells[i];
+      gboolean changed = dst->state != src->state || dst->value != src->value ||
+                         g_strcmp0 (dst->raw, src->raw) != 0;
+
+      dst->value = src->value;
+      dst->state = src->state;
+      dst->flags = src->flags;
+      dst->line = src->line;
+      if (g_strcmp0 (dst->raw, src->raw) != 0)
+        {
+          g_free (dst->raw);
+          dst->raw = g_strdup (src->raw);
+        }
+      if (changed)
+        emit_cell_changed (self, i);
+    }
+}
+
+GxReport *
+gx_report_copy (GxReport *self)
+{
+  GxReport *copy;
+
+  g_return_val_if_fail (GX_IS_REPORT (self), NULL);
+
+  copy = g_object_new (GX_TYPE_REPORT,
+                       "issuer", self->issuer,
+                       "year", self->year,
+                       "source", self->source,
+                       "format-version", self->format_version,
+                       NULL);
+  gx_report_copy_cells_from (copy, self);
+  return copy;
+}
+
+gint64
+gx_report_get_id (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), 0);
+  return self->id;
+}
+
+void
+gx_report_set_id (GxReport *self,
+                  gint64    id)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+  if (self->id != id)
+    {
+      self->id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+    }
+}
+
+const char *
+gx_report_get_issuer (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), NULL);
+  return self->issuer;
+}
+
+void
+gx_report_set_issuer (GxReport   *self,
+                      const char *issuer)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+  if (set_str (&self->issuer, issuer))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISSUER]);
+}
+
+int
+gx_report_get_year (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), 0);
+  return self->year;
+}
+
+void
+gx_report_set_year (GxReport *self,
+                    int       year)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+  if (self->year != year)
+    {
+      self->year = year;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+    }
+}
+
+const char *
+gx_report_get_source (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), NULL);
+  return self->source;
+}
+
+void
+gx_report_set_source (GxReport   *self,
+                      const char *source)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+  if (set_str (&self->source, source))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+}
+
+const char *
+gx_report_get_format_version (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), NULL);
+  return self->format_version;
+}
+
+void
+gx_report_set_format_version (GxReport   *self,
+                              const char *version)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+  if (set_str (&self->format_version, version ? version : GX_REPORT_FORMAT_2021))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT_VERSION]);
+}
+
+/* Cells ------------------------------------------------------------------ */
+
+#define CHECK_CELL(self, cell, ret) \
+  G_STMT_START { \
+    g_return_val_if_fail (GX_IS_REPORT (self), ret); \
+    g_return_val_if_fail ((cell) < gx_schema_n_cells (), ret); \
+  } G_STMT_END
+#define CHECK_CELL_VOID(self, cell) \
+  G_STMT_START { \
+    g_return_if_fail (GX_IS_REPORT (self)); \
+    g_return_if_fail ((cell) < gx_schema_n_cells ()); \
+  } G_STMT_END
+
+GxCellState
+gx_report_get_cell (GxReport *self,
+                    guint     cell,
+                    gint64   *value)
+{
+  CHECK_CELL (self, cell, GX_CELL_BLANK);
+  if (value)
+    *value = self->cells[cell].state == GX_CELL_VALUE ? self->cells[cell].value : 0;
+  return self->cells[cell].state;
+}
+
+gint64
+gx_report_get_value (GxReport *self,
+                     guint     cell)
+{
+  CHECK_CELL (self, cell, 0);
+  return self->cells[cell].state == GX_CELL_VALUE ? self->cells[cell].value : 0;
+}
+
+gint64
+gx_report_get_count (GxReport *self,
+                     guint     cell)
+{
+  return gx_report_get_value (self, cell) / GX_VALUE_SCALE;
+}
+
+gboolean
+gx_report_is_blank (GxReport *self,
+                    guint     cell)
+{
+  CHECK_CELL (self, cell, TRUE);
+  return self->cells[cell].state == GX_CELL_BLANK;
+}
+
+const char *
+gx_report_get_raw (GxReport *self,
+                   guint     cell)
+{
+  CHECK_CELL (self, cell, NULL);
+  return self->cells[cell].state == GX_CELL_INVALID ? self->cells[cell].raw : NULL;
+}
+
+static void
+store_cell (GxReport    *self,
+            guint        cell,
+            GxCellState  state,
+            gint64       value,
+            const char  *raw)
+{
+  Cell *c = &self->cells[cell];
+
+  if (c->state == state && c->value == value && g_strcmp0 (c->raw, raw) == 0)
+    return;
+  c->state = state;
+  c->value = value;
+  set_str (&c->raw, raw);
+  emit_cell_changed (self, cell);
+}
+
+void
+gx_report_set_value (GxReport *self,
+                     guint     cell,
+                     gint64    fixed)
+{
+  CHECK_CELL_VOID (self, cell);
+  store_cell (self, cell, GX_CELL_VALUE, fixed, NULL);
+}
+
+void
+gx_report_set_count (GxReport *self,
+                     guint     cell,
+                     gint64    count)
+{
+  gx_report_set_value (self, cell, count * GX_VALUE_SCALE);
+}
+
+void
+gx_report_set_blank (GxReport *self,
+                     guint     cell)
+{
+  CHECK_CELL_VOID (self, cell);
+  store_cell (self, cell, GX_CELL_BLANK, 0, NULL);
+}
+
+void
+gx_report_set_invalid (GxReport   *self,
+                       guint       cell,
+                       const char *raw)
+{
+  CHECK_CELL_VOID (self, cell);
+  store_cell (self, cell, GX_CELL_INVALID, 0, raw ? raw : "");
+}
+
+void
+gx_report_set_text (GxReport   *self,
+                    guint       cell,
+                    const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  gint64 v;
+
+  if (*trimmed == '\0')
+    gx_report_set_blank (self, cell);
+  else if (gx_value_parse (trimmed, &v))
+    gx_report_set_value (self, cell, v);
+  else
+    gx_report_set_invalid (self, cell, trimmed);
+}
+
+char *
+gx_report_dup_text (GxReport *self,
+                    guint     cell)
+{
+  CHECK_CELL (self, cell, NULL);
+  switch (self->cells[cell].state)
+    {
+    case GX_CELL_VALUE:
+      return gx_value_format (self->cells[cell].value);
+    case GX_CELL_INVALID:
+      return g_strdup (self->cells[cell].raw);
+    case GX_CELL_BLANK:
+    default:
+      return g_strdup ("");
+    }
+}
+
+GxCellFlags
+gx_report_get_cell_flags (GxReport *self,
+                          guint     cell)
+{
+  CHECK_CELL (self, cell, 0);
+  return self->cells[cell].flags;
+}
+
+void
+gx_report_set_cell_flags (GxReport    *self,
+                          guint        cell,
+                          GxCellFlags  flags)
+{
+  CHECK_CELL_VOID (self, cell);
+  self->cells[cell].flags = (guint8) flags;
+}
+
+guint
+gx_report_get_cell_line (GxReport *self,
+                         guint     cell)
+{
+  CHECK_CELL (self, cell, 0);
+  return self->cells[cell].line;
+}
+
+void
+gx_report_set_cell_line (GxReport *self,
+                         guint     cell,
+                         guint     line)
+{
+  CHECK_CELL_VOID (self, cell);
+  self->cells[cell].line = line;
+}
+
+gboolean
+gx_report_values_equal (GxReport *self,
+                        GxReport *other)
+{
+  guint n = gx_schema_n_cells ();
+
+  g_return_val_if_fail (GX_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (GX_IS_REPORT (other), FALSE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Cell *a = &self->cells[i];
+      const Cell *b = &other->cells[i];
+
+      if (a->state != b->state || a->value != b->value || g_strcmp0 (a->raw, b->raw) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Findings ------------------------------------------------------------------ */
+
+GPtrArray *
+gx_report_get_findings (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), NULL);
+  return self->findings;
+}
+
+void
+gx_report_set_counts (GxReport *self,
+                      guint     n_errors,
+                      guint     n_warnings,
+                      guint     n_notes)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->n_errors != n_errors)
+    {
+      self->n_errors = n_errors;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
+    }
+  if (self->n_warnings != n_warnings)
+    {
+      self->n_warnings = n_warnings;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+    }
+  if (self->n_notes != n_notes)
+    {
+      self->n_notes = n_notes;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NOTES]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+gx_report_set_findings (GxReport  *self,
+                        GPtrArray *findings)
+{
+  guint counts[3] = { 0, 0, 0 };
+
+  g_return_if_fail (GX_IS_REPORT (self));
+  g_return_if_fail (findings != NULL);
+
+  g_ptr_array_set_size (self->findings, 0);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GxFinding *f = g_ptr_array_index (findings, i);
+
+      g_ptr_array_add (self->findings, g_object_ref (f));
+      counts[gx_finding_get_severity (f)]++;
+    }
+  gx_report_set_counts (self, counts[GX_SEVERITY_ERROR], counts[GX_SEVERITY_WARNING],
+                        counts[GX_SEVERITY_NOTE]);
+}
+
+guint
+gx_report_get_n_errors (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), 0);
+  return self->n_errors;
+}
+
+guint
+gx_report_get_n_warnings (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), 0);
+  return self->n_warnings;
+}
+
+guint
+gx_report_get_n_notes (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), 0);
+  return self->n_notes;
+}

@@ -1,0 +1,113 @@
+/* gx-report.h: one annual report, the model every part of GxReports shares */
+#pragma once
+
+#include <glib-object.h>
+
+#include "gx-finding.h"
+#include "gx-schema.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  GX_CELL_BLANK,     /* left empty in the source: read as 0, noted */
+  GX_CELL_VALUE,     /* a number (fixed point, see GX_VALUE_SCALE) */
+  GX_CELL_INVALID,   /* text that is not a number; kept as raw text */
+} GxCellState;
+
+typedef enum {
+  GX_CELL_FLAG_NONE     = 0,
+  /* the column of this value had to be inferred (ambiguous_layout) */
+  GX_CELL_FLAG_INFERRED = 1 << 0,
+} GxCellFlags;
+
+#define GX_REPORT_FORMAT_2021 "2021"
+
+#define GX_TYPE_REPORT (gx_report_get_type ())
+G_DECLARE_FINAL_TYPE (GxReport, gx_report, GX, REPORT, GObject)
+
+GxReport    *gx_report_new               (void);
+/* a deep copy of metadata and cells (not of the workspace id) */
+GxReport    *gx_report_copy              (GxReport    *self);
+void         gx_report_copy_cells_from   (GxReport    *self,
+                                          GxReport    *other);
+
+gint64       gx_report_get_id            (GxReport    *self);
+void         gx_report_set_id            (GxReport    *self,
+                                          gint64       id);
+const char  *gx_report_get_issuer        (GxReport    *self);
+void         gx_report_set_issuer        (GxReport    *self,
+                                          const char  *issuer);
+int          gx_report_get_year          (GxReport    *self);
+void         gx_report_set_year          (GxReport    *self,
+                                          int          year);
+const char  *gx_report_get_source        (GxReport    *self);
+void         gx_report_set_source        (GxReport    *self,
+                                          const char  *source);
+const char  *gx_report_get_format_version(GxReport    *self);
+void         gx_report_set_format_version(GxReport    *self,
+                                          const char  *version);
+
+/* Cells, indexed as in gx_schema_cell().  Every setter emits
+ * ::cell-changed (detail: the cell path) when the cell really changes. */
+GxCellState  gx_report_get_cell          (GxReport    *self,
+                                          guint        cell,
+                                          gint64      *value);
+/* the value in fixed point; 0 for a blank or invalid cell */
+gint64       gx_report_get_value         (GxReport    *self,
+                                          guint        cell);
+/* the value in whole units (counts); 0 for blank or invalid */
+gint64       gx_report_get_count         (GxReport    *self,
+                                          guint        cell);
+gboolean     gx_report_is_blank          (GxReport    *self,
+                                          guint        cell);
+/* raw text of an invalid cell, NULL otherwise */
+const char  *gx_report_get_raw           (GxReport    *self,
+                                          guint        cell);
+void         gx_report_set_value         (GxReport    *self,
+                                          guint        cell,
+                                          gint64       fixed);
+void         gx_report_set_count         (GxReport    *self,
+                                          guint        cell,
+                                          gint64       count);
+void         gx_report_set_blank         (GxReport    *self,
+                                          guint        cell);
+void         gx_report_set_invalid       (GxReport    *self,
+                                          guint        cell,
+                                          const char  *raw);
+/* Blank for "", a value for a number, invalid otherwise. */
+void         gx_report_set_text          (GxReport    *self,
+                                          guint        cell,
+                                          const char  *text);
+/* The cell as text: "" for blank, the number, or the raw invalid text. */
+char        *gx_report_dup_text          (GxReport    *self,
+                                          guint        cell);
+
+GxCellFlags  gx_report_get_cell_flags    (GxReport    *self,
+                                          guint        cell);
+void         gx_report_set_cell_flags    (GxReport    *self,
+                                          guint        cell,
+                                          GxCellFlags  flags);
+/* 1-based line of the source the value was read from, 0 if unknown */
+guint        gx_report_get_cell_line     (GxReport    *self,
+                                          guint        cell);
+void         gx_report_set_cell_line     (GxReport    *self,
+                                          guint        cell,
+                                          guint        line);
+
+gboolean     gx_report_values_equal      (GxReport    *self,
+                                          GxReport    *other);
+
+/* Findings, as computed by gx_rules_check(); a GPtrArray of GxFinding. */
+GPtrArray   *gx_report_get_findings      (GxReport    *self);
+void         gx_report_set_findings      (GxReport    *self,
+                                          GPtrArray   *findings);
+guint        gx_report_get_n_errors      (GxReport    *self);
+guint        gx_report_get_n_warnings    (GxReport    *self);
+guint        gx_report_get_n_notes       (GxReport    *self);
+/* For lists loaded from a cache without findings. */
+void         gx_report_set_counts        (GxReport    *self,
+                                          guint        n_errors,
+                                          guint        n_warnings,
+                                          guint        n_notes);
+
+G_END_DECLS

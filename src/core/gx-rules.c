@@ -1,0 +1,331 @@
+/* gx-rules.c: the consistency rules on one report
+ *
+ * Every rule of ../shared/report-schema.md that needs only one report is
+ * here, one function a rule.  Cells are looked up in the template by key,
+ * never by position, so the rules read like the table in the schema.
+ *
+ * An arithmetic check is skipped when one of its cells holds something that
+ * is not a valid value (count_value reports that cell): a typo then gives
+ * one finding, not one per sum it takes part in.
+ */
+#include "gx-config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gx-rules.h"
+
+typedef struct
+{
+  GxReport *report;
+  GPtrArray *findings;
+} Check;
+
+static int
+cell_of (GxSection   section,
+         const char *row,
+         const char *column)
+{
+  int cell = gx_schema_find_cell (section, row, column);
+
+  g_assert (cell >= 0);
+  return cell;
+}
+
+static gboolean
+cell_is_valid (GxReport *report,
+               guint     cell)
+{
+  gint64 v;
+  GxCellState state = gx_report_get_cell (report, cell, &v);
+
+  if (state == GX_CELL_INVALID)
+    return FALSE;
+  if (state == GX_CELL_BLANK)
+    return TRUE;
+  if (v < 0)
+    return FALSE;
+  return gx_schema_cell (cell)->column->kind == GX_VALUE_AMOUNT || gx_value_is_whole (v);
+}
+
+/* "复议后起诉" / "予以公开 · 自然人": how a message names a cell's place. */
+static char *
+describe_row (const GxSchemaRow *row)
+{
+  return g_strdup (gx_schema_row_label (row));
+}
+
+static char *
+describe_cell (guint cell)
+{
+  const GxSchemaCell *c = gx_schema_cell (cell);
+
+  if (c->row->n_columns == 1)
+    return describe_row (c->row);
+  return g_strdup_printf ("%s · %s", gx_schema_row_label (c->row),
+                          gx_schema_column_label (c->column));
+}
+
+static const char *
+operator_joiner (void)
+{
+  return "+";
+}
+
+/* Adds one finding for a sum that does not hold: @total should equal the sum
+ * of @parts.  @what names the sum in the message. */
+static void
+check_sum (Check       *check,
+           const char  *rule,
+           const guint *parts,
+           guint        n_parts,
+           const guint *rhs,
+           guint        n_rhs,
+           guint        subject,
+           const char  *context)
+{
+  gint64 left = 0, right = 0;
+  g_autoptr(GString) left_names = g_string_new (NULL);
+  g_autoptr(GString) right_names = g_string_new (NULL);
+  g_autofree char *left_s = NULL;
+  g_autofree char *right_s = NULL;
+  g_autofree char *message = NULL;
+  GxFinding *finding;
+
+  for (guint i = 0; i < n_parts; i++)
+    if (!cell_is_valid (check->report, parts[i]))
+      return;
+  for (guint i = 0; i < n_rhs; i++)
+    if (!cell_is_valid (check->report, rhs[i]))
+      return;
+
+  for (guint i = 0; i < n_parts; i++)
+    left += gx_report_get_value (check->report, parts[i]);
+  for (guint i = 0; i < n_rhs; i++)
+    right += gx_report_get_value (check->report, rhs[i]);
+
+  if (left == right)
+    return;
+
+  left_s = gx_value_format (left);
+  right_s = gx_value_format (right);
+
+  if (g_strcmp0 (rule, GX_RULE_BALANCE) == 0)
+    {
+      /* 自然人：本年新收+上年结转 = 7，但办理结果总计+结转下年度 = 5 */
+      message = g_strdup_printf (_("%s: new applications + carried over = %s, but results total + carried forward = %s"),
+                                 context, left_s, right_s);
+    }
+  else
+    {
+      for (guint i = 0; i < n_parts; i++)
+        {
+          const GxSchemaCell *c = gx_schema_cell (parts[i]);
+          const char *name;
+
+          if (g_strcmp0 (rule, GX_RULE_ROW_TOTAL) == 0 || g_strcmp0 (rule, GX_RULE_GROUP_TOTAL) == 0)
+            name = gx_schema_column_label (c->column);
+          else
+            name = gx_schema_row_label (c->row);
+          if (i > 0)
+            g_string_append (left_names, operator_joiner ());
+          g_string_append (left_names, name);
+        }
+      if (g_strcmp0 (rule, GX_RULE_ROW_TOTAL) == 0 || g_strcmp0 (rule, GX_RULE_GROUP_TOTAL) == 0)
+        g_string_append (right_names, gx_schema_column_label (gx_schema_cell (subject)->column));
+      else
+        g_string_append (right_names, gx_schema_row_label (gx_schema_cell (subject)->row));
+
+      if (g_strcmp0 (rule, GX_RULE_RESULTS_SUM) == 0)
+        /* the 21 names would drown the message */
+        message = g_strdup_printf (_("%s: the result rows add up to %s, but %s is %s"),
+                                   context, left_s, right_names->str, right_s);
+      else
+        message = g_strdup_printf (_("%s: %s = %s, but %s is %s"),
+                                   context, left_names->str, left_s, right_names->str, right_s);
+    }
+
+  finding = gx_finding_new (rule, GX_SEVERITY_ERROR, subject, FALSE, message);
+  gx_finding_set_values (finding, left, right);
+  for (guint i = 0; i < n_parts; i++)
+    gx_finding_add_cell (finding, parts[i]);
+  for (guint i = 0; i < n_rhs; i++)
+    gx_finding_add_cell (finding, rhs[i]);
+  g_ptr_array_add (check->findings, finding);
+}
+
+/* balance: new_received + carried_over = results_total + carried_forward,
+ * in each of the 7 columns. */
+static void
+rule_balance (Check *check)
+{
+  guint n_columns;
+  const GxSchemaColumn *columns = gx_schema_application_columns (&n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const char *col = columns[c].key;
+      guint left[2] = {
+        cell_of (GX_SECTION_APPLICATIONS, "new_received", col),
+        cell_of (GX_SECTION_APPLICATIONS, "carried_over", col),
+      };
+      guint right[2] = {
+        cell_of (GX_SECTION_APPLICATIONS, "results_total", col),
+        cell_of (GX_SECTION_APPLICATIONS, "carried_forward", col),
+      };
+
+      check_sum (check, GX_RULE_BALANCE, left, 2, right, 2, right[0],
+                 gx_schema_column_label (&columns[c]));
+    }
+}
+
+/* results_sum: the 21 result rows add up to results_total, per column. */
+static void
+rule_results_sum (Check *check)
+{
+  const GxSchemaSection *section = gx_schema_section (GX_SECTION_APPLICATIONS);
+  guint n_columns;
+  const GxSchemaColumn *columns = gx_schema_application_columns (&n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      guint parts[32];
+      guint n_parts = 0;
+      guint total = cell_of (GX_SECTION_APPLICATIONS, "results_total", columns[c].key);
+
+      for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
+        {
+          const GxSchemaRow *row = gx_schema_row (r);
+
+          if (row->flags & GX_ROW_FLAG_RESULT)
+            parts[n_parts++] = row->first_cell + c;
+        }
+      g_assert (n_parts == 21);
+      check_sum (check, GX_RULE_RESULTS_SUM, parts, n_parts, &total, 1, total,
+                 gx_schema_column_label (&columns[c]));
+    }
+}
+
+/* row_total (section 三) and group_total (section 四): the parts of a row
+ * add up to its last column, total. */
+static void
+rule_row_totals (Check      *check,
+                 GxSection   section_id,
+                 const char *rule)
+{
+  const GxSchemaSection *section = gx_schema_section (section_id);
+
+  for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
+    {
+      const GxSchemaRow *row = gx_schema_row (r);
+      guint parts[16];
+      guint total = row->first_cell + row->n_columns - 1;
+      g_autofree char *context = describe_row (row);
+
+      for (guint c = 0; c + 1 < row->n_columns; c++)
+        parts[c] = row->first_cell + c;
+      check_sum (check, rule, parts, row->n_columns - 1, &total, 1, total, context);
+    }
+}
+
+/* count_value: whole numbers >= 0; fees >= 0 (4 decimals is enforced when
+ * the text is read: a value with more cannot be stored and stays invalid). */
+static void
+rule_count_value (Check *check)
+{
+  guint n = gx_schema_n_cells ();
+
+  for (guint cell = 0; cell < n; cell++)
+    {
+      const GxSchemaCell *c = gx_schema_cell (cell);
+      g_autofree char *where = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *message = NULL;
+
+      if (cell_is_valid (check->report, cell))
+        continue;
+
+      where = describe_cell (cell);
+      text = gx_report_dup_text (check->report, cell);
+      if (c->column->kind == GX_VALUE_AMOUNT)
+        message = g_strdup_printf (_("%s: “%s” is not an amount (a number ≥ 0 with at most 4 decimals)"),
+                                   where, text);
+      else
+        message = g_strdup_printf (_("%s: “%s” is not a count (a whole number ≥ 0)"),
+                                   where, text);
+      g_ptr_array_add (check->findings,
+                       gx_finding_new (GX_RULE_COUNT_VALUE, GX_SEVERITY_ERROR, cell, FALSE, message));
+    }
+}
+
+static void
+rule_blank_cell (Check *check)
+{
+  guint n = gx_schema_n_cells ();
+
+  for (guint cell = 0; cell < n; cell++)
+    {
+      g_autofree char *where = NULL;
+      g_autofree char *message = NULL;
+
+      if (!gx_report_is_blank (check->report, cell))
+        continue;
+      where = describe_cell (cell);
+      message = g_strdup_printf (_("%s: left blank, read as 0"), where);
+      g_ptr_array_add (check->findings,
+                       gx_finding_new (GX_RULE_BLANK_CELL, GX_SEVERITY_NOTE, cell, FALSE, message));
+    }
+}
+
+/* ambiguous_layout: one warning per row in which the reader had to guess
+ * the column of at least one value. */
+static void
+rule_ambiguous_layout (Check *check)
+{
+  for (guint r = 0; r < gx_schema_n_rows (); r++)
+    {
+      const GxSchemaRow *row = gx_schema_row (r);
+      GxFinding *finding = NULL;
+
+      for (guint c = 0; c < row->n_columns; c++)
+        {
+          guint cell = row->first_cell + c;
+
+          if (!(gx_report_get_cell_flags (check->report, cell) & GX_CELL_FLAG_INFERRED))
+            continue;
+          if (finding == NULL)
+            {
+              g_autofree char *where = describe_row (row);
+              g_autofree char *message =
+                g_strdup_printf (_("%s: the source gave fewer values than columns; their columns were inferred from the row total — check them against the original"),
+                                 where);
+
+              finding = gx_finding_new (GX_RULE_AMBIGUOUS_LAYOUT, GX_SEVERITY_WARNING,
+                                        cell, TRUE, message);
+              g_ptr_array_add (check->findings, finding);
+            }
+          gx_finding_add_cell (finding, cell);
+        }
+    }
+}
+
+GPtrArray *
+gx_rules_check (GxReport *report)
+{
+  Check check;
+
+  g_return_val_if_fail (GX_IS_REPORT (report), NULL);
+
+  check.report = report;
+  check.findings = g_ptr_array_new_with_free_func (g_object_unref);
+
+  rule_balance (&check);
+  rule_results_sum (&check);
+  rule_row_totals (&check, GX_SECTION_APPLICATIONS, GX_RULE_ROW_TOTAL);
+  rule_row_totals (&check, GX_SECTION_REVIEW_LITIGATION, GX_RULE_GROUP_TOTAL);
+  rule_count_value (&check);
+  rule_ambiguous_layout (&check);
+  rule_blank_cell (&check);
+
+  gx_report_set_findings (report, check.findings);
+  return check.findings;
+}

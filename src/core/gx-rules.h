@@ -1,0 +1,28 @@
+/* gx-rules.h: the consistency rules (勾稽关系) of ../shared/report-schema.md
+ *
+ * Rules on one report live in gx-rules.c: balance, results_sum, row_total,
+ * group_total, count_value, blank_cell, ambiguous_layout.
+ */
+#pragma once
+
+#include "gx-report.h"
+
+G_BEGIN_DECLS
+
+/* Rule keys, as they appear in JSON and on the command line. */
+#define GX_RULE_BALANCE          "balance"
+#define GX_RULE_RESULTS_SUM      "results_sum"
+#define GX_RULE_ROW_TOTAL        "row_total"
+#define GX_RULE_GROUP_TOTAL      "group_total"
+#define GX_RULE_COUNT_VALUE      "count_value"
+#define GX_RULE_BLANK_CELL       "blank_cell"
+#define GX_RULE_AMBIGUOUS_LAYOUT "ambiguous_layout"
+#define GX_RULE_CARRYOVER        "carryover"
+#define GX_RULE_PROSE_MISMATCH   "prose_mismatch"
+
+/* Runs every single-report rule; stores the findings in @report (see
+ * gx_report_get_findings()) and returns them (transfer: container).
+ * Findings come in a stable order: by rule, then by cell. */
+GPtrArray *gx_rules_check (GxReport *report);
+
+G_END_DECLS

@@ -1,0 +1,481 @@
+/* gx-schema.c: the one template of the annual report
+ *
+ * Row label Y, column Z, section heading W: all defined here and nowhere
+ * else.  Keys follow ../shared/report-schema.md; labels are the official ones
+ * of 国办公开办函〔2021〕30号 with the numbering kept apart, and the variants are
+ * spellings met in published reports.
+ */
+#include "gx-config.h"
+
+#include <string.h>
+
+#include "gx-schema.h"
+#include "gx-text.h"
+
+/* Columns ------------------------------------------------------------------ */
+
+static const GxSchemaColumn document_fields[] = {
+  { "issued",   "本年制发件数", "Issued this year",   NULL, NULL, GX_VALUE_COUNT },
+  { "repealed", "本年废止件数", "Repealed this year", NULL, NULL, GX_VALUE_COUNT },
+  { "in_force", "现行有效件数", "In force",           NULL, NULL, GX_VALUE_COUNT },
+};
+
+static const GxSchemaColumn decision_fields[] = {
+  { "decisions", "本年处理决定数量", "Decisions this year", NULL, NULL, GX_VALUE_COUNT },
+};
+
+static const GxSchemaColumn fee_fields[] = {
+  { "amount_wan", "本年收费金额（单位：万元）", "Fees collected (10,000 yuan)", NULL, NULL, GX_VALUE_AMOUNT },
+};
+
+#define ORG_ZH "法人或其他组织"
+#define ORG_EN "Legal persons and other organisations"
+
+static const GxSchemaColumn application_columns[] = {
+  { "natural_person",  "自然人",       "Natural persons",       NULL,   NULL,   GX_VALUE_COUNT },
+  { "commercial",      "商业企业",     "Commercial enterprises", ORG_ZH, ORG_EN, GX_VALUE_COUNT },
+  { "research",        "科研机构",     "Research institutions", ORG_ZH, ORG_EN, GX_VALUE_COUNT },
+  { "public_interest", "社会公益组织", "Public-interest organisations", ORG_ZH, ORG_EN, GX_VALUE_COUNT },
+  { "legal_services",  "法律服务机构", "Legal service providers", ORG_ZH, ORG_EN, GX_VALUE_COUNT },
+  { "other_org",       "其他",         "Other organisations",   ORG_ZH, ORG_EN, GX_VALUE_COUNT },
+  { "total",           "总计",         "Total",                 NULL,   NULL,   GX_VALUE_COUNT },
+};
+
+static const GxSchemaColumn review_fields[] = {
+  { "upheld",    "结果维持", "Upheld",    NULL, NULL, GX_VALUE_COUNT },
+  { "corrected", "结果纠正", "Corrected", NULL, NULL, GX_VALUE_COUNT },
+  { "other",     "其他结果", "Other outcome", NULL, NULL, GX_VALUE_COUNT },
+  { "pending",   "尚未审结", "Pending",   NULL, NULL, GX_VALUE_COUNT },
+  { "total",     "总计",     "Total",     NULL, NULL, GX_VALUE_COUNT },
+};
+
+/* Groups (the headings that rows hang under) -------------------------------- */
+
+enum {
+  G_ART20_1, G_ART20_5, G_ART20_6, G_ART20_8,
+  G_RESULTS, G_WITHHELD, G_UNAVAILABLE, G_NOT_PROCESSED, G_OTHER_HANDLING,
+  G_LITIGATION,
+  N_GROUPS
+};
+
+static const GxSchemaGroup groups[N_GROUPS] = {
+  [G_ART20_1]        = { "article20_1", "", "第二十条第（一）项", "Article 20 (1)", -1 },
+  [G_ART20_5]        = { "article20_5", "", "第二十条第（五）项", "Article 20 (5)", -1 },
+  [G_ART20_6]        = { "article20_6", "", "第二十条第（六）项", "Article 20 (6)", -1 },
+  [G_ART20_8]        = { "article20_8", "", "第二十条第（八）项", "Article 20 (8)", -1 },
+  [G_RESULTS]        = { "results", "三、", "本年度办理结果", "Results this year", -1 },
+  [G_WITHHELD]       = { "withheld", "（三）", "不予公开", "Not disclosed", G_RESULTS },
+  [G_UNAVAILABLE]    = { "unavailable", "（四）", "无法提供", "Cannot be provided", G_RESULTS },
+  [G_NOT_PROCESSED]  = { "not_processed", "（五）", "不予处理", "Not processed", G_RESULTS },
+  [G_OTHER_HANDLING] = { "other_handling", "（六）", "其他处理", "Other handling", G_RESULTS },
+  [G_LITIGATION]     = { "litigation", "", "行政诉讼", "Administrative litigation", -1 },
+};
+
+/* Rows ------------------------------------------------------------------------ */
+
+#define COLS(a) a, G_N_ELEMENTS (a)
+#define V(...) (const char *const[]) { __VA_ARGS__, NULL }
+
+static GxSchemaRow rows[] = {
+  /* 二 主动公开政府信息情况 */
+  { GX_SECTION_DISCLOSURE, "regulations", "", "规章", "Regulations",
+    NULL, G_ART20_1, 1, 0, COLS (document_fields) },
+  { GX_SECTION_DISCLOSURE, "normative_documents", "", "行政规范性文件", "Normative documents",
+    V ("规范性文件"), G_ART20_1, 1, 0, COLS (document_fields) },
+  { GX_SECTION_DISCLOSURE, "licensing", "", "行政许可", "Administrative licensing",
+    NULL, G_ART20_5, 1, 0, COLS (decision_fields) },
+  { GX_SECTION_DISCLOSURE, "punishment", "", "行政处罚", "Administrative penalties",
+    NULL, G_ART20_6, 1, 0, COLS (decision_fields) },
+  { GX_SECTION_DISCLOSURE, "enforcement", "", "行政强制", "Administrative enforcement",
+    NULL, G_ART20_6, 1, 0, COLS (decision_fields) },
+  { GX_SECTION_DISCLOSURE, "fees", "", "行政事业性收费", "Administrative fees",
+    NULL, G_ART20_8, 1, 0, COLS (fee_fields) },
+
+  /* 三 收到和处理政府信息公开申请情况 */
+  { GX_SECTION_APPLICATIONS, "new_received", "一、", "本年新收政府信息公开申请数量",
+    "New applications received this year", V ("本年新收申请数量"), -1, 0, 0,
+    COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "carried_over", "二、", "上年结转政府信息公开申请数量",
+    "Carried over from last year", V ("上年结转申请数量"), -1, 0, 0,
+    COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "granted", "（一）", "予以公开", "Disclosed",
+    NULL, G_RESULTS, 1, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "partially_granted", "（二）",
+    "部分公开（区分处理的，只计这一情形，不计其他情形）", "Partially disclosed",
+    V ("部分公开"), G_RESULTS, 1, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "withheld_state_secret", "1.", "属于国家秘密",
+    "State secret", NULL, G_WITHHELD, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "withheld_prohibited_by_law", "2.", "其他法律行政法规禁止公开",
+    "Prohibited by other laws", NULL, G_WITHHELD, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "withheld_safety_stability", "3.", "危及“三安全一稳定”",
+    "Endangers security or stability", V ("危及\"三安全一稳定\"", "危及三安全一稳定"),
+    G_WITHHELD, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "withheld_third_party", "4.", "保护第三方合法权益",
+    "Protects third-party rights", NULL, G_WITHHELD, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "withheld_internal_affairs", "5.", "属于三类内部事务信息",
+    "Internal affairs", NULL, G_WITHHELD, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "withheld_process_info", "6.", "属于四类过程性信息",
+    "Process information", NULL, G_WITHHELD, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "withheld_enforcement_file", "7.", "属于行政执法案卷",
+    "Enforcement case files", NULL, G_WITHHELD, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "withheld_inquiry", "8.", "属于行政查询事项",
+    "Administrative inquiry matters", NULL, G_WITHHELD, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "unavailable_not_held", "1.", "本机关不掌握相关政府信息",
+    "Not held by this body", NULL, G_UNAVAILABLE, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "unavailable_needs_creation", "2.", "没有现成信息需要另行制作",
+    "Would have to be created", NULL, G_UNAVAILABLE, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "unavailable_unclear", "3.", "补正后申请内容仍不明确",
+    "Still unclear after correction", NULL, G_UNAVAILABLE, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "not_processed_petition", "1.", "信访举报投诉类申请",
+    "Petitions, reports and complaints", NULL, G_NOT_PROCESSED, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "not_processed_duplicate", "2.", "重复申请",
+    "Repeated applications", NULL, G_NOT_PROCESSED, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "not_processed_publication", "3.", "要求提供公开出版物",
+    "Requests for publications", NULL, G_NOT_PROCESSED, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "not_processed_excessive", "4.", "无正当理由大量反复申请",
+    "Excessive repeated applications", NULL, G_NOT_PROCESSED, 2, GX_ROW_FLAG_RESULT, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "not_processed_confirmation", "5.", "要求行政机关确认或重新出具已获取信息",
+    "Requests to confirm or reissue information", NULL, G_NOT_PROCESSED, 2, GX_ROW_FLAG_RESULT,
+    COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "other_no_correction", "1.",
+    "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "Applicant did not correct in time", NULL, G_OTHER_HANDLING, 2, GX_ROW_FLAG_RESULT,
+    COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "other_no_fee", "2.",
+    "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "Applicant did not pay the fee in time", NULL, G_OTHER_HANDLING, 2, GX_ROW_FLAG_RESULT,
+    COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "other_misc", "3.", "其他", "Other",
+    NULL, G_OTHER_HANDLING, 2, GX_ROW_FLAG_RESULT | GX_ROW_FLAG_NEEDS_PREFIX,
+    COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "results_total", "（七）", "总计", "Total of results",
+    NULL, G_RESULTS, 1, GX_ROW_FLAG_NEEDS_PREFIX, COLS (application_columns) },
+  { GX_SECTION_APPLICATIONS, "carried_forward", "四、", "结转下年度继续办理",
+    "Carried forward to next year", V ("结转下年度继续办理数量"), -1, 0, 0,
+    COLS (application_columns) },
+
+  /* 四 行政复议、行政诉讼情况 */
+  { GX_SECTION_REVIEW_LITIGATION, "review", "", "行政复议", "Administrative review",
+    NULL, -1, 0, 0, COLS (review_fields) },
+  { GX_SECTION_REVIEW_LITIGATION, "litigation_direct", "", "未经复议直接起诉",
+    "Litigation without prior review", NULL, G_LITIGATION, 1, 0, COLS (review_fields) },
+  { GX_SECTION_REVIEW_LITIGATION, "litigation_after_review", "", "复议后起诉",
+    "Litigation after review", NULL, G_LITIGATION, 1, 0, COLS (review_fields) },
+};
+
+static GxSchemaSection sections[GX_N_SECTIONS] = {
+  { GX_SECTION_DISCLOSURE, "disclosure", "二", "主动公开政府信息情况",
+    "Proactive disclosure", V ("主动公开政府信息"), 0, 0 },
+  { GX_SECTION_APPLICATIONS, "applications", "三", "收到和处理政府信息公开申请情况",
+    "Applications received and handled", V ("收到和处理政府信息公开申请"), 0, 0 },
+  { GX_SECTION_REVIEW_LITIGATION, "review_litigation", "四", "政府信息公开行政复议、行政诉讼情况",
+    "Administrative review and litigation",
+    V ("行政复议、行政诉讼情况", "政府信息公开行政复议、诉讼情况", "行政复议和行政诉讼情况"), 0, 0 },
+};
+
+/* Derived tables, built once ------------------------------------------------ */
+
+static GxSchemaCell *cells;
+static guint n_cells;
+static GHashTable *cells_by_path;
+
+static void
+schema_init (void)
+{
+  static gsize initialized = 0;
+
+  if (!g_once_init_enter (&initialized))
+    return;
+
+  n_cells = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GxSchemaSection *s = &sections[rows[i].section];
+
+      rows[i].index = i;
+      rows[i].first_cell = n_cells;
+      n_cells += rows[i].n_columns;
+      if (s->n_rows == 0)
+        s->first_row = i;
+      s->n_rows++;
+    }
+
+  cells = g_new0 (GxSchemaCell, n_cells);
+  cells_by_path = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    for (guint c = 0; c < rows[i].n_columns; c++)
+      {
+        GxSchemaCell *cell = &cells[rows[i].first_cell + c];
+
+        cell->index = rows[i].first_cell + c;
+        cell->section = rows[i].section;
+        cell->row = &rows[i];
+        cell->column = &rows[i].columns[c];
+        cell->column_index = c;
+        /* interned: lives as long as the program, like the tables */
+        cell->path = g_intern_string (g_strdup_printf ("%s.%s.%s",
+                                                       sections[rows[i].section].key,
+                                                       rows[i].key,
+                                                       rows[i].columns[c].key));
+        g_hash_table_insert (cells_by_path, (gpointer) cell->path, cell);
+      }
+
+  g_once_init_leave (&initialized, 1);
+}
+
+const GxSchemaSection *
+gx_schema_section (GxSection section)
+{
+  g_return_val_if_fail (section < GX_N_SECTIONS, NULL);
+  schema_init ();
+  return &sections[section];
+}
+
+GxSection
+gx_schema_section_from_key (const char *key)
+{
+  for (guint i = 0; i < GX_N_SECTIONS; i++)
+    if (g_strcmp0 (sections[i].key, key) == 0)
+      return sections[i].id;
+  return GX_N_SECTIONS;
+}
+
+guint
+gx_schema_n_rows (void)
+{
+  return G_N_ELEMENTS (rows);
+}
+
+const GxSchemaRow *
+gx_schema_row (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (rows), NULL);
+  schema_init ();
+  return &rows[index];
+}
+
+const GxSchemaRow *
+gx_schema_find_row (GxSection section,
+                    const char *row_key)
+{
+  schema_init ();
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (rows[i].section == section && g_strcmp0 (rows[i].key, row_key) == 0)
+      return &rows[i];
+  return NULL;
+}
+
+guint
+gx_schema_n_groups (void)
+{
+  return N_GROUPS;
+}
+
+const GxSchemaGroup *
+gx_schema_group (guint index)
+{
+  g_return_val_if_fail (index < N_GROUPS, NULL);
+  return &groups[index];
+}
+
+guint
+gx_schema_n_cells (void)
+{
+  schema_init ();
+  return n_cells;
+}
+
+const GxSchemaCell *
+gx_schema_cell (guint index)
+{
+  schema_init ();
+  g_return_val_if_fail (index < n_cells, NULL);
+  return &cells[index];
+}
+
+int
+gx_schema_row_column_index (const GxSchemaRow *row,
+                            const char        *column_key)
+{
+  for (guint c = 0; c < row->n_columns; c++)
+    if (g_strcmp0 (row->columns[c].key, column_key) == 0)
+      return (int) c;
+  return -1;
+}
+
+int
+gx_schema_find_cell (GxSection   section,
+                     const char *row_key,
+                     const char *column_key)
+{
+  const GxSchemaRow *row = gx_schema_find_row (section, row_key);
+  int c;
+
+  if (row == NULL)
+    return -1;
+  c = gx_schema_row_column_index (row, column_key);
+  return c < 0 ? -1 : (int) row->first_cell + c;
+}
+
+int
+gx_schema_find_cell_by_path (const char *path)
+{
+  const GxSchemaCell *cell;
+
+  schema_init ();
+  cell = g_hash_table_lookup (cells_by_path, path);
+  return cell ? (int) cell->index : -1;
+}
+
+const GxSchemaColumn *
+gx_schema_application_columns (guint *n_columns)
+{
+  if (n_columns)
+    *n_columns = G_N_ELEMENTS (application_columns);
+  return application_columns;
+}
+
+const GxSchemaColumn *
+gx_schema_review_fields (guint *n_fields)
+{
+  if (n_fields)
+    *n_fields = G_N_ELEMENTS (review_fields);
+  return review_fields;
+}
+
+/* Language ------------------------------------------------------------------ */
+
+static int prefers_chinese_override = -1;
+
+void
+gx_schema_set_prefers_chinese (int prefers)
+{
+  prefers_chinese_override = prefers;
+}
+
+gboolean
+gx_schema_prefers_chinese (void)
+{
+  const char * const *names;
+
+  if (prefers_chinese_override >= 0)
+    return prefers_chinese_override;
+
+  /* Follow the translation gettext would pick for our own messages. */
+  names = g_get_language_names ();
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "zh"))
+        return TRUE;
+      if (g_strcmp0 (names[i], "C") != 0 && g_strcmp0 (names[i], "POSIX") != 0 &&
+          !g_str_has_prefix (names[i], "C."))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+const char *
+gx_schema_pick (const char *zh,
+                const char *en)
+{
+  return gx_schema_prefers_chinese () ? zh : en;
+}
+
+const char *
+gx_schema_row_label (const GxSchemaRow *row)
+{
+  return gx_schema_pick (row->label_zh, row->label_en);
+}
+
+const char *
+gx_schema_column_label (const GxSchemaColumn *column)
+{
+  return gx_schema_pick (column->label_zh, column->label_en);
+}
+
+/* Values -------------------------------------------------------------------- */
+
+gboolean
+gx_value_parse (const char *text,
+                gint64     *fixed)
+{
+  g_autofree char *norm = NULL;
+  const char *p;
+  gboolean negative = FALSE;
+  gboolean any_digit = FALSE;
+  guint64 whole = 0;
+  gint64 frac = 0;
+  int frac_digits = 0;
+
+  if (text == NULL)
+    return FALSE;
+
+  norm = gx_text_fold_width (text);
+  g_strstrip (norm);
+  p = norm;
+  if (*p == '+' || *p == '-')
+    negative = (*p++ == '-');
+
+  for (; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (whole > G_MAXINT64 / 100000)
+            return FALSE;
+          whole = whole * 10 + (guint64) (*p - '0');
+          any_digit = TRUE;
+        }
+      else if (*p == ',' && any_digit && g_ascii_isdigit (p[1]))
+        continue;   /* thousands separator: 1,234 */
+      else
+        break;
+    }
+
+  if (*p == '.')
+    {
+      p++;
+      for (; g_ascii_isdigit (*p); p++)
+        {
+          if (++frac_digits > 4)
+            return FALSE;
+          frac = frac * 10 + (*p - '0');
+          any_digit = TRUE;
+        }
+      for (int i = frac_digits; i < 4; i++)
+        frac *= 10;
+    }
+
+  if (*p != '\0' || !any_digit)
+    return FALSE;
+
+  if (fixed)
+    {
+      gint64 v = (gint64) whole * GX_VALUE_SCALE + frac;
+      *fixed = negative ? -v : v;
+    }
+  return TRUE;
+}
+
+char *
+gx_value_format (gint64 fixed)
+{
+  guint64 a = fixed < 0 ? (guint64) (-(fixed + 1)) + 1 : (guint64) fixed;
+  guint64 whole = a / GX_VALUE_SCALE;
+  guint64 frac = a % GX_VALUE_SCALE;
+  char fbuf[8];
+  int len;
+
+  if (frac == 0)
+    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, fixed < 0 ? "-" : "", whole);
+
+  g_snprintf (fbuf, sizeof fbuf, "%04" G_GUINT64_FORMAT, frac);
+  for (len = 4; len > 0 && fbuf[len - 1] == '0'; len--)
+    fbuf[len - 1] = '\0';
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%s", fixed < 0 ? "-" : "", whole, fbuf);
+}
+
+gboolean
+gx_value_is_whole (gint64 fixed)
+{
+  return fixed % GX_VALUE_SCALE == 0;
+}

@@ -1,0 +1,139 @@
+/* gx-schema.h: the template of the annual report, as data
+ *
+ * Every section, row, column and cell of the national format
+ * (国办公开办函〔2021〕30号) is described once, in gx-schema.c.  The reader,
+ * the rules, JSON, CSV, the workspace, the editor and the printer all walk
+ * these tables instead of spelling rows out themselves.  The keys are the
+ * stable names of ../shared/report-schema.md.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  GX_SECTION_DISCLOSURE,          /* 二 主动公开政府信息情况 */
+  GX_SECTION_APPLICATIONS,        /* 三 收到和处理政府信息公开申请情况 */
+  GX_SECTION_REVIEW_LITIGATION,   /* 四 行政复议、行政诉讼情况 */
+  GX_N_SECTIONS
+} GxSection;
+
+typedef enum {
+  GX_VALUE_COUNT,    /* a whole number >= 0 */
+  GX_VALUE_AMOUNT,   /* >= 0 with at most 4 decimals (万元) */
+} GxValueKind;
+
+typedef enum {
+  GX_ROW_FLAG_NONE = 0,
+  /* The label is too generic to be recognised alone ("其他", "总计"): a
+   * cell only names this row when it carries the numbering prefix too. */
+  GX_ROW_FLAG_NEEDS_PREFIX = 1 << 0,
+  /* One of the 21 result rows whose sum is results_total. */
+  GX_ROW_FLAG_RESULT = 1 << 1,
+} GxRowFlags;
+
+/* Values are kept in fixed point: 1 unit = 1/GX_VALUE_SCALE, so that the
+ * sums of fees (19656.3836 万元) are exact. */
+#define GX_VALUE_SCALE G_GINT64_CONSTANT (10000)
+
+typedef struct {
+  const char *key;
+  const char *label_zh;
+  const char *label_en;
+  /* the header above this column, if any (法人或其他组织) */
+  const char *group_zh;
+  const char *group_en;
+  GxValueKind kind;
+} GxSchemaColumn;
+
+typedef struct {
+  const char *key;
+  const char *prefix_zh;      /* numbering in the official form: "（三）" */
+  const char *label_zh;
+  const char *label_en;
+  int parent;                 /* index of the enclosing group, or -1 */
+} GxSchemaGroup;
+
+typedef struct {
+  GxSection section;
+  const char *key;
+  const char *prefix_zh;      /* numbering in the official form: "一、", "（二）", "1." */
+  const char *label_zh;       /* the official label, without the numbering */
+  const char *label_en;
+  const char *const *variants;/* other labels seen in real reports, or NULL */
+  int group;                  /* index into the groups, or -1 */
+  guint depth;                /* indentation level in the official table */
+  GxRowFlags flags;
+  const GxSchemaColumn *columns;
+  guint n_columns;
+  /* filled in by the schema itself */
+  guint index;                /* position among all rows */
+  guint first_cell;           /* cell index of the first column */
+} GxSchemaRow;
+
+typedef struct {
+  GxSection id;
+  const char *key;
+  const char *number_zh;      /* 二, 三, 四 */
+  const char *label_zh;       /* heading: 主动公开政府信息情况 */
+  const char *label_en;
+  const char *const *heading_variants;
+  guint first_row;
+  guint n_rows;
+} GxSchemaSection;
+
+typedef struct {
+  guint index;
+  GxSection section;
+  const GxSchemaRow *row;
+  const GxSchemaColumn *column;
+  guint column_index;
+  const char *path;           /* "applications.new_received.total" */
+} GxSchemaCell;
+
+const GxSchemaSection *gx_schema_section          (GxSection section);
+GxSection              gx_schema_section_from_key (const char *key);
+
+guint                  gx_schema_n_rows           (void);
+const GxSchemaRow     *gx_schema_row              (guint index);
+const GxSchemaRow     *gx_schema_find_row         (GxSection section,
+                                                   const char *row_key);
+
+guint                  gx_schema_n_groups         (void);
+const GxSchemaGroup   *gx_schema_group            (guint index);
+
+guint                  gx_schema_n_cells          (void);
+const GxSchemaCell    *gx_schema_cell             (guint index);
+int                    gx_schema_find_cell        (GxSection section,
+                                                   const char *row_key,
+                                                   const char *column_key);
+int                    gx_schema_find_cell_by_path (const char *path);
+int                    gx_schema_row_column_index (const GxSchemaRow *row,
+                                                   const char *column_key);
+
+/* The columns of section 三 and the fields of section 四. */
+const GxSchemaColumn  *gx_schema_application_columns (guint *n_columns);
+const GxSchemaColumn  *gx_schema_review_fields       (guint *n_fields);
+
+/* Labels in the user's language: Chinese when the UI language is Chinese
+ * (LANGUAGE/LC_MESSAGES zh*), English otherwise. */
+gboolean               gx_schema_prefers_chinese  (void);
+void                   gx_schema_set_prefers_chinese (int prefers); /* -1 = follow locale */
+const char            *gx_schema_pick             (const char *zh,
+                                                   const char *en);
+const char            *gx_schema_row_label        (const GxSchemaRow *row);
+const char            *gx_schema_column_label     (const GxSchemaColumn *column);
+
+/* Value helpers ---------------------------------------------------------- */
+
+/* Parses a number as reports print it: full-width digits, thousands
+ * separators, surrounding spaces.  Returns FALSE for anything that is not a
+ * decimal number (letters, several points, more than 4 decimals). */
+gboolean               gx_value_parse             (const char *text,
+                                                   gint64     *fixed);
+/* "1521", "19656.3836", "-3", "0.5": shortest exact decimal form */
+char                  *gx_value_format            (gint64 fixed);
+gboolean               gx_value_is_whole          (gint64 fixed);
+
+G_END_DECLS

@@ -1,0 +1,1 @@
+/* gx-store.c: being written (issue 3) */

@@ -1,0 +1,76 @@
+/* gx-store.h: the workspace, one SQLite file of reports
+ *
+ * One GxStore is one connection: use it from one thread only.  A worker
+ * thread that writes opens its own GxStore on the same path (WAL mode).
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gx-report.h"
+
+G_BEGIN_DECLS
+
+#define GX_STORE_ERROR (gx_store_error_quark ())
+
+typedef enum {
+  GX_STORE_ERROR_SQLITE,     /* the database said no; message has its text */
+  GX_STORE_ERROR_TOO_NEW,    /* made by a newer GxReports: refused, untouched */
+  GX_STORE_ERROR_NOT_FOUND,  /* no report with that id */
+} GxStoreError;
+
+typedef enum {
+  GX_IMPORT_ADDED,            /* new report */
+  GX_IMPORT_ALREADY_PRESENT,  /* the same content (hash) is there already */
+  GX_IMPORT_REPLACED,         /* same issuer and year, replaced on request */
+  GX_IMPORT_CONFLICT,         /* same issuer and year, different content, not replaced */
+} GxImportOutcome;
+
+#define GX_TYPE_STORE (gx_store_get_type ())
+G_DECLARE_FINAL_TYPE (GxStore, gx_store, GX, STORE, GObject)
+
+GQuark      gx_store_error_quark   (void);
+
+/* $XDG_DATA_HOME/gxreports/workspace.db */
+char       *gx_store_default_path  (void);
+
+/* Opens or creates the workspace (creating parent folders), migrating an
+ * older schema inside a transaction.  A workspace from a newer version is
+ * refused with GX_STORE_ERROR_TOO_NEW and not altered. */
+GxStore    *gx_store_open          (const char   *path,
+                                    GError      **error);
+const char *gx_store_get_path      (GxStore      *self);
+
+/* Batches: every put between begin and commit is one transaction. */
+gboolean    gx_store_begin         (GxStore      *self,
+                                    GError      **error);
+gboolean    gx_store_commit        (GxStore      *self,
+                                    GError      **error);
+void        gx_store_rollback      (GxStore      *self);
+
+/* Adds an imported report.  @content_hash identifies the source content
+ * (e.g. SHA-256 of the file bytes); NULL hashes the values.  Sets the id of
+ * @report on success. */
+gboolean    gx_store_put_report    (GxStore         *self,
+                                    GxReport        *report,
+                                    const char      *content_hash,
+                                    gboolean         replace,
+                                    GxImportOutcome *outcome,
+                                    GError         **error);
+/* Writes an edited report: updates the row of its id, or inserts it when
+ * the id is 0 (then sets it).  One transaction unless inside a batch. */
+gboolean    gx_store_save_report   (GxStore      *self,
+                                    GxReport     *report,
+                                    GError      **error);
+GxReport   *gx_store_load_report   (GxStore      *self,
+                                    gint64        id,
+                                    GError      **error);
+gboolean    gx_store_remove_report (GxStore      *self,
+                                    gint64        id,
+                                    GError      **error);
+
+/* Every report with all its cells, ordered by issuer then year. */
+GPtrArray  *gx_store_load_all      (GxStore      *self,
+                                    GError      **error);
+
+G_END_DECLS

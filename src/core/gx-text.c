@@ -1,0 +1,207 @@
+/* gx-text.c: decoding and label normalisation */
+#include "gx-config.h"
+
+#include <string.h>
+
+#include "gx-text.h"
+
+static gboolean
+has_nul (const char *s, gsize len)
+{
+  return memchr (s, '\0', len) != NULL;
+}
+
+/* CRLF and lone CR become LF, in place; returns the new length. */
+static gsize
+normalize_newlines (char *s, gsize len)
+{
+  gsize w = 0;
+
+  for (gsize r = 0; r < len; r++)
+    {
+      if (s[r] == '\r')
+        {
+          s[w++] = '\n';
+          if (r + 1 < len && s[r + 1] == '\n')
+            r++;
+        }
+      else
+        s[w++] = s[r];
+    }
+  s[w] = '\0';
+  return w;
+}
+
+char *
+gx_text_decode (const char  *data,
+                gsize        len,
+                const char **encoding_out,
+                GError     **error)
+{
+  const guchar *u = (const guchar *) data;
+  const char *encoding = "UTF-8";
+  char *out = NULL;
+  gsize out_len = 0;
+
+  if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+    {
+      data += 3, len -= 3;
+      encoding = "UTF-8 (BOM)";
+    }
+  else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+    {
+      const char *from = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+
+      encoding = from;
+      out = g_convert (data + 2, len - 2, "UTF-8", from, NULL, &out_len, error);
+      if (out == NULL)
+        return NULL;
+    }
+
+  if (out == NULL)
+    {
+      if (has_nul (data, len))
+        {
+          g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
+                               "binary data (NUL bytes), not a text file");
+          return NULL;
+        }
+      if (g_utf8_validate (data, (gssize) len, NULL))
+        {
+          out = g_strndup (data, len);
+          out_len = len;
+        }
+      else
+        {
+          g_autoptr(GError) local = NULL;
+
+          encoding = "GB18030";
+          out = g_convert (data, len, "UTF-8", "GB18030", NULL, &out_len, &local);
+          if (out == NULL)
+            {
+              g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
+                                   "not text in UTF-8, UTF-16 or GB18030");
+              return NULL;
+            }
+        }
+    }
+
+  if (has_nul (out, out_len))
+    {
+      g_free (out);
+      g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
+                           "binary data (NUL characters), not a text file");
+      return NULL;
+    }
+
+  normalize_newlines (out, out_len);
+  if (encoding_out)
+    *encoding_out = encoding;
+  return out;
+}
+
+char *
+gx_text_fold_width (const char *text)
+{
+  GString *s = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        g_string_append_c (s, (char) (c - 0xFF01 + 0x21));
+      else if (c == 0x3000 || c == 0x00A0)
+        g_string_append_c (s, ' ');
+      else if (c == 0x3002 && g_ascii_isdigit (s->len ? s->str[s->len - 1] : 'x') && g_ascii_isdigit (p[3]))
+        g_string_append_c (s, '.');   /* 1。5 typed with a Chinese IME */
+      else
+        g_string_append_unichar (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+is_cjk_numeral (gunichar c)
+{
+  return c != 0 && g_utf8_strchr ("一二三四五六七八九十", -1, c) != NULL;
+}
+
+gsize
+gx_text_numbering_prefix (const char *text)
+{
+  const char *p = text;
+  const char *start;
+  gunichar c;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+  c = g_utf8_get_char (p);
+
+  /* (二) （二） (2) */
+  if (c == '(' || c == 0xFF08)
+    {
+      const char *q = g_utf8_next_char (p);
+      start = q;
+      while (*q && (g_ascii_isdigit (*q) || is_cjk_numeral (g_utf8_get_char (q)) ||
+                    (g_utf8_get_char (q) >= 0xFF10 && g_utf8_get_char (q) <= 0xFF19)))
+        q = g_utf8_next_char (q);
+      if (q == start)
+        return 0;
+      c = g_utf8_get_char (q);
+      if (c != ')' && c != 0xFF09)
+        return 0;
+      q = g_utf8_next_char (q);
+      while (*q == ' ')
+        q++;
+      return (gsize) (q - text);
+    }
+
+  /* 二、 2、 2. 2． 十一、 */
+  start = p;
+  while (*p && (g_ascii_isdigit (*p) || is_cjk_numeral (g_utf8_get_char (p)) ||
+                (g_utf8_get_char (p) >= 0xFF10 && g_utf8_get_char (p) <= 0xFF19)))
+    p = g_utf8_next_char (p);
+  if (p == start)
+    return 0;
+  c = g_utf8_get_char (p);
+  if (c == 0x3001 /* 、 */ || c == 0xFF0E /* ． */ || c == 0xFF0C /* ， */ ||
+      (c == '.' && !g_ascii_isdigit (p[1])) || c == ',')
+    {
+      p = g_utf8_next_char (p);
+      while (*p == ' ' || *p == '\t')
+        p++;
+      return (gsize) (p - text);
+    }
+  return 0;
+}
+
+char *
+gx_text_label_key (const char *text,
+                   gboolean   *had_prefix)
+{
+  g_autofree char *folded = gx_text_fold_width (text);
+  GString *s;
+  const char *p = folded;
+  gsize prefix;
+
+  while (*p && g_ascii_isspace (*p))
+    p++;
+  prefix = gx_text_numbering_prefix (p);
+  if (had_prefix)
+    *had_prefix = prefix > 0;
+  p += prefix;
+
+  s = g_string_sized_new (strlen (p));
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF)
+        continue;
+      if (c == 0x201C || c == 0x201D)   /* “ ” → " */
+        c = '"';
+      g_string_append_unichar (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
