@@ -1,2 +1,82 @@
-/* placeholder */
-int main (void) { return 0; }
+/* gxreports-cli: the command-line tool
+ *
+ * Subcommand names, options, exit codes (gx-cli.h) and the JSON shape are
+ * used by other offices' scripts: extend them, never rename.
+ */
+#include "gx-config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "gx-cli.h"
+
+typedef struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "check",  gx_cli_check,  N_("Read report files and list the totals that do not tie out") },
+  { "import", gx_cli_import, N_("Import report files and folders into a workspace") },
+  { "list",   gx_cli_list,   N_("List the reports of a workspace") },
+  { "export", gx_cli_export, N_("Export a workspace as JSON or CSV") },
+  { "remove", gx_cli_remove, N_("Remove reports from a workspace") },
+  { "print",  gx_cli_print,  N_("Print summary sheets or a roll-up to PDF") },
+};
+
+void
+gx_cli_printerr (const char *format,
+                 ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("gxreports-cli: %s", message);
+}
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: gxreports-cli COMMAND [OPTION…] [FILE…]"));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “gxreports-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *localedir = g_getenv ("GX_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? GX_EXIT_USAGE : GX_EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("gxreports-cli %s\n", PACKAGE_VERSION);
+      return GX_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  gx_cli_printerr (_("unknown command “%s”\n"), argv[1]);
+  usage (stderr);
+  return GX_EXIT_USAGE;
+}

@@ -73,4 +73,29 @@ gboolean    gx_store_remove_report (GxStore      *self,
 GPtrArray  *gx_store_load_all      (GxStore      *self,
                                     GError      **error);
 
+/* For the main window's list (100,000 reports in well under a second):
+ * GxReports that carry their id, issuer, year, source, the error/warning/
+ * note counts (a cache kept up to date on every write, never the truth) and
+ * only these cells: applications.new_received.total,
+ * applications.results_total.total, applications.carried_forward.total and
+ * the total of each row of review_litigation.  Load the whole report with
+ * gx_store_load_report() before showing or checking it. */
+GPtrArray  *gx_store_list_summaries (GxStore     *self,
+                                     GError     **error);
+
+/* Ids of the reports matching a selection, ordered by issuer then year.
+ * @year 0 and @issuer_contains NULL match everything. */
+GArray     *gx_store_find_ids      (GxStore      *self,
+                                    int           year,
+                                    const char   *issuer_contains,
+                                    GError      **error);
+
+/* The roll-up of several reports: a new GxReport (id 0) whose every cell is
+ * the sum of that cell over @ids, computed in one SQL query.  A cell blank
+ * in every report stays blank.  Issuer and year are left for the caller. */
+GxReport   *gx_store_rollup        (GxStore      *self,
+                                    const gint64 *ids,
+                                    guint         n_ids,
+                                    GError      **error);
+
 G_END_DECLS

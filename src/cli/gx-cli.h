@@ -1,0 +1,35 @@
+/* gx-cli.h: the subcommands of gxreports-cli
+ *
+ * Each takes the arguments after its name (argv[0] is the subcommand) and
+ * returns the process exit status.  Exit codes are a stable interface:
+ *   0  success (check: every file read, no error finding)
+ *   1  check: some report has an error finding
+ *   2  some input could not be read (the others were still processed)
+ *   3  usage error (unknown option, missing argument)
+ *   4  the workspace could not be opened or written
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+enum {
+  GX_EXIT_OK = 0,
+  GX_EXIT_FINDINGS = 1,
+  GX_EXIT_UNREADABLE = 2,
+  GX_EXIT_USAGE = 3,
+  GX_EXIT_WORKSPACE = 4,
+};
+
+int gx_cli_check  (int argc, char **argv);   /* gx-cli-check.c */
+int gx_cli_import (int argc, char **argv);   /* gx-cli-store.c */
+int gx_cli_list   (int argc, char **argv);   /* gx-cli-store.c */
+int gx_cli_export (int argc, char **argv);   /* gx-cli-store.c */
+int gx_cli_remove (int argc, char **argv);   /* gx-cli-store.c */
+int gx_cli_print  (int argc, char **argv);   /* gx-cli-print.c */
+
+/* Shared by the subcommands: prints "gxreports-cli: " + message to stderr. */
+void gx_cli_printerr (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS
