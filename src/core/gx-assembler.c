@@ -1,9 +1,921 @@
-/* placeholder: being written */
+/* gx-assembler.c: from rows of cells to a GxReport
+ *
+ * The readers only cut their file into prose lines and table rows.  Here we
+ * find what they mean:
+ *
+ *  - the issuer and year, from the title (one or two lines), from a first
+ *    sentence such as "…向社会公布北戴河区人民政府办公室2022年政府信息公开
+ *    工作年度报告", or from the signature and date at the end;
+ *  - the three section headings, by their text (the numbering printed in
+ *    front of them is unreliable: Haidian numbers section 三 "2、");
+ *  - in each section, the rows, by the rightmost cell that carries a label
+ *    of the template (gx-schema.c);
+ *  - the values of a row.  When a row gives as many values as the template
+ *    has columns, they go in order.  When it gives fewer (the pipe layout
+ *    drops empty cells), they are placed so that the row's own total holds,
+ *    the leftmost such placement winning, and the cells are flagged
+ *    GX_CELL_FLAG_INFERRED (the ambiguous_layout rule reports them).
+ */
 #include "gx-config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
 #include "gx-assembler.h"
 #include "gx-reader.h"
-struct _GxDocument { int dummy; };
-GxDocument *gx_document_new (const char *s) { return g_new0 (GxDocument, 1); }
-void gx_document_free (GxDocument *d) { g_free (d); }
-GxReport *gx_document_assemble (GxDocument *doc, GError **error)
-{ g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_NOT_REPORT, "not yet"); return NULL; }
+#include "gx-text.h"
+
+typedef struct
+{
+  char *text;
+  guint line;
+} DocCell;
+
+struct _GxDocRow
+{
+  guint line;
+  gboolean collapsed;
+  GPtrArray *cells;   /* DocCell* */
+};
+
+typedef struct
+{
+  char *text;         /* a prose line; NULL for a row */
+  guint line;
+  GxDocRow *row;
+} Block;
+
+struct _GxDocument
+{
+  char *source_name;
+  GPtrArray *blocks;  /* Block* */
+};
+
+/* Document building ------------------------------------------------------------ */
+
+static void
+doc_cell_free (gpointer data)
+{
+  DocCell *cell = data;
+
+  g_free (cell->text);
+  g_free (cell);
+}
+
+static void
+block_free (gpointer data)
+{
+  Block *block = data;
+
+  g_free (block->text);
+  if (block->row)
+    {
+      g_ptr_array_unref (block->row->cells);
+      g_free (block->row);
+    }
+  g_free (block);
+}
+
+GxDocument *
+gx_document_new (const char *source_name)
+{
+  GxDocument *doc = g_new0 (GxDocument, 1);
+
+  doc->source_name = g_strdup (source_name ? source_name : "?");
+  doc->blocks = g_ptr_array_new_with_free_func (block_free);
+  return doc;
+}
+
+void
+gx_document_free (GxDocument *doc)
+{
+  if (doc == NULL)
+    return;
+  g_ptr_array_unref (doc->blocks);
+  g_free (doc->source_name);
+  g_free (doc);
+}
+
+void
+gx_document_add_line (GxDocument *doc,
+                      const char *text,
+                      guint       line)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->text = g_strdup (text);
+  block->line = line;
+  g_ptr_array_add (doc->blocks, block);
+}
+
+GxDocRow *
+gx_document_add_row (GxDocument *doc,
+                     guint       line,
+                     gboolean    collapsed)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->line = line;
+  block->row = g_new0 (GxDocRow, 1);
+  block->row->line = line;
+  block->row->collapsed = collapsed;
+  block->row->cells = g_ptr_array_new_with_free_func (doc_cell_free);
+  g_ptr_array_add (doc->blocks, block);
+  return block->row;
+}
+
+void
+gx_doc_row_add_cell (GxDocRow   *row,
+                     const char *text,
+                     guint       line)
+{
+  DocCell *cell = g_new0 (DocCell, 1);
+
+  cell->text = g_strdup (text);
+  cell->line = line;
+  g_ptr_array_add (row->cells, cell);
+}
+
+void
+gx_doc_row_append_text (GxDocRow   *row,
+                        const char *text)
+{
+  DocCell *cell;
+  char *joined;
+
+  if (row->cells->len == 0)
+    {
+      gx_doc_row_add_cell (row, text, row->line);
+      return;
+    }
+  cell = g_ptr_array_index (row->cells, row->cells->len - 1);
+  joined = g_strconcat (cell->text, text, NULL);
+  g_free (cell->text);
+  cell->text = joined;
+}
+
+guint
+gx_doc_row_get_n_cells (GxDocRow *row)
+{
+  return row->cells->len;
+}
+
+/* Label matching --------------------------------------------------------------- */
+
+typedef struct
+{
+  char **keys;        /* label keys of the row: official label + variants */
+} RowKeys;
+
+static RowKeys *row_keys;
+static char **heading_keys[GX_N_SECTIONS];
+
+static void
+label_keys_init (void)
+{
+  static gsize initialized = 0;
+
+  if (!g_once_init_enter (&initialized))
+    return;
+
+  row_keys = g_new0 (RowKeys, gx_schema_n_rows ());
+  for (guint r = 0; r < gx_schema_n_rows (); r++)
+    {
+      const GxSchemaRow *row = gx_schema_row (r);
+      g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+      g_ptr_array_add (keys, gx_text_label_key (row->label_zh, NULL));
+      for (guint v = 0; row->variants && row->variants[v]; v++)
+        g_ptr_array_add (keys, gx_text_label_key (row->variants[v], NULL));
+      g_ptr_array_add (keys, NULL);
+      row_keys[r].keys = (char **) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
+    }
+
+  for (guint s = 0; s < GX_N_SECTIONS; s++)
+    {
+      const GxSchemaSection *section = gx_schema_section (s);
+      g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+      g_ptr_array_add (keys, gx_text_label_key (section->label_zh, NULL));
+      for (guint v = 0; section->heading_variants && section->heading_variants[v]; v++)
+        g_ptr_array_add (keys, gx_text_label_key (section->heading_variants[v], NULL));
+      g_ptr_array_add (keys, NULL);
+      heading_keys[s] = (char **) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
+    }
+
+  g_once_init_leave (&initialized, 1);
+}
+
+/* Is @key (a normalised cell) the label @label?  A label may be followed by
+ * the parenthetical the form prints after it: "部分公开(区分处理的…)". */
+static gboolean
+key_matches (const char *key,
+             const char *label)
+{
+  gsize n = strlen (label);
+
+  if (strncmp (key, label, n) != 0)
+    return FALSE;
+  return key[n] == '\0' || key[n] == '(';
+}
+
+/* The template row a cell names, or NULL. */
+static const GxSchemaRow *
+match_row (GxSection   section,
+           const char *text)
+{
+  const GxSchemaSection *s = gx_schema_section (section);
+  g_autofree char *key = NULL;
+  gboolean had_prefix;
+
+  key = gx_text_label_key (text, &had_prefix);
+  if (*key == '\0')
+    return NULL;
+
+  for (guint r = s->first_row; r < s->first_row + s->n_rows; r++)
+    {
+      const GxSchemaRow *row = gx_schema_row (r);
+
+      if ((row->flags & GX_ROW_FLAG_NEEDS_PREFIX) && !had_prefix)
+        continue;
+      for (guint k = 0; row_keys[r].keys[k]; k++)
+        if (key_matches (key, row_keys[r].keys[k]))
+          return row;
+    }
+  return NULL;
+}
+
+typedef enum {
+  HEADING_NONE = -1,
+  HEADING_END = GX_N_SECTIONS,   /* 五、存在的主要问题及改进情况 */
+} HeadingKind;
+
+/* Which section a prose line opens, HEADING_END for the parts after the
+ * tables, HEADING_NONE for anything else. */
+static int
+match_heading (const char *text)
+{
+  g_autofree char *key = gx_text_label_key (text, NULL);
+
+  if (*key == '\0' || g_utf8_strlen (key, -1) > 40)
+    return HEADING_NONE;
+
+  for (guint s = 0; s < GX_N_SECTIONS; s++)
+    for (guint k = 0; heading_keys[s][k]; k++)
+      if (strcmp (key, heading_keys[s][k]) == 0)
+        return (int) s;
+
+  if (g_str_has_prefix (key, "存在的主要问题") || g_str_has_prefix (key, "其他需要报告的事项"))
+    return HEADING_END;
+  return HEADING_NONE;
+}
+
+static gboolean
+is_number_text (const char *text)
+{
+  return gx_value_parse (text, NULL);
+}
+
+static gboolean
+is_empty_text (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x3000)
+      return FALSE;
+  return TRUE;
+}
+
+/* A cell the form uses for "nothing": empty, "/", "—", "-", "无". */
+static gboolean
+is_blank_marker (const char *text)
+{
+  g_autofree char *t = g_strstrip (gx_text_fold_width (text));
+
+  return *t == '\0' || strcmp (t, "/") == 0 || strcmp (t, "-") == 0 ||
+         strcmp (t, "—") == 0 || strcmp (t, "——") == 0 || strcmp (t, "无") == 0;
+}
+
+/* Title and issuer --------------------------------------------------------------- */
+
+static char *
+clean_issuer (const char *text)
+{
+  g_autofree char *folded = gx_text_fold_width (text);
+  GString *s = g_string_new (NULL);
+  const char *cut_after[] = { "公布", "发布", ",", ".", ";", ":", ")", "》", "。", "，", "；", "：", "规定" };
+  const char *p = folded;
+
+  /* keep only what follows the last separator or verb */
+  for (guint i = 0; i < G_N_ELEMENTS (cut_after); i++)
+    {
+      const char *found = g_strrstr (p, cut_after[i]);
+      if (found)
+        p = found + strlen (cut_after[i]);
+    }
+
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '"' || c == 0x201C || c == 0x201D || c == 0x300A)
+        continue;
+      g_string_append_unichar (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Looks for "<issuer><year>年(度)政府信息公开工作年度报告" in @text.
+ * @issuer_out may come back empty (title "2022年…" under the issuer line). */
+static gboolean
+find_title (const char  *text,
+            char       **issuer_out,
+            int         *year_out)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *folded = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex,
+                               g_regex_new ("^(.*?)((?:19|20)\\d\\d)\\s*年\\s*度?\\s*(?:本[机单]\\S{0,4})?政府信息公开\\s*(?:工作)?\\s*(?:年度)?\\s*报告",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  folded = gx_text_fold_width (text);
+  if (!g_regex_match (regex, folded, 0, &match))
+    return FALSE;
+
+  {
+    g_autofree char *issuer = g_match_info_fetch (match, 1);
+    g_autofree char *year = g_match_info_fetch (match, 2);
+
+    *issuer_out = clean_issuer (issuer);
+    *year_out = atoi (year);
+  }
+  return TRUE;
+}
+
+/* "北戴河区人民政府办公室" on the line before "2023年1月19日". */
+static gboolean
+find_signature (GxDocument  *doc,
+                guint        end,
+                char       **issuer_out,
+                int         *year_out)
+{
+  static GRegex *date_regex;
+  const char *previous = NULL;
+  int year = 0;
+
+  if (g_once_init_enter (&date_regex))
+    g_once_init_leave (&date_regex,
+                               g_regex_new ("^\\s*((?:19|20)\\d\\d)\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  for (guint i = end; i > 0; i--)
+    {
+      Block *block = g_ptr_array_index (doc->blocks, i - 1);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *folded = NULL;
+
+      if (block->text == NULL || is_empty_text (block->text))
+        continue;
+      folded = gx_text_fold_width (block->text);
+      if (year == 0)
+        {
+          if (!g_regex_match (date_regex, folded, 0, &match))
+            return FALSE;   /* the last line is not a date: no signature */
+          {
+            g_autofree char *y = g_match_info_fetch (match, 1);
+            year = atoi (y);
+          }
+          continue;
+        }
+      previous = block->text;
+      break;
+    }
+
+  if (year == 0 || previous == NULL || g_utf8_strlen (previous, -1) > 40)
+    return FALSE;
+  *issuer_out = clean_issuer (previous);
+  /* a report is signed in the January after the year it reports on */
+  *year_out = year - 1;
+  return **issuer_out != '\0';
+}
+
+static void
+find_issuer_and_year (GxDocument *doc,
+                      guint       first_section_block,
+                      char      **issuer_out,
+                      int        *year_out)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autofree char *previous_line = NULL;
+  guint n_title_lines = 0;
+
+  *issuer_out = NULL;
+  *year_out = 0;
+
+  /* The title: the first short lines, joined ("北京市海淀区人民政府2022年
+   * 政府信息公开" + "工作年度报告").  Then any early sentence. */
+  for (guint i = 0; i < first_section_block && n_title_lines < 4; i++)
+    {
+      Block *block = g_ptr_array_index (doc->blocks, i);
+      g_autofree char *issuer = NULL;
+      int year;
+
+      if (block->text == NULL || is_empty_text (block->text))
+        continue;
+
+      if (g_utf8_strlen (block->text, -1) <= 40)
+        {
+          g_string_append (title, block->text);
+          n_title_lines++;
+          if (find_title (title->str, &issuer, &year))
+            {
+              if (*issuer == '\0' && previous_line != NULL)
+                {
+                  g_free (issuer);
+                  issuer = clean_issuer (previous_line);
+                }
+              if (*issuer != '\0')
+                {
+                  *issuer_out = g_steal_pointer (&issuer);
+                  *year_out = year;
+                  return;
+                }
+            }
+          g_free (previous_line);
+          previous_line = g_strdup (block->text);
+        }
+      else
+        {
+          /* a sentence: "…向社会公布XX2022年政府信息公开工作年度报告" */
+          g_autofree char *folded = gx_text_fold_width (block->text);
+          const char *p = folded;
+          const char *hit;
+
+          while ((hit = strstr (p, "政府信息公开")) != NULL)
+            {
+              g_autofree char *head = g_strndup (folded, (gsize) (hit - folded) + strlen ("政府信息公开工作年度报告"));
+              g_autofree char *tail = NULL;
+              /* look only at the clause just before the hit */
+              const char *clause = head;
+              const char *sep;
+
+              for (const char *q = head; (sep = strstr (q, "，")) || (sep = strstr (q, ",")); )
+                {
+                  if (sep >= head + (hit - folded))
+                    break;
+                  clause = sep + (sep[0] == ',' ? 1 : strlen ("，"));
+                  q = clause;
+                }
+              tail = g_strdup (clause);
+              if (find_title (tail, &issuer, &year) && *issuer != '\0')
+                {
+                  *issuer_out = g_steal_pointer (&issuer);
+                  *year_out = year;
+                  return;
+                }
+              g_clear_pointer (&issuer, g_free);
+              p = hit + strlen ("政府信息公开");
+            }
+          break;   /* the title is over once prose starts */
+        }
+    }
+
+  /* The signature at the very end. */
+  {
+    g_autofree char *issuer = NULL;
+    int year = 0;
+
+    if (find_signature (doc, doc->blocks->len, &issuer, &year))
+      {
+        if (*year_out == 0)
+          *year_out = year;
+        *issuer_out = g_steal_pointer (&issuer);
+      }
+  }
+}
+
+/* Placing values ---------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *text;
+  guint line;
+} Value;
+
+/* Does the placement of @values at @positions make every total of @row
+ * hold?  Rows without a total (section 二) accept any placement. */
+static gboolean
+placement_consistent (const GxSchemaRow *row,
+                      guint              n_columns,
+                      const Value       *values,
+                      const guint       *positions,
+                      guint              n_values)
+{
+  gint64 cells[32] = { 0 };
+  guint group = 0;
+
+  if (row->section == GX_SECTION_DISCLOSURE)
+    return TRUE;
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      gint64 v;
+
+      if (!gx_value_parse (values[i].text, &v))
+        return TRUE;   /* an invalid value: nothing to go by */
+      cells[positions[i]] = v;
+    }
+
+  /* section 三: one group of 7; section 四 (when all three rows come as one
+   * line of 15): three groups of 5.  The last column of a group is its
+   * total. */
+  group = row->n_columns;
+  for (guint start = 0; start + group <= n_columns; start += group)
+    {
+      gint64 sum = 0;
+
+      for (guint c = start; c + 1 < start + group; c++)
+        sum += cells[c];
+      if (sum != cells[start + group - 1])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Chooses the positions of @n_values values among @n_columns columns:
+ * the first (leftmost) order-preserving placement that is consistent, or
+ * the leftmost placement if none is. */
+static void
+infer_positions (const GxSchemaRow *row,
+                 guint              n_columns,
+                 const Value       *values,
+                 guint              n_values,
+                 guint             *positions)
+{
+  guint trial[32];
+
+  g_assert (n_values <= n_columns && n_columns <= 32);
+
+  for (guint i = 0; i < n_values; i++)
+    trial[i] = i;
+
+  for (;;)
+    {
+      int i;
+
+      if (placement_consistent (row, n_columns, values, trial, n_values))
+        {
+          memcpy (positions, trial, n_values * sizeof (guint));
+          return;
+        }
+
+      /* next combination in lexicographic order */
+      for (i = (int) n_values - 1; i >= 0; i--)
+        if (trial[i] < n_columns - n_values + (guint) i)
+          break;
+      if (i < 0)
+        break;
+      trial[i]++;
+      for (guint j = (guint) i + 1; j < n_values; j++)
+        trial[j] = trial[j - 1] + 1;
+    }
+
+  for (guint i = 0; i < n_values; i++)
+    positions[i] = i;
+}
+
+static void
+set_cell_from_text (GxReport   *report,
+                    guint       cell,
+                    const char *text,
+                    guint       line,
+                    gboolean    inferred)
+{
+  if (is_blank_marker (text))
+    gx_report_set_blank (report, cell);
+  else
+    gx_report_set_text (report, cell, text);
+  gx_report_set_cell_line (report, cell, line);
+  if (inferred)
+    gx_report_set_cell_flags (report, cell, GX_CELL_FLAG_INFERRED);
+}
+
+/* Puts @values into the @n_rows consecutive template rows starting at
+ * @first (section 四 may come as one line of 15 numbers).  @collapsed: the
+ * positions of the values are unknown, only their order. */
+static gboolean
+place_values (GxDocument        *doc,
+              GxReport          *report,
+              const GxSchemaRow *first,
+              guint              n_rows,
+              GArray            *values,
+              gboolean           collapsed,
+              guint              line,
+              GError           **error)
+{
+  guint n_columns = first->n_columns * n_rows;
+  Value *v = (Value *) (gpointer) values->data;
+  guint n = values->len;
+
+  /* Trailing empty cells (a row ending in a tab) are padding. */
+  while (n > n_columns && is_empty_text (v[n - 1].text))
+    n--;
+
+  if (collapsed || n < n_columns)
+    {
+      /* keep only what was really given */
+      guint w = 0;
+
+      for (guint i = 0; i < n; i++)
+        if (!is_empty_text (v[i].text))
+          v[w++] = v[i];
+      n = w;
+      collapsed = n < n_columns;
+    }
+
+  if (n > n_columns)
+    {
+      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_MALFORMED,
+                   _("%s: line %u: row “%s” has %u values, but the table has %u columns"),
+                   doc->source_name, line, first->label_zh, n, n_columns);
+      return FALSE;
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    gx_report_set_blank (report, first->first_cell + c);
+
+  if (!collapsed)
+    {
+      for (guint c = 0; c < n_columns; c++)
+        set_cell_from_text (report, first->first_cell + c, v[c].text, v[c].line, FALSE);
+    }
+  else if (n > 0)
+    {
+      guint positions[32];
+
+      infer_positions (first, n_columns, v, n, positions);
+      for (guint i = 0; i < n; i++)
+        set_cell_from_text (report, first->first_cell + positions[i], v[i].text, v[i].line, TRUE);
+    }
+  return TRUE;
+}
+
+/* Assembly ----------------------------------------------------------------------- */
+
+static GArray *
+values_after (GxDocRow *row,
+              guint     label_index)
+{
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (Value));
+
+  for (guint i = label_index + 1; i < row->cells->len; i++)
+    {
+      DocCell *cell = g_ptr_array_index (row->cells, i);
+      Value v = { cell->text, cell->line };
+
+      g_array_append_val (values, v);
+    }
+  return values;
+}
+
+/* A row that carries numbers (or blanks) but no label: the values of
+ * section 四, or the rest of a row broken by a stray blank line. */
+static gboolean
+row_is_unlabelled_numbers (GxDocRow *row)
+{
+  gboolean any_number = FALSE;
+
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      DocCell *cell = g_ptr_array_index (row->cells, i);
+
+      if (is_empty_text (cell->text))
+        continue;
+      if (!is_number_text (cell->text) && !is_blank_marker (cell->text))
+        return FALSE;
+      any_number = TRUE;
+    }
+  return any_number;
+}
+
+static gboolean
+row_has_number (GArray *values)
+{
+  for (guint i = 0; i < values->len; i++)
+    if (is_number_text (g_array_index (values, Value, i).text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The rightmost cell of @row that names a template row of @section. */
+static const GxSchemaRow *
+find_row_label (GxSection  section,
+                GxDocRow  *row,
+                guint     *label_index)
+{
+  for (guint i = row->cells->len; i > 0; i--)
+    {
+      DocCell *cell = g_ptr_array_index (row->cells, i - 1);
+      const GxSchemaRow *match;
+
+      if (is_number_text (cell->text) || is_empty_text (cell->text))
+        continue;
+      match = match_row (section, cell->text);
+      if (match)
+        {
+          *label_index = i - 1;
+          return match;
+        }
+    }
+  return NULL;
+}
+
+GxReport *
+gx_document_assemble (GxDocument *doc,
+                      GError    **error)
+{
+  g_autoptr(GxReport) report = NULL;
+  g_autofree char *issuer = NULL;
+  g_autofree gboolean *row_seen = NULL;
+  gboolean section_seen[GX_N_SECTIONS] = { FALSE, };
+  guint section_rows[GX_N_SECTIONS] = { 0, };
+  g_autoptr(GArray) review_pool = g_array_new (FALSE, FALSE, sizeof (Value));
+  gboolean review_pool_collapsed = FALSE;
+  guint review_pool_line = 0;
+  int current = HEADING_NONE;
+  guint first_section_block = doc->blocks->len;
+  int year = 0;
+
+  label_keys_init ();
+  report = gx_report_new ();
+  gx_report_set_source (report, doc->source_name);
+  row_seen = g_new0 (gboolean, gx_schema_n_rows ());
+
+  for (guint b = 0; b < doc->blocks->len; b++)
+    {
+      Block *block = g_ptr_array_index (doc->blocks, b);
+      const GxSchemaRow *row;
+      guint label_index = 0;
+      g_autoptr(GArray) values = NULL;
+
+      if (block->text != NULL)
+        {
+          int heading = match_heading (block->text);
+
+          if (heading == HEADING_NONE)
+            continue;
+          if (heading == HEADING_END)
+            {
+              if (current != HEADING_NONE)
+                current = HEADING_END;
+              continue;
+            }
+          if (first_section_block == doc->blocks->len)
+            first_section_block = b;
+          current = heading;
+          section_seen[heading] = TRUE;
+          continue;
+        }
+
+      if (current == HEADING_NONE || current == HEADING_END)
+        continue;
+
+      row = find_row_label ((GxSection) current, block->row, &label_index);
+      if (row == NULL)
+        {
+          if (current == GX_SECTION_REVIEW_LITIGATION && row_is_unlabelled_numbers (block->row))
+            {
+              g_autoptr(GArray) more = values_after (block->row, (guint) -1);
+
+              if (review_pool->len == 0)
+                review_pool_line = block->line;
+              g_array_append_vals (review_pool, more->data, more->len);
+              review_pool_collapsed |= block->row->collapsed;
+            }
+          continue;
+        }
+
+      values = values_after (block->row, label_index);
+
+      /* section 四 repeats its row labels in the header: a labelled row
+       * there counts only when it carries numbers. */
+      if (row->section == GX_SECTION_REVIEW_LITIGATION && !row_has_number (values))
+        continue;
+
+      if (row_seen[row->index])
+        continue;   /* a repeated table: the first one counts */
+
+      /* A row cut in two by a stray blank line (Pinggu 六.2): the rest
+       * follows as a row of numbers without a label. */
+      if (!block->row->collapsed && values->len < row->n_columns)
+        {
+          while (b + 1 < doc->blocks->len)
+            {
+              Block *next = g_ptr_array_index (doc->blocks, b + 1);
+              guint dummy;
+
+              if (next->row == NULL || !row_is_unlabelled_numbers (next->row) ||
+                  find_row_label ((GxSection) current, next->row, &dummy) != NULL ||
+                  values->len + next->row->cells->len > row->n_columns)
+                break;
+              {
+                g_autoptr(GArray) more = values_after (next->row, (guint) -1);
+                g_array_append_vals (values, more->data, more->len);
+              }
+              b++;
+            }
+        }
+
+      if (!place_values (doc, report, row, 1, values, block->row->collapsed, block->line, error))
+        return NULL;
+      row_seen[row->index] = TRUE;
+      section_rows[row->section]++;
+    }
+
+  /* Section 四 given as one line of 15 numbers (the official layout). */
+  if (review_pool->len > 0)
+    {
+      const GxSchemaSection *s = gx_schema_section (GX_SECTION_REVIEW_LITIGATION);
+      const GxSchemaRow *first = gx_schema_row (s->first_row);
+      gboolean any_seen = FALSE;
+
+      for (guint r = s->first_row; r < s->first_row + s->n_rows; r++)
+        any_seen |= row_seen[r];
+      if (!any_seen)
+        {
+          if (!place_values (doc, report, first, s->n_rows, review_pool,
+                             review_pool_collapsed, review_pool_line, error))
+            return NULL;
+          for (guint r = s->first_row; r < s->first_row + s->n_rows; r++)
+            row_seen[r] = TRUE;
+          section_rows[GX_SECTION_REVIEW_LITIGATION] = s->n_rows;
+        }
+    }
+
+  /* Is this a report at all?  Then: is all of it there? */
+  find_issuer_and_year (doc, first_section_block, &issuer, &year);
+
+  {
+    guint n_found = 0;
+
+    for (guint s = 0; s < GX_N_SECTIONS; s++)
+      n_found += section_rows[s];
+
+    if (n_found == 0)
+      {
+        g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_NOT_REPORT,
+                     _("%s: not an annual report: none of the tables of sections 二, 三 and 四 (%s, %s, %s) was found"),
+                     doc->source_name,
+                     gx_schema_section (GX_SECTION_DISCLOSURE)->label_zh,
+                     gx_schema_section (GX_SECTION_APPLICATIONS)->label_zh,
+                     gx_schema_section (GX_SECTION_REVIEW_LITIGATION)->label_zh);
+        return NULL;
+      }
+    if (issuer == NULL || year == 0)
+      {
+        g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_NOT_REPORT,
+                     _("%s: the issuer and year were not found (a title such as “XX区人民政府2022年政府信息公开工作年度报告”, or a signature and date at the end)"),
+                     doc->source_name);
+        return NULL;
+      }
+  }
+
+  for (guint s = 0; s < GX_N_SECTIONS; s++)
+    {
+      const GxSchemaSection *section = gx_schema_section (s);
+      g_autoptr(GString) missing = g_string_new (NULL);
+      guint n_missing = 0;
+
+      for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
+        if (!row_seen[r])
+          {
+            const GxSchemaRow *row = gx_schema_row (r);
+
+            if (n_missing++ < 4)
+              g_string_append_printf (missing, "%s%s%s", missing->len ? "、" : "",
+                                      row->prefix_zh, row->label_zh);
+          }
+      if (n_missing == 0)
+        continue;
+      if (n_missing > 4)
+        g_string_append (missing, "…");
+
+      if (!section_seen[s])
+        g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_NOT_REPORT,
+                     _("%s: section %s (%s) was not found"),
+                     doc->source_name, section->number_zh, section->label_zh);
+      else
+        g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_MALFORMED,
+                     _("%s: section %s (%s) lacks %u of its rows: %s"),
+                     doc->source_name, section->number_zh, section->label_zh,
+                     n_missing, missing->str);
+      return NULL;
+    }
+
+  gx_report_set_issuer (report, issuer);
+  gx_report_set_year (report, year);
+  gx_report_set_format_version (report, GX_REPORT_FORMAT_2021);
+  return g_steal_pointer (&report);
+}
