@@ -57,6 +57,10 @@ main (int argc, char **argv)
   const char *localedir = g_getenv ("GX_LOCALEDIR");
 
   setlocale (LC_ALL, "");
+  /* Reports are Chinese: under a plain C/POSIX locale, print UTF-8 rather
+   * than question marks (scripts read our output as UTF-8). */
+  if (!g_get_charset (NULL))
+    setlocale (LC_CTYPE, "C.UTF-8");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -35,9 +35,12 @@ gx_reader_read_bytes (GBytes      *data,
   bytes = g_bytes_get_data (data, &len);
   if (len > GX_READER_MAX_FILE_SIZE)
     {
+      g_autofree char *size = g_format_size (len);
+      g_autofree char *limit = g_format_size (GX_READER_MAX_FILE_SIZE);
+
       g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_TOO_LARGE,
-                   _("%s: the file is too large (%" G_GSIZE_FORMAT " MB; reports are at most %d MB)"),
-                   source_name, len / (1024 * 1024), GX_READER_MAX_FILE_SIZE / (1024 * 1024));
+                   _("%s: the file is too large (%s; a report is at most %s)"),
+                   source_name, size, limit);
       return NULL;
     }
   if (len == 0)
@@ -85,10 +88,12 @@ gx_reader_read_file (GFile         *file,
     }
   if (g_file_info_get_size (info) > GX_READER_MAX_FILE_SIZE)
     {
+      g_autofree char *size = g_format_size ((guint64) g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (GX_READER_MAX_FILE_SIZE);
+
       g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_TOO_LARGE,
-                   _("%s: the file is too large (%" G_GOFFSET_FORMAT " MB; reports are at most %d MB)"),
-                   name, g_file_info_get_size (info) / (1024 * 1024),
-                   GX_READER_MAX_FILE_SIZE / (1024 * 1024));
+                   _("%s: the file is too large (%s; a report is at most %s)"),
+                   name, size, limit);
       return NULL;
     }
 

@@ -133,7 +133,14 @@ check_sum (Check       *check,
       if (g_strcmp0 (rule, GX_RULE_ROW_TOTAL) == 0 || g_strcmp0 (rule, GX_RULE_GROUP_TOTAL) == 0)
         g_string_append (right_names, gx_schema_column_label (gx_schema_cell (subject)->column));
       else
-        g_string_append (right_names, gx_schema_row_label (gx_schema_cell (subject)->row));
+        {
+          /* "（七）总计": the bare label would read like the 总计 column */
+          const GxSchemaRow *row = gx_schema_cell (subject)->row;
+
+          if (gx_schema_prefers_chinese ())
+            g_string_append (right_names, row->prefix_zh);
+          g_string_append (right_names, gx_schema_row_label (row));
+        }
 
       if (g_strcmp0 (rule, GX_RULE_RESULTS_SUM) == 0)
         /* the 21 names would drown the message */

@@ -8,6 +8,7 @@
 #include "gx-config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "gx-schema.h"
 #include "gx-text.h"
@@ -356,22 +357,13 @@ gx_schema_set_prefers_chinese (int prefers)
 gboolean
 gx_schema_prefers_chinese (void)
 {
-  const char * const *names;
-
   if (prefers_chinese_override >= 0)
     return prefers_chinese_override;
 
-  /* Follow the translation gettext would pick for our own messages. */
-  names = g_get_language_names ();
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (names[i], "zh"))
-        return TRUE;
-      if (g_strcmp0 (names[i], "C") != 0 && g_strcmp0 (names[i], "POSIX") != 0 &&
-          !g_str_has_prefix (names[i], "C."))
-        return FALSE;
-    }
-  return FALSE;
+  /* Labels follow the language gettext picked for our messages, so that a
+   * message never mixes Chinese labels into English text.  The translation
+   * of this marker names the language of the template's labels to use. */
+  return g_str_has_prefix (g_dpgettext2 (GETTEXT_PACKAGE, "labels", "en"), "zh");
 }
 
 const char *
