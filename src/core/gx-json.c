@@ -1,1 +1,759 @@
-/* gx-json.c: being written (issue 3) */
+/* gx-json.c: the JSON interchange format of ../shared/report-schema.md
+ *
+ * Output is written by hand rather than through JsonGenerator: json-glib
+ * prints doubles with 17 significant digits (19656.383600000001), and the
+ * fee must come out exactly as the fixed-point value says (19656.3836).  The
+ * writer below is small, always emits keys in the order of the schema tables
+ * and so gives the same bytes for the same reports.
+ *
+ * Representation of a cell:
+ *   blank           null
+ *   a number        a JSON number: whole values as integers, fees with up to
+ *                   four decimals ("19656.3836")
+ *   invalid text    a JSON string holding the raw text as read ("一百", "5件")
+ *
+ * The INFERRED flag of a cell and the source line are not part of the
+ * interchange format.  Import restores the flag approximately from the
+ * "ambiguous_layout" findings of the object (every value of such a row is
+ * marked inferred), so that exporting an imported file gives the same
+ * findings, and so the same bytes.
+ *
+ * Input is read with JsonParser; anything that does not match the shape is
+ * refused with a message naming the report and the key.
+ */
+#include "gx-config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "gx-json.h"
+#include "gx-rules.h"
+
+G_DEFINE_QUARK (gx-json-error-quark, gx_json_error)
+
+/* Writing -------------------------------------------------------------------- */
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_autofree char *valid = NULL;
+  const char *p;
+
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  for (p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_fixed (GString *out,
+              gint64   fixed)
+{
+  g_autofree char *text = gx_value_format (fixed);
+
+  g_string_append (out, text);
+}
+
+static void
+append_cell (GString  *out,
+             GxReport *report,
+             guint     cell)
+{
+  gint64 value;
+
+  switch (gx_report_get_cell (report, cell, &value))
+    {
+    case GX_CELL_VALUE:
+      append_fixed (out, value);
+      break;
+    case GX_CELL_INVALID:
+      append_string (out, gx_report_get_raw (report, cell));
+      break;
+    case GX_CELL_BLANK:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static void
+append_finding (GString   *out,
+                GxFinding *finding)
+{
+  const char *column = gx_finding_get_column_key (finding);
+
+  g_string_append (out, "{\"rule\": ");
+  append_string (out, gx_finding_get_rule (finding));
+  g_string_append (out, ", \"severity\": ");
+  append_string (out, gx_severity_to_key (gx_finding_get_severity (finding)));
+  g_string_append (out, ", \"section\": ");
+  append_string (out, gx_finding_get_section_key (finding));
+  g_string_append (out, ", \"row\": ");
+  append_string (out, gx_finding_get_row_key (finding));
+  g_string_append (out, ", \"column\": ");
+  append_string (out, column);
+  g_string_append (out, ", \"expected\": ");
+  if (gx_finding_has_values (finding))
+    append_fixed (out, gx_finding_get_expected (finding));
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ", \"actual\": ");
+  if (gx_finding_has_values (finding))
+    append_fixed (out, gx_finding_get_actual (finding));
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ", \"message\": ");
+  append_string (out, gx_finding_get_message (finding));
+  g_string_append_c (out, '}');
+}
+
+/* One report object, indented by two spaces (it sits in the array). */
+static void
+append_report (GString  *out,
+               GxReport *report,
+               gboolean  with_findings)
+{
+  int year = gx_report_get_year (report);
+
+  g_string_append (out, "  {\n    \"issuer\": ");
+  append_string (out, gx_report_get_issuer (report));
+  g_string_append (out, ",\n    \"year\": ");
+  if (year > 0)
+    g_string_append_printf (out, "%d", year);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\n    \"source\": ");
+  append_string (out, gx_report_get_source (report));
+  g_string_append (out, ",\n    \"format_version\": ");
+  append_string (out, gx_report_get_format_version (report));
+
+  for (guint s = 0; s < GX_N_SECTIONS; s++)
+    {
+      const GxSchemaSection *section = gx_schema_section (s);
+
+      g_string_append (out, ",\n    ");
+      append_string (out, section->key);
+      g_string_append (out, ": {");
+      for (guint r = 0; r < section->n_rows; r++)
+        {
+          const GxSchemaRow *row = gx_schema_row (section->first_row + r);
+
+          g_string_append (out, r == 0 ? "\n      " : ",\n      ");
+          append_string (out, row->key);
+          g_string_append (out, ": {");
+          for (guint c = 0; c < row->n_columns; c++)
+            {
+              if (c > 0)
+                g_string_append (out, ", ");
+              append_string (out, row->columns[c].key);
+              g_string_append (out, ": ");
+              append_cell (out, report, row->first_cell + c);
+            }
+          g_string_append_c (out, '}');
+        }
+      g_string_append (out, "\n    }");
+    }
+
+  if (with_findings)
+    {
+      GPtrArray *findings = gx_report_get_findings (report);
+
+      g_string_append (out, ",\n    \"findings\": [");
+      for (guint i = 0; i < findings->len; i++)
+        {
+          g_string_append (out, i == 0 ? "\n      " : ",\n      ");
+          append_finding (out, g_ptr_array_index (findings, i));
+        }
+      g_string_append (out, findings->len > 0 ? "\n    ]" : "]");
+    }
+  g_string_append (out, "\n  }");
+}
+
+char *
+gx_json_write_reports (GPtrArray *reports,
+                       gboolean   with_findings)
+{
+  GString *out;
+
+  g_return_val_if_fail (reports != NULL, NULL);
+
+  out = g_string_sized_new (8192 * (reports->len + 1));
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < reports->len; i++)
+    {
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      append_report (out, g_ptr_array_index (reports, i), with_findings);
+    }
+  g_string_append (out, reports->len > 0 ? "\n]\n" : "]\n");
+  return g_string_free (out, FALSE);
+}
+
+/* JsonNode form, for callers that embed a report in their own JSON.  Fees
+ * are doubles here (json-glib has no decimal type); use
+ * gx_json_write_reports() for exact text. */
+
+static void
+add_fixed_value (JsonBuilder *builder,
+                 gint64       fixed)
+{
+  if (gx_value_is_whole (fixed))
+    json_builder_add_int_value (builder, fixed / GX_VALUE_SCALE);
+  else
+    json_builder_add_double_value (builder, (double) fixed / (double) GX_VALUE_SCALE);
+}
+
+JsonNode *
+gx_json_from_report (GxReport *report,
+                     gboolean  with_findings)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  int year;
+
+  g_return_val_if_fail (GX_IS_REPORT (report), NULL);
+
+  year = gx_report_get_year (report);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "issuer");
+  json_builder_add_string_value (builder, gx_report_get_issuer (report));
+  json_builder_set_member_name (builder, "year");
+  if (year > 0)
+    json_builder_add_int_value (builder, year);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, gx_report_get_source (report));
+  json_builder_set_member_name (builder, "format_version");
+  json_builder_add_string_value (builder, gx_report_get_format_version (report));
+
+  for (guint s = 0; s < GX_N_SECTIONS; s++)
+    {
+      const GxSchemaSection *section = gx_schema_section (s);
+
+      json_builder_set_member_name (builder, section->key);
+      json_builder_begin_object (builder);
+      for (guint r = 0; r < section->n_rows; r++)
+        {
+          const GxSchemaRow *row = gx_schema_row (section->first_row + r);
+
+          json_builder_set_member_name (builder, row->key);
+          json_builder_begin_object (builder);
+          for (guint c = 0; c < row->n_columns; c++)
+            {
+              guint cell = row->first_cell + c;
+              gint64 value;
+
+              json_builder_set_member_name (builder, row->columns[c].key);
+              switch (gx_report_get_cell (report, cell, &value))
+                {
+                case GX_CELL_VALUE:
+                  add_fixed_value (builder, value);
+                  break;
+                case GX_CELL_INVALID:
+                  json_builder_add_string_value (builder, gx_report_get_raw (report, cell));
+                  break;
+                case GX_CELL_BLANK:
+                default:
+                  json_builder_add_null_value (builder);
+                }
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+    }
+
+  if (with_findings)
+    {
+      GPtrArray *findings = gx_report_get_findings (report);
+
+      json_builder_set_member_name (builder, "findings");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          GxFinding *f = g_ptr_array_index (findings, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "rule");
+          json_builder_add_string_value (builder, gx_finding_get_rule (f));
+          json_builder_set_member_name (builder, "severity");
+          json_builder_add_string_value (builder, gx_severity_to_key (gx_finding_get_severity (f)));
+          json_builder_set_member_name (builder, "section");
+          json_builder_add_string_value (builder, gx_finding_get_section_key (f));
+          json_builder_set_member_name (builder, "row");
+          json_builder_add_string_value (builder, gx_finding_get_row_key (f));
+          json_builder_set_member_name (builder, "column");
+          if (gx_finding_get_column_key (f))
+            json_builder_add_string_value (builder, gx_finding_get_column_key (f));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "expected");
+          if (gx_finding_has_values (f))
+            add_fixed_value (builder, gx_finding_get_expected (f));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "actual");
+          if (gx_finding_has_values (f))
+            add_fixed_value (builder, gx_finding_get_actual (f));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, gx_finding_get_message (f));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Reading -------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *source_name;
+  guint report_number;    /* 1-based, for messages */
+} ReadContext;
+
+static gboolean G_GNUC_PRINTF (4, 5)
+shape_error (ReadContext *ctx,
+             GError     **error,
+             const char  *key,
+             const char  *format,
+             ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* TRANSLATORS: "reports.json: report 3: applications.granted.total: expected a number" */
+  g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SHAPE, _("%s: report %u: %s: %s"),
+               ctx->source_name, ctx->report_number, key, what);
+  return FALSE;
+}
+
+/* A JSON number as fixed point; FALSE if it has more than four decimals or
+ * does not fit. */
+static gboolean
+number_to_fixed (JsonNode *node,
+                 gint64   *fixed)
+{
+  GType type = json_node_get_value_type (node);
+
+  if (type == G_TYPE_INT64)
+    {
+      gint64 v = json_node_get_int (node);
+
+      if (v > G_MAXINT64 / GX_VALUE_SCALE || v < G_MININT64 / GX_VALUE_SCALE)
+        return FALSE;
+      *fixed = v * GX_VALUE_SCALE;
+      return TRUE;
+    }
+  if (type == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node) * (double) GX_VALUE_SCALE;
+      double r = nearbyint (d);
+      /* the decimal text was parsed to the nearest double: allow for the
+       * rounding of that double, nothing more */
+      double slack = MAX (1e-6, fabs (d) * 1e-15);
+
+      if (!isfinite (d) || fabs (d) > 9.0e18)
+        return FALSE;
+      if (fabs (d - r) > slack)
+        return FALSE;
+      *fixed = (gint64) r;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+read_cell (ReadContext  *ctx,
+           GxReport     *report,
+           guint         cell,
+           JsonNode     *node,
+           GError      **error)
+{
+  const char *path = gx_schema_cell (cell)->path;
+  gint64 fixed;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      gx_report_set_blank (report, cell);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return shape_error (ctx, error, path, _("expected a number, null or text"));
+
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      gx_report_set_invalid (report, cell, json_node_get_string (node));
+      return TRUE;
+    }
+  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return shape_error (ctx, error, path, _("expected a number, null or text"));
+  if (!number_to_fixed (node, &fixed))
+    return shape_error (ctx, error, path, _("not a number with at most 4 decimals"));
+  gx_report_set_value (report, cell, fixed);
+  return TRUE;
+}
+
+/* Checks that @object has exactly the keys of @keys (NULL-terminated count
+ * @n_keys), naming the first one missing or unexpected. */
+static gboolean
+check_keys (ReadContext  *ctx,
+            JsonObject   *object,
+            const char   *prefix,
+            const char  **keys,
+            guint         n_keys,
+            const char   *optional,
+            GError      **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (guint i = 0; i < n_keys; i++)
+    if (!json_object_has_member (object, keys[i]))
+      {
+        g_autofree char *key = prefix ? g_strconcat (prefix, ".", keys[i], NULL) : g_strdup (keys[i]);
+        return shape_error (ctx, error, key, _("missing"));
+      }
+
+  for (GList *l = members; l; l = l->next)
+    {
+      gboolean known = g_strcmp0 (l->data, optional) == 0;
+
+      for (guint i = 0; !known && i < n_keys; i++)
+        known = strcmp (l->data, keys[i]) == 0;
+      if (!known)
+        {
+          g_autofree char *key = prefix ? g_strconcat (prefix, ".", (char *) l->data, NULL)
+                                        : g_strdup (l->data);
+          return shape_error (ctx, error, key, _("unknown key"));
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_section (ReadContext            *ctx,
+              GxReport               *report,
+              const GxSchemaSection  *section,
+              JsonNode               *node,
+              GError                **error)
+{
+  JsonObject *object;
+  g_autofree const char **row_keys = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return shape_error (ctx, error, section->key, _("expected an object"));
+  object = json_node_get_object (node);
+
+  row_keys = g_new0 (const char *, section->n_rows + 1);
+  for (guint r = 0; r < section->n_rows; r++)
+    row_keys[r] = gx_schema_row (section->first_row + r)->key;
+  if (!check_keys (ctx, object, section->key, row_keys, section->n_rows, NULL, error))
+    return FALSE;
+
+  for (guint r = 0; r < section->n_rows; r++)
+    {
+      const GxSchemaRow *row = gx_schema_row (section->first_row + r);
+      JsonNode *row_node = json_object_get_member (object, row->key);
+      g_autofree char *prefix = g_strconcat (section->key, ".", row->key, NULL);
+      g_autofree const char **column_keys = NULL;
+      JsonObject *row_object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (row_node))
+        return shape_error (ctx, error, prefix, _("expected an object"));
+      row_object = json_node_get_object (row_node);
+
+      column_keys = g_new0 (const char *, row->n_columns + 1);
+      for (guint c = 0; c < row->n_columns; c++)
+        column_keys[c] = row->columns[c].key;
+      if (!check_keys (ctx, row_object, prefix, column_keys, row->n_columns, NULL, error))
+        return FALSE;
+
+      for (guint c = 0; c < row->n_columns; c++)
+        if (!read_cell (ctx, report, row->first_cell + c,
+                        json_object_get_member (row_object, row->columns[c].key), error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *key,
+               gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *ok = TRUE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  *ok = FALSE;
+  return NULL;
+}
+
+/* Findings are recomputed from the values, never taken as truth; they are
+ * only checked for shape, and the ambiguous_layout ones give back the
+ * INFERRED flag the interchange format has no place for. */
+static gboolean
+read_findings (ReadContext  *ctx,
+               GxReport     *report,
+               JsonNode     *node,
+               GError      **error)
+{
+  static const char *keys[] = { "rule", "severity", "section", "row", "column",
+                                "expected", "actual", "message" };
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return shape_error (ctx, error, "findings", _("expected an array"));
+  array = json_node_get_array (node);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autofree char *prefix = g_strdup_printf ("findings[%u]", i);
+      JsonObject *object;
+      const char *rule, *section_key, *row_key, *severity;
+      gboolean ok_rule, ok_section, ok_row, ok_severity;
+      const GxSchemaRow *row;
+      GxSeverity sev;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        return shape_error (ctx, error, prefix, _("expected an object"));
+      object = json_node_get_object (item);
+      if (!check_keys (ctx, object, prefix, keys, G_N_ELEMENTS (keys), NULL, error))
+        return FALSE;
+
+      rule = member_string (object, "rule", &ok_rule);
+      severity = member_string (object, "severity", &ok_severity);
+      section_key = member_string (object, "section", &ok_section);
+      row_key = member_string (object, "row", &ok_row);
+      if (!ok_rule || rule == NULL)
+        {
+          g_autofree char *key = g_strconcat (prefix, ".rule", NULL);
+          return shape_error (ctx, error, key, _("expected text"));
+        }
+      if (!ok_severity || !gx_severity_from_key (severity, &sev))
+        {
+          g_autofree char *key = g_strconcat (prefix, ".severity", NULL);
+          return shape_error (ctx, error, key, _("expected “error”, “warning” or “note”"));
+        }
+      if (!ok_section || !ok_row)
+        {
+          g_autofree char *key = g_strconcat (prefix, ok_section ? ".row" : ".section", NULL);
+          return shape_error (ctx, error, key, _("expected text"));
+        }
+
+      if (strcmp (rule, GX_RULE_AMBIGUOUS_LAYOUT) != 0)
+        continue;
+      row = gx_schema_find_row (gx_schema_section_from_key (section_key), row_key);
+      if (row == NULL)
+        {
+          g_autofree char *key = g_strconcat (prefix, ".row", NULL);
+          return shape_error (ctx, error, key, _("no such row in the template"));
+        }
+      /* The values of the row were the ones placed by inference. */
+      {
+        gboolean any = FALSE;
+
+        for (guint c = 0; c < row->n_columns; c++)
+          if (!gx_report_is_blank (report, row->first_cell + c))
+            {
+              gx_report_set_cell_flags (report, row->first_cell + c, GX_CELL_FLAG_INFERRED);
+              any = TRUE;
+            }
+        if (!any)
+          gx_report_set_cell_flags (report, row->first_cell, GX_CELL_FLAG_INFERRED);
+      }
+    }
+  return TRUE;
+}
+
+static GxReport *
+read_report (ReadContext  *ctx,
+             JsonNode     *node,
+             GError      **error)
+{
+  static const char *keys[] = { "issuer", "year", "source", "format_version",
+                                "disclosure", "applications", "review_litigation" };
+  g_autoptr(GxReport) report = gx_report_new ();
+  JsonObject *object;
+  JsonNode *year_node;
+  const char *text;
+  gboolean ok;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      shape_error (ctx, error, _("(report)"), _("expected an object"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  if (!check_keys (ctx, object, NULL, keys, G_N_ELEMENTS (keys), "findings", error))
+    return NULL;
+
+  text = member_string (object, "issuer", &ok);
+  if (!ok)
+    {
+      shape_error (ctx, error, "issuer", _("expected text or null"));
+      return NULL;
+    }
+  gx_report_set_issuer (report, text);
+
+  year_node = json_object_get_member (object, "year");
+  if (!JSON_NODE_HOLDS_NULL (year_node))
+    {
+      gint64 year;
+
+      if (!JSON_NODE_HOLDS_VALUE (year_node) ||
+          json_node_get_value_type (year_node) != G_TYPE_INT64 ||
+          (year = json_node_get_int (year_node)) < 1 || year > 9999)
+        {
+          shape_error (ctx, error, "year", _("expected a year such as 2022, or null"));
+          return NULL;
+        }
+      gx_report_set_year (report, (int) year);
+    }
+
+  text = member_string (object, "source", &ok);
+  if (!ok)
+    {
+      shape_error (ctx, error, "source", _("expected text or null"));
+      return NULL;
+    }
+  gx_report_set_source (report, text);
+
+  text = member_string (object, "format_version", &ok);
+  if (!ok || text == NULL)
+    {
+      shape_error (ctx, error, "format_version", _("expected text"));
+      return NULL;
+    }
+  if (strcmp (text, GX_REPORT_FORMAT_2021) != 0)
+    {
+      shape_error (ctx, error, "format_version", _("unknown format “%s”"), text);
+      return NULL;
+    }
+  gx_report_set_format_version (report, text);
+
+  for (guint s = 0; s < GX_N_SECTIONS; s++)
+    {
+      const GxSchemaSection *section = gx_schema_section (s);
+
+      if (!read_section (ctx, report, section,
+                         json_object_get_member (object, section->key), error))
+        return NULL;
+    }
+
+  if (json_object_has_member (object, "findings") &&
+      !read_findings (ctx, report, json_object_get_member (object, "findings"), error))
+    return NULL;
+
+  g_ptr_array_unref (gx_rules_check (report));
+  return g_steal_pointer (&report);
+}
+
+GPtrArray *
+gx_json_read_reports (const char  *data,
+                      gssize       length,
+                      const char  *source_name,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  ReadContext ctx = { source_name ? source_name : "JSON", 0 };
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SYNTAX, _("%s: not valid JSON: %s"),
+                   ctx.source_name, local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      GxReport *report;
+
+      ctx.report_number = 1;
+      report = read_report (&ctx, root, error);
+      if (report == NULL)
+        return NULL;
+      g_ptr_array_add (reports, report);
+      return g_steal_pointer (&reports);
+    }
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SHAPE,
+                   _("%s: expected an array of reports or one report object"), ctx.source_name);
+      return NULL;
+    }
+
+  {
+    JsonArray *array = json_node_get_array (root);
+
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        GxReport *report;
+
+        ctx.report_number = i + 1;
+        report = read_report (&ctx, json_array_get_element (array, i), error);
+        if (report == NULL)
+          return NULL;
+        g_ptr_array_add (reports, report);
+      }
+  }
+  return g_steal_pointer (&reports);
+}
