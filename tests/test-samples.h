@@ -1,0 +1,218 @@
+/* test-samples.h: the five sample reports, as read by hand from the files
+ *
+ * Each line is one row of the template: its path, then its values in the
+ * order of the official columns, "_" for a cell left blank in the file.
+ * These were typed from the files in ../shared/samples, not produced by our reader.
+ */
+#pragma once
+
+typedef struct
+{
+  const char *file;
+  const char *issuer;
+  int year;
+  const char *const *rows;
+} SampleReport;
+
+#define ZEROS7 "0 0 0 0 0 0 0"
+#define BLANK7 "_ _ _ _ _ _ _"
+
+static const char *const pinggu_rows[] = {
+  "disclosure.regulations 0 0 0",
+  "disclosure.normative_documents 90 4 256",
+  "disclosure.licensing 37824",
+  "disclosure.punishment 6431",
+  "disclosure.enforcement 102",
+  "disclosure.fees 8157.19",
+  "applications.new_received 284 5 0 0 0 0 289",
+  "applications.carried_over 7 0 0 0 0 0 7",
+  "applications.granted 111 1 0 0 0 0 112",
+  "applications.partially_granted 27 2 0 0 0 0 29",
+  "applications.withheld_state_secret " ZEROS7,
+  "applications.withheld_prohibited_by_law " ZEROS7,
+  "applications.withheld_safety_stability 1 0 0 0 0 0 1",
+  "applications.withheld_third_party 2 0 0 0 0 0 2",
+  "applications.withheld_internal_affairs " ZEROS7,
+  "applications.withheld_process_info 2 0 0 0 0 0 2",
+  "applications.withheld_enforcement_file 9 0 0 0 0 0 9",
+  "applications.withheld_inquiry 1 0 0 0 0 0 1",
+  "applications.unavailable_not_held 127 2 0 0 0 0 129",
+  "applications.unavailable_needs_creation 1 0 0 0 0 0 1",
+  "applications.unavailable_unclear " ZEROS7,
+  "applications.not_processed_petition " ZEROS7,
+  "applications.not_processed_duplicate " ZEROS7,
+  "applications.not_processed_publication " ZEROS7,
+  "applications.not_processed_excessive " ZEROS7,
+  "applications.not_processed_confirmation " ZEROS7,
+  "applications.other_no_correction " ZEROS7,
+  "applications.other_no_fee " ZEROS7,
+  "applications.other_misc 8 0 0 0 0 0 8",
+  "applications.results_total 289 5 0 0 0 0 294",
+  "applications.carried_forward 2 0 0 0 0 0 2",
+  "review_litigation.review 6 0 3 2 11",
+  "review_litigation.litigation_direct 2 0 0 2 4",
+  "review_litigation.litigation_after_review 1 0 0 3 4",
+  NULL
+};
+
+static const char *const miyun_rows[] = {
+  "disclosure.regulations 0 0 0",
+  "disclosure.normative_documents 442 37 1633",
+  "disclosure.licensing 49241",
+  "disclosure.punishment 11926",
+  "disclosure.enforcement 98",
+  "disclosure.fees 254.38",
+  "applications.new_received 559 11 0 2 0 0 572",
+  "applications.carried_over 41 0 0 0 0 0 41",
+  "applications.granted 164 3 0 0 0 0 167",
+  "applications.partially_granted 96 5 0 0 0 0 101",
+  "applications.withheld_state_secret 1 0 0 0 0 0 1",
+  "applications.withheld_prohibited_by_law 7 0 0 0 0 0 7",
+  "applications.withheld_safety_stability " ZEROS7,
+  "applications.withheld_third_party 1 0 0 0 0 0 1",
+  "applications.withheld_internal_affairs 3 0 0 0 0 0 3",
+  "applications.withheld_process_info 3 0 0 0 0 0 3",
+  "applications.withheld_enforcement_file 4 0 0 2 0 0 6",
+  "applications.withheld_inquiry 8 0 0 0 0 0 8",
+  "applications.unavailable_not_held 214 2 0 0 0 0 216",
+  "applications.unavailable_needs_creation 10 0 0 0 0 0 10",
+  "applications.unavailable_unclear 3 0 0 0 0 0 3",
+  "applications.not_processed_petition 4 1 0 0 0 0 5",
+  "applications.not_processed_duplicate " ZEROS7,
+  "applications.not_processed_publication " ZEROS7,
+  "applications.not_processed_excessive " ZEROS7,
+  "applications.not_processed_confirmation " ZEROS7,
+  "applications.other_no_correction 12 0 0 0 0 0 12",
+  "applications.other_no_fee " ZEROS7,
+  "applications.other_misc 45 0 0 0 0 0 45",
+  "applications.results_total 575 11 0 2 0 0 588",
+  "applications.carried_forward 25 0 0 0 0 0 25",
+  "review_litigation.review 6 4 2 3 15",
+  "review_litigation.litigation_direct 6 3 1 1 11",
+  "review_litigation.litigation_after_review 6 1 0 2 9",
+  NULL
+};
+
+static const char *const anding_rows[] = {
+  "disclosure.regulations 0 0 0",
+  "disclosure.normative_documents 0 0 0",
+  "disclosure.licensing 0",
+  "disclosure.punishment 385",
+  "disclosure.enforcement 0",
+  "disclosure.fees 0",
+  "applications.new_received 13 0 0 0 0 0 13",
+  "applications.carried_over " ZEROS7,
+  "applications.granted 13 0 0 0 0 0 13",
+  "applications.partially_granted " ZEROS7,
+  "applications.withheld_state_secret " ZEROS7,
+  "applications.withheld_prohibited_by_law " ZEROS7,
+  "applications.withheld_safety_stability " ZEROS7,
+  "applications.withheld_third_party " ZEROS7,
+  "applications.withheld_internal_affairs " ZEROS7,
+  "applications.withheld_process_info " ZEROS7,
+  "applications.withheld_enforcement_file " ZEROS7,
+  "applications.withheld_inquiry " ZEROS7,
+  "applications.unavailable_not_held " ZEROS7,
+  "applications.unavailable_needs_creation " ZEROS7,
+  "applications.unavailable_unclear " ZEROS7,
+  "applications.not_processed_petition " ZEROS7,
+  "applications.not_processed_duplicate " ZEROS7,
+  "applications.not_processed_publication " ZEROS7,
+  "applications.not_processed_excessive " ZEROS7,
+  "applications.not_processed_confirmation " ZEROS7,
+  "applications.other_no_correction " ZEROS7,
+  "applications.other_no_fee " ZEROS7,
+  "applications.other_misc " ZEROS7,
+  "applications.results_total 13 0 0 0 0 0 13",
+  "applications.carried_forward " ZEROS7,
+  "review_litigation.review 1 0 0 0 1",
+  "review_litigation.litigation_direct 1 0 0 0 1",
+  "review_litigation.litigation_after_review 0 0 0 0 0",
+  NULL
+};
+
+static const char *const haidian_rows[] = {
+  "disclosure.regulations 0 0 0",
+  "disclosure.normative_documents 6 137 175",
+  "disclosure.licensing 66739",
+  "disclosure.punishment 21898",
+  "disclosure.enforcement 57",
+  "disclosure.fees 19656.3836",
+  "applications.new_received 1448 60 2 2 1 8 1521",
+  "applications.carried_over 100 2 0 0 1 0 103",
+  "applications.granted 288 13 2 1 0 5 309",
+  "applications.partially_granted 108 5 0 1 0 1 115",
+  "applications.withheld_state_secret " ZEROS7,
+  "applications.withheld_prohibited_by_law " ZEROS7,
+  "applications.withheld_safety_stability " ZEROS7,
+  "applications.withheld_third_party 3 0 0 0 0 0 3",
+  "applications.withheld_internal_affairs 10 0 0 0 0 0 10",
+  "applications.withheld_process_info 23 0 0 0 0 1 24",
+  "applications.withheld_enforcement_file 49 1 0 0 0 0 50",
+  "applications.withheld_inquiry 13 1 0 0 0 0 14",
+  "applications.unavailable_not_held 817 38 0 0 2 1 858",
+  "applications.unavailable_needs_creation 12 0 0 0 0 0 12",
+  "applications.unavailable_unclear 1 0 0 0 0 0 1",
+  "applications.not_processed_petition 63 0 0 0 0 0 63",
+  "applications.not_processed_duplicate 14 0 0 0 0 0 14",
+  "applications.not_processed_publication " ZEROS7,
+  "applications.not_processed_excessive " ZEROS7,
+  "applications.not_processed_confirmation " ZEROS7,
+  "applications.other_no_correction 6 0 0 0 0 0 6",
+  "applications.other_no_fee 1 0 0 0 0 0 1",
+  "applications.other_misc 40 1 0 0 0 0 41",
+  "applications.results_total 1448 59 2 2 2 8 1521",
+  "applications.carried_forward 100 3 0 0 0 0 103",
+  "review_litigation.review 67 15 7 36 125",
+  "review_litigation.litigation_direct 39 1 13 32 85",
+  "review_litigation.litigation_after_review 26 0 0 19 42",
+  NULL
+};
+
+/* Pipes with empty cells collapsed: "| 4 | 4 |" in a 7-column row is
+ * 自然人 4, 总计 4 (the leftmost placement whose row total holds). */
+static const char *const beidaihe_rows[] = {
+  "disclosure.regulations 0 0 0",
+  "disclosure.normative_documents 0 0 1",
+  "disclosure.licensing 0",
+  "disclosure.punishment 0",
+  "disclosure.enforcement 0",
+  "disclosure.fees 0",
+  "applications.new_received 4 _ _ _ _ _ 4",
+  "applications.carried_over " BLANK7,
+  "applications.granted 4 _ _ _ _ _ 4",
+  "applications.partially_granted " BLANK7,
+  "applications.withheld_state_secret " BLANK7,
+  "applications.withheld_prohibited_by_law " BLANK7,
+  "applications.withheld_safety_stability " BLANK7,
+  "applications.withheld_third_party " BLANK7,
+  "applications.withheld_internal_affairs " BLANK7,
+  "applications.withheld_process_info " BLANK7,
+  "applications.withheld_enforcement_file " BLANK7,
+  "applications.withheld_inquiry " BLANK7,
+  "applications.unavailable_not_held " BLANK7,
+  "applications.unavailable_needs_creation " BLANK7,
+  "applications.unavailable_unclear " BLANK7,
+  "applications.not_processed_petition " BLANK7,
+  "applications.not_processed_duplicate " BLANK7,
+  "applications.not_processed_publication " BLANK7,
+  "applications.not_processed_excessive " BLANK7,
+  "applications.not_processed_confirmation " BLANK7,
+  "applications.other_no_correction " BLANK7,
+  "applications.other_no_fee " BLANK7,
+  "applications.other_misc " BLANK7,
+  "applications.results_total " BLANK7,
+  "applications.carried_forward " BLANK7,
+  "review_litigation.review 1 _ _ _ 1",
+  "review_litigation.litigation_direct _ _ _ _ _",
+  "review_litigation.litigation_after_review _ _ _ _ _",
+  NULL
+};
+
+static const SampleReport samples[] = {
+  { "pinggu-2022.txt", "北京市平谷区人民政府", 2022, pinggu_rows },
+  { "miyun-2021.txt", "北京市密云区人民政府", 2021, miyun_rows },
+  { "anding-2022.txt", "北京市大兴区安定镇人民政府", 2022, anding_rows },
+  { "haidian-2022.txt", "北京市海淀区人民政府", 2022, haidian_rows },
+  { "beidaihe-2022-pipes.txt", "北戴河区人民政府办公室", 2022, beidaihe_rows },
+};
