@@ -48,6 +48,14 @@ gboolean    gx_store_commit        (GxStore      *self,
                                     GError      **error);
 void        gx_store_rollback      (GxStore      *self);
 
+/* Inside a batch: a unit of several puts that goes in whole or not at all
+ * (a JSON file of several reports). */
+gboolean    gx_store_savepoint             (GxStore  *self,
+                                            GError  **error);
+gboolean    gx_store_release_savepoint     (GxStore  *self,
+                                            GError  **error);
+void        gx_store_rollback_to_savepoint (GxStore  *self);
+
 /* Adds an imported report.  @content_hash identifies the source content
  * (e.g. SHA-256 of the file bytes); NULL hashes the values.  Sets the id of
  * @report on success. */
@@ -56,6 +64,11 @@ gboolean    gx_store_put_report    (GxStore         *self,
                                     const char      *content_hash,
                                     gboolean         replace,
                                     GxImportOutcome *outcome,
+                                    GError         **error);
+/* The id of the report imported from content with this hash, 0 when there
+ * is none, -1 on error.  Lets an importer skip reading a file it has. */
+gint64      gx_store_find_hash     (GxStore         *self,
+                                    const char      *content_hash,
                                     GError         **error);
 /* Writes an edited report: updates the row of its id, or inserts it when
  * the id is 0 (then sets it).  One transaction unless inside a batch. */
