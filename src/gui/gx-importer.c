@@ -1,0 +1,741 @@
+/* gx-importer.c: the import worker
+ *
+ * The worker thread owns its own GxStore connection; the main thread only
+ * ever sees reports once the batch that holds them is committed.  Progress
+ * is coalesced: while one progress update waits in the main loop, newer
+ * figures overwrite it instead of queueing more idles, so a fast import can
+ * never flood the main loop.
+ */
+#include "gx-config.h"
+
+#include <glib/gi18n.h>
+
+#include "gx-importer.h"
+#include "gx-reader.h"
+#include "gx-rules.h"
+#include "gx-store.h"
+
+#define DEFAULT_BATCH_SIZE 200
+#define BATCH_MAX_USEC     (250 * G_TIME_SPAN_MILLISECOND)
+#define MAX_FOLDER_DEPTH   32
+
+struct _GxImporter
+{
+  GObject parent_instance;
+
+  char *workspace_path;
+  guint batch_size;
+  gboolean running;
+
+  GPtrArray *failures;        /* char *, NULL-terminated */
+  guint n_added;
+  int n_present;       /* counted by the worker */
+  guint n_processed;
+  guint n_total;
+};
+
+typedef struct
+{
+  /* set before the thread starts, read-only afterwards */
+  GxImporter *importer;       /* strong */
+  char *workspace_path;
+  GPtrArray *inputs;          /* GFile */
+  guint batch_size;
+  GMainContext *context;
+
+  /* shared with the main thread */
+  GMutex lock;
+  guint done;
+  guint total;
+  char *current;
+  gboolean progress_queued;
+  GPtrArray *added;           /* GxReport, committed, not yet announced */
+  GPtrArray *failed;          /* char *, not yet announced */
+  gboolean delivery_queued;
+} ImportJob;
+
+enum {
+  PROP_0,
+  PROP_WORKSPACE_PATH,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+enum {
+  PROGRESS,
+  REPORTS_ADDED,
+  FILE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (GxImporter, gx_importer, G_TYPE_OBJECT)
+
+/* The job ---------------------------------------------------------------- */
+
+static void
+import_job_clear (ImportJob *job)
+{
+  g_clear_object (&job->importer);
+  g_free (job->workspace_path);
+  g_ptr_array_unref (job->inputs);
+  g_main_context_unref (job->context);
+  g_mutex_clear (&job->lock);
+  g_free (job->current);
+  g_ptr_array_unref (job->added);
+  g_ptr_array_unref (job->failed);
+}
+
+static ImportJob *
+import_job_ref (ImportJob *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+import_job_unref (gpointer job)
+{
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) import_job_clear);
+}
+
+/* Main-thread side: announcements ---------------------------------------- */
+
+static gboolean
+progress_in_main_cb (gpointer data)
+{
+  ImportJob *job = data;
+  g_autofree char *current = NULL;
+  guint done, total;
+
+  g_mutex_lock (&job->lock);
+  done = job->done;
+  total = job->total;
+  current = g_strdup (job->current);
+  job->progress_queued = FALSE;
+  g_mutex_unlock (&job->lock);
+
+  job->importer->n_processed = done;
+  job->importer->n_total = total;
+  g_signal_emit (job->importer, signals[PROGRESS], 0, done, total, current);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+deliver_pending (ImportJob *job)
+{
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) failed = NULL;
+  GxImporter *self = job->importer;
+
+  g_mutex_lock (&job->lock);
+  added = g_steal_pointer (&job->added);
+  failed = g_steal_pointer (&job->failed);
+  job->added = g_ptr_array_new_with_free_func (g_object_unref);
+  job->failed = g_ptr_array_new_with_free_func (g_free);
+  job->delivery_queued = FALSE;
+  g_mutex_unlock (&job->lock);
+
+  for (guint i = 0; i < failed->len; i++)
+    {
+      const char *message = g_ptr_array_index (failed, i);
+
+      g_ptr_array_insert (self->failures, (int) self->failures->len - 1,
+                          g_strdup (message));
+      g_signal_emit (self, signals[FILE_FAILED], 0, message);
+    }
+
+  if (added->len > 0)
+    {
+      self->n_added += added->len;
+      g_signal_emit (self, signals[REPORTS_ADDED], 0, added);
+    }
+}
+
+static gboolean
+deliver_in_main_cb (gpointer data)
+{
+  deliver_pending (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Worker side ------------------------------------------------------------- */
+
+static void
+job_set_progress (ImportJob  *job,
+                  guint       done,
+                  const char *current)
+{
+  gboolean queue;
+
+  g_mutex_lock (&job->lock);
+  job->done = done;
+  g_free (job->current);
+  job->current = g_strdup (current);
+  queue = !job->progress_queued;
+  job->progress_queued = TRUE;
+  g_mutex_unlock (&job->lock);
+
+  if (queue)
+    g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
+                                progress_in_main_cb, import_job_ref (job),
+                                import_job_unref);
+}
+
+static void
+job_queue_delivery_locked (ImportJob *job)
+{
+  if (job->delivery_queued)
+    return;
+  job->delivery_queued = TRUE;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
+                              deliver_in_main_cb, import_job_ref (job),
+                              import_job_unref);
+}
+
+static void
+job_fail (ImportJob  *job,
+          const char *message)
+{
+  g_mutex_lock (&job->lock);
+  g_ptr_array_add (job->failed, g_strdup (message));
+  job_queue_delivery_locked (job);
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+job_commit_batch (ImportJob *job,
+                  GPtrArray *batch)
+{
+  g_mutex_lock (&job->lock);
+  for (guint i = 0; i < batch->len; i++)
+    g_ptr_array_add (job->added, g_object_ref (g_ptr_array_index (batch, i)));
+  if (batch->len > 0)
+    job_queue_delivery_locked (job);
+  g_mutex_unlock (&job->lock);
+  g_ptr_array_set_size (batch, 0);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  GFileInfo *ia = *(GFileInfo **) a;
+  GFileInfo *ib = *(GFileInfo **) b;
+
+  return g_utf8_collate (g_file_info_get_name (ia), g_file_info_get_name (ib));
+}
+
+static void
+collect_files (ImportJob    *job,
+               GFile        *file,
+               gboolean      explicit,
+               guint         depth,
+               GPtrArray    *out,
+               GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileType type;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+
+  type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable);
+  if (type != G_FILE_TYPE_DIRECTORY)
+    {
+      /* Explicit files always go to the reader, whose error then says
+       * what is wrong with them; inside folders only regular files count. */
+      if (explicit || type == G_FILE_TYPE_REGULAR)
+        g_ptr_array_add (out, g_object_ref (file));
+      return;
+    }
+
+  if (depth > MAX_FOLDER_DEPTH)
+    return;
+
+  enumerator = g_file_enumerate_children (file,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                          G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN ","
+                                          G_FILE_ATTRIBUTE_STANDARD_IS_BACKUP,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                          cancellable, &error);
+  if (enumerator == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        job_fail (job, error->message);
+      return;
+    }
+
+  infos = g_ptr_array_new_with_free_func (g_object_unref);
+  for (;;)
+    {
+      GFileInfo *info = g_file_enumerator_next_file (enumerator, cancellable, &error);
+
+      if (info == NULL)
+        break;
+      if (g_file_info_get_is_hidden (info) || g_file_info_get_is_backup (info))
+        g_object_unref (info);
+      else
+        g_ptr_array_add (infos, info);
+    }
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    job_fail (job, error->message);
+
+  /* the same folder imports in the same order every time */
+  g_ptr_array_sort (infos, compare_names);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      GFileInfo *info = g_ptr_array_index (infos, i);
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        collect_files (job, child, FALSE, depth + 1, out, cancellable);
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+        g_ptr_array_add (out, g_steal_pointer (&child));
+    }
+}
+
+static char *
+file_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (basename == NULL)
+    return g_file_get_uri (file);
+  return g_filename_display_name (basename);
+}
+
+static GxReport *
+read_one (GFile         *file,
+          const char    *name,
+          char         **content_hash,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GxReport) report = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > GX_READER_MAX_FILE_SIZE)
+    {
+      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MB"), name,
+                   GX_READER_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (contents, length);
+
+  report = gx_reader_read_bytes (bytes, name, error);
+  if (report == NULL)
+    return NULL;
+
+  findings = gx_rules_check (report);
+  *content_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return g_steal_pointer (&report);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean in_batch = FALSE;
+  gint64 batch_started = 0;
+  guint i;
+
+  for (i = 0; i < job->inputs->len; i++)
+    collect_files (job, g_ptr_array_index (job->inputs, i), TRUE, 0, files, cancellable);
+
+  g_mutex_lock (&job->lock);
+  job->total = files->len;
+  g_mutex_unlock (&job->lock);
+  job_set_progress (job, 0, NULL);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  store = gx_store_open (job->workspace_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autofree char *name = file_display_name (file);
+      g_autofree char *hash = NULL;
+      g_autoptr(GxReport) report = NULL;
+      GxImportOutcome outcome = GX_IMPORT_ADDED;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      job_set_progress (job, i, name);
+
+      report = read_one (file, name, &hash, cancellable, &error);
+      if (report == NULL)
+        {
+          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            job_fail (job, error->message);
+          g_clear_error (&error);
+          continue;
+        }
+
+      if (!in_batch)
+        {
+          if (!gx_store_begin (store, &error))
+            {
+              g_task_return_error (task, g_steal_pointer (&error));
+              return;
+            }
+          in_batch = TRUE;
+          batch_started = g_get_monotonic_time ();
+        }
+
+      if (!gx_store_put_report (store, report, hash, FALSE, &outcome, &error))
+        {
+          g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
+          job_fail (job, message);
+          g_clear_error (&error);
+          continue;
+        }
+
+      switch (outcome)
+        {
+        case GX_IMPORT_ADDED:
+        case GX_IMPORT_REPLACED:
+          g_ptr_array_add (batch, g_steal_pointer (&report));
+          break;
+        case GX_IMPORT_ALREADY_PRESENT:
+          g_atomic_int_inc (&job->importer->n_present);
+          break;
+        case GX_IMPORT_CONFLICT:
+          {
+            g_autofree char *message =
+              g_strdup_printf (_("%s: the workspace already holds a different report of %s for %d"),
+                               name, gx_report_get_issuer (report), gx_report_get_year (report));
+            job_fail (job, message);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (batch->len >= job->batch_size ||
+          g_get_monotonic_time () - batch_started > BATCH_MAX_USEC)
+        {
+          if (!gx_store_commit (store, &error))
+            {
+              gx_store_rollback (store);
+              g_task_return_error (task, g_steal_pointer (&error));
+              return;
+            }
+          in_batch = FALSE;
+          job_commit_batch (job, batch);
+        }
+    }
+
+  if (in_batch)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          /* the open batch never happened: the workspace and the window
+           * both hold exactly the committed batches */
+          gx_store_rollback (store);
+          g_ptr_array_set_size (batch, 0);
+        }
+      else if (!gx_store_commit (store, &error))
+        {
+          gx_store_rollback (store);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      else
+        job_commit_batch (job, batch);
+    }
+
+  job_set_progress (job, i, NULL);
+
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  GxImporter *self = g_task_get_source_object (outer);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  /* whatever is still queued reaches the window before the result does */
+  deliver_pending (job);
+  progress_in_main_cb (import_job_ref (job));
+  import_job_unref (job);
+
+  self->running = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (outer, error);
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
+/* GObject ------------------------------------------------------------------ */
+
+static void
+gx_importer_finalize (GObject *object)
+{
+  GxImporter *self = GX_IMPORTER (object);
+
+  g_free (self->workspace_path);
+  g_ptr_array_unref (self->failures);
+
+  G_OBJECT_CLASS (gx_importer_parent_class)->finalize (object);
+}
+
+static void
+gx_importer_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  GxImporter *self = GX_IMPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE_PATH:
+      g_value_set_string (value, self->workspace_path);
+      break;
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->running);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gx_importer_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  GxImporter *self = GX_IMPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE_PATH:
+      g_free (self->workspace_path);
+      self->workspace_path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gx_importer_class_init (GxImporterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gx_importer_finalize;
+  object_class->get_property = gx_importer_get_property;
+  object_class->set_property = gx_importer_set_property;
+
+  properties[PROP_WORKSPACE_PATH] =
+    g_param_spec_string ("workspace-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GxImporter::progress:
+   * @done: files finished so far
+   * @total: files found (0 while folders are still being walked)
+   * @current: (nullable): the file being read
+   */
+  signals[PROGRESS] =
+    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  G_TYPE_UINT, G_TYPE_UINT, G_TYPE_STRING);
+  /**
+   * GxImporter::reports-added:
+   * @reports: (element-type GxReport): the reports of a committed batch,
+   *   with their workspace ids and findings
+   */
+  signals[REPORTS_ADDED] =
+    g_signal_new ("reports-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+  /**
+   * GxImporter::file-failed:
+   * @message: why a file did not go in; names the file
+   */
+  signals[FILE_FAILED] =
+    g_signal_new ("file-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+gx_importer_init (GxImporter *self)
+{
+  self->batch_size = DEFAULT_BATCH_SIZE;
+  self->failures = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->failures, NULL);
+}
+
+/* Public API ----------------------------------------------------------------- */
+
+GxImporter *
+gx_importer_new (const char *workspace_path)
+{
+  g_return_val_if_fail (workspace_path != NULL, NULL);
+
+  return g_object_new (GX_TYPE_IMPORTER, "workspace-path", workspace_path, NULL);
+}
+
+const char *
+gx_importer_get_workspace_path (GxImporter *self)
+{
+  g_return_val_if_fail (GX_IS_IMPORTER (self), NULL);
+  return self->workspace_path;
+}
+
+gboolean
+gx_importer_get_running (GxImporter *self)
+{
+  g_return_val_if_fail (GX_IS_IMPORTER (self), FALSE);
+  return self->running;
+}
+
+void
+gx_importer_set_batch_size (GxImporter *self,
+                            guint       batch_size)
+{
+  g_return_if_fail (GX_IS_IMPORTER (self));
+  self->batch_size = MAX (batch_size, 1);
+}
+
+void
+gx_importer_import_async (GxImporter          *self,
+                          GFile              **files,
+                          guint                n_files,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) worker = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (GX_IS_IMPORTER (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+  g_return_if_fail (!self->running);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, gx_importer_import_async);
+
+  self->running = TRUE;
+  self->n_added = 0;
+  self->n_present = 0;
+  self->n_processed = 0;
+  self->n_total = 0;
+  g_ptr_array_set_size (self->failures, 0);
+  g_ptr_array_add (self->failures, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+
+  job = g_atomic_rc_box_new0 (ImportJob);
+  job->importer = g_object_ref (self);
+  job->workspace_path = g_strdup (self->workspace_path);
+  job->inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (job->inputs, g_object_ref (files[i]));
+  job->batch_size = self->batch_size;
+  job->context = g_main_context_ref_thread_default ();
+  g_mutex_init (&job->lock);
+  job->added = g_ptr_array_new_with_free_func (g_object_unref);
+  job->failed = g_ptr_array_new_with_free_func (g_free);
+
+  worker = g_task_new (self, cancellable, import_done_cb, g_steal_pointer (&outer));
+  g_task_set_source_tag (worker, import_thread);
+  g_task_set_task_data (worker, job, import_job_unref);
+  /* a cancelled import still reports what it committed */
+  g_task_set_return_on_cancel (worker, FALSE);
+  g_task_run_in_thread (worker, import_thread);
+}
+
+gboolean
+gx_importer_import_finish (GxImporter    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+guint
+gx_importer_get_n_added (GxImporter *self)
+{
+  return self->n_added;
+}
+
+guint
+gx_importer_get_n_present (GxImporter *self)
+{
+  return (guint) g_atomic_int_get (&self->n_present);
+}
+
+guint
+gx_importer_get_n_processed (GxImporter *self)
+{
+  return self->n_processed;
+}
+
+guint
+gx_importer_get_n_total (GxImporter *self)
+{
+  return self->n_total;
+}
+
+const char * const *
+gx_importer_get_failures (GxImporter *self)
+{
+  g_return_val_if_fail (GX_IS_IMPORTER (self), NULL);
+  return (const char * const *) self->failures->pdata;
+}

@@ -1,0 +1,38 @@
+/* gx-report-detail.h: the statistical tables of one report, and its findings
+ *
+ * Sections 二, 三 and 四 as GtkColumnViews in the official order and
+ * hierarchy.  Cells involved in a finding carry the CSS class
+ * finding-error/finding-warning/finding-note and the messages as tooltip;
+ * activating a finding scrolls its cell into view and marks it finding-focus.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gx-report.h"
+
+G_BEGIN_DECLS
+
+#define GX_TYPE_REPORT_DETAIL (gx_report_detail_get_type ())
+G_DECLARE_FINAL_TYPE (GxReportDetail, gx_report_detail, GX, REPORT_DETAIL, GtkWidget)
+
+GtkWidget  *gx_report_detail_new              (void);
+
+/* @report: (nullable): a whole report whose findings are computed */
+void        gx_report_detail_set_report       (GxReportDetail *self,
+                                               GxReport       *report);
+GxReport   *gx_report_detail_get_report       (GxReportDetail *self);
+
+/* The findings shown below the tables (a GListModel of GxFinding). */
+GListModel *gx_report_detail_get_findings     (GxReportDetail *self);
+/* Brings the cell of finding @position into view and highlights it. */
+void        gx_report_detail_activate_finding (GxReportDetail *self,
+                                               guint           position);
+/* the cell highlighted by the last activated finding, or -1 */
+int         gx_report_detail_get_focus_cell   (GxReportDetail *self);
+
+/* The widget currently showing @cell, or NULL (for tests). */
+GtkWidget  *gx_report_detail_get_cell_widget  (GxReportDetail *self,
+                                               guint           cell);
+
+G_END_DECLS

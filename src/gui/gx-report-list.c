@@ -1,0 +1,571 @@
+/* gx-report-list.c: the list of reports of the workspace */
+#include "gx-config.h"
+
+#include <glib/gi18n.h>
+
+#include "gx-report-list.h"
+#include "gx-schema.h"
+
+typedef enum {
+  VALUE_CELL,          /* one cell of the report */
+  VALUE_LITIGATION,    /* the two litigation totals together */
+} ValueKind;
+
+typedef struct {
+  const char *id;
+  const char *title;   /* N_() */
+  ValueKind kind;
+  GxSection section;
+  const char *row_key;
+} NumberColumn;
+
+static const NumberColumn number_columns[] = {
+  { "new",        N_("New"),           VALUE_CELL, GX_SECTION_APPLICATIONS, "new_received" },
+  { "results",    N_("Results total"), VALUE_CELL, GX_SECTION_APPLICATIONS, "results_total" },
+  { "carried",    N_("Carried forward"), VALUE_CELL, GX_SECTION_APPLICATIONS, "carried_forward" },
+  { "review",     N_("Reviews"),       VALUE_CELL, GX_SECTION_REVIEW_LITIGATION, "review" },
+  { "litigation", N_("Lawsuits"),      VALUE_LITIGATION, GX_SECTION_REVIEW_LITIGATION, NULL },
+};
+
+struct _GxReportList
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *scroller;
+  GtkColumnView *column_view;
+
+  GListStore *store;
+  GtkStringFilter *search_filter;
+  GtkCustomFilter *problems_filter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel *sort_model;
+  GtkSingleSelection *selection;
+
+  gboolean only_problems;
+};
+
+enum {
+  PROP_0,
+  PROP_SELECTED_REPORT,
+  PROP_N_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (GxReportList, gx_report_list, GTK_TYPE_WIDGET)
+
+/* Values --------------------------------------------------------------------- */
+
+static gint64
+column_value (const NumberColumn *column,
+              GxReport           *report)
+{
+  static int litigation_cells[2] = { -1, -1 };
+
+  if (column->kind == VALUE_LITIGATION)
+    {
+      if (litigation_cells[0] < 0)
+        {
+          litigation_cells[0] = gx_schema_find_cell (GX_SECTION_REVIEW_LITIGATION,
+                                                     "litigation_direct", "total");
+          litigation_cells[1] = gx_schema_find_cell (GX_SECTION_REVIEW_LITIGATION,
+                                                     "litigation_after_review", "total");
+        }
+      return gx_report_get_count (report, (guint) litigation_cells[0]) +
+             gx_report_get_count (report, (guint) litigation_cells[1]);
+    }
+
+  return gx_report_get_count (report,
+                              (guint) gx_schema_find_cell (column->section, column->row_key, "total"));
+}
+
+/* the closures of the sort expressions: called with the item first */
+static gint64
+number_column_key (GxReport *report,
+                   gpointer  user_data)
+{
+  return report ? column_value (user_data, report) : 0;
+}
+
+static gint64
+problems_key (GxReport *report,
+              gpointer  user_data)
+{
+  if (report == NULL)
+    return 0;
+  /* errors weigh more than any number of warnings */
+  return (gint64) gx_report_get_n_errors (report) * G_GINT64_CONSTANT (1000000000) +
+         gx_report_get_n_warnings (report);
+}
+
+static gboolean
+has_problems (GxReport *report)
+{
+  return gx_report_get_n_errors (report) + gx_report_get_n_warnings (report) > 0;
+}
+
+/* Callbacks ------------------------------------------------------------------- */
+
+static gboolean
+problems_filter_match_cb (gpointer item,
+                          gpointer user_data)
+{
+  GxReportList *self = user_data;
+
+  return !self->only_problems || has_problems (item);
+}
+
+static void
+setup_text_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 18);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_issuer_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GxReport *report = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *issuer = gx_report_get_issuer (report);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), issuer);
+  gtk_widget_set_tooltip_text (label, issuer);
+}
+
+static void
+setup_number_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 4);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_year_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GxReport *report = gtk_list_item_get_item (item);
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%d", gx_report_get_year (report));
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+static void
+bind_number_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GxReport *report = gtk_list_item_get_item (item);
+  char text[32];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, column_value (user_data, report));
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+static void
+setup_problems_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_problems_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GxReport *report = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  guint n_errors = gx_report_get_n_errors (report);
+  guint n_warnings = gx_report_get_n_warnings (report);
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (box, "error");
+  gtk_widget_remove_css_class (box, "warning");
+  gtk_widget_remove_css_class (box, "success");
+
+  if (n_errors > 0 && n_warnings > 0)
+    {
+      g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
+      g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings), n_warnings);
+      /* Translators: "2 errors, 1 warning" */
+      text = g_strdup_printf (_("%s, %s"), errors, warnings);
+    }
+  else if (n_errors > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
+  else if (n_warnings > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings), n_warnings);
+  else
+    text = g_strdup (_("OK"));
+
+  if (n_errors > 0)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-error-symbolic");
+      gtk_widget_add_css_class (box, "error");
+    }
+  else if (n_warnings > 0)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-warning-symbolic");
+      gtk_widget_add_css_class (box, "warning");
+    }
+  else
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "emblem-ok-symbolic");
+      gtk_widget_add_css_class (box, "success");
+    }
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  gtk_widget_set_tooltip_text (box, text);
+}
+
+static void
+selection_changed_cb (GxReportList *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REPORT]);
+}
+
+static void
+n_items_changed_cb (GxReportList *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_VISIBLE]);
+}
+
+/* Building the columns -------------------------------------------------------- */
+
+static void
+add_column (GxReportList       *self,
+            const char         *id,
+            const char         *title,
+            GtkListItemFactory *factory,
+            GtkSorter          *sorter,
+            gboolean            expand)
+{
+  g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
+
+  /* gtk_column_view_column_set_id() is 4.10 */
+  g_object_set_data (G_OBJECT (column), "gx-column-id", (gpointer) id);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (sorter);
+}
+
+static GtkListItemFactory *
+signal_factory (GCallback setup,
+                GCallback bind,
+                gpointer  user_data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, user_data);
+  g_signal_connect (factory, "bind", bind, user_data);
+  return factory;
+}
+
+static void
+build_columns (GxReportList *self)
+{
+  GtkExpression *expr;
+  GtkSorter *sorter;
+
+  /* 发布机关 */
+  expr = gtk_property_expression_new (GX_TYPE_REPORT, NULL, "issuer");
+  sorter = GTK_SORTER (gtk_string_sorter_new (expr));
+  add_column (self, "issuer", _("Issuer"),
+              signal_factory (G_CALLBACK (setup_text_cb), G_CALLBACK (bind_issuer_cb), NULL),
+              sorter, TRUE);
+
+  /* 年度 */
+  expr = gtk_property_expression_new (GX_TYPE_REPORT, NULL, "year");
+  sorter = GTK_SORTER (gtk_numeric_sorter_new (expr));
+  add_column (self, "year", _("Year"),
+              signal_factory (G_CALLBACK (setup_number_cb), G_CALLBACK (bind_year_cb), NULL),
+              sorter, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (number_columns); i++)
+    {
+      const NumberColumn *column = &number_columns[i];
+
+      expr = gtk_cclosure_expression_new (G_TYPE_INT64, NULL, 0, NULL,
+                                          G_CALLBACK (number_column_key),
+                                          (gpointer) column, NULL);
+      sorter = GTK_SORTER (gtk_numeric_sorter_new (expr));
+      add_column (self, column->id, _(column->title),
+                  signal_factory (G_CALLBACK (setup_number_cb), G_CALLBACK (bind_number_cb),
+                                  (gpointer) column),
+                  sorter, FALSE);
+    }
+
+  /* 问题 */
+  expr = gtk_cclosure_expression_new (G_TYPE_INT64, NULL, 0, NULL,
+                                      G_CALLBACK (problems_key), NULL, NULL);
+  sorter = GTK_SORTER (gtk_numeric_sorter_new (expr));
+  add_column (self, "problems", _("Problems"),
+              signal_factory (G_CALLBACK (setup_problems_cb), G_CALLBACK (bind_problems_cb), NULL),
+              sorter, FALSE);
+}
+
+/* GObject / GtkWidget ------------------------------------------------------------ */
+
+static void
+gx_report_list_dispose (GObject *object)
+{
+  GxReportList *self = GX_REPORT_LIST (object);
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gx_report_list_parent_class)->dispose (object);
+}
+
+static void
+gx_report_list_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  GxReportList *self = GX_REPORT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_REPORT:
+      g_value_set_object (value, gx_report_list_get_selected (self));
+      break;
+    case PROP_N_VISIBLE:
+      g_value_set_uint (value, gx_report_list_get_n_visible (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gx_report_list_class_init (GxReportListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gx_report_list_dispose;
+  object_class->get_property = gx_report_list_get_property;
+
+  properties[PROP_SELECTED_REPORT] =
+    g_param_spec_object ("selected-report", NULL, NULL, GX_TYPE_REPORT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_VISIBLE] =
+    g_param_spec_uint ("n-visible", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "gxreportlist");
+}
+
+static void
+gx_report_list_init (GxReportList *self)
+{
+  GtkExpression *expr;
+  GtkEveryFilter *filter;
+
+  self->store = g_list_store_new (GX_TYPE_REPORT);
+
+  expr = gtk_property_expression_new (GX_TYPE_REPORT, NULL, "issuer");
+  self->search_filter = gtk_string_filter_new (expr);
+  gtk_string_filter_set_match_mode (self->search_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->search_filter, TRUE);
+  self->problems_filter = gtk_custom_filter_new (problems_filter_match_cb, self, NULL);
+
+  filter = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->search_filter));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->problems_filter));
+
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                                  GTK_FILTER (filter));
+
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_column_view_set_show_column_separators (self->column_view, FALSE);
+  gtk_column_view_set_reorderable (self->column_view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "report-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reports"), -1);
+  build_columns (self);
+
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_model, "notify::n-items",
+                           G_CALLBACK (n_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller),
+                                 GTK_WIDGET (self->column_view));
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
+
+/* Public API ------------------------------------------------------------------ */
+
+GtkWidget *
+gx_report_list_new (void)
+{
+  return g_object_new (GX_TYPE_REPORT_LIST, NULL);
+}
+
+void
+gx_report_list_set_reports (GxReportList *self,
+                            GPtrArray    *reports)
+{
+  g_return_if_fail (GX_IS_REPORT_LIST (self));
+
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       reports ? reports->pdata : NULL, reports ? reports->len : 0);
+}
+
+void
+gx_report_list_add_reports (GxReportList *self,
+                            GPtrArray    *reports)
+{
+  g_return_if_fail (GX_IS_REPORT_LIST (self));
+  g_return_if_fail (reports != NULL);
+
+  g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
+                       reports->pdata, reports->len);
+}
+
+void
+gx_report_list_report_changed (GxReportList *self,
+                               GxReport     *report)
+{
+  guint position;
+
+  g_return_if_fail (GX_IS_REPORT_LIST (self));
+
+  /* the 4.8 models do not watch item properties */
+  if (g_list_store_find (self->store, report, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self->store), position, 1, 1);
+}
+
+void
+gx_report_list_set_search (GxReportList *self,
+                           const char   *text)
+{
+  g_return_if_fail (GX_IS_REPORT_LIST (self));
+
+  gtk_string_filter_set_search (self->search_filter, text && *text ? text : NULL);
+}
+
+void
+gx_report_list_set_only_problems (GxReportList *self,
+                                  gboolean      only_problems)
+{
+  g_return_if_fail (GX_IS_REPORT_LIST (self));
+
+  only_problems = !!only_problems;
+  if (self->only_problems == only_problems)
+    return;
+  self->only_problems = only_problems;
+  gtk_filter_changed (GTK_FILTER (self->problems_filter),
+                      only_problems ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
+void
+gx_report_list_sort_by (GxReportList *self,
+                        const char   *column_id,
+                        GtkSortType   direction)
+{
+  GListModel *columns;
+
+  g_return_if_fail (GX_IS_REPORT_LIST (self));
+
+  columns = gtk_column_view_get_columns (self->column_view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (column), "gx-column-id"), column_id) == 0)
+        {
+          gtk_column_view_sort_by_column (self->column_view, column, direction);
+          return;
+        }
+    }
+  g_critical ("no column %s", column_id);
+}
+
+GListModel *
+gx_report_list_get_reports (GxReportList *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT_LIST (self), NULL);
+  return G_LIST_MODEL (self->store);
+}
+
+GListModel *
+gx_report_list_get_visible (GxReportList *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT_LIST (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+guint
+gx_report_list_get_n_visible (GxReportList *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT_LIST (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+}
+
+GxReport *
+gx_report_list_get_selected (GxReportList *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT_LIST (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+gx_report_list_select (GxReportList *self,
+                       guint         position)
+{
+  g_return_if_fail (GX_IS_REPORT_LIST (self));
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+GtkColumnView *
+gx_report_list_get_column_view (GxReportList *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT_LIST (self), NULL);
+  return self->column_view;
+}

@@ -1,0 +1,389 @@
+/* gx-window-actions.c: the actions of the main window and their shortcuts */
+#include "gx-config.h"
+
+#include <glib/gi18n.h>
+
+#include "gx-json.h"
+#include "gx-print-ui.h"
+#include "gx-window-private.h"
+
+typedef enum {
+  EXPORT_JSON,
+  EXPORT_CSV,
+} ExportFormat;
+
+typedef struct {
+  char *workspace_path;
+  GFile *file;
+  ExportFormat format;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->workspace_path);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+/* Choosers ------------------------------------------------------------------ */
+
+static void
+remember_folder (GxWindow *self,
+                 GFile    *file,
+                 gboolean  is_folder)
+{
+  g_autoptr(GFile) parent = is_folder ? g_object_ref (file) : g_file_get_parent (file);
+  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+
+  if (path != NULL)
+    g_settings_set_string (self->settings, "last-import-folder", path);
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  GxWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+      gboolean folders = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) ==
+                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      if (array->len > 0)
+        remember_folder (self, g_ptr_array_index (array, 0), folders);
+      gx_window_import_files (self, (GFile **) array->pdata, array->len);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+run_import_chooser (GxWindow             *self,
+                    GtkFileChooserAction  action)
+{
+  GtkFileChooserNative *native;
+  g_autofree char *folder = g_settings_get_string (self->settings, "last-import-folder");
+
+  native = gtk_file_chooser_native_new (action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                          ? _("Import Folders of Reports")
+                                          : _("Import Reports"),
+                                        GTK_WINDOW (self), action, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (folder);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), dir, NULL);
+    }
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    {
+      g_autoptr(GtkFileFilter) reports = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (reports, _("Report files"));
+      gtk_file_filter_add_mime_type (reports, "text/plain");
+      gtk_file_filter_add_suffix (reports, "txt");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), reports);
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+    }
+  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Exports --------------------------------------------------------------------- */
+
+static void
+csv_append_field (GString    *out,
+                  const char *text)
+{
+  if (text != NULL && strpbrk (text, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = text; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else if (text != NULL)
+    g_string_append (out, text);
+}
+
+/* One line a report: issuer, year, source, then every cell by its path. */
+static char *
+write_csv (GPtrArray *reports)
+{
+  GString *out = g_string_new ("issuer,year,source");
+  guint n_cells = gx_schema_n_cells ();
+
+  for (guint c = 0; c < n_cells; c++)
+    {
+      g_string_append_c (out, ',');
+      g_string_append (out, gx_schema_cell (c)->path);
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GxReport *report = g_ptr_array_index (reports, i);
+
+      csv_append_field (out, gx_report_get_issuer (report));
+      g_string_append_printf (out, ",%d,", gx_report_get_year (report));
+      csv_append_field (out, gx_report_get_source (report));
+      for (guint c = 0; c < n_cells; c++)
+        {
+          g_autofree char *text = gx_report_dup_text (report, c);
+
+          g_string_append_c (out, ',');
+          csv_append_field (out, text);
+        }
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+
+  /* its own connection: one thread owns a connection */
+  store = gx_store_open (job->workspace_path, &error);
+  if (store != NULL)
+    reports = gx_store_load_all (store, &error);
+  if (reports == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (job->format == EXPORT_JSON)
+    data = gx_json_write_reports (reports, TRUE);
+  else
+    data = write_csv (reports);
+
+  if (!g_file_replace_contents (job->file, data, strlen (data), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GxWindow *self = GX_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    gx_window_show_error (self, _("The workspace could not be exported"), error->message);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  GxWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
+      ExportJob *job = g_new0 (ExportJob, 1);
+
+      job->workspace_path = g_strdup (gx_store_get_path (self->store));
+      job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      job->format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "gx-format"));
+      g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+      g_task_run_in_thread (task, export_thread);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+run_export_chooser (GxWindow     *self,
+                    ExportFormat  format)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (format == EXPORT_JSON ? _("Export as JSON")
+                                                              : _("Export as CSV"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native),
+                                     format == EXPORT_JSON ? "reports.json" : "reports.csv");
+  g_object_set_data (G_OBJECT (native), "gx-format", GINT_TO_POINTER (format));
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_workspace_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            gpointer         user_data)
+{
+  GxWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !gx_window_open_workspace (self, path, &error))
+        gx_window_show_error (self, _("The workspace could not be opened"),
+                              error ? error->message : _("Only local files can be opened."));
+    }
+  g_object_unref (dialog);
+}
+
+/* Actions ----------------------------------------------------------------------- */
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  run_import_chooser (GX_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  run_import_chooser (GX_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+}
+
+static void
+open_workspace_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Open Workspace"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, _("Workspaces"));
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+  gtk_file_filter_add_suffix (filter, "db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (open_workspace_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_json_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  run_export_chooser (GX_WINDOW (widget), EXPORT_JSON);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  run_export_chooser (GX_WINDOW (widget), EXPORT_CSV);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GxWindow *self = GX_WINDOW (widget);
+  g_autoptr(GArray) ids = gx_window_dup_target_ids (self);
+
+  if (self->store == NULL || ids->len == 0)
+    return;
+  gx_print_ui_run (GTK_WINDOW (self), self->store, (const gint64 *) (gpointer) ids->data,
+                   ids->len, FALSE);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GxWindow *self = GX_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gx_window_cancel_import (GX_WINDOW (widget));
+}
+
+static void
+dismiss_result_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (GX_WINDOW (widget)->result_revealer, FALSE);
+}
+
+void
+gx_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-result", NULL, dismiss_result_action);
+  gtk_widget_class_install_property_action (widget_class, "win.only-problems", "only-problems");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.import-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-workspace", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.only-problems", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+}
+
+void
+gx_window_update_actions (GxWindow *self)
+{
+  gboolean importing = gx_window_get_importing (self);
+  gboolean has_reports = self->store != NULL &&
+                         g_list_model_get_n_items (gx_report_list_get_reports (self->report_list)) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-workspace", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", has_reports && !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_reports && !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_reports);
+}

@@ -1,0 +1,59 @@
+/* gx-window-private.h: what gx-window.c, gx-window-actions.c and
+ * gx-window-dnd.c share */
+#pragma once
+
+#include "gx-window.h"
+
+G_BEGIN_DECLS
+
+struct _GxWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* template children */
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkToggleButton *search_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkRevealer *progress_revealer;
+  GtkLabel *progress_label;
+  GtkProgressBar *progress_bar;
+  GtkRevealer *result_revealer;
+  GtkLabel *result_label;
+  GtkImage *result_icon;
+  GtkExpander *failures_expander;
+  GtkLabel *failures_label;
+  GtkStack *main_stack;
+  GtkWidget *empty_page;
+  GxReportList *report_list;
+  GxReportDetail *report_detail;
+
+  GSettings *settings;
+
+  GxStore *store;             /* the main thread's connection */
+  GxImporter *importer;
+  GCancellable *import_cancellable;
+  GPtrArray *import_queue;    /* GFile: given while an import ran */
+  guint pulse_id;
+
+  gboolean only_problems;
+};
+
+/* gx-window-actions.c */
+void gx_window_class_add_actions (GtkWidgetClass *widget_class);
+void gx_window_update_actions    (GxWindow       *self);
+
+/* gx-window-dnd.c */
+void gx_window_setup_dnd         (GxWindow       *self);
+/* what the drop handler does with a GDK_TYPE_FILE_LIST value */
+gboolean gx_window_drop_value    (GxWindow       *self,
+                                  const GValue   *value);
+
+/* gx-window.c */
+void gx_window_show_error        (GxWindow       *self,
+                                  const char     *primary,
+                                  const char     *secondary);
+GArray *gx_window_dup_target_ids (GxWindow       *self);
+
+G_END_DECLS

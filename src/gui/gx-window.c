@@ -1,0 +1,608 @@
+/* gx-window.c: the main window
+ *
+ * The window owns the main thread's GxStore connection (for listing and for
+ * loading the report shown in the detail pane) and one GxImporter, whose
+ * worker writes through its own connection.
+ */
+#include "gx-config.h"
+
+#include <glib/gi18n.h>
+
+#include "gx-rules.h"
+#include "gx-window-private.h"
+
+enum {
+  PROP_0,
+  PROP_ONLY_PROBLEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (GxWindow, gx_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void start_next_import (GxWindow *self);
+
+/* Helpers ------------------------------------------------------------------- */
+
+static void
+update_page (GxWindow *self)
+{
+  guint n = g_list_model_get_n_items (gx_report_list_get_reports (self->report_list));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *name = NULL;
+
+  gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "reports" : "empty");
+
+  if (self->store != NULL)
+    name = g_path_get_basename (gx_store_get_path (self->store));
+  /* Translators: the subtitle of the window: workspace file and its size */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %u report", "%s — %u reports", n),
+                              name ? name : "", n);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gx_window_update_actions (self);
+}
+
+static void
+set_progress_visible (GxWindow *self,
+                      gboolean  visible)
+{
+  gtk_revealer_set_reveal_child (self->progress_revealer, visible);
+}
+
+static gboolean
+pulse_cb (gpointer data)
+{
+  GxWindow *self = data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_pulse (GxWindow *self)
+{
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+}
+
+static void
+show_import_result (GxWindow *self,
+                    gboolean  cancelled)
+{
+  const char * const *failures = gx_importer_get_failures (self->importer);
+  guint n_failed = g_strv_length ((char **) failures);
+  guint n_added = gx_importer_get_n_added (self->importer);
+  guint n_present = gx_importer_get_n_present (self->importer);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *details = NULL;
+
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u report imported.",
+                                             "%u reports imported.", n_added), n_added);
+  if (n_present > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u was already in the workspace.",
+                                                 "%u were already in the workspace.", n_present),
+                              n_present);
+    }
+  if (n_failed > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u file could not be imported.",
+                                                 "%u files could not be imported.", n_failed),
+                              n_failed);
+    }
+  if (cancelled)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, _("The import was cancelled; the reports imported before stay in the workspace."));
+    }
+
+  gtk_label_set_text (self->result_label, text->str);
+  gtk_image_set_from_icon_name (self->result_icon,
+                                n_failed > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+  details = g_strjoinv ("\n", (char **) failures);
+  gtk_label_set_text (self->failures_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->failures_expander), n_failed > 0);
+  gtk_expander_set_expanded (self->failures_expander, n_failed > 0 && n_failed <= 5);
+  gtk_revealer_set_reveal_child (self->result_revealer, TRUE);
+}
+
+/* Callbacks ------------------------------------------------------------------ */
+
+static void
+importer_progress_cb (GxWindow   *self,
+                      guint       done,
+                      guint       total,
+                      const char *current,
+                      GxImporter *importer)
+{
+  g_autofree char *text = NULL;
+
+  if (!gx_importer_get_running (importer))
+    return;
+
+  if (total == 0)
+    {
+      gtk_label_set_text (self->progress_label, _("Looking for report files…"));
+      return;
+    }
+
+  stop_pulse (self);
+  if (current != NULL)
+    /* Translators: "Importing 3 of 1000: haidian-2022.txt" */
+    text = g_strdup_printf (_("Importing %u of %u: %s"), done + 1, total, current);
+  else
+    text = g_strdup_printf (_("Importing %u of %u"), done, total);
+  gtk_label_set_text (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
+}
+
+static void
+importer_reports_added_cb (GxWindow   *self,
+                           GPtrArray  *reports,
+                           GxImporter *importer)
+{
+  gx_report_list_add_reports (self->report_list, reports);
+  update_page (self);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GxWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean cancelled = FALSE;
+
+  if (!gx_importer_import_finish (GX_IMPORTER (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        cancelled = TRUE;
+      else
+        gx_window_show_error (self, _("The reports could not be imported"), error->message);
+    }
+
+  /* a window closed meanwhile has nothing to show */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->importer != GX_IMPORTER (object))
+    return;
+
+  stop_pulse (self);
+  g_clear_object (&self->import_cancellable);
+  set_progress_visible (self, FALSE);
+  show_import_result (self, cancelled);
+  update_page (self);
+
+  if (cancelled)
+    g_ptr_array_set_size (self->import_queue, 0);
+  start_next_import (self);
+}
+
+static void
+start_next_import (GxWindow *self)
+{
+  g_autoptr(GPtrArray) files = NULL;
+
+  if (self->importer == NULL || gx_importer_get_running (self->importer) ||
+      self->import_queue->len == 0)
+    return;
+
+  files = g_steal_pointer (&self->import_queue);
+  self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->progress_label, _("Looking for report files…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  if (self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (100, pulse_cb, self);
+  gtk_revealer_set_reveal_child (self->result_revealer, FALSE);
+  set_progress_visible (self, TRUE);
+
+  gx_importer_import_async (self->importer, (GFile **) files->pdata, files->len,
+                            self->import_cancellable, import_done_cb, g_object_ref (self));
+  gx_window_update_actions (self);
+}
+
+static void
+selected_report_changed_cb (GxWindow *self)
+{
+  GxReport *item = gx_report_list_get_selected (self->report_list);
+  g_autoptr(GxReport) report = NULL;
+
+  if (item == NULL)
+    {
+      gx_report_detail_set_report (self->report_detail, NULL);
+      gx_window_update_actions (self);
+      return;
+    }
+
+  if (gx_report_get_findings (item) != NULL)
+    /* imported in this session: the whole report, checked */
+    report = g_object_ref (item);
+  else if (self->store != NULL && gx_report_get_id (item) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+
+      /* the list holds summaries: load the whole report to show it */
+      report = gx_store_load_report (self->store, gx_report_get_id (item), &error);
+      if (report == NULL)
+        {
+          gx_window_show_error (self, _("The report could not be loaded"), error->message);
+          return;
+        }
+      findings = gx_rules_check (report);
+    }
+
+  gx_report_detail_set_report (self->report_detail, report);
+  gx_window_update_actions (self);
+}
+
+static void
+search_changed_cb (GxWindow *self)
+{
+  gx_report_list_set_search (self->report_list,
+                             gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+stop_search_cb (GxWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+/* GObject / GtkWidget ------------------------------------------------------------ */
+
+static gboolean
+gx_window_close_request (GtkWindow *window)
+{
+  GxWindow *self = GX_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  /* the worker stops between two files; its batch is rolled back */
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+
+  return GTK_WINDOW_CLASS (gx_window_parent_class)->close_request (window);
+}
+
+static void
+gx_window_dispose (GObject *object)
+{
+  GxWindow *self = GX_WINDOW (object);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  stop_pulse (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GX_TYPE_WINDOW);
+
+  if (self->importer != NULL)
+    g_signal_handlers_disconnect_by_data (self->importer, self);
+  g_clear_object (&self->importer);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->import_queue, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gx_window_parent_class)->dispose (object);
+}
+
+static void
+gx_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  GxWindow *self = GX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ONLY_PROBLEMS:
+      g_value_set_boolean (value, self->only_problems);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gx_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  GxWindow *self = GX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ONLY_PROBLEMS:
+      gx_window_set_only_problems (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gx_window_class_init (GxWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gx_window_dispose;
+  object_class->get_property = gx_window_get_property;
+  object_class->set_property = gx_window_set_property;
+  window_class->close_request = gx_window_close_request;
+
+  properties[PROP_ONLY_PROBLEMS] =
+    g_param_spec_boolean ("only-problems", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GX_TYPE_REPORT_LIST);
+  g_type_ensure (GX_TYPE_REPORT_DETAIL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/GxReports/gx-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, result_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, result_label);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, result_icon);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, failures_expander);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, failures_label);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, report_list);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, report_detail);
+  gtk_widget_class_bind_template_callback (widget_class, selected_report_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+
+  gx_window_class_add_actions (widget_class);
+}
+
+static void
+gx_window_init (GxWindow *self)
+{
+  int width = 0, height = 0;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* typing anywhere in the window starts a search */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  gx_window_setup_dnd (self);
+  update_page (self);
+}
+
+/* Internal API ---------------------------------------------------------------- */
+
+static void
+error_response_cb (GtkDialog *dialog,
+                   int        response)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+void
+gx_window_show_error (GxWindow   *self,
+                      const char *primary,
+                      const char *secondary)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
+  if (secondary != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  g_signal_connect (dialog, "response", G_CALLBACK (error_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The reports an action is about: the selected one, or else all shown. */
+GArray *
+gx_window_dup_target_ids (GxWindow *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GxReport *selected = gx_report_list_get_selected (self->report_list);
+  GListModel *visible;
+
+  if (selected != NULL)
+    {
+      gint64 id = gx_report_get_id (selected);
+      g_array_append_val (ids, id);
+      return ids;
+    }
+
+  visible = gx_report_list_get_visible (self->report_list);
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(GxReport) report = g_list_model_get_item (visible, i);
+      gint64 id = gx_report_get_id (report);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* Public API ------------------------------------------------------------------ */
+
+GxWindow *
+gx_window_new (GxApplication *application)
+{
+  return g_object_new (GX_TYPE_WINDOW, "application", application, NULL);
+}
+
+gboolean
+gx_window_open_workspace (GxWindow    *self,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+
+  g_return_val_if_fail (GX_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (gx_window_get_importing (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("Wait for the import to finish, or cancel it, before opening another workspace."));
+      return FALSE;
+    }
+
+  store = gx_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+  reports = gx_store_list_summaries (store, error);
+  if (reports == NULL)
+    return FALSE;
+
+  g_set_object (&self->store, store);
+
+  if (self->importer != NULL)
+    g_signal_handlers_disconnect_by_data (self->importer, self);
+  g_clear_object (&self->importer);
+  self->importer = gx_importer_new (gx_store_get_path (store));
+  g_signal_connect_object (self->importer, "progress",
+                           G_CALLBACK (importer_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->importer, "reports-added",
+                           G_CALLBACK (importer_reports_added_cb), self, G_CONNECT_SWAPPED);
+
+  gx_report_detail_set_report (self->report_detail, NULL);
+  gx_report_list_set_reports (self->report_list, reports);
+  gtk_revealer_set_reveal_child (self->result_revealer, FALSE);
+  update_page (self);
+  start_next_import (self);
+  return TRUE;
+}
+
+GxStore *
+gx_window_get_store (GxWindow *self)
+{
+  g_return_val_if_fail (GX_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+void
+gx_window_import_files (GxWindow  *self,
+                        GFile    **files,
+                        guint      n_files)
+{
+  g_return_if_fail (GX_IS_WINDOW (self));
+
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (self->import_queue, g_object_ref (files[i]));
+  /* without a workspace yet, the queue waits for gx_window_open_workspace() */
+  start_next_import (self);
+}
+
+void
+gx_window_cancel_import (GxWindow *self)
+{
+  g_return_if_fail (GX_IS_WINDOW (self));
+
+  g_ptr_array_set_size (self->import_queue, 0);
+  if (self->import_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->import_cancellable);
+      gtk_label_set_text (self->progress_label, _("Cancelling…"));
+    }
+}
+
+gboolean
+gx_window_get_importing (GxWindow *self)
+{
+  g_return_val_if_fail (GX_IS_WINDOW (self), FALSE);
+  return self->importer != NULL && gx_importer_get_running (self->importer);
+}
+
+GxImporter *
+gx_window_get_importer (GxWindow *self)
+{
+  g_return_val_if_fail (GX_IS_WINDOW (self), NULL);
+  return self->importer;
+}
+
+GxReportList *
+gx_window_get_report_list (GxWindow *self)
+{
+  g_return_val_if_fail (GX_IS_WINDOW (self), NULL);
+  return self->report_list;
+}
+
+GxReportDetail *
+gx_window_get_report_detail (GxWindow *self)
+{
+  g_return_val_if_fail (GX_IS_WINDOW (self), NULL);
+  return self->report_detail;
+}
+
+const char *
+gx_window_get_page (GxWindow *self)
+{
+  g_return_val_if_fail (GX_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+char *
+gx_window_dup_failures_text (GxWindow *self)
+{
+  g_return_val_if_fail (GX_IS_WINDOW (self), NULL);
+
+  if (self->importer == NULL)
+    return g_strdup ("");
+  return g_strjoinv ("\n", (char **) gx_importer_get_failures (self->importer));
+}
+
+void
+gx_window_set_search (GxWindow   *self,
+                      const char *text)
+{
+  g_return_if_fail (GX_IS_WINDOW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && *text != '\0');
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* search-changed is delayed for typing; apply at once */
+  gx_report_list_set_search (self->report_list, text);
+}
+
+void
+gx_window_set_only_problems (GxWindow *self,
+                             gboolean  only_problems)
+{
+  g_return_if_fail (GX_IS_WINDOW (self));
+
+  only_problems = !!only_problems;
+  if (self->only_problems == only_problems)
+    return;
+  self->only_problems = only_problems;
+  gx_report_list_set_only_problems (self->report_list, only_problems);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLY_PROBLEMS]);
+}

@@ -1,0 +1,48 @@
+/* gx-window.h: the main window: the report list, the detail pane, imports */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gx-application.h"
+#include "gx-importer.h"
+#include "gx-report-detail.h"
+#include "gx-report-list.h"
+#include "gx-store.h"
+
+G_BEGIN_DECLS
+
+#define GX_TYPE_WINDOW (gx_window_get_type ())
+G_DECLARE_FINAL_TYPE (GxWindow, gx_window, GX, WINDOW, GtkApplicationWindow)
+
+/* @application: (nullable): tests make windows without an application */
+GxWindow       *gx_window_new               (GxApplication *application);
+
+/* Opens (or creates) the workspace at @path and lists its reports. */
+gboolean        gx_window_open_workspace    (GxWindow      *self,
+                                             const char    *path,
+                                             GError       **error);
+GxStore        *gx_window_get_store         (GxWindow      *self);
+
+/* The one way in for reports: the Import button, dropped files and the
+ * command line all end here.  Folders are walked by the worker.  Files
+ * given while an import runs are imported after it. */
+void            gx_window_import_files      (GxWindow      *self,
+                                             GFile        **files,
+                                             guint          n_files);
+void            gx_window_cancel_import     (GxWindow      *self);
+gboolean        gx_window_get_importing     (GxWindow      *self);
+GxImporter     *gx_window_get_importer      (GxWindow      *self);
+
+GxReportList   *gx_window_get_report_list   (GxWindow      *self);
+GxReportDetail *gx_window_get_report_detail (GxWindow      *self);
+/* "empty" or "reports" */
+const char     *gx_window_get_page          (GxWindow      *self);
+/* The messages of the files that failed in the last import, one a line. */
+char           *gx_window_dup_failures_text (GxWindow      *self);
+
+void            gx_window_set_search        (GxWindow      *self,
+                                             const char    *text);
+void            gx_window_set_only_problems (GxWindow      *self,
+                                             gboolean       only_problems);
+
+G_END_DECLS
