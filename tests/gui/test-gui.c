@@ -1,0 +1,524 @@
+/* test-gui.c: the main window, driven through its API under Xvfb
+ *
+ * Expectations are read by hand from the samples (tests/data/):
+ *   年度: Miyun 2021, the others 2022
+ *   本年新收 totals: Beidaihe 4, Anding 13, Pinggu 289, Miyun 572, Haidian 1521
+ *   problems: Haidian (复议后起诉 26+0+0+19 = 45, 总计 42), Beidaihe (balance,
+ *   results_sum, ambiguous layout); Pinggu, Miyun and Anding tie out.
+ */
+#include "gx-config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "gx-schema.h"
+#include "gx-store.h"
+#include "gx-window-private.h"
+
+static const char *const samples[] = {
+  "anding-2022.txt",
+  "beidaihe-2022-pipes.txt",
+  "haidian-2022.txt",
+  "miyun-2021.txt",
+  "pinggu-2022.txt",
+};
+
+typedef struct {
+  char *tmpdir;
+  char *workspace;
+  GxWindow *window;
+} Fixture;
+
+/* Helpers -------------------------------------------------------------------- */
+
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_for_import (GxWindow *window)
+{
+  while (gx_window_get_importing (window))
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+}
+
+static GFile *
+sample_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
+  return g_file_new_for_path (path);
+}
+
+static void
+import_samples (Fixture *fx)
+{
+  GFile *files[G_N_ELEMENTS (samples)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    files[i] = sample_file (samples[i]);
+  gx_window_import_files (fx->window, files, G_N_ELEMENTS (samples));
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    g_object_unref (files[i]);
+  wait_for_import (fx->window);
+}
+
+static GxReport *
+visible_report (Fixture *fx,
+                guint    position)
+{
+  GListModel *visible = gx_report_list_get_visible (gx_window_get_report_list (fx->window));
+  GxReport *report = g_list_model_get_item (visible, position);
+
+  g_assert_nonnull (report);
+  g_object_unref (report);   /* the model keeps it */
+  return report;
+}
+
+static gint64
+new_received (GxReport *report)
+{
+  return gx_report_get_count (report, (guint) gx_schema_find_cell (GX_SECTION_APPLICATIONS,
+                                                                   "new_received", "total"));
+}
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fx->tmpdir = g_dir_make_tmp ("gx-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fx->workspace = g_build_filename (fx->tmpdir, "workspace.db", NULL);
+
+  fx->window = g_object_ref (gx_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fx->window), 1200, 800);
+  g_assert_true (gx_window_open_workspace (fx->window, fx->workspace, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (fx->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->window));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  data)
+{
+  wait_for_import (fx->window);
+  gtk_window_destroy (GTK_WINDOW (fx->window));
+  drain ();
+  g_assert_finalize_object (fx->window);
+
+  remove_tree (fx->tmpdir);
+  g_free (fx->workspace);
+  g_free (fx->tmpdir);
+}
+
+/* Tests ----------------------------------------------------------------------- */
+
+static void
+test_window_opens (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fx->window)));
+  g_assert_cmpstr (gx_window_get_page (fx->window), ==, "empty");
+  g_assert_cmpuint (gx_report_list_get_n_visible (gx_window_get_report_list (fx->window)), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (fx->window->empty_page));
+}
+
+static void
+test_import_samples (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autofree char *failures = NULL;
+  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_samples (fx);
+
+  failures = gx_window_dup_failures_text (fx->window);
+  g_assert_cmpstr (failures, ==, "");
+  g_assert_cmpuint (gx_importer_get_n_added (gx_window_get_importer (fx->window)), ==, 5);
+  g_assert_cmpuint (gx_report_list_get_n_visible (gx_window_get_report_list (fx->window)), ==, 5);
+  g_assert_cmpstr (gx_window_get_page (fx->window), ==, "reports");
+
+  /* the worker wrote them: a second connection sees all five */
+  store = gx_store_open (fx->workspace, &error);
+  g_assert_no_error (error);
+  stored = gx_store_list_summaries (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 5);
+
+  /* importing the same files again adds nothing */
+  import_samples (fx);
+  g_assert_cmpuint (gx_importer_get_n_added (gx_window_get_importer (fx->window)), ==, 0);
+  g_assert_cmpuint (gx_importer_get_n_present (gx_window_get_importer (fx->window)), ==, 5);
+  g_assert_cmpuint (gx_report_list_get_n_visible (gx_window_get_report_list (fx->window)), ==, 5);
+}
+
+static void
+test_reopen_workspace (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GxReportList *list = gx_window_get_report_list (fx->window);
+
+  import_samples (fx);
+  /* what the app does at start: the list comes from the summaries */
+  g_assert_true (gx_window_open_workspace (fx->window, fx->workspace, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 5);
+
+  gx_report_list_sort_by (list, "new", GTK_SORT_DESCENDING);
+  g_assert_cmpint (new_received (visible_report (fx, 0)), ==, 1521);
+  g_assert_cmpuint (gx_report_get_n_errors (visible_report (fx, 0)), ==, 1);
+}
+
+static void
+test_sorting (Fixture       *fx,
+              gconstpointer  data)
+{
+  GxReportList *list = gx_window_get_report_list (fx->window);
+  static const gint64 new_ascending[] = { 4, 13, 289, 572, 1521 };
+
+  import_samples (fx);
+
+  gx_report_list_sort_by (list, "year", GTK_SORT_ASCENDING);
+  g_assert_cmpint (gx_report_get_year (visible_report (fx, 0)), ==, 2021);
+  g_assert_nonnull (strstr (gx_report_get_issuer (visible_report (fx, 0)), "密云"));
+  for (guint i = 1; i < 5; i++)
+    g_assert_cmpint (gx_report_get_year (visible_report (fx, i)), ==, 2022);
+
+  gx_report_list_sort_by (list, "year", GTK_SORT_DESCENDING);
+  g_assert_cmpint (gx_report_get_year (visible_report (fx, 4)), ==, 2021);
+
+  gx_report_list_sort_by (list, "new", GTK_SORT_ASCENDING);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (new_received (visible_report (fx, i)), ==, new_ascending[i]);
+  g_assert_nonnull (strstr (gx_report_get_issuer (visible_report (fx, 0)), "北戴河"));
+
+  gx_report_list_sort_by (list, "new", GTK_SORT_DESCENDING);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (new_received (visible_report (fx, i)), ==, new_ascending[4 - i]);
+
+  /* every column sorts */
+  static const char *const ids[] = { "issuer", "results", "carried", "review", "litigation", "problems" };
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      gx_report_list_sort_by (list, ids[i], GTK_SORT_ASCENDING);
+      g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 5);
+    }
+  gx_report_list_sort_by (list, "problems", GTK_SORT_DESCENDING);
+  g_assert_nonnull (strstr (gx_report_get_issuer (visible_report (fx, 0)), "北戴河"));
+}
+
+static void
+test_problems_filter_and_search (Fixture       *fx,
+                                 gconstpointer  data)
+{
+  GxReportList *list = gx_window_get_report_list (fx->window);
+  gboolean haidian = FALSE, beidaihe = FALSE;
+
+  import_samples (fx);
+
+  /* through the action, as the toggle button and Ctrl+E do */
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.only-problems", NULL);
+  g_assert_true (fx->window->only_problems);
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *issuer = gx_report_get_issuer (visible_report (fx, i));
+
+      haidian |= strstr (issuer, "海淀") != NULL;
+      beidaihe |= strstr (issuer, "北戴河") != NULL;
+    }
+  g_assert_true (haidian && beidaihe);
+
+  gx_window_set_search (fx->window, "北戴河");
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 1);
+
+  gx_window_set_only_problems (fx->window, FALSE);
+  gx_window_set_search (fx->window, "北京市");
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 4);
+  gx_window_set_search (fx->window, "");
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 5);
+}
+
+static void
+test_haidian_detail (Fixture       *fx,
+                     gconstpointer  data)
+{
+  GxReportList *list = gx_window_get_report_list (fx->window);
+  GxReportDetail *detail = gx_window_get_report_detail (fx->window);
+  int cell = gx_schema_find_cell (GX_SECTION_REVIEW_LITIGATION, "litigation_after_review", "total");
+  int ok_cell = gx_schema_find_cell (GX_SECTION_APPLICATIONS, "new_received", "total");
+  g_autofree char *text = NULL;
+  GListModel *findings;
+  GtkWidget *widget;
+  guint position = G_MAXUINT;
+
+  import_samples (fx);
+  gx_window_set_search (fx->window, "海淀");
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 1);
+  gx_report_list_select (list, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->window));
+
+  g_assert_nonnull (gx_report_detail_get_report (detail));
+  g_assert_cmpint (gx_report_get_year (gx_report_detail_get_report (detail)), ==, 2022);
+
+  /* 复议后起诉 总计: 42 shown, marked as an error, the message as tooltip */
+  widget = gx_report_detail_get_cell_widget (detail, (guint) cell);
+  g_assert_nonnull (widget);
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), ==, "42");
+  g_assert_true (gtk_widget_has_css_class (widget, "finding-error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (widget));
+  g_assert_false (gtk_widget_has_css_class (widget, "finding-focus"));
+
+  /* a cell that ties out is plain */
+  widget = gx_report_detail_get_cell_widget (detail, (guint) ok_cell);
+  g_assert_nonnull (widget);
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), ==, "1521");
+  g_assert_false (gtk_widget_has_css_class (widget, "finding-error"));
+  g_assert_null (gtk_widget_get_tooltip_text (widget));
+
+  /* one error: group_total on the litigation after review */
+  findings = gx_report_detail_get_findings (detail);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GxFinding) finding = g_list_model_get_item (findings, i);
+
+      if (gx_finding_get_severity (finding) == GX_SEVERITY_ERROR)
+        {
+          g_assert_cmpuint (position, ==, G_MAXUINT);
+          g_assert_cmpstr (gx_finding_get_rule (finding), ==, "group_total");
+          g_assert_cmpint (gx_finding_get_cell (finding), ==, cell);
+          position = i;
+        }
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+
+  /* activating it brings the cell forward */
+  gx_report_detail_activate_finding (detail, position);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->window));
+  g_assert_cmpint (gx_report_detail_get_focus_cell (detail), ==, cell);
+  widget = gx_report_detail_get_cell_widget (detail, (guint) cell);
+  g_assert_true (gtk_widget_has_css_class (widget, "finding-focus"));
+  g_assert_true (gtk_widget_get_mapped (widget));
+
+  /* section 三 shows its 25 rows */
+  text = g_strdup (gtk_widget_get_tooltip_text (widget));
+  g_assert_nonnull (text);
+}
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+copy_sample (const char *name,
+             const char *dest)
+{
+  g_autoptr(GFile) src = sample_file (name);
+  g_autoptr(GFile) dst = g_file_new_for_path (dest);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_drop_folder (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fx->tmpdir, "dropped", NULL);
+  g_autofree char *sub = g_build_filename (folder, "2022", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *failures = NULL;
+  g_autoptr(GFile) file = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *list = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  path = g_build_filename (folder, "miyun.txt", NULL);
+  copy_sample ("miyun-2021.txt", path);
+  g_free (path);
+  path = g_build_filename (sub, "haidian.txt", NULL);
+  copy_sample ("haidian-2022.txt", path);
+  g_free (path);
+  path = g_build_filename (sub, "notes.txt", NULL);
+  write_file (path, "这不是年度报告。\nNot a report at all.\n");
+  g_free (path);
+  path = g_build_filename (sub, ".hidden.txt", NULL);
+  write_file (path, "hidden files are skipped");
+
+  file = g_file_new_for_path (folder);
+  list = g_slist_prepend (list, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, list);
+  g_assert_true (gx_window_drop_value (fx->window, &value));
+  g_value_unset (&value);
+  g_slist_free (list);
+
+  wait_for_import (fx->window);
+
+  g_assert_cmpuint (gx_report_list_get_n_visible (gx_window_get_report_list (fx->window)), ==, 2);
+  g_assert_cmpuint (gx_importer_get_n_total (gx_window_get_importer (fx->window)), ==, 3);
+  /* the failed file is listed, with its name */
+  failures = gx_window_dup_failures_text (fx->window);
+  g_assert_nonnull (strstr (failures, "notes.txt"));
+  g_assert_null (strstr (failures, "hidden"));
+  g_assert_cmpuint (g_strv_length ((char **) gx_importer_get_failures (gx_window_get_importer (fx->window))), ==, 1);
+}
+
+static void
+cancel_on_first_batch_cb (GxImporter *importer,
+                          GPtrArray  *reports,
+                          GxWindow   *window)
+{
+  gx_window_cancel_import (window);
+}
+
+static void
+test_cancel_import (Fixture       *fx,
+                    gconstpointer  data)
+{
+  const guint n_files = 300;
+  g_autofree char *folder = g_build_filename (fx->tmpdir, "many", NULL);
+  g_autofree char *template = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) anding = sample_file ("anding-2022.txt");
+  GxImporter *importer = gx_window_get_importer (fx->window);
+  GListModel *reports;
+  gulong handler;
+  guint n;
+
+  g_file_load_contents (anding, NULL, &template, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GString) text = g_string_new (template);
+      g_autofree char *name = g_strdup_printf ("安定镇第%u", i);
+      g_autofree char *fname = g_strdup_printf ("%03u.txt", i);
+      g_autofree char *path = g_build_filename (folder, fname, NULL);
+
+      /* a different issuer each: 300 distinct reports */
+      g_string_replace (text, "安定镇", name, 0);
+      write_file (path, text->str);
+    }
+
+  gx_importer_set_batch_size (importer, 10);
+  handler = g_signal_connect (importer, "reports-added",
+                              G_CALLBACK (cancel_on_first_batch_cb), fx->window);
+  file = g_file_new_for_path (folder);
+  gx_window_import_files (fx->window, &file, 1);
+  wait_for_import (fx->window);
+  g_signal_handler_disconnect (importer, handler);
+
+  /* some batches went in, not all; list, importer and workspace agree */
+  reports = gx_report_list_get_reports (gx_window_get_report_list (fx->window));
+  n = g_list_model_get_n_items (reports);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, n_files);
+  g_assert_cmpuint (n % 10, ==, 0);
+  g_assert_cmpuint (gx_importer_get_n_added (importer), ==, n);
+
+  store = gx_store_open (fx->workspace, &error);
+  g_assert_no_error (error);
+  stored = gx_store_list_summaries (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, n);
+
+  /* each committed report is whole */
+  for (guint i = 0; i < stored->len; i++)
+    {
+      g_autoptr(GxReport) report = gx_store_load_report (store, gx_report_get_id (g_ptr_array_index (stored, i)), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (new_received (report), ==, 13);
+    }
+
+  /* the rest can be imported afterwards */
+  gx_importer_set_batch_size (importer, 200);
+  gx_window_import_files (fx->window, &file, 1);
+  wait_for_import (fx->window);
+  g_assert_cmpuint (g_list_model_get_n_items (reports), ==, n_files);
+}
+
+static void
+test_bad_files (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autofree char *empty = g_build_filename (fx->tmpdir, "empty.txt", NULL);
+  g_autofree char *binary = g_build_filename (fx->tmpdir, "image.png", NULL);
+  g_autofree char *failures = NULL;
+  GFile *files[3];
+
+  write_file (empty, "");
+  g_file_set_contents (binary, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 16, NULL);
+  files[0] = g_file_new_for_path (empty);
+  files[1] = g_file_new_for_path (binary);
+  files[2] = g_file_new_build_filename (fx->tmpdir, "missing.txt", NULL);
+  gx_window_import_files (fx->window, files, 3);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+  wait_for_import (fx->window);
+
+  failures = gx_window_dup_failures_text (fx->window);
+  g_assert_nonnull (strstr (failures, "empty.txt"));
+  g_assert_nonnull (strstr (failures, "image.png"));
+  g_assert_nonnull (strstr (failures, "missing.txt"));
+  g_assert_cmpstr (gx_window_get_page (fx->window), ==, "empty");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  /* English labels whatever the machine's language */
+  gx_schema_set_prefers_chinese (0);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/gui/window/opens", test_window_opens);
+  ADD ("/gui/import/samples", test_import_samples);
+  ADD ("/gui/import/reopen", test_reopen_workspace);
+  ADD ("/gui/import/dropped-folder", test_drop_folder);
+  ADD ("/gui/import/cancel", test_cancel_import);
+  ADD ("/gui/import/bad-files", test_bad_files);
+  ADD ("/gui/list/sorting", test_sorting);
+  ADD ("/gui/list/problems-and-search", test_problems_filter_and_search);
+  ADD ("/gui/detail/haidian", test_haidian_detail);
+#undef ADD
+
+  return g_test_run ();
+}
