@@ -57,7 +57,7 @@ static const struct {
   [FONT_CELL_BOLD] = { 8.0,  TRUE },
   [FONT_BODY]      = { 8.5,  FALSE },
   [FONT_SMALL]     = { 7.0,  FALSE },
-  [FONT_MARKER]    = { 5.5,  TRUE },
+  [FONT_MARKER]    = { 6.5,  TRUE },
 };
 
 typedef enum {
@@ -516,11 +516,29 @@ cell_pad (double width)
   return MIN (CELL_HPAD, width * 0.08);
 }
 
+/* A label carries its finding numbers after the text (they would cover its
+ * first characters in the corner); a value has them in the corner. */
+static gboolean
+marker_inline (const SCell *cell)
+{
+  return cell->marker != NULL && cell->align != ALIGN_RIGHT;
+}
+
 static PangoLayout *
 cell_layout (GxSheetJob *job,
              const SCell *cell,
              double      width)
 {
+  if (marker_inline (cell))
+    {
+      g_autofree char *text = g_markup_escape_text (cell->text, -1);
+      g_autofree char *markup =
+        g_strdup_printf ("%s <span foreground=\"#c00000\" weight=\"bold\">%s</span>",
+                         text, cell->marker);
+
+      return text_layout (job, markup, TRUE, cell->font,
+                          width - 2 * cell_pad (width), cell->align, cell->balanced);
+    }
   return text_layout (job, cell->text, FALSE, cell->font,
                       width - 2 * cell_pad (width), cell->align, cell->balanced);
 }
@@ -532,7 +550,7 @@ cell_height (GxSheetJob  *job,
 {
   g_autoptr(PangoLayout) layout = NULL;
 
-  if (cell->text[0] == '\0')
+  if (cell->text[0] == '\0' && !marker_inline (cell))
     return MIN_ROW_HEIGHT;
   layout = cell_layout (job, cell, width);
   return MAX (MIN_ROW_HEIGHT, layout_height (layout) + 2 * CELL_VPAD);
@@ -742,7 +760,7 @@ draw_cell (GxSheetJob  *job,
 
   draw_box (cr, x, y, w, h, cell->fill);
 
-  if (cell->text[0] != '\0')
+  if (cell->text[0] != '\0' || marker_inline (cell))
     {
       g_autoptr(PangoLayout) layout = cell_layout (job, cell, w);
       double th = layout_height (layout);
@@ -760,7 +778,7 @@ draw_cell (GxSheetJob  *job,
       draw_layout_at (cr, layout, lx, y + MAX (CELL_VPAD * 0.6, (h - th) / 2));
     }
 
-  if (cell->marker != NULL)
+  if (cell->marker != NULL && !marker_inline (cell))
     {
       g_autoptr(PangoLayout) marker =
         text_layout (job, cell->marker, FALSE, FONT_MARKER, w, ALIGN_LEFT, FALSE);
@@ -1134,7 +1152,8 @@ build_disclosure (Marks *marks)
         }
 
       row = srow_new (label);
-      srow_add (row, 0, 1, label, FONT_CELL, ALIGN_LEFT, FILL_NONE);
+      srow_add (row, 0, 1, label, FONT_CELL, ALIGN_LEFT, FILL_NONE)->marker =
+        g_strdup (marks->row_markers[r->index]);
       for (guint c = 0; c < r->n_columns; c++)
         add_value_cell (row, marks, r->first_cell + c, 1 + c, r->n_columns == 1 ? 3 : 1);
       g_ptr_array_add (table->body, row);
@@ -1262,7 +1281,8 @@ build_review (Marks *marks)
       guint col = i * n_fields;
 
       if (r->group < 0)
-        stable_add_head (table, 0, 2, col, n_fields, r->label_zh);
+        stable_add_head (table, 0, 2, col, n_fields, r->label_zh)->marker =
+          g_strdup (marks->row_markers[r->index]);
       else
         {
           if (i == 0 || gx_schema_row (s->first_row + i - 1)->group != r->group)
@@ -1274,7 +1294,8 @@ build_review (Marks *marks)
                 run++;
               stable_add_head (table, 0, 1, col, run * n_fields, g->label_zh);
             }
-          stable_add_head (table, 1, 1, col, n_fields, r->label_zh);
+          stable_add_head (table, 1, 1, col, n_fields, r->label_zh)->marker =
+            g_strdup (marks->row_markers[r->index]);
         }
       for (guint f = 0; f < n_fields; f++)
         {
