@@ -43,6 +43,7 @@ struct _GxReportDetail
   CellMark *marks;                     /* one per cell; messages NULL: none */
   int focus_cell;
   GHashTable *cell_widgets;            /* cell + 1 → bound GtkWidget */
+  guint scroll_tick;
 };
 
 enum {
@@ -200,6 +201,23 @@ scroll_to_widget (GxReportDetail *self,
   page = gtk_adjustment_get_page_size (hadj);
   if (bounds.origin.x < top || bounds.origin.x + bounds.size.width > top + page)
     gtk_adjustment_set_value (hadj, bounds.origin.x - page / 3);
+}
+
+/* after the next layout, when positions and adjustments are current */
+static gboolean
+scroll_to_focus_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  GxReportDetail *self = GX_REPORT_DETAIL (widget);
+  GtkWidget *cell_widget = NULL;
+
+  self->scroll_tick = 0;
+  if (self->focus_cell >= 0)
+    cell_widget = g_hash_table_lookup (self->cell_widgets, CELL_KEY ((guint) self->focus_cell));
+  if (cell_widget != NULL)
+    scroll_to_widget (self, cell_widget);
+  return G_SOURCE_REMOVE;
 }
 
 static char *
@@ -476,11 +494,14 @@ static void
 append_column (GtkColumnView      *view,
                const char         *title,
                GtkListItemFactory *factory,
-               gboolean            expand)
+               int                 width)
 {
   g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
 
-  gtk_column_view_column_set_expand (column, expand);
+  /* values get fixed widths, the labels what is left */
+  gtk_column_view_column_set_expand (column, width < 0);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (view, column);
 }
@@ -524,26 +545,26 @@ build_table_views (GxReportDetail *self)
 
   /* 二: 信息内容 | 项目 | 数值 */
   append_column (self->disclosure_view, _("Item"),
-                 label_factory (G_CALLBACK (bind_label_cb), 22), TRUE);
+                 label_factory (G_CALLBACK (bind_label_cb), 22), -1);
   append_column (self->disclosure_view, _("Field"),
-                 label_factory (G_CALLBACK (bind_field_cb), 16), FALSE);
-  append_column (self->disclosure_view, _("Value"), value_factory (self, 0), FALSE);
+                 label_factory (G_CALLBACK (bind_field_cb), 16), 260);
+  append_column (self->disclosure_view, _("Value"), value_factory (self, 0), 120);
 
   /* 三: the 25 rows × 7 columns */
   append_column (self->applications_view, _("Item"),
-                 label_factory (G_CALLBACK (bind_label_cb), 26), TRUE);
+                 label_factory (G_CALLBACK (bind_label_cb), 26), -1);
   columns = gx_schema_application_columns (&n_columns);
   for (guint c = 0; c < n_columns; c++)
     append_column (self->applications_view, gx_schema_column_label (&columns[c]),
-                   value_factory (self, c), FALSE);
+                   value_factory (self, c), 96);
 
   /* 四: 行政复议 and the two kinds of 行政诉讼, 5 fields each */
   append_column (self->review_view, _("Item"),
-                 label_factory (G_CALLBACK (bind_label_cb), 26), TRUE);
+                 label_factory (G_CALLBACK (bind_label_cb), 26), -1);
   columns = gx_schema_review_fields (&n_columns);
   for (guint c = 0; c < n_columns; c++)
     append_column (self->review_view, gx_schema_column_label (&columns[c]),
-                   value_factory (self, c), FALSE);
+                   value_factory (self, c), 96);
 
   build_table_rows (self);
 }
@@ -555,6 +576,9 @@ gx_report_detail_dispose (GObject *object)
 {
   GxReportDetail *self = GX_REPORT_DETAIL (object);
 
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), GX_TYPE_REPORT_DETAIL);
   g_clear_object (&self->report);
   for (guint s = 0; s < GX_N_SECTIONS; s++)
@@ -724,7 +748,7 @@ gx_report_detail_set_report (GxReportDetail *self,
       if (findings == NULL || findings->len == 0)
         heading = g_strdup (_("Findings: the tables tie out"));
       else
-        heading = g_strdup_printf (_("Findings: %u errors, %u warnings, %u notes"),
+        heading = g_strdup_printf (_("Findings — errors: %u, warnings: %u, notes: %u"),
                                    n_errors, n_warnings, gx_report_get_n_notes (report));
       gtk_label_set_text (self->findings_heading, heading);
       gtk_stack_set_visible_child_name (self->stack, "report");
@@ -772,6 +796,9 @@ gx_report_detail_activate_finding (GxReportDetail *self,
   widget = g_hash_table_lookup (self->cell_widgets, CELL_KEY ((guint) self->focus_cell));
   if (widget != NULL)
     scroll_to_widget (self, widget);
+  /* and once more after the next layout, which may still move it */
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_focus_cb, NULL, NULL);
 }
 
 int

@@ -150,7 +150,7 @@ setup_number_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_inscription_new (NULL);
 
   gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 4);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 3);
   gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
 }
@@ -266,9 +266,13 @@ add_column (GxReportList       *self,
             const char         *title,
             GtkListItemFactory *factory,
             GtkSorter          *sorter,
-            gboolean            expand)
+            int                 width)
 {
   g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
+  gboolean expand = width < 0;
+
+  /* fixed widths: the header titles do not decide how wide numbers are */
+  gtk_column_view_column_set_fixed_width (column, expand ? 240 : width);
 
   /* gtk_column_view_column_set_id() is 4.10 */
   g_object_set_data (G_OBJECT (column), "gx-column-id", (gpointer) id);
@@ -302,14 +306,14 @@ build_columns (GxReportList *self)
   sorter = GTK_SORTER (gtk_string_sorter_new (expr));
   add_column (self, "issuer", _("Issuer"),
               signal_factory (G_CALLBACK (setup_text_cb), G_CALLBACK (bind_issuer_cb), NULL),
-              sorter, TRUE);
+              sorter, -1);
 
   /* 年度 */
   expr = gtk_property_expression_new (GX_TYPE_REPORT, NULL, "year");
   sorter = GTK_SORTER (gtk_numeric_sorter_new (expr));
   add_column (self, "year", _("Year"),
               signal_factory (G_CALLBACK (setup_number_cb), G_CALLBACK (bind_year_cb), NULL),
-              sorter, FALSE);
+              sorter, 64);
 
   for (guint i = 0; i < G_N_ELEMENTS (number_columns); i++)
     {
@@ -322,7 +326,7 @@ build_columns (GxReportList *self)
       add_column (self, column->id, _(column->title),
                   signal_factory (G_CALLBACK (setup_number_cb), G_CALLBACK (bind_number_cb),
                                   (gpointer) column),
-                  sorter, FALSE);
+                  sorter, 104);
     }
 
   /* 问题 */
@@ -331,7 +335,7 @@ build_columns (GxReportList *self)
   sorter = GTK_SORTER (gtk_numeric_sorter_new (expr));
   add_column (self, "problems", _("Problems"),
               signal_factory (G_CALLBACK (setup_problems_cb), G_CALLBACK (bind_problems_cb), NULL),
-              sorter, FALSE);
+              sorter, 170);
 }
 
 /* GObject / GtkWidget ------------------------------------------------------------ */
