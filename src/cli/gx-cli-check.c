@@ -127,9 +127,12 @@ gx_cli_check (int    argc,
       if (gx_report_get_n_errors (report) > 0)
         any_error = TRUE;
 
-      if (!json)
+      /* Only --json keeps the reports: checking thousands of files must
+       * not grow with their number. */
+      if (json)
+        g_ptr_array_add (reports, g_steal_pointer (&report));
+      else
         print_report (report, notes);
-      g_ptr_array_add (reports, g_steal_pointer (&report));
     }
 
   if (json)

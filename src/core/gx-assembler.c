@@ -27,7 +27,7 @@
 
 typedef struct
 {
-  char *text;
+  const char *text;   /* in the document's string chunk */
   guint line;
 } DocCell;
 
@@ -35,12 +35,13 @@ struct _GxDocRow
 {
   guint line;
   gboolean collapsed;
-  GPtrArray *cells;   /* DocCell* */
+  GArray *cells;      /* DocCell */
+  GStringChunk *strings;
 };
 
 typedef struct
 {
-  char *text;         /* a prose line; NULL for a row */
+  const char *text;   /* a prose line; NULL for a row */
   guint line;
   GxDocRow *row;
 } Block;
@@ -48,32 +49,25 @@ typedef struct
 struct _GxDocument
 {
   char *source_name;
-  GPtrArray *blocks;  /* Block* */
+  GArray *blocks;     /* Block */
+  GStringChunk *strings;
 };
+
+#define BLOCK(doc, i) (&g_array_index ((doc)->blocks, Block, (i)))
+#define DOC_CELL(row, i) (&g_array_index ((row)->cells, DocCell, (i)))
 
 /* Document building ------------------------------------------------------------ */
 
 static void
-doc_cell_free (gpointer data)
-{
-  DocCell *cell = data;
-
-  g_free (cell->text);
-  g_free (cell);
-}
-
-static void
-block_free (gpointer data)
+block_clear (gpointer data)
 {
   Block *block = data;
 
-  g_free (block->text);
   if (block->row)
     {
-      g_ptr_array_unref (block->row->cells);
+      g_array_unref (block->row->cells);
       g_free (block->row);
     }
-  g_free (block);
 }
 
 GxDocument *
@@ -82,7 +76,9 @@ gx_document_new (const char *source_name)
   GxDocument *doc = g_new0 (GxDocument, 1);
 
   doc->source_name = g_strdup (source_name ? source_name : "?");
-  doc->blocks = g_ptr_array_new_with_free_func (block_free);
+  doc->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (doc->blocks, block_clear);
+  doc->strings = g_string_chunk_new (16 * 1024);
   return doc;
 }
 
@@ -91,7 +87,8 @@ gx_document_free (GxDocument *doc)
 {
   if (doc == NULL)
     return;
-  g_ptr_array_unref (doc->blocks);
+  g_array_unref (doc->blocks);
+  g_string_chunk_free (doc->strings);
   g_free (doc->source_name);
   g_free (doc);
 }
@@ -101,11 +98,9 @@ gx_document_add_line (GxDocument *doc,
                       const char *text,
                       guint       line)
 {
-  Block *block = g_new0 (Block, 1);
+  Block block = { g_string_chunk_insert (doc->strings, text), line, NULL };
 
-  block->text = g_strdup (text);
-  block->line = line;
-  g_ptr_array_add (doc->blocks, block);
+  g_array_append_val (doc->blocks, block);
 }
 
 GxDocRow *
@@ -113,15 +108,25 @@ gx_document_add_row (GxDocument *doc,
                      guint       line,
                      gboolean    collapsed)
 {
-  Block *block = g_new0 (Block, 1);
+  Block block = { NULL, line, g_new0 (GxDocRow, 1) };
 
-  block->line = line;
-  block->row = g_new0 (GxDocRow, 1);
-  block->row->line = line;
-  block->row->collapsed = collapsed;
-  block->row->cells = g_ptr_array_new_with_free_func (doc_cell_free);
-  g_ptr_array_add (doc->blocks, block);
-  return block->row;
+  block.row->line = line;
+  block.row->collapsed = collapsed;
+  block.row->cells = g_array_sized_new (FALSE, FALSE, sizeof (DocCell), 8);
+  block.row->strings = doc->strings;
+  g_array_append_val (doc->blocks, block);
+  return block.row;
+}
+
+void
+gx_doc_row_add_cell_len (GxDocRow   *row,
+                         const char *text,
+                         gssize      len,
+                         guint       line)
+{
+  DocCell cell = { g_string_chunk_insert_len (row->strings, text, len), line };
+
+  g_array_append_val (row->cells, cell);
 }
 
 void
@@ -129,11 +134,7 @@ gx_doc_row_add_cell (GxDocRow   *row,
                      const char *text,
                      guint       line)
 {
-  DocCell *cell = g_new0 (DocCell, 1);
-
-  cell->text = g_strdup (text);
-  cell->line = line;
-  g_ptr_array_add (row->cells, cell);
+  gx_doc_row_add_cell_len (row, text, -1, line);
 }
 
 void
@@ -141,17 +142,16 @@ gx_doc_row_append_text (GxDocRow   *row,
                         const char *text)
 {
   DocCell *cell;
-  char *joined;
+  g_autofree char *joined = NULL;
 
   if (row->cells->len == 0)
     {
       gx_doc_row_add_cell (row, text, row->line);
       return;
     }
-  cell = g_ptr_array_index (row->cells, row->cells->len - 1);
+  cell = DOC_CELL (row, row->cells->len - 1);
   joined = g_strconcat (cell->text, text, NULL);
-  g_free (cell->text);
-  cell->text = joined;
+  cell->text = g_string_chunk_insert (row->strings, joined);
 }
 
 guint
@@ -162,12 +162,8 @@ gx_doc_row_get_n_cells (GxDocRow *row)
 
 /* Label matching --------------------------------------------------------------- */
 
-typedef struct
-{
-  char **keys;        /* label keys of the row: official label + variants */
-} RowKeys;
-
-static RowKeys *row_keys;
+/* Label key (gx_text_label_key()) → template row, one table a section. */
+static GHashTable *row_by_key[GX_N_SECTIONS];
 static char **heading_keys[GX_N_SECTIONS];
 
 static void
@@ -178,17 +174,18 @@ label_keys_init (void)
   if (!g_once_init_enter (&initialized))
     return;
 
-  row_keys = g_new0 (RowKeys, gx_schema_n_rows ());
+  for (guint s = 0; s < GX_N_SECTIONS; s++)
+    row_by_key[s] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint r = 0; r < gx_schema_n_rows (); r++)
     {
       const GxSchemaRow *row = gx_schema_row (r);
-      g_autoptr(GPtrArray) keys = g_ptr_array_new ();
 
-      g_ptr_array_add (keys, gx_text_label_key (row->label_zh, NULL));
+      g_hash_table_insert (row_by_key[row->section],
+                           gx_text_label_key (row->label_zh, NULL), (gpointer) row);
       for (guint v = 0; row->variants && row->variants[v]; v++)
-        g_ptr_array_add (keys, gx_text_label_key (row->variants[v], NULL));
-      g_ptr_array_add (keys, NULL);
-      row_keys[r].keys = (char **) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
+        g_hash_table_insert (row_by_key[row->section],
+                             gx_text_label_key (row->variants[v], NULL), (gpointer) row);
     }
 
   for (guint s = 0; s < GX_N_SECTIONS; s++)
@@ -206,43 +203,61 @@ label_keys_init (void)
   g_once_init_leave (&initialized, 1);
 }
 
-/* Is @key (a normalised cell) the label @label?  A label may be followed by
- * the parenthetical the form prints after it: "部分公开(区分处理的…)". */
-static gboolean
-key_matches (const char *key,
-             const char *label)
-{
-  gsize n = strlen (label);
-
-  if (strncmp (key, label, n) != 0)
-    return FALSE;
-  return key[n] == '\0' || key[n] == '(';
-}
-
-/* The template row a cell names, or NULL. */
+/* The template row a cell names, or NULL.  A label may be followed by the
+ * parenthetical the form prints after it: "部分公开(区分处理的…)". */
 static const GxSchemaRow *
-match_row (GxSection   section,
-           const char *text)
+match_row_uncached (GxSection   section,
+                    const char *text)
 {
-  const GxSchemaSection *s = gx_schema_section (section);
   g_autofree char *key = NULL;
+  const GxSchemaRow *row;
   gboolean had_prefix;
+  char *paren;
 
   key = gx_text_label_key (text, &had_prefix);
   if (*key == '\0')
     return NULL;
 
-  for (guint r = s->first_row; r < s->first_row + s->n_rows; r++)
+  row = g_hash_table_lookup (row_by_key[section], key);
+  if (row == NULL && (paren = strchr (key, '(')) != NULL)
     {
-      const GxSchemaRow *row = gx_schema_row (r);
-
-      if ((row->flags & GX_ROW_FLAG_NEEDS_PREFIX) && !had_prefix)
-        continue;
-      for (guint k = 0; row_keys[r].keys[k]; k++)
-        if (key_matches (key, row_keys[r].keys[k]))
-          return row;
+      *paren = '\0';
+      row = g_hash_table_lookup (row_by_key[section], key);
     }
-  return NULL;
+  if (row != NULL && (row->flags & GX_ROW_FLAG_NEEDS_PREFIX) && !had_prefix)
+    return NULL;
+  return row;
+}
+
+/* Reports repeat the same header and label cells: remember what a cell
+ * text meant.  Bounded, shared by the reader threads. */
+#define MATCH_CACHE_MAX 8192
+static GHashTable *match_cache[GX_N_SECTIONS];
+static GMutex match_cache_lock;
+static const GxSchemaRow no_row;   /* cached "no match" */
+
+static const GxSchemaRow *
+match_row (GxSection   section,
+           const char *text)
+{
+  const GxSchemaRow *row;
+
+  g_mutex_lock (&match_cache_lock);
+  if (match_cache[section] == NULL)
+    match_cache[section] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  row = g_hash_table_lookup (match_cache[section], text);
+  g_mutex_unlock (&match_cache_lock);
+  if (row != NULL)
+    return row == &no_row ? NULL : row;
+
+  row = match_row_uncached (section, text);
+
+  g_mutex_lock (&match_cache_lock);
+  if (g_hash_table_size (match_cache[section]) >= MATCH_CACHE_MAX)
+    g_hash_table_remove_all (match_cache[section]);
+  g_hash_table_insert (match_cache[section], g_strdup (text), (gpointer) (row ? row : &no_row));
+  g_mutex_unlock (&match_cache_lock);
+  return row;
 }
 
 typedef enum {
@@ -255,7 +270,12 @@ typedef enum {
 static int
 match_heading (const char *text)
 {
-  g_autofree char *key = gx_text_label_key (text, NULL);
+  g_autofree char *key = NULL;
+
+  /* headings are short; prose paragraphs are not worth normalising */
+  if (strlen (text) > 200)
+    return HEADING_NONE;
+  key = gx_text_label_key (text, NULL);
 
   if (*key == '\0' || g_utf8_strlen (key, -1) > 40)
     return HEADING_NONE;
@@ -289,10 +309,21 @@ is_empty_text (const char *text)
 static gboolean
 is_blank_marker (const char *text)
 {
-  g_autofree char *t = g_strstrip (gx_text_fold_width (text));
+  static const char *const markers[] = { "/", "／", "-", "－", "—", "——", "无" };
+  const char *start = text;
+  gsize len;
 
-  return *t == '\0' || strcmp (t, "/") == 0 || strcmp (t, "-") == 0 ||
-         strcmp (t, "—") == 0 || strcmp (t, "——") == 0 || strcmp (t, "无") == 0;
+  while (*start == ' ' || *start == '\t')
+    start++;
+  len = strlen (start);
+  while (len > 0 && (start[len - 1] == ' ' || start[len - 1] == '\t'))
+    len--;
+  if (len == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    if (strlen (markers[i]) == len && strncmp (start, markers[i], len) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Title and issuer --------------------------------------------------------------- */
@@ -372,7 +403,7 @@ find_signature (GxDocument  *doc,
 
   for (guint i = end; i > 0; i--)
     {
-      Block *block = g_ptr_array_index (doc->blocks, i - 1);
+      Block *block = BLOCK (doc, i - 1);
       g_autoptr(GMatchInfo) match = NULL;
       g_autofree char *folded = NULL;
 
@@ -418,7 +449,7 @@ find_issuer_and_year (GxDocument *doc,
    * 政府信息公开" + "工作年度报告").  Then any early sentence. */
   for (guint i = 0; i < first_section_block && n_title_lines < 4; i++)
     {
-      Block *block = g_ptr_array_index (doc->blocks, i);
+      Block *block = BLOCK (doc, i);
       g_autofree char *issuer = NULL;
       int year;
 
@@ -455,21 +486,15 @@ find_issuer_and_year (GxDocument *doc,
 
           while ((hit = strstr (p, "政府信息公开")) != NULL)
             {
-              g_autofree char *head = g_strndup (folded, (gsize) (hit - folded) + strlen ("政府信息公开工作年度报告"));
-              g_autofree char *tail = NULL;
-              /* look only at the clause just before the hit */
-              const char *clause = head;
-              const char *sep;
+              /* look only at the clause the hit is in: from the last
+               * comma before it */
+              const char *clause = folded;
 
-              for (const char *q = head; (sep = strstr (q, "，")) || (sep = strstr (q, ",")); )
-                {
-                  if (sep >= head + (hit - folded))
-                    break;
-                  clause = sep + (sep[0] == ',' ? 1 : strlen ("，"));
-                  q = clause;
-                }
-              tail = g_strdup (clause);
-              if (find_title (tail, &issuer, &year) && *issuer != '\0')
+              for (const char *q = folded; q < hit; q = g_utf8_next_char (q))
+                if (g_str_has_prefix (q, "，") || *q == ',')
+                  clause = g_utf8_next_char (q);
+
+              if (find_title (clause, &issuer, &year) && *issuer != '\0')
                 {
                   *issuer_out = g_steal_pointer (&issuer);
                   *year_out = year;
@@ -672,7 +697,7 @@ values_after (GxDocRow *row,
 
   for (guint i = label_index + 1; i < row->cells->len; i++)
     {
-      DocCell *cell = g_ptr_array_index (row->cells, i);
+      DocCell *cell = DOC_CELL (row, i);
       Value v = { cell->text, cell->line };
 
       g_array_append_val (values, v);
@@ -689,7 +714,7 @@ row_is_unlabelled_numbers (GxDocRow *row)
 
   for (guint i = 0; i < row->cells->len; i++)
     {
-      DocCell *cell = g_ptr_array_index (row->cells, i);
+      DocCell *cell = DOC_CELL (row, i);
 
       if (is_empty_text (cell->text))
         continue;
@@ -717,10 +742,11 @@ find_row_label (GxSection  section,
 {
   for (guint i = row->cells->len; i > 0; i--)
     {
-      DocCell *cell = g_ptr_array_index (row->cells, i - 1);
+      DocCell *cell = DOC_CELL (row, i - 1);
       const GxSchemaRow *match;
 
-      if (is_number_text (cell->text) || is_empty_text (cell->text))
+      /* labels are short: a paragraph in a cell is not worth normalising */
+      if (strlen (cell->text) > 300 || is_number_text (cell->text) || is_empty_text (cell->text))
         continue;
       match = match_row (section, cell->text);
       if (match)
@@ -755,7 +781,7 @@ gx_document_assemble (GxDocument *doc,
 
   for (guint b = 0; b < doc->blocks->len; b++)
     {
-      Block *block = g_ptr_array_index (doc->blocks, b);
+      Block *block = BLOCK (doc, b);
       const GxSchemaRow *row;
       guint label_index = 0;
       g_autoptr(GArray) values = NULL;
@@ -813,7 +839,7 @@ gx_document_assemble (GxDocument *doc,
         {
           while (b + 1 < doc->blocks->len)
             {
-              Block *next = g_ptr_array_index (doc->blocks, b + 1);
+              Block *next = BLOCK (doc, b + 1);
               guint dummy;
 
               if (next->row == NULL || !row_is_unlabelled_numbers (next->row) ||

@@ -30,6 +30,11 @@ GxDocRow   *gx_document_add_row      (GxDocument *doc,
 void        gx_doc_row_add_cell      (GxDocRow   *row,
                                       const char *text,
                                       guint       line);
+/* The same, for @len bytes of @text (-1: up to the NUL). */
+void        gx_doc_row_add_cell_len  (GxDocRow   *row,
+                                      const char *text,
+                                      gssize      len,
+                                      guint       line);
 /* Appends text to the last cell (a cell continued on the next line). */
 void        gx_doc_row_append_text   (GxDocRow   *row,
                                       const char *text);

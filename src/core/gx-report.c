@@ -71,8 +71,11 @@ static void
 emit_cell_changed (GxReport *self,
                    guint     cell)
 {
-  g_signal_emit (self, signals[CELL_CHANGED],
-                 g_quark_from_static_string (gx_schema_cell (cell)->path), cell);
+  GQuark detail = gx_schema_cell (cell)->quark;
+
+  /* readers fill 200 cells of thousands of reports nobody listens to */
+  if (g_signal_has_handler_pending (self, signals[CELL_CHANGED], detail, FALSE))
+    g_signal_emit (self, signals[CELL_CHANGED], detail, cell);
 }
 
 static void
@@ -471,13 +474,17 @@ gx_report_set_text (GxReport   *self,
                     guint       cell,
                     const char *text)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *trimmed = NULL;
   gint64 v;
 
+  if (text != NULL && gx_value_parse (text, &v))
+    {
+      gx_report_set_value (self, cell, v);
+      return;
+    }
+  trimmed = g_strstrip (g_strdup (text ? text : ""));
   if (*trimmed == '\0')
     gx_report_set_blank (self, cell);
-  else if (gx_value_parse (trimmed, &v))
-    gx_report_set_value (self, cell, v);
   else
     gx_report_set_invalid (self, cell, trimmed);
 }

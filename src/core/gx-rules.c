@@ -47,20 +47,14 @@ cell_is_valid (GxReport *report,
   return gx_schema_cell (cell)->column->kind == GX_VALUE_AMOUNT || gx_value_is_whole (v);
 }
 
-/* "复议后起诉" / "予以公开 · 自然人": how a message names a cell's place. */
-static char *
-describe_row (const GxSchemaRow *row)
-{
-  return g_strdup (gx_schema_row_label (row));
-}
-
+/* "予以公开 · 自然人": how a message names a cell's place. */
 static char *
 describe_cell (guint cell)
 {
   const GxSchemaCell *c = gx_schema_cell (cell);
 
   if (c->row->n_columns == 1)
-    return describe_row (c->row);
+    return g_strdup (gx_schema_row_label (c->row));
   return g_strdup_printf ("%s · %s", gx_schema_row_label (c->row),
                           gx_schema_column_label (c->column));
 }
@@ -226,11 +220,10 @@ rule_row_totals (Check      *check,
       const GxSchemaRow *row = gx_schema_row (r);
       guint parts[16];
       guint total = row->first_cell + row->n_columns - 1;
-      g_autofree char *context = describe_row (row);
-
       for (guint c = 0; c + 1 < row->n_columns; c++)
         parts[c] = row->first_cell + c;
-      check_sum (check, rule, parts, row->n_columns - 1, &total, 1, total, context);
+      check_sum (check, rule, parts, row->n_columns - 1, &total, 1, total,
+                 gx_schema_row_label (row));
     }
 }
 
@@ -301,7 +294,7 @@ rule_ambiguous_layout (Check *check)
             continue;
           if (finding == NULL)
             {
-              g_autofree char *where = describe_row (row);
+              const char *where = gx_schema_row_label (row);
               g_autofree char *message =
                 g_strdup_printf (_("%s: the source gave fewer values than columns; their columns were inferred from the row total — check them against the original"),
                                  where);

@@ -213,11 +213,14 @@ schema_init (void)
         cell->row = &rows[i];
         cell->column = &rows[i].columns[c];
         cell->column_index = c;
+        g_autofree char *path = g_strdup_printf ("%s.%s.%s",
+                                                 sections[rows[i].section].key,
+                                                 rows[i].key,
+                                                 rows[i].columns[c].key);
+
         /* interned: lives as long as the program, like the tables */
-        cell->path = g_intern_string (g_strdup_printf ("%s.%s.%s",
-                                                       sections[rows[i].section].key,
-                                                       rows[i].key,
-                                                       rows[i].columns[c].key));
+        cell->path = g_intern_string (path);
+        cell->quark = g_quark_from_static_string (cell->path);
         g_hash_table_insert (cells_by_path, (gpointer) cell->path, cell);
       }
 
@@ -347,6 +350,7 @@ gx_schema_review_fields (guint *n_fields)
 /* Language ------------------------------------------------------------------ */
 
 static int prefers_chinese_override = -1;
+static gsize prefers_chinese_from_locale = 0;   /* 0 unknown, 1 no, 2 yes */
 
 void
 gx_schema_set_prefers_chinese (int prefers)
@@ -362,8 +366,12 @@ gx_schema_prefers_chinese (void)
 
   /* Labels follow the language gettext picked for our messages, so that a
    * message never mixes Chinese labels into English text.  The translation
-   * of this marker names the language of the template's labels to use. */
-  return g_str_has_prefix (g_dpgettext2 (GETTEXT_PACKAGE, "labels", "en"), "zh");
+   * of this marker names the language of the template's labels to use.
+   * Looked up once: programs bind their text domain before any message. */
+  if (g_once_init_enter (&prefers_chinese_from_locale))
+    g_once_init_leave (&prefers_chinese_from_locale,
+                       g_str_has_prefix (g_dpgettext2 (GETTEXT_PACKAGE, "labels", "en"), "zh") ? 2 : 1);
+  return prefers_chinese_from_locale == 2;
 }
 
 const char *
@@ -387,57 +395,100 @@ gx_schema_column_label (const GxSchemaColumn *column)
 
 /* Values -------------------------------------------------------------------- */
 
+/* The next character of a number, folded to ASCII: full-width digits and
+ * signs, the full-width comma and point, ideographic and no-break spaces.
+ * Returns 0 at the end, and advances *p. */
+static char
+next_number_char (const char **p)
+{
+  const guchar *u = (const guchar *) *p;
+  gunichar c;
+
+  if (*u == 0)
+    return 0;
+  if (*u < 0x80)
+    {
+      (*p)++;
+      return (char) *u;
+    }
+  c = g_utf8_get_char_validated (*p, -1);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    {
+      (*p)++;
+      return '\x7f';   /* not part of any number */
+    }
+  *p = g_utf8_next_char (*p);
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    return (char) (c - 0xFF01 + 0x21);
+  if (c == 0x3000 || c == 0x00A0)
+    return ' ';
+  return '\x7f';
+}
+
 gboolean
 gx_value_parse (const char *text,
                 gint64     *fixed)
 {
-  g_autofree char *norm = NULL;
-  const char *p;
+  const char *p = text;
   gboolean negative = FALSE;
   gboolean any_digit = FALSE;
   guint64 whole = 0;
   gint64 frac = 0;
   int frac_digits = 0;
+  char c;
 
   if (text == NULL)
     return FALSE;
 
-  norm = gx_text_fold_width (text);
-  g_strstrip (norm);
-  p = norm;
-  if (*p == '+' || *p == '-')
-    negative = (*p++ == '-');
+  do
+    c = next_number_char (&p);
+  while (c == ' ' || c == '\t' || c == '\n');
 
-  for (; *p; p++)
+  if (c == '+' || c == '-')
     {
-      if (g_ascii_isdigit (*p))
+      negative = c == '-';
+      c = next_number_char (&p);
+    }
+
+  for (; c != 0; c = next_number_char (&p))
+    {
+      if (g_ascii_isdigit (c))
         {
-          if (whole > G_MAXINT64 / 100000)
+          if (whole > (guint64) (G_MAXINT64 / GX_VALUE_SCALE / 10))
             return FALSE;
-          whole = whole * 10 + (guint64) (*p - '0');
+          whole = whole * 10 + (guint64) (c - '0');
           any_digit = TRUE;
         }
-      else if (*p == ',' && any_digit && g_ascii_isdigit (p[1]))
-        continue;   /* thousands separator: 1,234 */
+      else if (c == ',' && any_digit)
+        {
+          /* thousands separator: 1,234 — a digit must follow */
+          const char *q = p;
+          char d = next_number_char (&q);
+
+          if (!g_ascii_isdigit (d))
+            return FALSE;
+        }
       else
         break;
     }
 
-  if (*p == '.')
+  if (c == '.')
     {
-      p++;
-      for (; g_ascii_isdigit (*p); p++)
+      for (c = next_number_char (&p); g_ascii_isdigit (c); c = next_number_char (&p))
         {
           if (++frac_digits > 4)
             return FALSE;
-          frac = frac * 10 + (*p - '0');
+          frac = frac * 10 + (c - '0');
           any_digit = TRUE;
         }
       for (int i = frac_digits; i < 4; i++)
         frac *= 10;
     }
 
-  if (*p != '\0' || !any_digit)
+  while (c == ' ' || c == '\t' || c == '\n')
+    c = next_number_char (&p);
+
+  if (c != 0 || !any_digit)
     return FALSE;
 
   if (fixed)

@@ -90,6 +90,7 @@ typedef struct {
   const GxSchemaColumn *column;
   guint column_index;
   const char *path;           /* "applications.new_received.total" */
+  GQuark quark;               /* of the path: the detail of GxReport::cell-changed */
 } GxSchemaCell;
 
 const GxSchemaSection *gx_schema_section          (GxSection section);

@@ -19,17 +19,48 @@
  * ("企业", "纠正") or a value pushed onto the next line. */
 #define MAX_CONTINUATION_CHARS 16
 
+/* Lines are cut in place: @text is modified (each '\n' becomes a NUL). */
+typedef struct
+{
+  char *next;
+  guint number;
+} LineCursor;
+
+static char *
+next_line (LineCursor *cursor)
+{
+  char *line = cursor->next;
+  char *nl;
+
+  if (line == NULL)
+    return NULL;
+  nl = strchr (line, '\n');
+  if (nl != NULL)
+    {
+      *nl = '\0';
+      cursor->next = nl + 1;
+    }
+  else
+    cursor->next = NULL;
+  cursor->number++;
+  return line;
+}
+
 static gboolean
-is_pipe_layout (char **lines)
+is_pipe_layout (const char *text)
 {
   guint n_pipe_rows = 0;
+  const char *line = text;
 
-  for (guint i = 0; lines[i]; i++)
+  /* five lines or more that hold a '|' and are not cell-per-line cells */
+  while (line != NULL && n_pipe_rows < 5)
     {
-      const char *bar = strchr (lines[i], '|');
+      const char *nl = strchr (line, '\n');
+      gsize len = nl ? (gsize) (nl - line) : strlen (line);
 
-      if (bar != NULL && lines[i][0] != '\t')
+      if (line[0] != '\t' && memchr (line, '|', len) != NULL)
         n_pipe_rows++;
+      line = nl ? nl + 1 : NULL;
     }
   return n_pipe_rows >= 5;
 }
@@ -43,84 +74,98 @@ is_blank_line (const char *line)
   return TRUE;
 }
 
+/* Adds the cells of @text separated by @separator, each trimmed of ASCII
+ * white space when @trim. */
+static void
+add_cells (GxDocRow   *row,
+           const char *text,
+           char        separator,
+           gboolean    trim,
+           guint       line)
+{
+  const char *start = text;
+
+  for (;;)
+    {
+      const char *end = strchr (start, separator);
+      const char *stop = end ? end : start + strlen (start);
+      const char *a = start, *b = stop;
+
+      if (trim)
+        {
+          while (a < b && g_ascii_isspace (*a))
+            a++;
+          while (b > a && g_ascii_isspace (b[-1]))
+            b--;
+        }
+      gx_doc_row_add_cell_len (row, a, b - a, line);
+      if (end == NULL)
+        break;
+      start = end + 1;
+    }
+}
+
 static void
 read_pipe_layout (GxDocument *doc,
-                  char      **lines)
+                  char       *text)
 {
-  for (guint i = 0; lines[i]; i++)
+  LineCursor cursor = { text, 0 };
+  char *line;
+
+  while ((line = next_line (&cursor)) != NULL)
     {
-      guint line = i + 1;
-
-      if (strchr (lines[i], '|') == NULL)
-        {
-          gx_document_add_line (doc, lines[i], line);
-          continue;
-        }
-      {
-        g_auto(GStrv) cells = g_strsplit (lines[i], "|", -1);
-        GxDocRow *row = gx_document_add_row (doc, line, TRUE);
-
-        for (guint c = 0; cells[c]; c++)
-          {
-            g_strstrip (cells[c]);
-            gx_doc_row_add_cell (row, cells[c], line);
-          }
-      }
+      if (strchr (line, '|') == NULL)
+        gx_document_add_line (doc, line, cursor.number);
+      else
+        add_cells (gx_document_add_row (doc, cursor.number, TRUE), line, '|', TRUE, cursor.number);
     }
 }
 
 static void
 read_cell_per_line_layout (GxDocument *doc,
-                           char      **lines)
+                           char       *text)
 {
+  LineCursor cursor = { text, 0 };
   GxDocRow *row = NULL;
+  char *line;
 
-  for (guint i = 0; lines[i]; i++)
+  while ((line = next_line (&cursor)) != NULL)
     {
-      const char *text = lines[i];
-      guint line = i + 1;
-
-      if (text[0] == '\t')
+      if (line[0] == '\t')
         {
-          g_auto(GStrv) cells = g_strsplit (text + 1, "\t", -1);
-
           if (row == NULL)
-            row = gx_document_add_row (doc, line, FALSE);
-          if (cells[0] == NULL)   /* a lone TAB: an empty cell */
-            gx_doc_row_add_cell (row, "", line);
-          for (guint c = 0; cells[c]; c++)
-            gx_doc_row_add_cell (row, cells[c], line);
+            row = gx_document_add_row (doc, cursor.number, FALSE);
+          add_cells (row, line + 1, '\t', FALSE, cursor.number);
           continue;
         }
 
-      if (is_blank_line (text))
+      if (is_blank_line (line))
         {
           row = NULL;
           continue;
         }
 
-      if (row != NULL && g_utf8_strlen (text, -1) <= MAX_CONTINUATION_CHARS)
+      if (row != NULL && g_utf8_strlen (line, MAX_CONTINUATION_CHARS * 4 + 1) <= MAX_CONTINUATION_CHARS)
         {
-          gx_doc_row_append_text (row, text);
+          gx_doc_row_append_text (row, line);
           continue;
         }
 
       row = NULL;
-      gx_document_add_line (doc, text, line);
+      gx_document_add_line (doc, line, cursor.number);
     }
 }
 
 GxDocument *
-gx_text_reader_parse (const char *text,
+gx_text_reader_parse (char       *text,
                       const char *source_name)
 {
   g_autoptr(GxDocument) doc = gx_document_new (source_name);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
-  if (is_pipe_layout (lines))
-    read_pipe_layout (doc, lines);
+  if (is_pipe_layout (text))
+    read_pipe_layout (doc, text);
   else
-    read_cell_per_line_layout (doc, lines);
+    read_cell_per_line_layout (doc, text);
 
   return g_steal_pointer (&doc);
 }

@@ -5,8 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* Cuts decoded UTF-8 text (LF line ends) into prose lines and table rows. */
-GxDocument *gx_text_reader_parse (const char *text,
+/* Cuts decoded UTF-8 text (LF line ends) into prose lines and table rows.
+ * @text is cut in place (its line ends become NULs). */
+GxDocument *gx_text_reader_parse (char       *text,
                                   const char *source_name);
 
 G_END_DECLS

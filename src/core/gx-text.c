@@ -94,7 +94,8 @@ gx_text_decode (const char  *data,
       return NULL;
     }
 
-  normalize_newlines (out, out_len);
+  if (memchr (out, '\r', out_len) != NULL)
+    normalize_newlines (out, out_len);
   if (encoding_out)
     *encoding_out = encoding;
   return out;
@@ -103,7 +104,16 @@ gx_text_decode (const char  *data,
 char *
 gx_text_fold_width (const char *text)
 {
-  GString *s = g_string_sized_new (strlen (text));
+  g_autofree char *valid = NULL;
+  GString *s;
+  const char *end;
+
+  /* callers pass decoded text, but a cut in the middle of a character must
+   * not make us read past the end */
+  if (!g_utf8_validate (text, -1, &end))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  s = g_string_sized_new (strlen (text));
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
@@ -180,13 +190,17 @@ char *
 gx_text_label_key (const char *text,
                    gboolean   *had_prefix)
 {
-  g_autofree char *folded = gx_text_fold_width (text);
+  g_autofree char *valid = NULL;
   GString *s;
-  const char *p = folded;
+  const char *p;
   gsize prefix;
 
-  while (*p && g_ascii_isspace (*p))
-    p++;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  p = text;
+  while (*p && (g_ascii_isspace (*p) || g_str_has_prefix (p, "\u3000")))
+    p = g_utf8_next_char (p);
   prefix = gx_text_numbering_prefix (p);
   if (had_prefix)
     *had_prefix = prefix > 0;
@@ -195,9 +209,21 @@ gx_text_label_key (const char *text,
   s = g_string_sized_new (strlen (p));
   for (; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
-      if (g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF)
+      if ((guchar) *p < 0x80)
+        {
+          if (!g_ascii_isspace (*p))
+            g_string_append_c (s, *p);
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        {
+          g_string_append_c (s, (char) (c - 0xFF01 + 0x21));
+          continue;
+        }
+      if (g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0x200B || c == 0xFEFF)
         continue;
       if (c == 0x201C || c == 0x201D)   /* “ ” → " */
         c = '"';
