@@ -36,6 +36,8 @@ struct _GxWindow
   GCancellable *import_cancellable;
   GPtrArray *import_queue;    /* GFile: given while an import ran */
   guint pulse_id;
+  GPtrArray *pending_rows;    /* GxReport: committed, not yet listed */
+  guint rows_idle;
 
   gboolean only_problems;
 };
