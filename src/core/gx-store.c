@@ -6,21 +6,26 @@
  *              format_version, imported_at, updated_at, and n_errors,
  *              n_warnings, n_notes, a cache recomputed with gx_rules_check()
  *              on every write (findings themselves are never stored).
- *   cell_keys  the template: cell number → section, row, col and path, the
- *              keys of report-schema.md ("applications", "new_received",
- *              "total").  Written from gx-schema.c when the workspace is made.
- *   cells      one row for every cell of every report, blank ones included:
- *              (report_id, cell) → value (fixed point, NULL when blank or
- *              invalid), raw (text of an invalid cell), flags (INFERRED),
- *              line.  WITHOUT ROWID, clustered on (report_id, cell), so a
- *              report is one contiguous range and a sum over any selection
- *              is one GROUP BY.
- *   cell_values a view joining cells to their keys, for SQL by hand:
+ *   row_keys   the rows of the template: row number → section and row key.
+ *   cell_keys  every cell: cell number → row number, column index, section,
+ *              row, col and path, the keys of report-schema.md
+ *              ("applications", "new_received", "total").  Both are written
+ *              from gx-schema.c when the workspace is made.
+ *   cells      one row for every row of the template of every report:
+ *              (report_id, row) → v0 … v6, the values of its columns in
+ *              fixed point (NULL when blank or invalid), flags (8 bits a
+ *              column: INFERRED) and lines (the source line of each cell,
+ *              "120 121 …").  WITHOUT ROWID, clustered on (report_id, row).
+ *   invalid_cells  the raw text of cells that are not numbers:
+ *              (report_id, cell) → raw.
+ *   cell_values  a view with one row a cell (report_id, cell, section, row,
+ *              col, path, value, raw), for SQL by hand:
  *              SELECT path, SUM(value) FROM cell_values WHERE … GROUP BY path.
  *
- * Cells are keyed by a small integer rather than by three text columns:
- * that keeps 2,000,000 rows (10,000 reports) to a few seconds of import,
- * while cell_keys keeps the names in the database itself.
+ * Why rows, not cells: 10,000 reports are 2,000,000 cells, and SQLite
+ * inserts about half a million rows a second on a modest machine; one row a
+ * template row (34 a report) takes a sixth of that.  A sum over any
+ * selection is still one GROUP BY, on the cells table or on the view.
  *
  * The connection runs in WAL mode with synchronous=NORMAL and foreign keys
  * on; every statement is prepared once and reused.  A workspace whose
@@ -47,6 +52,10 @@ typedef enum {
   STMT_UPDATE_REPORT_SAVE,
   STMT_DELETE_CELLS,
   STMT_INSERT_CELL,
+  STMT_INSERT_INVALID,
+  STMT_DELETE_INVALID,
+  STMT_LOAD_INVALID,
+  STMT_LOAD_ALL_INVALID,
   STMT_DELETE_REPORT,
   STMT_LOAD_REPORT,
   STMT_LOAD_CELLS,
@@ -78,32 +87,41 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_DELETE_CELLS] =
     "DELETE FROM cells WHERE report_id = ?1",
   [STMT_INSERT_CELL] =
-    "INSERT INTO cells (report_id, cell, value, raw, flags, line) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO cells (report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+  [STMT_INSERT_INVALID] =
+    "INSERT INTO invalid_cells (report_id, cell, raw) VALUES (?1, ?2, ?3)",
+  [STMT_DELETE_INVALID] =
+    "DELETE FROM invalid_cells WHERE report_id = ?1",
+  [STMT_LOAD_INVALID] =
+    "SELECT cell, raw FROM invalid_cells WHERE report_id = ?1",
+  [STMT_LOAD_ALL_INVALID] =
+    "SELECT report_id, cell, raw FROM invalid_cells",
   [STMT_DELETE_REPORT] =
     "DELETE FROM reports WHERE id = ?1",
   [STMT_LOAD_REPORT] =
     "SELECT id, issuer, year, source, format_version, n_errors, n_warnings, n_notes "
     "FROM reports WHERE id = ?1",
   [STMT_LOAD_CELLS] =
-    "SELECT cell, value, raw, flags, line FROM cells WHERE report_id = ?1",
+    "SELECT row, v0, v1, v2, v3, v4, v5, v6, flags, lines FROM cells WHERE report_id = ?1",
   [STMT_LOAD_ALL_REPORTS] =
     "SELECT id, issuer, year, source, format_version, n_errors, n_warnings, n_notes "
     "FROM reports ORDER BY issuer, year, id",
   [STMT_LOAD_ALL_CELLS] =
-    "SELECT report_id, cell, value, raw, flags, line FROM cells",
+    "SELECT report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines FROM cells",
   [STMT_SUMMARIES] =
     "SELECT r.id, r.issuer, r.year, r.source, r.format_version, "
-    "r.n_errors, r.n_warnings, r.n_notes, c.cell, c.value, c.raw "
-    "FROM reports r LEFT JOIN cells c ON c.report_id = r.id "
-    "AND c.cell IN (SELECT value FROM json_each (?1)) "
+    "r.n_errors, r.n_warnings, r.n_notes, c.row, c.v0, c.v1, c.v2, c.v3, c.v4, c.v5, c.v6, "
+    "NULL, NULL FROM reports r LEFT JOIN cells c ON c.report_id = r.id "
+    "AND c.row IN (SELECT value FROM json_each (?1)) "
     "ORDER BY r.issuer, r.year, r.id",
   [STMT_FIND_IDS] =
     "SELECT id FROM reports WHERE (?1 = 0 OR year = ?1) "
     "AND (?2 IS NULL OR instr (issuer, ?2) > 0) ORDER BY issuer, year, id",
   [STMT_ROLLUP] =
-    "SELECT cell, SUM (value), COUNT (value) FROM cells "
-    "WHERE report_id IN (SELECT value FROM json_each (?1)) GROUP BY cell",
+    "SELECT row, SUM (v0), COUNT (v0), SUM (v1), COUNT (v1), SUM (v2), COUNT (v2), "
+    "SUM (v3), COUNT (v3), SUM (v4), COUNT (v4), SUM (v5), COUNT (v5), SUM (v6), COUNT (v6) "
+    "FROM cells WHERE report_id IN (SELECT value FROM json_each (?1)) GROUP BY row",
   [STMT_REPORT_EXISTS] =
     "SELECT 1 FROM reports WHERE id = ?1",
 };
@@ -117,9 +135,6 @@ struct _GxStore
   sqlite3_stmt *stmts[N_STMTS];
   gboolean in_batch;
 
-  /* cell numbers in the database ↔ indexes of gx_schema_cell() */
-  GArray *db_to_schema;    /* int, -1 when the template no longer has it */
-  int *schema_to_db;
 };
 
 G_DEFINE_FINAL_TYPE (GxStore, gx_store, G_TYPE_OBJECT)
@@ -234,6 +249,8 @@ ids_to_json (const gint64 *ids,
 
 /* Schema and migrations ------------------------------------------------------ */
 
+#define MAX_COLUMNS 7
+
 static const char migration_1[] =
   "CREATE TABLE reports ("
   "  id INTEGER PRIMARY KEY,"
@@ -249,53 +266,89 @@ static const char migration_1[] =
   "  n_notes INTEGER NOT NULL DEFAULT 0"
   ");"
   "CREATE INDEX reports_issuer_year ON reports (issuer, year);"
+  "CREATE TABLE row_keys ("
+  "  row INTEGER PRIMARY KEY,"
+  "  section TEXT NOT NULL,"
+  "  row_key TEXT NOT NULL,"
+  "  UNIQUE (section, row_key)"
+  ");"
   "CREATE TABLE cell_keys ("
   "  cell INTEGER PRIMARY KEY,"
+  "  row INTEGER NOT NULL REFERENCES row_keys (row),"
+  "  col_index INTEGER NOT NULL,"
   "  section TEXT NOT NULL,"
-  "  row TEXT NOT NULL,"
+  "  row_key TEXT NOT NULL,"
   "  col TEXT NOT NULL,"
   "  path TEXT NOT NULL UNIQUE,"
-  "  UNIQUE (section, row, col)"
+  "  UNIQUE (row, col_index)"
   ");"
   "CREATE TABLE cells ("
   "  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
-  "  cell INTEGER NOT NULL,"
-  "  value INTEGER,"
-  "  raw TEXT,"
+  "  row INTEGER NOT NULL,"
+  "  v0 INTEGER, v1 INTEGER, v2 INTEGER, v3 INTEGER, v4 INTEGER, v5 INTEGER, v6 INTEGER,"
   "  flags INTEGER NOT NULL DEFAULT 0,"
-  "  line INTEGER NOT NULL DEFAULT 0,"
+  "  lines TEXT,"
+  "  PRIMARY KEY (report_id, row)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE invalid_cells ("
+  "  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  cell INTEGER NOT NULL,"
+  "  raw TEXT NOT NULL,"
   "  PRIMARY KEY (report_id, cell)"
   ") WITHOUT ROWID;"
   "CREATE VIEW cell_values AS"
-  "  SELECT c.report_id, k.section, k.row, k.col, k.path, c.value, c.raw, c.flags, c.line"
-  "  FROM cells c JOIN cell_keys k ON k.cell = c.cell;";
+  "  SELECT c.report_id, k.cell, k.section, k.row_key AS row, k.col, k.path,"
+  "    CASE k.col_index WHEN 0 THEN c.v0 WHEN 1 THEN c.v1 WHEN 2 THEN c.v2 WHEN 3 THEN c.v3"
+  "      WHEN 4 THEN c.v4 WHEN 5 THEN c.v5 ELSE c.v6 END AS value,"
+  "    i.raw"
+  "  FROM cells c JOIN cell_keys k ON k.row = c.row"
+  "  LEFT JOIN invalid_cells i ON i.report_id = c.report_id AND i.cell = k.cell;";
 
 static gboolean
 fill_cell_keys (GxStore  *self,
                 GError  **error)
 {
-  sqlite3_stmt *s = NULL;
+  sqlite3_stmt *rs = NULL;
+  sqlite3_stmt *cs = NULL;
   gboolean ok = TRUE;
 
   if (sqlite3_prepare_v2 (self->db,
-                          "INSERT OR IGNORE INTO cell_keys (cell, section, row, col, path) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5)", -1, &s, NULL) != SQLITE_OK)
-    return sqlite_error (self, error, _("cannot create the workspace"));
+                          "INSERT INTO row_keys (row, section, row_key) VALUES (?1, ?2, ?3)",
+                          -1, &rs, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO cell_keys (cell, row, col_index, section, row_key, col, path) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1, &cs, NULL) != SQLITE_OK)
+    ok = sqlite_error (self, error, _("cannot create the workspace"));
 
-  for (guint i = 0; ok && i < gx_schema_n_cells (); i++)
+  for (guint r = 0; ok && r < gx_schema_n_rows (); r++)
     {
-      const GxSchemaCell *cell = gx_schema_cell (i);
+      const GxSchemaRow *row = gx_schema_row (r);
+      const char *section = gx_schema_section (row->section)->key;
 
-      sqlite3_reset (s);
-      sqlite3_bind_int (s, 1, (int) i);
-      sqlite3_bind_text (s, 2, gx_schema_section (cell->section)->key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (s, 3, cell->row->key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (s, 4, cell->column->key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (s, 5, cell->path, -1, SQLITE_STATIC);
-      if (sqlite3_step (s) != SQLITE_DONE)
+      sqlite3_reset (rs);
+      sqlite3_bind_int (rs, 1, (int) r);
+      sqlite3_bind_text (rs, 2, section, -1, SQLITE_STATIC);
+      sqlite3_bind_text (rs, 3, row->key, -1, SQLITE_STATIC);
+      if (sqlite3_step (rs) != SQLITE_DONE)
         ok = sqlite_error (self, error, _("cannot create the workspace"));
+      for (guint c = 0; ok && c < row->n_columns; c++)
+        {
+          const GxSchemaCell *cell = gx_schema_cell (row->first_cell + c);
+
+          sqlite3_reset (cs);
+          sqlite3_bind_int (cs, 1, (int) cell->index);
+          sqlite3_bind_int (cs, 2, (int) r);
+          sqlite3_bind_int (cs, 3, (int) c);
+          sqlite3_bind_text (cs, 4, section, -1, SQLITE_STATIC);
+          sqlite3_bind_text (cs, 5, row->key, -1, SQLITE_STATIC);
+          sqlite3_bind_text (cs, 6, cell->column->key, -1, SQLITE_STATIC);
+          sqlite3_bind_text (cs, 7, cell->path, -1, SQLITE_STATIC);
+          if (sqlite3_step (cs) != SQLITE_DONE)
+            ok = sqlite_error (self, error, _("cannot create the workspace"));
+        }
     }
-  sqlite3_finalize (s);
+  sqlite3_finalize (rs);
+  sqlite3_finalize (cs);
   return ok;
 }
 
@@ -352,60 +405,49 @@ migrate (GxStore  *self,
   return TRUE;
 }
 
-/* Reads cell_keys into the two maps.  A cell of the database unknown to
- * this template is kept in the file but not loaded. */
+/* The workspace names its cells; they must be the cells of this template,
+ * at the same numbers (a later template change comes with a migration). */
 static gboolean
-load_cell_map (GxStore  *self,
-               GError  **error)
+check_cell_keys (GxStore  *self,
+                 GError  **error)
 {
   sqlite3_stmt *s = NULL;
-  guint n = gx_schema_n_cells ();
+  guint n = 0;
   int rc;
 
-  self->schema_to_db = g_new (int, n);
-  for (guint i = 0; i < n; i++)
-    self->schema_to_db[i] = -1;
-  self->db_to_schema = g_array_new (FALSE, FALSE, sizeof (int));
-
-  if (sqlite3_prepare_v2 (self->db, "SELECT cell, path FROM cell_keys", -1, &s, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (self->db, "SELECT cell, row, col_index, path FROM cell_keys",
+                          -1, &s, NULL) != SQLITE_OK)
     return sqlite_error (self, error, _("cannot read the workspace"));
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     {
-      int db_cell = sqlite3_column_int (s, 0);
-      const char *path = (const char *) sqlite3_column_text (s, 1);
-      int schema_cell = path ? gx_schema_find_cell_by_path (path) : -1;
-      int none = -1;
+      int cell = sqlite3_column_int (s, 0);
+      const char *path = (const char *) sqlite3_column_text (s, 3);
+      const GxSchemaCell *sc = cell >= 0 && (guint) cell < gx_schema_n_cells ()
+                               ? gx_schema_cell ((guint) cell) : NULL;
 
-      if (db_cell < 0 || db_cell > 100000)
-        continue;
-      while (self->db_to_schema->len <= (guint) db_cell)
-        g_array_append_val (self->db_to_schema, none);
-      g_array_index (self->db_to_schema, int, db_cell) = schema_cell;
-      if (schema_cell >= 0)
-        self->schema_to_db[schema_cell] = db_cell;
+      if (sc == NULL || g_strcmp0 (sc->path, path) != 0 ||
+          sqlite3_column_int (s, 1) != (int) sc->row->index ||
+          sqlite3_column_int (s, 2) != (int) sc->column_index)
+        {
+          g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+                       _("%s: the workspace does not have the cells of this version's template (%s)"),
+                       self->path, path ? path : "?");
+          sqlite3_finalize (s);
+          return FALSE;
+        }
+      n++;
     }
   sqlite3_finalize (s);
   if (rc != SQLITE_DONE)
     return sqlite_error (self, error, _("cannot read the workspace"));
-
-  for (guint i = 0; i < n; i++)
-    if (self->schema_to_db[i] < 0)
-      {
-        g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
-                     _("%s: the workspace has no place for the cell %s"),
-                     self->path, gx_schema_cell (i)->path);
-        return FALSE;
-      }
+  if (n != gx_schema_n_cells ())
+    {
+      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+                   _("%s: the workspace does not have the cells of this version's template (%u of %u)"),
+                   self->path, n, gx_schema_n_cells ());
+      return FALSE;
+    }
   return TRUE;
-}
-
-static int
-schema_cell_of (GxStore *self,
-                int      db_cell)
-{
-  if (db_cell < 0 || (guint) db_cell >= self->db_to_schema->len)
-    return -1;
-  return g_array_index (self->db_to_schema, int, db_cell);
 }
 
 /* Reports --------------------------------------------------------------------- */
@@ -425,30 +467,60 @@ report_from_row (GxReport     *report,
                         (guint) sqlite3_column_int (s, 6), (guint) sqlite3_column_int (s, 7));
 }
 
-/* Sets one cell from (value, raw, flags, line) columns starting at @col. */
+/* Sets the cells of one template row from (row, v0 … v6, flags, lines)
+ * columns starting at @col.  Invalid cells are set afterwards from
+ * invalid_cells.  @only_cell >= 0: set that cell only (summaries). */
 static void
-cell_from_row (GxStore      *self,
-               GxReport     *report,
+row_from_stmt (GxReport     *report,
                sqlite3_stmt *s,
-               int           db_cell,
                int           col,
-               gboolean      with_details)
+               int           only_cell)
 {
-  int cell = schema_cell_of (self, db_cell);
+  int r = sqlite3_column_int (s, col);
+  const GxSchemaRow *row;
+  const char *lines;
+  gint64 flags;
 
-  if (cell < 0)
+  if (r < 0 || (guint) r >= gx_schema_n_rows ())
     return;
-  if (sqlite3_column_type (s, col + 1) != SQLITE_NULL)
-    gx_report_set_invalid (report, cell, (const char *) sqlite3_column_text (s, col + 1));
-  else if (sqlite3_column_type (s, col) != SQLITE_NULL)
-    gx_report_set_value (report, cell, sqlite3_column_int64 (s, col));
-  else
-    gx_report_set_blank (report, cell);
-  if (with_details)
+  row = gx_schema_row ((guint) r);
+  flags = sqlite3_column_int64 (s, col + 1 + MAX_COLUMNS);
+  lines = (const char *) sqlite3_column_text (s, col + 2 + MAX_COLUMNS);
+
+  for (guint c = 0; c < row->n_columns && c < MAX_COLUMNS; c++)
     {
-      gx_report_set_cell_flags (report, cell, (GxCellFlags) sqlite3_column_int (s, col + 2));
-      gx_report_set_cell_line (report, cell, (guint) MAX (0, sqlite3_column_int (s, col + 3)));
+      guint cell = row->first_cell + c;
+
+      if (only_cell >= 0 && (guint) only_cell != cell)
+        continue;
+      if (sqlite3_column_type (s, col + 1 + (int) c) != SQLITE_NULL)
+        gx_report_set_value (report, cell, sqlite3_column_int64 (s, col + 1 + (int) c));
+      else
+        gx_report_set_blank (report, cell);
+      gx_report_set_cell_flags (report, cell, (GxCellFlags) ((flags >> (8 * c)) & 0xff));
+      if (lines)
+        {
+          char *end = NULL;
+          guint64 line = g_ascii_strtoull (lines, &end, 10);
+
+          if (end != lines)
+            {
+              gx_report_set_cell_line (report, cell, (guint) MIN (line, G_MAXUINT32));
+              lines = end;
+            }
+        }
     }
+}
+
+static void
+invalid_from_stmt (GxReport     *report,
+                   sqlite3_stmt *s,
+                   int           col)
+{
+  int cell = sqlite3_column_int (s, col);
+
+  if (cell >= 0 && (guint) cell < gx_schema_n_cells ())
+    gx_report_set_invalid (report, (guint) cell, (const char *) sqlite3_column_text (s, col + 1));
 }
 
 /* SHA-256 of the values, for reports that come from no file. */
@@ -483,42 +555,99 @@ write_cells (GxStore   *self,
              GError   **error)
 {
   sqlite3_stmt *s;
-  guint n = gx_schema_n_cells ();
+  GString *lines = g_string_sized_new (64);
+  gboolean any_invalid = FALSE;
 
   if (replace_existing)
     {
-      if (!(s = stmt (self, STMT_DELETE_CELLS, error)))
-        return FALSE;
-      sqlite3_bind_int64 (s, 1, id);
-      if (sqlite3_step (s) != SQLITE_DONE)
-        return sqlite_error (self, error, _("cannot write the report"));
+      StmtId deletes[] = { STMT_DELETE_CELLS, STMT_DELETE_INVALID };
+
+      for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+        {
+          if (!(s = stmt (self, deletes[i], error)))
+            goto fail;
+          sqlite3_bind_int64 (s, 1, id);
+          if (sqlite3_step (s) != SQLITE_DONE)
+            {
+              sqlite_error (self, error, _("cannot write the report"));
+              goto fail;
+            }
+          sqlite3_reset (s);
+        }
     }
 
   if (!(s = stmt (self, STMT_INSERT_CELL, error)))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
+    goto fail;
+  for (guint r = 0; r < gx_schema_n_rows (); r++)
     {
-      gint64 value;
-      GxCellState state = gx_report_get_cell (report, i, &value);
+      const GxSchemaRow *row = gx_schema_row (r);
+      gint64 flags = 0;
 
       sqlite3_reset (s);
       sqlite3_bind_int64 (s, 1, id);
-      sqlite3_bind_int (s, 2, self->schema_to_db[i]);
-      if (state == GX_CELL_VALUE)
-        sqlite3_bind_int64 (s, 3, value);
-      else
-        sqlite3_bind_null (s, 3);
-      if (state == GX_CELL_INVALID)
-        sqlite3_bind_text (s, 4, gx_report_get_raw (report, i), -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (s, 4);
-      sqlite3_bind_int (s, 5, (int) gx_report_get_cell_flags (report, i));
-      sqlite3_bind_int64 (s, 6, gx_report_get_cell_line (report, i));
+      sqlite3_bind_int (s, 2, (int) r);
+      g_string_truncate (lines, 0);
+      for (guint c = 0; c < MAX_COLUMNS; c++)
+        {
+          guint cell = row->first_cell + c;
+          gint64 value;
+
+          if (c >= row->n_columns)
+            {
+              sqlite3_bind_null (s, 3 + (int) c);
+              continue;
+            }
+          switch (gx_report_get_cell (report, cell, &value))
+            {
+            case GX_CELL_VALUE:
+              sqlite3_bind_int64 (s, 3 + (int) c, value);
+              break;
+            case GX_CELL_INVALID:
+              any_invalid = TRUE;
+              G_GNUC_FALLTHROUGH;
+            case GX_CELL_BLANK:
+            default:
+              sqlite3_bind_null (s, 3 + (int) c);
+            }
+          flags |= (gint64) (gx_report_get_cell_flags (report, cell) & 0xff) << (8 * c);
+          g_string_append_printf (lines, c ? " %u" : "%u", gx_report_get_cell_line (report, cell));
+        }
+      sqlite3_bind_int64 (s, 10, flags);
+      sqlite3_bind_text (s, 11, lines->str, (int) lines->len, SQLITE_STATIC);
       if (sqlite3_step (s) != SQLITE_DONE)
-        return sqlite_error (self, error, _("cannot write the report"));
+        {
+          sqlite_error (self, error, _("cannot write the report"));
+          goto fail;
+        }
     }
   sqlite3_reset (s);
+
+  if (any_invalid)
+    {
+      if (!(s = stmt (self, STMT_INSERT_INVALID, error)))
+        goto fail;
+      for (guint cell = 0; cell < gx_schema_n_cells (); cell++)
+        {
+          if (gx_report_get_cell (report, cell, NULL) != GX_CELL_INVALID)
+            continue;
+          sqlite3_reset (s);
+          sqlite3_bind_int64 (s, 1, id);
+          sqlite3_bind_int (s, 2, (int) cell);
+          sqlite3_bind_text (s, 3, gx_report_get_raw (report, cell), -1, SQLITE_STATIC);
+          if (sqlite3_step (s) != SQLITE_DONE)
+            {
+              sqlite_error (self, error, _("cannot write the report"));
+              goto fail;
+            }
+        }
+      sqlite3_reset (s);
+    }
+  g_string_free (lines, TRUE);
   return TRUE;
+
+fail:
+  g_string_free (lines, TRUE);
+  return FALSE;
 }
 
 static gint64
@@ -572,8 +701,6 @@ gx_store_finalize (GObject *object)
     sqlite3_finalize (self->stmts[i]);
   if (self->db)
     sqlite3_close (self->db);
-  g_clear_pointer (&self->db_to_schema, g_array_unref);
-  g_free (self->schema_to_db);
   g_free (self->path);
 
   G_OBJECT_CLASS (gx_store_parent_class)->finalize (object);
@@ -598,34 +725,44 @@ gx_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "gxreports", "workspace.db", NULL);
 }
 
-/* Reads the version of an existing file without writing anything: opened
- * read-only, and only when it exists. */
+/* Reads the version of an existing file without SQLite: the header of an
+ * SQLite file holds user_version at offset 60 (big-endian).  Opening a
+ * WAL-mode database, even read-only, makes its -wal and -shm files appear;
+ * a workspace of a newer version must not see even that.  (A newer version
+ * still only in an uncheckpointed WAL is caught by the second check, on the
+ * connection, before the first write.) */
 static gboolean
 check_existing_version (const char  *path,
                         GError     **error)
 {
-  sqlite3 *db = NULL;
-  int version = 0;
-  int rc;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guchar header[100];
+  gsize n_read = 0;
+  int version;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 5000);
-      rc = read_user_version (db, &version);
-    }
-  if (rc != SQLITE_OK)
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n_read, NULL, &local_error))
     {
       g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
-                   _("%s: cannot open the workspace: %s"), path,
-                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      sqlite3_close (db);
+                   _("%s: cannot open the workspace: %s"), path, local_error->message);
       return FALSE;
     }
-  sqlite3_close (db);
+  if (n_read == 0)
+    return TRUE;   /* an empty file: SQLite makes it a new database */
+  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+                   _("%s: cannot open the workspace: not an SQLite database"), path);
+      return FALSE;
+    }
+  version = (int) (((guint32) header[60] << 24) | ((guint32) header[61] << 16) |
+                   ((guint32) header[62] << 8) | (guint32) header[63]);
   if (version > STORE_VERSION)
     return too_new_error (path, version, error);
   return TRUE;
@@ -686,7 +823,7 @@ gx_store_open (const char  *path,
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error) ||
       !migrate (self, error) ||
-      !load_cell_map (self, error))
+      !check_cell_keys (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -985,7 +1122,16 @@ load_cells_into (GxStore   *self,
     return FALSE;
   sqlite3_bind_int64 (s, 1, id);
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    cell_from_row (self, report, s, sqlite3_column_int (s, 0), 1, TRUE);
+    row_from_stmt (report, s, 0, -1);
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    return sqlite_error (self, error, _("cannot read the report"));
+
+  if (!(s = stmt (self, STMT_LOAD_INVALID, error)))
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, id);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    invalid_from_stmt (report, s, 0);
   sqlite3_reset (s);
   if (rc != SQLITE_DONE)
     return sqlite_error (self, error, _("cannot read the report"));
@@ -1097,30 +1243,35 @@ gx_store_load_all (GxStore  *self,
       g_hash_table_insert (by_id, key, report);
     }
 
-  if (!(s = stmt (self, STMT_LOAD_ALL_CELLS, error)))
-    goto fail;
-  {
-    gint64 current_id = -1;
-    GxReport *current = NULL;
-
-    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (s, 0);
-
-        if (id != current_id)
-          {
-            current_id = id;
-            current = g_hash_table_lookup (by_id, &id);
-          }
-        if (current)
-          cell_from_row (self, current, s, sqlite3_column_int (s, 1), 2, TRUE);
-      }
-  }
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
+  for (guint pass = 0; pass < 2; pass++)
     {
-      sqlite_error (self, error, _("cannot read the workspace"));
-      goto fail;
+      gint64 current_id = -1;
+      GxReport *current = NULL;
+
+      if (!(s = stmt (self, pass == 0 ? STMT_LOAD_ALL_CELLS : STMT_LOAD_ALL_INVALID, error)))
+        goto fail;
+      while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (s, 0);
+
+          if (id != current_id)
+            {
+              current_id = id;
+              current = g_hash_table_lookup (by_id, &id);
+            }
+          if (current == NULL)
+            continue;
+          if (pass == 0)
+            row_from_stmt (current, s, 1, -1);
+          else
+            invalid_from_stmt (current, s, 1);
+        }
+      sqlite3_reset (s);
+      if (rc != SQLITE_DONE)
+        {
+          sqlite_error (self, error, _("cannot read the workspace"));
+          goto fail;
+        }
     }
 
   if (own_transaction)
@@ -1168,7 +1319,8 @@ gx_store_list_summaries (GxStore  *self,
                          GError  **error)
 {
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 db_cells[G_N_ELEMENTS (summary_paths)];
+  gint64 rows[G_N_ELEMENTS (summary_paths)];
+  int cells[G_N_ELEMENTS (summary_paths)];
   g_autofree char *json = NULL;
   GxReport *current = NULL;
   gint64 current_id = -1;
@@ -1178,8 +1330,11 @@ gx_store_list_summaries (GxStore  *self,
   g_return_val_if_fail (GX_IS_STORE (self), NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (summary_paths); i++)
-    db_cells[i] = self->schema_to_db[gx_schema_find_cell_by_path (summary_paths[i])];
-  json = ids_to_json (db_cells, G_N_ELEMENTS (db_cells));
+    {
+      cells[i] = gx_schema_find_cell_by_path (summary_paths[i]);
+      rows[i] = gx_schema_cell ((guint) cells[i])->row->index;
+    }
+  json = ids_to_json (rows, G_N_ELEMENTS (rows));
 
   if (!(s = stmt (self, STMT_SUMMARIES, error)))
     return NULL;
@@ -1196,7 +1351,9 @@ gx_store_list_summaries (GxStore  *self,
           g_ptr_array_add (reports, current);
         }
       if (sqlite3_column_type (s, 8) != SQLITE_NULL)
-        cell_from_row (self, current, s, sqlite3_column_int (s, 8), 9, FALSE);
+        for (guint i = 0; i < G_N_ELEMENTS (summary_paths); i++)
+          if (rows[i] == sqlite3_column_int (s, 8))
+            row_from_stmt (current, s, 8, cells[i]);
     }
   sqlite3_reset (s);
   if (rc != SQLITE_DONE)
@@ -1258,10 +1415,15 @@ gx_store_rollup (GxStore       *self,
   sqlite3_bind_text (s, 1, json, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     {
-      int cell = schema_cell_of (self, sqlite3_column_int (s, 0));
+      int r = sqlite3_column_int (s, 0);
+      const GxSchemaRow *row;
 
-      if (cell >= 0 && sqlite3_column_int64 (s, 2) > 0)
-        gx_report_set_value (report, cell, sqlite3_column_int64 (s, 1));
+      if (r < 0 || (guint) r >= gx_schema_n_rows ())
+        continue;
+      row = gx_schema_row ((guint) r);
+      for (guint c = 0; c < row->n_columns && c < MAX_COLUMNS; c++)
+        if (sqlite3_column_int64 (s, 2 + 2 * (int) c) > 0)
+          gx_report_set_value (report, row->first_cell + c, sqlite3_column_int64 (s, 1 + 2 * (int) c));
     }
   sqlite3_reset (s);
   if (rc != SQLITE_DONE)
