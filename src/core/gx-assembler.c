@@ -940,6 +940,14 @@ gx_document_assemble (GxDocument *doc,
       return NULL;
     }
 
+  {
+    g_autoptr(GString) prose = g_string_new (NULL);
+
+    for (guint b = 0; b < doc->blocks->len; b++)
+      if (BLOCK (doc, b)->text != NULL && !is_empty_text (BLOCK (doc, b)->text))
+        g_string_append_printf (prose, "%s\n", BLOCK (doc, b)->text);
+    gx_report_set_prose (report, prose->str);
+  }
   gx_report_set_issuer (report, issuer);
   gx_report_set_year (report, year);
   gx_report_set_format_version (report, GX_REPORT_FORMAT_2021);

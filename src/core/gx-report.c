@@ -23,6 +23,7 @@ struct _GxReport
   int year;
   char *source;
   char *format_version;
+  char *prose;
 
   Cell *cells;              /* gx_schema_n_cells() of them */
 
@@ -53,6 +54,7 @@ enum {
   PROP_YEAR,
   PROP_SOURCE,
   PROP_FORMAT_VERSION,
+  PROP_PROSE,
   PROP_N_ERRORS,
   PROP_N_WARNINGS,
   PROP_N_NOTES,
@@ -90,6 +92,7 @@ gx_report_finalize (GObject *object)
   g_free (self->issuer);
   g_free (self->source);
   g_free (self->format_version);
+  g_free (self->prose);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gx_report_parent_class)->finalize (object);
@@ -119,6 +122,9 @@ gx_report_get_property (GObject    *object,
       break;
     case PROP_FORMAT_VERSION:
       g_value_set_string (value, self->format_version);
+      break;
+    case PROP_PROSE:
+      g_value_set_string (value, self->prose);
       break;
     case PROP_N_ERRORS:
       g_value_set_uint (value, self->n_errors);
@@ -159,6 +165,9 @@ gx_report_set_property (GObject      *object,
     case PROP_FORMAT_VERSION:
       gx_report_set_format_version (self, g_value_get_string (value));
       break;
+    case PROP_PROSE:
+      gx_report_set_prose (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -187,6 +196,9 @@ gx_report_class_init (GxReportClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FORMAT_VERSION] =
     g_param_spec_string ("format-version", NULL, NULL, GX_REPORT_FORMAT_2021,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROSE] =
+    g_param_spec_string ("prose", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ERRORS] =
     g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0,
@@ -272,6 +284,7 @@ gx_report_copy (GxReport *self)
                        "year", self->year,
                        "source", self->source,
                        "format-version", self->format_version,
+                       "prose", self->prose,
                        NULL);
   gx_report_copy_cells_from (copy, self);
   return copy;
@@ -361,6 +374,22 @@ gx_report_set_format_version (GxReport   *self,
   g_return_if_fail (GX_IS_REPORT (self));
   if (set_str (&self->format_version, version ? version : GX_REPORT_FORMAT_2021))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT_VERSION]);
+}
+
+const char *
+gx_report_get_prose (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), NULL);
+  return self->prose;
+}
+
+void
+gx_report_set_prose (GxReport   *self,
+                     const char *prose)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+  if (set_str (&self->prose, prose))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROSE]);
 }
 
 /* Cells ------------------------------------------------------------------ */

@@ -47,6 +47,12 @@ const char  *gx_report_get_format_version(GxReport    *self);
 void         gx_report_set_format_version(GxReport    *self,
                                           const char  *version);
 
+/* The text of the report outside its tables (title, prose, signature), one
+ * line a paragraph; what the prose checks read. */
+const char  *gx_report_get_prose         (GxReport    *self);
+void         gx_report_set_prose         (GxReport    *self,
+                                          const char  *prose);
+
 /* Cells, indexed as in gx_schema_cell().  Every setter emits
  * ::cell-changed (detail: the cell path) when the cell really changes. */
 GxCellState  gx_report_get_cell          (GxReport    *self,
