@@ -202,19 +202,19 @@ import_outcome (Import          *import,
   switch (outcome)
     {
     case GX_IMPORT_ADDED:
-      g_print (_("%s: added as #%" G_GINT64_FORMAT " (%s, %d)\n"), path,
-               gx_report_get_id (report), gx_report_get_issuer (report) ?: "?",
+      g_print (_("%s: added as #%lld (%s, %d)\n"), path,
+               (long long) gx_report_get_id (report), gx_report_get_issuer (report) ?: "?",
                gx_report_get_year (report));
       import->n_added++;
       break;
     case GX_IMPORT_ALREADY_PRESENT:
-      g_print (_("%s: already present (#%" G_GINT64_FORMAT ")\n"), path,
-               gx_report_get_id (report));
+      g_print (_("%s: already present (#%lld)\n"), path,
+               (long long) gx_report_get_id (report));
       import->n_present++;
       break;
     case GX_IMPORT_REPLACED:
-      g_print (_("%s: replaced #%" G_GINT64_FORMAT " (%s, %d)\n"), path,
-               gx_report_get_id (report), gx_report_get_issuer (report) ?: "?",
+      g_print (_("%s: replaced #%lld (%s, %d)\n"), path,
+               (long long) gx_report_get_id (report), gx_report_get_issuer (report) ?: "?",
                gx_report_get_year (report));
       import->n_replaced++;
       break;
@@ -280,7 +280,7 @@ import_file (Import     *import,
     }
   if (existing > 0)
     {
-      g_print (_("%s: already present (#%" G_GINT64_FORMAT ")\n"), path, existing);
+      g_print (_("%s: already present (#%lld)\n"), path, (long long) existing);
       import->n_present++;
       goto done;
     }

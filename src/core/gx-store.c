@@ -1093,7 +1093,7 @@ gx_store_save_report (GxStore   *self,
       if (sqlite3_changes (self->db) == 0)
         {
           g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
-                       _("%s: there is no report #%" G_GINT64_FORMAT), self->path, id);
+                       _("%s: there is no report #%lld"), self->path, (long long) id);
           goto fail;
         }
       if (!write_cells (self, id, report, TRUE, error))
@@ -1157,7 +1157,7 @@ gx_store_load_report (GxStore  *self,
     {
       sqlite3_reset (s);
       g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
-                   _("%s: there is no report #%" G_GINT64_FORMAT), self->path, id);
+                   _("%s: there is no report #%lld"), self->path, (long long) id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -1197,7 +1197,7 @@ gx_store_remove_report (GxStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
-                   _("%s: there is no report #%" G_GINT64_FORMAT), self->path, id);
+                   _("%s: there is no report #%lld"), self->path, (long long) id);
       return FALSE;
     }
   return TRUE;
