@@ -14,6 +14,10 @@ typedef struct
   guint8 flags;
 } Cell;
 
+#define SPARSE_MAX 8
+
+static const Cell blank_cell = { 0, NULL, 0, GX_CELL_BLANK, 0 };
+
 struct _GxReport
 {
   GObject parent_instance;
@@ -25,7 +29,12 @@ struct _GxReport
   char *format_version;
   char *prose;
 
-  Cell *cells;              /* gx_schema_n_cells() of them */
+  /* Cells are kept sparse until more than a few are set: the main window
+   * lists 100,000 summaries that carry six cells each. */
+  Cell *cells;              /* gx_schema_n_cells() of them, or NULL */
+  guint16 sparse_index[SPARSE_MAX];
+  Cell sparse[SPARSE_MAX];
+  guint8 n_sparse;
 
   GPtrArray *findings;
   guint n_errors;
@@ -34,6 +43,47 @@ struct _GxReport
 };
 
 G_DEFINE_FINAL_TYPE (GxReport, gx_report, G_TYPE_OBJECT)
+
+/* The cell for reading: a blank one when it was never set. */
+static const Cell *
+peek_cell (GxReport *self,
+           guint     cell)
+{
+  if (self->cells)
+    return &self->cells[cell];
+  for (guint i = 0; i < self->n_sparse; i++)
+    if (self->sparse_index[i] == cell)
+      return &self->sparse[i];
+  return &blank_cell;
+}
+
+/* The cell for writing, moving to the full array when the sparse one is
+ * full. */
+static Cell *
+edit_cell (GxReport *self,
+           guint     cell)
+{
+  if (self->cells == NULL)
+    {
+      for (guint i = 0; i < self->n_sparse; i++)
+        if (self->sparse_index[i] == cell)
+          return &self->sparse[i];
+      if (self->n_sparse < SPARSE_MAX)
+        {
+          self->sparse_index[self->n_sparse] = (guint16) cell;
+          self->sparse[self->n_sparse] = blank_cell;
+          return &self->sparse[self->n_sparse++];
+        }
+
+      self->cells = g_new0 (Cell, gx_schema_n_cells ());
+      for (guint i = 0; i < gx_schema_n_cells (); i++)
+        self->cells[i].state = GX_CELL_BLANK;
+      for (guint i = 0; i < self->n_sparse; i++)
+        self->cells[self->sparse_index[i]] = self->sparse[i];   /* raw moves too */
+      self->n_sparse = 0;
+    }
+  return &self->cells[cell];
+}
 
 /* g_set_str() is GLib 2.76; our floor is 2.74. */
 static gboolean
@@ -86,9 +136,12 @@ gx_report_finalize (GObject *object)
   GxReport *self = GX_REPORT (object);
   guint n = gx_schema_n_cells ();
 
-  for (guint i = 0; i < n; i++)
-    g_free (self->cells[i].raw);
+  if (self->cells)
+    for (guint i = 0; i < n; i++)
+      g_free (self->cells[i].raw);
   g_free (self->cells);
+  for (guint i = 0; i < self->n_sparse; i++)
+    g_free (self->sparse[i].raw);
   g_free (self->issuer);
   g_free (self->source);
   g_free (self->format_version);
@@ -227,11 +280,7 @@ gx_report_class_init (GxReportClass *klass)
 static void
 gx_report_init (GxReport *self)
 {
-  guint n = gx_schema_n_cells ();
 
-  self->cells = g_new0 (Cell, n);
-  for (guint i = 0; i < n; i++)
-    self->cells[i].state = GX_CELL_BLANK;
   self->format_version = g_strdup (GX_REPORT_FORMAT_2021);
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
 }
@@ -253,10 +302,15 @@ gx_report_copy_cells_from (GxReport *self,
 
   for (guint i = 0; i < n; i++)
     {
-      Cell *dst = &self->cells[i];
-      const Cell *src = &other->cells[i];
-      gboolean changed = dst->state != src->state || dst->value != src->value ||
-                         g_strcmp0 (dst->raw, src->raw) != 0;
+      const Cell *src = peek_cell (other, i);
+      const Cell *cur = peek_cell (self, i);
+      gboolean changed = cur->state != src->state || cur->value != src->value ||
+                         g_strcmp0 (cur->raw, src->raw) != 0;
+      Cell *dst;
+
+      if (!changed && cur->flags == src->flags && cur->line == src->line)
+        continue;
+      dst = edit_cell (self, i);
 
       dst->value = src->value;
       dst->state = src->state;
@@ -411,9 +465,12 @@ gx_report_get_cell (GxReport *self,
                     gint64   *value)
 {
   CHECK_CELL (self, cell, GX_CELL_BLANK);
+  const Cell *c;
+
+  c = peek_cell (self, cell);
   if (value)
-    *value = self->cells[cell].state == GX_CELL_VALUE ? self->cells[cell].value : 0;
-  return self->cells[cell].state;
+    *value = c->state == GX_CELL_VALUE ? c->value : 0;
+  return c->state;
 }
 
 gint64
@@ -421,7 +478,10 @@ gx_report_get_value (GxReport *self,
                      guint     cell)
 {
   CHECK_CELL (self, cell, 0);
-  return self->cells[cell].state == GX_CELL_VALUE ? self->cells[cell].value : 0;
+  const Cell *c;
+
+  c = peek_cell (self, cell);
+  return c->state == GX_CELL_VALUE ? c->value : 0;
 }
 
 gint64
@@ -436,7 +496,7 @@ gx_report_is_blank (GxReport *self,
                     guint     cell)
 {
   CHECK_CELL (self, cell, TRUE);
-  return self->cells[cell].state == GX_CELL_BLANK;
+  return peek_cell (self, cell)->state == GX_CELL_BLANK;
 }
 
 const char *
@@ -444,7 +504,10 @@ gx_report_get_raw (GxReport *self,
                    guint     cell)
 {
   CHECK_CELL (self, cell, NULL);
-  return self->cells[cell].state == GX_CELL_INVALID ? self->cells[cell].raw : NULL;
+  const Cell *c;
+
+  c = peek_cell (self, cell);
+  return c->state == GX_CELL_INVALID ? c->raw : NULL;
 }
 
 static void
@@ -454,10 +517,12 @@ store_cell (GxReport    *self,
             gint64       value,
             const char  *raw)
 {
-  Cell *c = &self->cells[cell];
+  const Cell *cur = peek_cell (self, cell);
+  Cell *c;
 
-  if (c->state == state && c->value == value && g_strcmp0 (c->raw, raw) == 0)
+  if (cur->state == state && cur->value == value && g_strcmp0 (cur->raw, raw) == 0)
     return;
+  c = edit_cell (self, cell);
   c->state = state;
   c->value = value;
   set_str (&c->raw, raw);
@@ -523,12 +588,15 @@ gx_report_dup_text (GxReport *self,
                     guint     cell)
 {
   CHECK_CELL (self, cell, NULL);
-  switch (self->cells[cell].state)
+  const Cell *c;
+
+  c = peek_cell (self, cell);
+  switch (c->state)
     {
     case GX_CELL_VALUE:
-      return gx_value_format (self->cells[cell].value);
+      return gx_value_format (c->value);
     case GX_CELL_INVALID:
-      return g_strdup (self->cells[cell].raw);
+      return g_strdup (c->raw);
     case GX_CELL_BLANK:
     default:
       return g_strdup ("");
@@ -540,7 +608,7 @@ gx_report_get_cell_flags (GxReport *self,
                           guint     cell)
 {
   CHECK_CELL (self, cell, 0);
-  return self->cells[cell].flags;
+  return peek_cell (self, cell)->flags;
 }
 
 void
@@ -549,7 +617,8 @@ gx_report_set_cell_flags (GxReport    *self,
                           GxCellFlags  flags)
 {
   CHECK_CELL_VOID (self, cell);
-  self->cells[cell].flags = (guint8) flags;
+  if (peek_cell (self, cell)->flags != (guint8) flags)
+    edit_cell (self, cell)->flags = (guint8) flags;
 }
 
 guint
@@ -557,7 +626,7 @@ gx_report_get_cell_line (GxReport *self,
                          guint     cell)
 {
   CHECK_CELL (self, cell, 0);
-  return self->cells[cell].line;
+  return peek_cell (self, cell)->line;
 }
 
 void
@@ -566,7 +635,8 @@ gx_report_set_cell_line (GxReport *self,
                          guint     line)
 {
   CHECK_CELL_VOID (self, cell);
-  self->cells[cell].line = line;
+  if (peek_cell (self, cell)->line != line)
+    edit_cell (self, cell)->line = line;
 }
 
 gboolean
@@ -580,8 +650,8 @@ gx_report_values_equal (GxReport *self,
 
   for (guint i = 0; i < n; i++)
     {
-      const Cell *a = &self->cells[i];
-      const Cell *b = &other->cells[i];
+      const Cell *a = peek_cell (self, i);
+      const Cell *b = peek_cell (other, i);
 
       if (a->state != b->state || a->value != b->value || g_strcmp0 (a->raw, b->raw) != 0)
         return FALSE;
