@@ -1,20 +1,57 @@
 /* gx-reader.c: where a file that is opened, dropped or imported goes
  *
- * gx_reader_read_bytes() caps the size, decodes the text (gx-text.c), lets
- * the reader for the layout cut it into rows (gx-text-reader.c) and has
- * the assembler map the rows onto the template (gx-assembler.c).  Every
- * error message starts with the name of the file.
+ * gx_reader_read_bytes() caps the size and picks the reader by content,
+ * never by the name: "%PDF-" → PDF (gx-pdf-reader.c); a ZIP archive with
+ * word/document.xml → Word (gx-docx-reader.c); otherwise the text is
+ * decoded (gx-text.c: BOM, UTF-16, UTF-8, GB18030) and markup in its first
+ * KBs makes it a web page (gx-html-reader.c), anything else plain text
+ * (gx-text-reader.c).  Each reader cuts its file into a GxDocument; the
+ * assembler maps it onto the template (gx-assembler.c).  Every error
+ * message starts with the name of the file.
  */
 #include "gx-config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "gx-assembler.h"
+#include "gx-docx-reader.h"
+#include "gx-html-reader.h"
+#include "gx-pdf-reader.h"
 #include "gx-reader.h"
 #include "gx-text-reader.h"
 #include "gx-text.h"
 
 G_DEFINE_QUARK (gx-reader-error-quark, gx_reader_error)
+
+/* "%PDF-" may follow some junk; readers look in the first KB. */
+static gboolean
+is_pdf (const char *bytes,
+        gsize       len)
+{
+  gsize limit = MIN (len, 1024);
+
+  for (gsize i = 0; i + 5 <= limit; i++)
+    if (bytes[i] == '%' && memcmp (bytes + i, "%PDF-", 5) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_zip (const char *bytes,
+        gsize       len)
+{
+  return len >= 4 && memcmp (bytes, "PK\x03\x04", 4) == 0;
+}
+
+/* Word 97-2003 (.doc), Excel 97-2003 (.xls): OLE compound files */
+static gboolean
+is_ole (const char *bytes,
+        gsize       len)
+{
+  return len >= 8 && memcmp (bytes, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0;
+}
 
 GxReport *
 gx_reader_read_bytes (GBytes      *data,
@@ -50,15 +87,38 @@ gx_reader_read_bytes (GBytes      *data,
       return NULL;
     }
 
-  text = gx_text_decode (bytes, len, NULL, &local_error);
-  if (text == NULL)
+  if (is_pdf (bytes, len))
+    doc = gx_pdf_reader_parse (data, source_name, error);
+  else if (is_zip (bytes, len))
+    doc = gx_docx_reader_parse (bytes, len, source_name, error);
+  else if (is_ole (bytes, len))
     {
-      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_NOT_TEXT,
-                   _("%s: not a report: %s"), source_name, local_error->message);
+      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_UNSUPPORTED,
+                   _("%s: a Word 97–2003 document (.doc) or another old Office file; save it as .docx or PDF and import that"),
+                   source_name);
       return NULL;
     }
+  else
+    {
+      const char *encoding = NULL;
+      gsize text_len;
 
-  doc = gx_text_reader_parse (text, source_name);
+      text = gx_text_decode (bytes, len, &encoding, &local_error);
+      if (text == NULL)
+        {
+          g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_NOT_TEXT,
+                       _("%s: not a report: %s"), source_name, local_error->message);
+          return NULL;
+        }
+      text_len = strlen (text);
+      if (gx_html_reader_sniff (text, text_len))
+        doc = gx_html_reader_parse (text, text_len, bytes, len, encoding, source_name, error);
+      else
+        doc = gx_text_reader_parse (text, source_name);
+    }
+
+  if (doc == NULL)
+    return NULL;
   return gx_document_assemble (doc, error);
 }
 

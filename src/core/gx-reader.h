@@ -1,8 +1,10 @@
 /* gx-reader.h: turning a file into a GxReport
  *
- * gx_reader_read_bytes() picks the reader by content.  Today: the two
- * plain-text layouts of the samples (gx-text-reader.c).  Every reader ends in
- * gx-assembler.c, which maps labelled rows of cells onto the template.
+ * gx_reader_read_bytes() picks the reader by content (magic bytes, then
+ * markup), never by the extension: PDF (gx-pdf-reader.c), Word .docx
+ * (gx-docx-reader.c), HTML (gx-html-reader.c), else the plain-text layouts
+ * of the samples (gx-text-reader.c).  Every reader ends in gx-assembler.c,
+ * which maps labelled rows of cells onto the template.
  */
 #pragma once
 
@@ -20,10 +22,16 @@ typedef enum {
   GX_READER_ERROR_NOT_TEXT,    /* binary data, unknown encoding */
   GX_READER_ERROR_NOT_REPORT,  /* readable, but not an annual report */
   GX_READER_ERROR_MALFORMED,   /* a report whose tables cannot be read */
+  GX_READER_ERROR_LIMIT,       /* a safety cap: decompressed size, nesting, cells */
+  GX_READER_ERROR_ENCRYPTED,   /* a password-protected PDF */
+  GX_READER_ERROR_NO_TEXT,     /* a PDF without a text layer (scanned pages) */
+  GX_READER_ERROR_UNSUPPORTED, /* a format we know but do not read (.doc, .xlsx) */
 } GxReaderError;
 
 /* Files larger than this are refused before they are read. */
 #define GX_READER_MAX_FILE_SIZE (64 * 1024 * 1024)
+/* A .docx whose text part expands to more than this is refused (zip bombs). */
+#define GX_READER_MAX_EXPANDED_SIZE (64 * 1024 * 1024)
 
 GQuark    gx_reader_error_quark (void);
 
