@@ -1,0 +1,782 @@
+/* gx-editor-window.c: the form editor, one window a report
+ *
+ * The window owns the editing session: its copy of the report, the
+ * connection to the workspace, the draft and the questions (unsaved
+ * changes, typed totals).  The form does the editing.
+ */
+#include "gx-config.h"
+
+#include <glib/gi18n.h>
+
+#include "gx-editor-window.h"
+#include "gx-rules.h"
+#include "gx-schema.h"
+#include "gx-store.h"
+
+/* a change reaches the draft at most this long after it was made */
+#define DRAFT_DELAY_MS 700
+
+struct _GxEditorWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* template */
+  GxEditorForm *form;
+  GtkRevealer *message_revealer;
+  GtkLabel *message_label;
+  GtkImage *message_icon;
+  GtkWidget *overwrite_button;
+  GtkImage *status_icon;
+  GtkLabel *status_label;
+  GtkLabel *saved_label;
+
+  char *workspace;
+  GxStore *store;
+  GxReport *report;
+  gboolean modified;
+  gboolean last_carry_forward;
+
+  GxDraft *draft;
+  guint draft_source;
+
+  GtkWidget *close_dialog;
+  gboolean close_confirmed;
+};
+
+enum {
+  SAVED,
+  DRAFT_WRITTEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (GxEditorWindow, gx_editor_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* Helpers ------------------------------------------------------------------- */
+
+static void
+ensure_style (void)
+{
+  static GdkDisplay *styled;
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || display == styled)
+    return;
+  styled = display;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/com/example/GxReports/editor/editor.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+update_title (GxEditorWindow *self)
+{
+  g_autofree char *title = NULL;
+  const char *issuer = gx_report_get_issuer (self->report);
+  int year = gx_report_get_year (self->report);
+
+  if (gx_report_get_id (self->report) == 0 && (issuer == NULL || *issuer == '\0'))
+    title = g_strdup (_("New Report"));
+  else
+    /* Translators: window title of the editor: issuer and year */
+    title = g_strdup_printf (_("%s %d — Edit Report"), issuer ? issuer : "", year);
+  if (self->modified)
+    {
+      char *marked = g_strconcat ("• ", title, NULL);
+
+      g_free (title);
+      title = marked;
+    }
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_status (GxEditorWindow *self)
+{
+  guint n_errors = gx_report_get_n_errors (self->report);
+  guint n_warnings = gx_report_get_n_warnings (self->report);
+  g_autofree char *text = NULL;
+  GtkWidget *icon = GTK_WIDGET (self->status_icon);
+  GtkWidget *label = GTK_WIDGET (self->status_label);
+
+  gtk_widget_remove_css_class (icon, "error");
+  gtk_widget_remove_css_class (icon, "warning");
+  gtk_widget_remove_css_class (icon, "success");
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "warning");
+  if (n_errors == 0 && n_warnings == 0)
+    {
+      text = g_strdup (_("The tables tie out"));
+      gtk_image_set_from_icon_name (self->status_icon, "emblem-ok-symbolic");
+      gtk_widget_add_css_class (icon, "success");
+    }
+  else
+    {
+      const char *style = n_errors > 0 ? "error" : "warning";
+
+      text = g_strdup_printf (_("Errors: %u · Warnings: %u"), n_errors, n_warnings);
+      gtk_image_set_from_icon_name (self->status_icon, n_errors > 0 ? "dialog-error-symbolic"
+                                                                  : "dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, style);
+      gtk_widget_add_css_class (label, style);
+    }
+  gtk_label_set_text (self->status_label, text);
+  gtk_label_set_text (self->saved_label, self->modified ? _("Unsaved changes") : "");
+}
+
+static void
+show_message (GxEditorWindow *self,
+              const char     *message,
+              gboolean        error,
+              gboolean        offer_overwrite)
+{
+  GtkWidget *bar = gtk_revealer_get_child (self->message_revealer);
+
+  gtk_label_set_text (self->message_label, message);
+  gtk_image_set_from_icon_name (self->message_icon,
+                                error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  if (error)
+    gtk_widget_add_css_class (bar, "error");
+  else
+    gtk_widget_remove_css_class (bar, "error");
+  gtk_widget_set_visible (self->overwrite_button, offer_overwrite);
+  gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
+}
+
+static void
+hide_message (GxEditorWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+  gtk_label_set_text (self->message_label, "");
+  gtk_widget_set_visible (self->overwrite_button, FALSE);
+}
+
+static void
+update_actions (GxEditorWindow *self)
+{
+  GxEditHistory *history = gx_editor_form_get_history (self->form);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo", gx_edit_history_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo", gx_edit_history_can_redo (history));
+}
+
+static void
+set_modified (GxEditorWindow *self,
+              gboolean        modified)
+{
+  self->modified = modified;
+  update_title (self);
+  update_status (self);
+}
+
+static gboolean
+write_draft_cb (gpointer user_data)
+{
+  GxEditorWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->draft_source = 0;
+  if (self->modified && !gx_editor_window_write_draft (self, &error))
+    g_warning ("Could not keep the draft: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_draft (GxEditorWindow *self)
+{
+  /* not pushed back by later changes: no change waits longer than this */
+  if (self->draft_source == 0)
+    self->draft_source = g_timeout_add (DRAFT_DELAY_MS, write_draft_cb, self);
+}
+
+static void
+cancel_draft (GxEditorWindow *self)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+}
+
+static void
+set_report (GxEditorWindow *self,
+            GxReport       *report)
+{
+  g_set_object (&self->report, report);
+  gx_editor_form_set_report (self->form, report);
+  update_actions (self);
+  set_modified (self, FALSE);
+}
+
+static gboolean
+open_store (GxEditorWindow  *self,
+            const char      *workspace,
+            GError         **error)
+{
+  self->workspace = g_strdup (workspace);
+  self->store = gx_store_open (workspace, error);
+  return self->store != NULL;
+}
+
+/* Callbacks ----------------------------------------------------------------- */
+
+static void
+form_changed_cb (GxEditorForm   *form,
+                 GxEditorWindow *self)
+{
+  hide_message (self);
+  update_actions (self);
+  set_modified (self, TRUE);
+  schedule_draft (self);
+}
+
+static void
+form_refused_cb (GxEditorForm   *form,
+                 const char     *message,
+                 GxEditorWindow *self)
+{
+  show_message (self, message, TRUE, FALSE);
+}
+
+static void
+close_response_cb (GtkDialog      *dialog,
+                   int             response,
+                   GxEditorWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->close_dialog = NULL;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  switch (response)
+    {
+    case GTK_RESPONSE_ACCEPT:
+      if (!gx_editor_window_save (self, &error))
+        {
+          show_message (self, error->message, TRUE, FALSE);
+          return;
+        }
+      break;
+    case GTK_RESPONSE_REJECT:
+      cancel_draft (self);
+      gx_draft_remove (self->draft);
+      break;
+    default:
+      return;
+    }
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+gx_editor_window_close_request (GtkWindow *window)
+{
+  GxEditorWindow *self = GX_EDITOR_WINDOW (window);
+
+  if (self->modified && !self->close_confirmed)
+    {
+      if (self->close_dialog == NULL)
+        {
+          GtkWidget *dialog;
+          GtkWidget *button;
+
+          dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                           GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                           GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                           _("Save the changes to this report?"));
+          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                                    _("If you close without saving, the changes are lost."));
+          button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("Close _Without Saving"),
+                                          GTK_RESPONSE_REJECT);
+          gtk_widget_add_css_class (button, "destructive-action");
+          gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+          button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save"), GTK_RESPONSE_ACCEPT);
+          gtk_widget_add_css_class (button, "suggested-action");
+          gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+          g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+          self->close_dialog = dialog;
+        }
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return TRUE;
+    }
+
+  cancel_draft (self);
+  if (self->modified)
+    gx_draft_remove (self->draft);
+  return GTK_WINDOW_CLASS (gx_editor_window_parent_class)->close_request (window);
+}
+
+/* Actions ---------------------------------------------------------------------- */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GxEditorWindow *self = GX_EDITOR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!gx_editor_window_save (self, &error))
+    show_message (self, error->message, TRUE, FALSE);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gx_editor_form_undo (GX_EDITOR_WINDOW (widget)->form);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gx_editor_form_redo (GX_EDITOR_WINDOW (widget)->form);
+}
+
+static void
+fill_totals_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GxEditorWindow *self = GX_EDITOR_WINDOW (widget);
+
+  if (g_str_equal (action_name, "editor.fill-totals-overwrite"))
+    gx_editor_window_fill_totals (self, self->last_carry_forward, TRUE);
+  else
+    gx_editor_window_fill_totals (self, g_str_equal (action_name, "editor.fill-totals-carry"), FALSE);
+}
+
+static void
+dismiss_message_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  hide_message (GX_EDITOR_WINDOW (widget));
+}
+
+/* GObject ---------------------------------------------------------------------- */
+
+static void
+gx_editor_window_dispose (GObject *object)
+{
+  GxEditorWindow *self = GX_EDITOR_WINDOW (object);
+
+  cancel_draft (self);
+  if (self->close_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->close_dialog)));
+  gtk_widget_dispose_template (GTK_WIDGET (self), GX_TYPE_EDITOR_WINDOW);
+  g_clear_object (&self->report);
+  g_clear_object (&self->store);
+  g_clear_object (&self->draft);
+
+  G_OBJECT_CLASS (gx_editor_window_parent_class)->dispose (object);
+}
+
+static void
+gx_editor_window_finalize (GObject *object)
+{
+  GxEditorWindow *self = GX_EDITOR_WINDOW (object);
+
+  g_free (self->workspace);
+
+  G_OBJECT_CLASS (gx_editor_window_parent_class)->finalize (object);
+}
+
+static void
+gx_editor_window_class_init (GxEditorWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gx_editor_window_dispose;
+  object_class->finalize = gx_editor_window_finalize;
+  window_class->close_request = gx_editor_window_close_request;
+
+  /* the report was written to the workspace: its id */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* the draft on disk is up to date */
+  signals[DRAFT_WRITTEN] = g_signal_new ("draft-written", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (GX_TYPE_EDITOR_FORM);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/GxReports/editor/gx-editor-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, form);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, message_label);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, message_icon);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, overwrite_button);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, saved_label);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_refused_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "editor.fill-totals", NULL, fill_totals_action);
+  gtk_widget_class_install_action (widget_class, "editor.fill-totals-carry", NULL, fill_totals_action);
+  gtk_widget_class_install_action (widget_class, "editor.fill-totals-overwrite", NULL, fill_totals_action);
+  gtk_widget_class_install_action (widget_class, "editor.dismiss-message", NULL, dismiss_message_action);
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              const char            *trigger,
+              const char            *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                                                          gtk_named_action_new (action)));
+}
+
+static void
+gx_editor_window_init (GxEditorWindow *self)
+{
+  GtkEventController *controller;
+
+  ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* before the entries: their own bindings would take Ctrl+Z for their text */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>s", "editor.save");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>z", "editor.undo");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control><Shift>z", "editor.redo");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>y", "editor.redo");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>w", "window.close");
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  update_actions (self);
+}
+
+/* Public API ------------------------------------------------------------------ */
+
+GxEditorWindow *
+gx_editor_window_new (GtkApplication  *application,
+                      const char      *workspace_path,
+                      gint64           report_id,
+                      GError         **error)
+{
+  GxEditorWindow *self;
+  g_autoptr(GxReport) report = NULL;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (workspace_path != NULL, NULL);
+
+  /* like every toplevel, owned by GTK until destroyed */
+  self = g_object_new (GX_TYPE_EDITOR_WINDOW, "application", application, NULL);
+  if (!open_store (self, workspace_path, error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+
+  if (report_id > 0)
+    {
+      g_autoptr(GxReport) stored = gx_store_load_report (self->store, report_id, error);
+
+      if (stored == NULL)
+        {
+          gtk_window_destroy (GTK_WINDOW (self));
+          return NULL;
+        }
+      report = gx_report_copy (stored);
+      gx_report_set_id (report, report_id);
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      report = gx_report_new ();
+      gx_report_set_format_version (report, GX_REPORT_FORMAT_2021);
+      /* a report is about the year before it is published */
+      gx_report_set_year (report, g_date_time_get_year (now) - 1);
+    }
+
+  self->draft = gx_draft_new (workspace_path, report_id);
+  set_report (self, report);
+  return self;
+}
+
+GxEditorWindow *
+gx_editor_window_new_from_draft (GtkApplication  *application,
+                                 GxDraft         *draft,
+                                 GError         **error)
+{
+  GxEditorWindow *self;
+  GxReport *saved = gx_draft_get_report (draft);
+  g_autoptr(GxReport) report = NULL;
+  GArray *computed;
+  gint64 report_id;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GX_IS_DRAFT (draft), NULL);
+  g_return_val_if_fail (saved != NULL, NULL);
+
+  self = g_object_new (GX_TYPE_EDITOR_WINDOW, "application", application, NULL);
+  if (!open_store (self, gx_draft_get_workspace (draft), error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+
+  /* the stored report keeps what the editor does not edit (source, prose);
+   * it may have been removed since: then the draft becomes a new report */
+  report_id = gx_draft_get_report_id (draft);
+  if (report_id > 0)
+    {
+      g_autoptr(GxReport) stored = gx_store_load_report (self->store, report_id, NULL);
+
+      if (stored != NULL)
+        {
+          report = gx_report_copy (stored);
+          gx_report_set_id (report, report_id);
+        }
+    }
+  if (report == NULL)
+    {
+      report = gx_report_new ();
+      gx_report_set_format_version (report, GX_REPORT_FORMAT_2021);
+      gx_report_set_source (report, gx_report_get_source (saved));
+    }
+  gx_report_set_issuer (report, gx_report_get_issuer (saved));
+  gx_report_set_year (report, gx_report_get_year (saved));
+  gx_report_copy_cells_from (report, saved);
+
+  self->draft = g_object_ref (draft);
+  if (gx_report_get_id (report) != report_id)
+    gx_draft_set_report_id (self->draft, 0);
+  set_report (self, report);
+
+  computed = gx_draft_get_computed (draft);
+  for (guint i = 0; i < computed->len; i++)
+    gx_editor_form_set_computed (self->form, g_array_index (computed, guint, i), TRUE);
+
+  /* restored work is unsaved work */
+  set_modified (self, TRUE);
+  return self;
+}
+
+GxEditorForm *
+gx_editor_window_get_form (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), NULL);
+  return self->form;
+}
+
+GxReport *
+gx_editor_window_get_report (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), NULL);
+  return self->report;
+}
+
+gint64
+gx_editor_window_get_report_id (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), 0);
+  return gx_report_get_id (self->report);
+}
+
+gboolean
+gx_editor_window_get_modified (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), FALSE);
+  return self->modified;
+}
+
+gboolean
+gx_editor_window_save (GxEditorWindow  *self,
+                       GError         **error)
+{
+  const char *issuer;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), FALSE);
+
+  gx_editor_form_flush_input (self->form);
+  issuer = gx_report_get_issuer (self->report);
+  if (issuer == NULL || *issuer == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The report needs an issuer before it can be saved"));
+      gtk_widget_grab_focus (gx_editor_form_get_issuer_entry (self->form));
+      return FALSE;
+    }
+
+  /* a report with errors is saved too (work in progress); the findings
+   * go with it for the list */
+  findings = gx_rules_check (self->report);
+  if (!gx_store_save_report (self->store, self->report, error))
+    return FALSE;
+
+  cancel_draft (self);
+  gx_draft_remove (self->draft);
+  gx_draft_set_report_id (self->draft, gx_report_get_id (self->report));
+  gx_edit_history_seal (gx_editor_form_get_history (self->form));
+  set_modified (self, FALSE);
+  gtk_label_set_text (self->saved_label, _("Saved"));
+  g_signal_emit (self, signals[SAVED], 0, gx_report_get_id (self->report));
+  return TRUE;
+}
+
+guint
+gx_editor_window_fill_totals (GxEditorWindow *self,
+                              gboolean        carry_forward,
+                              gboolean        overwrite_typed)
+{
+  guint n_kept = 0;
+  guint written;
+
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), 0);
+
+  self->last_carry_forward = carry_forward;
+  written = gx_editor_form_fill_totals (self->form, carry_forward, overwrite_typed, &n_kept);
+  if (n_kept > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u total you typed differs from the sum and was kept.",
+                                      "%u totals you typed differ from the sums and were kept.",
+                                      n_kept), n_kept);
+      show_message (self, message, FALSE, TRUE);
+    }
+  else if (written == 0)
+    show_message (self, _("The totals are already filled in."), FALSE, FALSE);
+  return written;
+}
+
+gboolean
+gx_editor_window_write_draft (GxEditorWindow  *self,
+                              GError         **error)
+{
+  g_autofree gboolean *computed = NULL;
+  guint n = gx_schema_n_cells ();
+
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), FALSE);
+
+  gx_editor_form_flush_input (self->form);
+  computed = g_new0 (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    computed[i] = gx_editor_form_is_computed (self->form, i);
+  if (!gx_draft_write (self->draft, self->report, computed, error))
+    return FALSE;
+  g_signal_emit (self, signals[DRAFT_WRITTEN], 0);
+  return TRUE;
+}
+
+const char *
+gx_editor_window_get_draft_path (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), NULL);
+  return gx_draft_get_path (self->draft);
+}
+
+const char *
+gx_editor_window_get_message (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), NULL);
+  if (!gtk_revealer_get_reveal_child (self->message_revealer))
+    return NULL;
+  return gtk_label_get_text (self->message_label);
+}
+
+const char *
+gx_editor_window_get_status (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), NULL);
+  return gtk_label_get_text (self->status_label);
+}
+
+GtkWidget *
+gx_editor_window_get_close_dialog (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), NULL);
+  return self->close_dialog;
+}
+
+static void
+restore_response_cb (GtkDialog *dialog,
+                     int        response,
+                     gpointer   user_data)
+{
+  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "gx-drafts");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  GtkApplication *application = parent ? gtk_window_get_application (parent) : NULL;
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      GxDraft *draft = g_ptr_array_index (drafts, i);
+
+      if (response == GTK_RESPONSE_ACCEPT)
+        {
+          g_autoptr(GError) error = NULL;
+          GxEditorWindow *editor = gx_editor_window_new_from_draft (application, draft, &error);
+
+          if (editor != NULL)
+            gtk_window_present (GTK_WINDOW (editor));
+          else
+            g_warning ("Could not restore %s: %s", gx_draft_get_path (draft), error->message);
+        }
+      else if (response == GTK_RESPONSE_REJECT)
+        gx_draft_remove (draft);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+gx_editor_restore_drafts (GtkWindow  *parent,
+                          const char *workspace_path)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (workspace_path != NULL, NULL);
+
+  drafts = gx_draft_list (workspace_path);
+  if (drafts->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      GxReport *report = gx_draft_get_report (g_ptr_array_index (drafts, i));
+      const char *issuer = gx_report_get_issuer (report);
+
+      if (names->len > 0)
+        g_string_append_c (names, '\n');
+      if (issuer == NULL || *issuer == '\0')
+        g_string_append (names, _("New report"));
+      else
+        g_string_append_printf (names, "%s %d", issuer, gx_report_get_year (report));
+    }
+
+  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "A report was being edited when GxReports last stopped. Restore the unsaved changes?",
+                                                "Reports were being edited when GxReports last stopped. Restore the unsaved changes?",
+                                                drafts->len));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", names->str);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Later"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Restore"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_object_set_data_full (G_OBJECT (dialog), "gx-drafts", g_steal_pointer (&drafts),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}

@@ -1,0 +1,69 @@
+/* gx-editor-window.h: the form editor, one window a report
+ *
+ * Opens a report of a workspace (or a new one) in a GxEditorForm, checks it
+ * live, saves it with gx_store_save_report() in one transaction and keeps a
+ * draft on disk while there are unsaved changes (see gx-draft.h).
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gx-draft.h"
+#include "gx-editor-form.h"
+#include "gx-report.h"
+
+G_BEGIN_DECLS
+
+#define GX_TYPE_EDITOR_WINDOW (gx_editor_window_get_type ())
+G_DECLARE_FINAL_TYPE (GxEditorWindow, gx_editor_window, GX, EDITOR_WINDOW, GtkApplicationWindow)
+
+/* Opens report @report_id of the workspace at @workspace_path for editing,
+ * or a new report when @report_id is 0.  NULL with @error when the
+ * workspace cannot be opened or has no such report.  @application may be
+ * NULL (tests).  The window is not shown: present it. */
+GxEditorWindow *gx_editor_window_new            (GtkApplication *application,
+                                                 const char     *workspace_path,
+                                                 gint64          report_id,
+                                                 GError        **error);
+/* Opens the editing session a draft holds (unsaved, its draft kept). */
+GxEditorWindow *gx_editor_window_new_from_draft (GtkApplication *application,
+                                                 GxDraft        *draft,
+                                                 GError        **error);
+
+GxEditorForm   *gx_editor_window_get_form       (GxEditorWindow *self);
+/* the report being edited (the editor's own copy) */
+GxReport       *gx_editor_window_get_report     (GxEditorWindow *self);
+gint64          gx_editor_window_get_report_id  (GxEditorWindow *self);
+gboolean        gx_editor_window_get_modified   (GxEditorWindow *self);
+
+/* Writes the report to the workspace (one transaction), even with errors;
+ * removes the draft.  Emits ::saved. */
+gboolean        gx_editor_window_save           (GxEditorWindow *self,
+                                                 GError        **error);
+/* Fill totals as the toolbar does it: shows the notice when typed totals
+ * were kept.  Returns the number of cells written. */
+guint           gx_editor_window_fill_totals    (GxEditorWindow *self,
+                                                 gboolean        carry_forward,
+                                                 gboolean        overwrite_typed);
+/* Writes the draft now (it is otherwise written a moment after a change). */
+gboolean        gx_editor_window_write_draft    (GxEditorWindow *self,
+                                                 GError        **error);
+const char     *gx_editor_window_get_draft_path (GxEditorWindow *self);
+
+/* The message bar (refused input, notices), the status line (counts of
+ * errors and warnings), and the "unsaved changes" question that closing
+ * with unsaved changes puts (NULL when none is open). */
+const char     *gx_editor_window_get_message    (GxEditorWindow *self);
+const char     *gx_editor_window_get_status     (GxEditorWindow *self);
+GtkWidget      *gx_editor_window_get_close_dialog (GxEditorWindow *self);
+
+/* Called by the main window once a workspace is open: when editing
+ * sessions of @workspace_path ended without saving or discarding (a crash),
+ * asks whether to restore them and opens an editor for each one restored.
+ * Returns the question (a GtkMessageDialog, already presented, modal to
+ * @parent; responses GTK_RESPONSE_ACCEPT restore, GTK_RESPONSE_REJECT
+ * discard) or NULL when there is no draft. */
+GtkWidget      *gx_editor_restore_drafts        (GtkWindow      *parent,
+                                                 const char     *workspace_path);
+
+G_END_DECLS
