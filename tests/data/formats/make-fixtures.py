@@ -271,7 +271,7 @@ def make_html(sample, values, issuer, meta, blanks=("&nbsp;",), title_lines=None
 
 # .docx ------------------------------------------------------------------------------
 
-def make_docx(sample, values, path, title_lines, split_table=True):
+def make_docx(sample, values, path, title_lines, split_table=True, deletions=True):
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_BREAK
@@ -313,6 +313,8 @@ def make_docx(sample, values, path, title_lines, split_table=True):
             start = c
 
     def deletion(p, text):
+        if not deletions:
+            return   # the print view "no markup": deletions are not shown
         # a tracked deletion: <w:del><w:r><w:delText>…</w:delText></w:r></w:del>
         d_el = OxmlElement("w:del")
         d_el.set(qn("w:id"), str(abs(hash(text)) % 10000))
@@ -341,6 +343,9 @@ def make_docx(sample, values, path, title_lines, split_table=True):
                 r.font.size = Pt(size)
 
     def widths(table, cms):
+        table.autofit = False
+        for i, col in enumerate(table.columns):
+            col.width = Cm(cms[i])
         for row in table.rows:
             for i, c in enumerate(row.cells):
                 c.width = Cm(cms[i])
@@ -540,10 +545,15 @@ def main():
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice:
         with tempfile.TemporaryDirectory() as tmp:
+            # printed as Word prints without markup: tracked deletions hidden
+            make_docx("haidian-2022.txt", values["haidian"], os.path.join(tmp, "haidian-2022.docx"),
+                      ["北京市海淀区人民政府2022年政府信息公开", "工作年度报告"], deletions=False)
+            make_docx("beidaihe-2022-pipes.txt", values["beidaihe"], os.path.join(tmp, "beidaihe-2022.docx"),
+                      [], deletions=False)
             for name in ("haidian-2022", "beidaihe-2022"):
                 subprocess.run([soffice, "--headless", "-env:UserInstallation=file://" + tmp + "/profile",
                                 "--convert-to", "pdf", "--outdir", tmp,
-                                os.path.join(out, name + ".docx")], check=True,
+                                os.path.join(tmp, name + ".docx")], check=True,
                                stdout=subprocess.DEVNULL)
                 shutil.copy(os.path.join(tmp, name + ".pdf"), os.path.join(out, name + ".pdf"))
     else:
