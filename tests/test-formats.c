@@ -148,8 +148,8 @@ static const ExpectedFinding beidaihe_errors[] = {
   { "results_sum", "applications.results_total.total", "4", "0" },
 };
 
-/* the pipe layout collapses empty cells; the PDF of the blank table does
- * not tell the columns either: the same rows are inferred */
+/* the pipe layout collapses empty cells; a PDF of the table without its
+ * header rows does not tell the columns either: the same rows are inferred */
 static const ExpectedFinding beidaihe_inferred[] = {
   { "ambiguous_layout", "applications.new_received", NULL, NULL },
   { "ambiguous_layout", "applications.granted", NULL, NULL },
@@ -177,9 +177,9 @@ test_same_as_sample (gconstpointer data)
   else if (strcmp (sample->file, "beidaihe-2022-pipes.txt") == 0)
     {
       assert_findings (report, GX_SEVERITY_ERROR, beidaihe_errors, G_N_ELEMENTS (beidaihe_errors));
-      /* grids (HTML, Word) know where each value stands; the PDF of an
-       * almost blank table does not */
-      if (g_str_has_suffix (fixture->fixture, ".pdf"))
+      /* grids (HTML, Word) know where each value stands, and so does a PDF
+       * by the header cells above the columns; without them it does not */
+      if (strstr (fixture->fixture, "noheader") != NULL)
         assert_findings (report, GX_SEVERITY_WARNING, beidaihe_inferred, G_N_ELEMENTS (beidaihe_inferred));
       else
         assert_findings (report, GX_SEVERITY_WARNING, NULL, 0);
@@ -201,6 +201,7 @@ static const Fixture fixtures[] = {
   { "beidaihe-2022.docx", "beidaihe-2022-pipes.txt" },
   { "haidian-2022.pdf", "haidian-2022.txt" },
   { "beidaihe-2022.pdf", "beidaihe-2022-pipes.txt" },
+  { "beidaihe-2022-noheader.pdf", "beidaihe-2022-pipes.txt" },
 };
 
 /* The page and the text sample agree exactly. */

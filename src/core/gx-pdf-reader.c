@@ -427,17 +427,51 @@ compare_double (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* x-centres of the @n columns of a table, from a row that gives all its
- * values, or from the header cells; FALSE if neither tells. */
+/* Where the @n value columns of a table are: the centres of the values of
+ * a row that gives all of them, or else the left edges (left-aligned
+ * headers) or the centres (centred headers) of the header cells. */
+typedef struct
+{
+  guint n;
+  gboolean lefts;     /* pos[] are left edges, not centres */
+  double pos[32];
+} Columns;
+
+static gboolean
+cluster (GArray  *xs,
+         double   tolerance,
+         guint    n,
+         double  *out)
+{
+  double *v = (double *) (gpointer) xs->data;
+  guint k = 0;
+
+  g_array_sort (xs, compare_double);
+  for (guint i = 0; i < xs->len; )
+    {
+      guint j = i;
+
+      while (j < xs->len && v[j] - v[i] < tolerance)
+        j++;
+      if (k == n)
+        return FALSE;
+      out[k++] = v[i];
+      i = j;
+    }
+  return k == n;
+}
+
 static gboolean
 find_columns (GPtrArray *header,
               GArray    *anchors,
               guint      n,
               double     value_left,
-              double    *centres)
+              Columns   *columns)
 {
-  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) lefts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) centres = g_array_new (FALSE, FALSE, sizeof (double));
 
+  columns->n = n;
   for (guint a = 0; a < anchors->len; a++)
     {
       Line *line = g_array_index (anchors, Anchor, a).line;
@@ -451,11 +485,11 @@ find_columns (GPtrArray *header,
       k = 0;
       for (guint i = 0; i < line->chunks->len; i++)
         if (CHUNK (line, i)->value)
-          centres[k++] = (CHUNK (line, i)->x1 + CHUNK (line, i)->x2) / 2;
+          columns->pos[k++] = (CHUNK (line, i)->x1 + CHUNK (line, i)->x2) / 2;
+      columns->lefts = FALSE;
       return TRUE;
     }
 
-  /* header cells over the value columns, clustered by centre */
   for (guint h = 0; h < header->len; h++)
     {
       Line *line = g_ptr_array_index (header, h);
@@ -466,42 +500,30 @@ find_columns (GPtrArray *header,
           double c = (chunk->x1 + chunk->x2) / 2;
 
           if (chunk->x2 >= value_left - 2)
-            g_array_append_val (xs, c);
+            {
+              g_array_append_val (lefts, chunk->x1);
+              g_array_append_val (centres, c);
+            }
         }
     }
-  if (xs->len < n)
+  if (lefts->len < n)
     return FALSE;
-  g_array_sort (xs, compare_double);
-  {
-    /* clusters of centres less than 4 pt apart */
-    double *v = (double *) (gpointer) xs->data;
-    guint k = 0;
-
-    for (guint i = 0; i < xs->len; )
-      {
-        double sum = 0;
-        guint m = 0, j = i;
-
-        while (j < xs->len && v[j] - v[i] < 4)
-          sum += v[j++], m++;
-        if (k == n)
-          return FALSE;
-        centres[k++] = sum / m;
-        i = j;
-      }
-    return k == n;
-  }
+  columns->lefts = TRUE;
+  if (cluster (lefts, 3, n, columns->pos))
+    return TRUE;
+  columns->lefts = FALSE;
+  return cluster (centres, 4, n, columns->pos);
 }
 
 /* The value cells of @line: in order when all are there, by column
  * otherwise (blanks as ""), or in order with *@collapsed set when the
  * columns cannot be told. */
 static void
-place_values (GPtrArray    *cells,
-              const Line   *line,
-              guint         n_columns,
-              const double *centres,
-              gboolean     *collapsed)
+place_values (GPtrArray     *cells,
+              const Line    *line,
+              guint          n_columns,
+              const Columns *columns,
+              gboolean      *collapsed)
 {
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   const char *slots[32] = { NULL, };
@@ -519,23 +541,38 @@ place_values (GPtrArray    *cells,
       return;
     }
 
-  if (centres != NULL)
+  if (columns != NULL && columns->n == n_columns)
     {
       double pitch = G_MAXDOUBLE;
       gboolean ok = TRUE;
 
       for (guint c = 1; c < n_columns; c++)
-        pitch = MIN (pitch, fabs (centres[c] - centres[c - 1]));
+        pitch = MIN (pitch, fabs (columns->pos[c] - columns->pos[c - 1]));
       for (guint i = 0; i < values->len && ok; i++)
         {
           Chunk *chunk = g_ptr_array_index (values, i);
-          double x = (chunk->x1 + chunk->x2) / 2, best = G_MAXDOUBLE;
-          guint column = 0;
+          int column = -1;
 
-          for (guint c = 0; c < n_columns; c++)
-            if (fabs (centres[c] - x) < best)
-              best = fabs (centres[c] - x), column = c;
-          if (best > pitch * 0.45 || slots[column] != NULL)
+          if (columns->lefts)
+            {
+              /* the last column whose left edge the value starts after */
+              for (guint c = 0; c < n_columns; c++)
+                if (chunk->x1 >= columns->pos[c] - 3)
+                  column = (int) c;
+              if (column >= 0 && chunk->x1 > columns->pos[column] + pitch * 1.5)
+                column = -1;
+            }
+          else
+            {
+              double x = (chunk->x1 + chunk->x2) / 2, best = G_MAXDOUBLE;
+
+              for (guint c = 0; c < n_columns; c++)
+                if (fabs (columns->pos[c] - x) < best)
+                  best = fabs (columns->pos[c] - x), column = (int) c;
+              if (best > pitch * 0.6)
+                column = -1;
+            }
+          if (column < 0 || slots[column] != NULL)
             ok = FALSE;
           else
             slots[column] = chunk->text;
@@ -564,8 +601,8 @@ emit_table (GxFlow    *flow,
   g_autofree gboolean *is_anchor = g_new0 (gboolean, lines->len + 1);
   g_autofree gboolean *label_only = g_new0 (gboolean, lines->len + 1);
   double value_left = G_MAXDOUBLE;
-  double centres[32];
-  gboolean have_centres;
+  Columns columns;
+  gboolean have_columns;
   guint n_wide = section == GX_SECTION_APPLICATIONS ? 7 : section == GX_SECTION_REVIEW_LITIGATION ? 15 : 0;
 
   for (guint l = 0; l < lines->len; l++)
@@ -617,7 +654,7 @@ emit_table (GxFlow    *flow,
         label_only[l] = TRUE;
     }
 
-  have_centres = n_wide > 0 && find_columns (header, anchors, n_wide, value_left, centres);
+  have_columns = n_wide > 0 && find_columns (header, anchors, n_wide, value_left, &columns);
 
   {
     g_autoptr(GPtrArray) pending = g_ptr_array_new ();   /* label lines above the next anchor */
@@ -630,7 +667,7 @@ emit_table (GxFlow    *flow,
         g_autoptr(GPtrArray) values = g_ptr_array_new ();
         const GxSchemaRow *row = NULL;
         g_autofree char *label = NULL;
-        guint best_t = 0, best_s = 0, n_columns;
+        guint best_s = 0, n_columns;
         int best = -1;
         GxFlowRow *out;
         gboolean collapsed;
@@ -656,9 +693,10 @@ emit_table (GxFlow    *flow,
                   const GxSchemaRow *match;
                   int score = match_label (section, text, &match);
 
-                  if (score > best || (score == best && score > 0 && s > best_s && t == best_t && best < 2))
+                  /* the best match; among equals, the fewest lines */
+                  if (score > best)
                     {
-                      best = score, best_t = t, best_s = s, row = match;
+                      best = score, best_s = s, row = match;
                       g_free (label);
                       label = g_steal_pointer (&text);
                     }
@@ -680,7 +718,7 @@ emit_table (GxFlow    *flow,
         else
           n_columns = 0;
         place_values (values, anchor->line, n_columns,
-                      have_centres && n_columns == n_wide ? centres : NULL, &collapsed);
+                      have_columns && n_columns == n_wide ? &columns : NULL, &collapsed);
 
         out = gx_flow_add_row (flow, anchor->line->number, collapsed);
         if (best > 0)

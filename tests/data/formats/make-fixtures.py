@@ -271,7 +271,7 @@ def make_html(sample, values, issuer, meta, blanks=("&nbsp;",), title_lines=None
 
 # .docx ------------------------------------------------------------------------------
 
-def make_docx(sample, values, path, title_lines, split_table=True, deletions=True):
+def make_docx(sample, values, path, title_lines, split_table=True, deletions=True, headers=True):
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_BREAK
@@ -396,13 +396,18 @@ def make_docx(sample, values, path, title_lines, split_table=True, deletions=Tru
             p.add_run().add_break(WD_BREAK.PAGE)
         t = d.add_table(rows=3 + len(part), cols=10)
         t.style = "Table Grid"
-        set_cell(t.cell(0, 0).merge(t.cell(2, 2)), CHECK_NOTE)
-        set_cell(t.cell(0, 3).merge(t.cell(0, 9)), "申请人情况")
-        set_cell(t.cell(1, 3).merge(t.cell(2, 3)), APPLICANTS[0])
-        set_cell(t.cell(1, 4).merge(t.cell(1, 8)), "法人或其他组织")
-        set_cell(t.cell(1, 9).merge(t.cell(2, 9)), APPLICANTS[6])
-        for i in range(5):
-            set_cell(t.cell(2, 4 + i), APPLICANTS[1 + i])
+        if not headers:
+            for h in range(3):
+                for c in range(10):
+                    set_cell(t.cell(h, c), None)
+        else:
+          set_cell(t.cell(0, 0).merge(t.cell(2, 2)), CHECK_NOTE)
+          set_cell(t.cell(0, 3).merge(t.cell(0, 9)), "申请人情况")
+          set_cell(t.cell(1, 3).merge(t.cell(2, 3)), APPLICANTS[0])
+          set_cell(t.cell(1, 4).merge(t.cell(1, 8)), "法人或其他组织")
+          set_cell(t.cell(1, 9).merge(t.cell(2, 9)), APPLICANTS[6])
+          for i in range(5):
+              set_cell(t.cell(2, 4 + i), APPLICANTS[1 + i])
         for h in range(3):
             trPr = t.rows[h]._tr.get_or_add_trPr()
             th = OxmlElement("w:tblHeader")
@@ -435,14 +440,15 @@ def make_docx(sample, values, path, title_lines, split_table=True, deletions=Tru
     para(headings[2], bold=True)
     t = d.add_table(rows=4, cols=15)
     t.style = "Table Grid"
-    set_cell(t.cell(0, 0).merge(t.cell(0, 4)), "行政复议")
-    set_cell(t.cell(0, 5).merge(t.cell(0, 14)), "行政诉讼")
-    for i, f in enumerate(REVIEW_FIELDS):
-        set_cell(t.cell(1, i).merge(t.cell(2, i)), f)
-    set_cell(t.cell(1, 5).merge(t.cell(1, 9)), "未经复议直接起诉")
-    set_cell(t.cell(1, 10).merge(t.cell(1, 14)), "复议后起诉")
-    for i, f in enumerate(REVIEW_FIELDS * 2):
-        set_cell(t.cell(2, 5 + i), f)
+    if headers:
+        set_cell(t.cell(0, 0).merge(t.cell(0, 4)), "行政复议")
+        set_cell(t.cell(0, 5).merge(t.cell(0, 14)), "行政诉讼")
+        for i, f in enumerate(REVIEW_FIELDS):
+            set_cell(t.cell(1, i).merge(t.cell(2, i)), f)
+        set_cell(t.cell(1, 5).merge(t.cell(1, 9)), "未经复议直接起诉")
+        set_cell(t.cell(1, 10).merge(t.cell(1, 14)), "复议后起诉")
+        for i, f in enumerate(REVIEW_FIELDS * 2):
+            set_cell(t.cell(2, 5 + i), f)
     vs = [v for key in ("review", "litigation_direct", "litigation_after_review")
           for v in values["review_litigation." + key]]
     for i, v in enumerate(vs):
@@ -550,7 +556,11 @@ def main():
                       ["北京市海淀区人民政府2022年政府信息公开", "工作年度报告"], deletions=False)
             make_docx("beidaihe-2022-pipes.txt", values["beidaihe"], os.path.join(tmp, "beidaihe-2022.docx"),
                       [], deletions=False)
-            for name in ("haidian-2022", "beidaihe-2022"):
+            # the tables without their header rows: nothing tells the
+            # columns of a row that gives fewer values than columns
+            make_docx("beidaihe-2022-pipes.txt", values["beidaihe"],
+                      os.path.join(tmp, "beidaihe-2022-noheader.docx"), [], deletions=False, headers=False)
+            for name in ("haidian-2022", "beidaihe-2022", "beidaihe-2022-noheader"):
                 subprocess.run([soffice, "--headless", "-env:UserInstallation=file://" + tmp + "/profile",
                                 "--convert-to", "pdf", "--outdir", tmp,
                                 os.path.join(tmp, name + ".docx")], check=True,
