@@ -337,6 +337,17 @@ test_refused_variants (void)
   assert_refused_bytes (bytes, "tables.html", GX_READER_ERROR_LIMIT, NULL);
   g_clear_pointer (&bytes, g_bytes_unref);
 
+  /* spans that would make millions of cells */
+  {
+    g_autoptr(GString) spans = g_string_new ("<html><body><table>");
+
+    for (guint i = 0; i < 2000; i++)
+      g_string_append (spans, "<tr><td colspan=\"1000\" rowspan=\"0\">a</td></tr>");
+    bytes = g_bytes_new (spans->str, spans->len);
+    assert_refused_bytes (bytes, "spans.html", GX_READER_ERROR_LIMIT, "cells");
+    g_clear_pointer (&bytes, g_bytes_unref);
+  }
+
   /* a ZIP archive without word/document.xml */
   data = g_bytes_get_data (docx, &len);
   bytes = g_bytes_new (data, 30);   /* the first local header only */

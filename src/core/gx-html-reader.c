@@ -57,10 +57,17 @@ struct _GxFlow
   gboolean too_many_cells;
 };
 
+typedef enum {
+  GRID_UNSET,
+  GRID_CELL,          /* a cell, or a column its colspan covers */
+  GRID_COVERED,       /* a position a rowspan (w:vMerge) covers: empty */
+} GridState;
+
 typedef struct
 {
-  char *text;         /* NULL: not set */
+  char *text;         /* GRID_CELL only */
   guint line;
+  guint8 state;
   gboolean origin;    /* the cell itself, not a position its span covers */
 } GridCell;
 
@@ -253,6 +260,20 @@ grid_current_row (GxGrid *grid)
   return g_ptr_array_index (grid->rows, grid->rows->len - 1);
 }
 
+/* Counts a position; FALSE once the cap is reached (nothing more is kept). */
+static gboolean
+grid_count (GxGrid *grid)
+{
+  if (grid->flow->too_many_cells)
+    return FALSE;
+  if (++grid->flow->n_cells > GX_READER_MAX_CELLS)
+    {
+      grid->flow->too_many_cells = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GridCell *
 grid_cell_at (GArray *row,
               guint   column)
@@ -266,7 +287,11 @@ void
 gx_grid_begin_row (GxGrid *grid,
                    guint   line)
 {
-  GArray *row = g_array_new (FALSE, TRUE, sizeof (GridCell));
+  GArray *row;
+
+  if (grid->flow->too_many_cells)
+    return;
+  row = g_array_new (FALSE, TRUE, sizeof (GridCell));
 
   g_array_set_clear_func (row, grid_cell_clear);
   g_ptr_array_add (grid->rows, row);
@@ -276,11 +301,14 @@ gx_grid_begin_row (GxGrid *grid,
   for (guint c = 0; c < GX_READER_MAX_COLUMNS; c++)
     if (grid->pending[c] > 0)
       {
-        GridCell *cell = grid_cell_at (row, c);
-
-        cell->text = g_strdup ("");
-        cell->line = line;
         grid->pending[c]--;
+        if (grid_count (grid))
+          {
+            GridCell *cell = grid_cell_at (row, c);
+
+            cell->state = GRID_COVERED;
+            cell->line = line;
+          }
       }
 }
 
@@ -289,7 +317,7 @@ grid_next_free (GArray *row)
 {
   guint c = 0;
 
-  while (c < row->len && g_array_index (row, GridCell, c).text != NULL)
+  while (c < row->len && g_array_index (row, GridCell, c).state != GRID_UNSET)
     c++;
   return c;
 }
@@ -301,10 +329,17 @@ gx_grid_add_cell (GxGrid     *grid,
                   guint       colspan,
                   guint       rowspan)
 {
-  GArray *row = grid_current_row (grid);
-  g_autofree char *clean = gx_flow_clean_text (text, -1);
-  gboolean repeat = !is_value_like (clean);
-  guint start = grid_next_free (row);
+  GArray *row;
+  g_autofree char *clean = NULL;
+  gboolean repeat;
+  guint start;
+
+  if (grid->flow->too_many_cells)
+    return;
+  row = grid_current_row (grid);
+  clean = gx_flow_clean_text (text, -1);
+  repeat = !is_value_like (clean);
+  start = grid_next_free (row);
 
   colspan = CLAMP (colspan, 1, GX_READER_MAX_COLUMNS);
   rowspan = MAX (rowspan, 1);
@@ -313,14 +348,13 @@ gx_grid_add_cell (GxGrid     *grid,
     {
       GridCell *cell = grid_cell_at (row, c);
 
-      if (cell->text != NULL)
+      if (cell->state != GRID_UNSET || !grid_count (grid))
         break;   /* overlapping spans: the earlier cell keeps the position */
+      cell->state = GRID_CELL;
       cell->text = g_strdup (c == start || repeat ? clean : "");
       cell->line = line;
       cell->origin = c == start;
       grid->pending[c] = MIN (rowspan - 1, G_MAXUINT16);
-      if (++grid->flow->n_cells > GX_READER_MAX_CELLS)
-        grid->flow->too_many_cells = TRUE;
     }
 }
 
@@ -328,14 +362,22 @@ void
 gx_grid_add_covered (GxGrid *grid,
                      guint   n)
 {
-  GArray *row = grid_current_row (grid);
-  guint start = grid_next_free (row);
+  GArray *row;
+  guint start;
+
+  if (grid->flow->too_many_cells)
+    return;
+  row = grid_current_row (grid);
+  start = grid_next_free (row);
 
   for (guint c = start; c < start + n && c < GX_READER_MAX_COLUMNS; c++)
     {
-      GridCell *cell = grid_cell_at (row, c);
+      GridCell *cell;
 
-      cell->text = g_strdup ("");
+      if (!grid_count (grid))
+        break;
+      cell = grid_cell_at (row, c);
+      cell->state = GRID_COVERED;
       cell->line = g_array_index (grid->row_lines, guint, grid->row_lines->len - 1);
     }
 }
@@ -378,7 +420,7 @@ gx_flow_end_table (GxFlow *flow,
         {
           GridCell *cell = &g_array_index (row, GridCell, c);
 
-          gx_flow_row_add_cell (out, cell->text ? cell->text : "", cell->text ? cell->line : line);
+          gx_flow_row_add_cell (out, cell->text ? cell->text : "", cell->state != GRID_UNSET ? cell->line : line);
         }
     }
 

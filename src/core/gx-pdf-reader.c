@@ -38,8 +38,9 @@
 #include "gx-text.h"
 
 #define MAX_PAGES  1000
-#define MAX_GLYPHS (4 * 1024 * 1024)
+#define MAX_GLYPHS (1024 * 1024)   /* a report has some 20,000 characters */
 #define MAX_WRAP   12   /* lines of a wrapped label on either side of its anchor */
+#define MAX_SEARCHED_ANCHORS 400   /* a section has some 40 rows: beyond, labels are not searched */
 
 typedef PopplerDocument GxPopplerDocument;
 typedef PopplerPage GxPopplerPage;
@@ -683,7 +684,7 @@ emit_table (GxFlow    *flow,
           if (label_only[k])
             g_ptr_array_add (below, g_ptr_array_index (lines, k));
 
-        if (anchor->label >= 0)
+        if (anchor->label >= 0 && anchors->len <= MAX_SEARCHED_ANCHORS)
           {
             for (guint t = 0; t <= pending->len; t++)
               for (guint s = 0; s <= below->len; s++)
