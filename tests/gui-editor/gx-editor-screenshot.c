@@ -4,7 +4,7 @@
  *
  * MODE: clean (Anding's report, every total tying out), errors (two totals
  * broken and a refused value, the highlight and the counts showing).  Run
- * under Xvfb; with LANG=C.UTF-8 LANGUAGE=zh_CN GX_LOCALEDIR=<build>/po for
+ * under Xvfb with a screen of 1400x2000 or more; with LANG=C.UTF-8 LANGUAGE=zh_CN GX_LOCALEDIR=<build>/po for
  * Chinese.
  */
 #include "gx-config.h"
@@ -95,7 +95,7 @@ main (int   argc,
   editor = gx_editor_window_new (NULL, workspace, store_anding (workspace), &error);
   g_assert_no_error (error);
   form = gx_editor_window_get_form (editor);
-  gtk_window_set_default_size (GTK_WINDOW (editor), 1280, 960);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 1280, 1900);
 
   if (g_str_equal (argv[1], "errors"))
     {

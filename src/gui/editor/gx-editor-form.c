@@ -710,7 +710,8 @@ new_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* words whole: a column is as wide as its longest word */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   if (max_chars > 0)
     gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
   gtk_label_set_xalign (GTK_LABEL (label), header ? 0.5f : 0.0f);
@@ -894,7 +895,7 @@ build_applications (GxEditorForm *self)
       const char *group = gx_schema_pick (columns[c].group_zh, columns[c].group_en);
 
       if (group == NULL)
-        attach (grid, new_label (gx_schema_column_label (&columns[c]), TRUE, 8),
+        attach (grid, new_label (gx_schema_column_label (&columns[c]), TRUE, 13),
                 LABEL_COLUMNS + (int) c, 0, 1, 2);
       else
         {
@@ -904,7 +905,7 @@ build_applications (GxEditorForm *self)
             n++;
           attach (grid, new_label (group, TRUE, -1), LABEL_COLUMNS + (int) c, 0, (int) n, 1);
           for (guint k = c; k < c + n; k++)
-            attach (grid, new_label (gx_schema_column_label (&columns[k]), TRUE, 8),
+            attach (grid, new_label (gx_schema_column_label (&columns[k]), TRUE, 13),
                     LABEL_COLUMNS + (int) k, 1, 1, 1);
           c += n - 1;
         }
@@ -922,8 +923,16 @@ build_applications (GxEditorForm *self)
       for (int level = LABEL_COLUMNS - 2; level >= 0; level--)
         if (open_group[level] >= 0 && ((guint) level >= depth || chain[level] != open_group[level]))
           {
-            g_autofree char *text = group_label (gx_schema_group ((guint) open_group[level]));
-            GtkWidget *widget = new_label (text, TRUE, 4);
+            const GxSchemaGroup *g = gx_schema_group ((guint) open_group[level]);
+            g_autofree char *text = NULL;
+            GtkWidget *widget;
+
+            /* narrow, as in the form: the numbering on a line of its own */
+            if (gx_schema_prefers_chinese ())
+              text = g_strconcat (g->prefix_zh ? g->prefix_zh : "", "\n", g->label_zh, NULL);
+            else
+              text = g_strdup (g->label_en);
+            widget = new_label (text, TRUE, gx_schema_prefers_chinese () ? 6 : 9);
 
             gtk_widget_add_css_class (widget, "form-group");
             attach (grid, widget, level, open_start[level], 1, y - open_start[level]);
@@ -939,7 +948,7 @@ build_applications (GxEditorForm *self)
           }
 
       label = row_label (row);
-      attach (grid, new_label (label, FALSE, depth == 2 ? 18 : 24), (int) depth, y,
+      attach (grid, new_label (label, FALSE, depth == 2 ? 24 : 30), (int) depth, y,
               LABEL_COLUMNS - (int) depth, 1);
       cells = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint c = 0; c < row->n_columns; c++)
@@ -995,7 +1004,7 @@ build_review (GxEditorForm *self)
           guint cell = row->first_cell + c;
           GtkWidget *entry = new_cell_entry (self, cell);
 
-          attach (grid, new_label (gx_schema_column_label (&row->columns[c]), TRUE, 5),
+          attach (grid, new_label (gx_schema_column_label (&row->columns[c]), TRUE, 10),
                   x + (int) c, 2, 1, 1);
           if (c + 1 == row->n_columns)
             gtk_widget_add_css_class (entry, "form-total");
