@@ -244,6 +244,24 @@ test_dispatch_by_content (void)
     }
 }
 
+/* A fragment of a page (what a CMS exports): no <html>, no <table> first */
+static void
+test_html_fragment (void)
+{
+  g_autoptr(GBytes) page = load_fixture ("haidian-2022.html");
+  const char *data = g_bytes_get_data (page, NULL);
+  const char *article = strstr (data, "<div class=\"article\">");
+  g_autoptr(GBytes) fragment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxReport) report = NULL;
+
+  g_assert_nonnull (article);
+  fragment = g_bytes_new (article, strlen (article));
+  report = gx_reader_read_bytes (fragment, "fragment", &error);
+  g_assert_no_error (error);
+  assert_cells (report, haidian_rows);
+}
+
 /* A page in UTF-16 with a BOM is decoded before markup is looked for. */
 static void
 test_html_utf16 (void)
@@ -386,6 +404,7 @@ main (int argc, char **argv)
   g_test_add_func ("/formats/equals-text", test_html_equals_text);
   g_test_add_func ("/formats/dispatch-by-content", test_dispatch_by_content);
   g_test_add_func ("/formats/html-utf16", test_html_utf16);
+  g_test_add_func ("/formats/html-fragment", test_html_fragment);
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {
       g_autofree char *name = g_strdup_printf ("/formats/refused/%s", refusals[i].fixture);

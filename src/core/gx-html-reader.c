@@ -641,7 +641,7 @@ gboolean
 gx_html_reader_sniff (const char *text,
                       gsize       len)
 {
-  static const char *const tags[] = { "<!doctype html", "<html", "<table", "<body", "<head" };
+  static const char *const tags[] = { "<!doctype html", "<html", "<table", "<body", "<head", "<meta", "<div", "<p" };
   gsize limit = MIN (len, 4096);
 
   for (gsize i = 0; i < limit; i++)
