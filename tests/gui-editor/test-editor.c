@@ -593,6 +593,39 @@ test_close_asks (Fixture       *fx,
   g_assert_finalize_object (editor);
 }
 
+/* a new report without an issuer yet has its draft too, restorable */
+static void
+test_draft_of_new_report (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  GxEditorWindow *restored;
+  GxEditorForm *form;
+
+  fx->editor = open_editor (fx, 0);
+  form = gx_editor_window_get_form (fx->editor);
+  type_cell (form, APP ("new_received", "natural_person"), "21");
+  gx_editor_form_fill_totals (form, FALSE, FALSE, NULL);
+  g_assert_true (gx_editor_window_write_draft (fx->editor, &error));
+  g_assert_no_error (error);
+
+  drafts = gx_draft_list (fx->workspace);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpint (gx_draft_get_report_id (g_ptr_array_index (drafts, 0)), ==, 0);
+
+  restored = gx_editor_window_new_from_draft (NULL, g_ptr_array_index (drafts, 0), &error);
+  g_assert_no_error (error);
+  g_object_ref (restored);
+  g_assert_cmpint (gx_report_get_count (gx_editor_window_get_report (restored),
+                                        APP ("new_received", "total")), ==, 21);
+  g_assert_true (gx_editor_form_is_computed (gx_editor_window_get_form (restored),
+                                             APP ("new_received", "total")));
+  g_assert_true (gx_report_is_blank (gx_editor_window_get_report (restored),
+                                     APP ("carried_over", "natural_person")));
+  close_editor (restored);
+}
+
 /* The child of the crash test --------------------------------------------------- */
 
 static void
@@ -754,6 +787,7 @@ main (int   argc,
   ADD ("/editor/invalid-input", test_invalid_input);
   ADD ("/editor/navigation", test_navigation);
   ADD ("/editor/close-asks", test_close_asks);
+  ADD ("/editor/draft-of-new-report", test_draft_of_new_report);
   ADD ("/editor/crash-restores-draft", test_crash_restores_draft);
 #undef ADD
 
