@@ -209,6 +209,48 @@ static const char *const beidaihe_rows[] = {
   NULL
 };
 
+/* tests/data/miyun-2020-format2019.txt: Miyun's numbers laid out in the
+ * 2019 form (国办公开办函〔2019〕60号) — section 二 with 本年新制作数量 /
+ * 本年新公开数量 / 对外公开总数量 and 上一年项目数量 / 本年增/减 / 处理决定数量,
+ * 政府集中采购, and a single （六）其他处理 row (12 + 0 + 45 = 57). */
+static const char *const miyun2019_rows[] = {
+  "disclosure.regulations 0 0 0",
+  "disclosure.normative_documents 442 437 1633",
+  "disclosure.licensing 512 -3 49241",
+  "disclosure.other_services 61 2 756",
+  "disclosure.punishment 1604 15 11926",
+  "disclosure.enforcement 37 0 98",
+  "disclosure.fees 12 -1",
+  "disclosure.procurement 60 254.38",
+  "applications.new_received 559 11 0 2 0 0 572",
+  "applications.carried_over 41 0 0 0 0 0 41",
+  "applications.granted 164 3 0 0 0 0 167",
+  "applications.partially_granted 96 5 0 0 0 0 101",
+  "applications.withheld_state_secret 1 0 0 0 0 0 1",
+  "applications.withheld_prohibited_by_law 7 0 0 0 0 0 7",
+  "applications.withheld_safety_stability " ZEROS7,
+  "applications.withheld_third_party 1 0 0 0 0 0 1",
+  "applications.withheld_internal_affairs 3 0 0 0 0 0 3",
+  "applications.withheld_process_info 3 0 0 0 0 0 3",
+  "applications.withheld_enforcement_file 4 0 0 2 0 0 6",
+  "applications.withheld_inquiry 8 0 0 0 0 0 8",
+  "applications.unavailable_not_held 214 2 0 0 0 0 216",
+  "applications.unavailable_needs_creation 10 0 0 0 0 0 10",
+  "applications.unavailable_unclear 3 0 0 0 0 0 3",
+  "applications.not_processed_petition 4 1 0 0 0 0 5",
+  "applications.not_processed_duplicate " ZEROS7,
+  "applications.not_processed_publication " ZEROS7,
+  "applications.not_processed_excessive " ZEROS7,
+  "applications.not_processed_confirmation " ZEROS7,
+  "applications.other_handling 57 0 0 0 0 0 57",
+  "applications.results_total 575 11 0 2 0 0 588",
+  "applications.carried_forward 25 0 0 0 0 0 25",
+  "review_litigation.review 6 4 2 3 15",
+  "review_litigation.litigation_direct 6 3 1 1 11",
+  "review_litigation.litigation_after_review 6 1 0 2 9",
+  NULL
+};
+
 static const SampleReport samples[] = {
   { "pinggu-2022.txt", "北京市平谷区人民政府", 2022, pinggu_rows },
   { "miyun-2021.txt", "北京市密云区人民政府", 2021, miyun_rows },

@@ -1,14 +1,47 @@
 /* test-schema.c: the template has every key of report-schema.md, once */
 #include "gx-core.h"
 
+static guint
+rows_in_format (GxSection section,
+                GxFormat  format)
+{
+  const GxSchemaSection *s = gx_schema_section (section);
+  guint n = 0;
+
+  for (guint r = s->first_row; r < s->first_row + s->n_rows; r++)
+    n += gx_schema_row_in_format (gx_schema_row (r), format);
+  return n;
+}
+
 static void
 test_counts (void)
 {
-  g_assert_cmpuint (gx_schema_section (GX_SECTION_DISCLOSURE)->n_rows, ==, 6);
-  g_assert_cmpuint (gx_schema_section (GX_SECTION_APPLICATIONS)->n_rows, ==, 25);
-  g_assert_cmpuint (gx_schema_section (GX_SECTION_REVIEW_LITIGATION)->n_rows, ==, 3);
+  /* the 2021 form: 6 rows in 二, the 25×7 table, 3 groups of 5 */
+  g_assert_cmpuint (rows_in_format (GX_SECTION_DISCLOSURE, GX_FORMAT_2021), ==, 6);
+  g_assert_cmpuint (rows_in_format (GX_SECTION_APPLICATIONS, GX_FORMAT_2021), ==, 25);
+  g_assert_cmpuint (rows_in_format (GX_SECTION_REVIEW_LITIGATION, GX_FORMAT_2021), ==, 3);
   /* 3+3+1+1+1+1 disclosure fields, 25×7 applications, 3×5 review */
-  g_assert_cmpuint (gx_schema_n_cells (), ==, 10 + 175 + 15);
+  g_assert_cmpuint (gx_schema_n_cells_in_format (GX_FORMAT_2021), ==, 10 + 175 + 15);
+
+  /* the 2019 form: 规章, 规范性文件 (3 fields), 行政许可, 其他对外管理服务事项,
+   * 行政处罚, 行政强制 (3), 行政事业性收费 (2), 政府集中采购 (2); section 三
+   * with a single （六）其他处理 row: 23 rows */
+  g_assert_cmpuint (rows_in_format (GX_SECTION_DISCLOSURE, GX_FORMAT_2019), ==, 8);
+  g_assert_cmpuint (rows_in_format (GX_SECTION_APPLICATIONS, GX_FORMAT_2019), ==, 23);
+  g_assert_cmpuint (gx_schema_n_cells_in_format (GX_FORMAT_2019), ==, 3 * 6 + 2 * 2 + 23 * 7 + 15);
+
+  /* shared rows keep their keys: decisions of 行政许可 in both forms */
+  {
+    int decisions = gx_schema_find_cell_by_path ("disclosure.licensing.decisions");
+
+    g_assert_cmpint (decisions, >=, 0);
+    g_assert_true (gx_schema_cell_in_format (decisions, GX_FORMAT_2021));
+    g_assert_true (gx_schema_cell_in_format (decisions, GX_FORMAT_2019));
+    g_assert_false (gx_schema_cell_in_format (gx_schema_find_cell_by_path ("applications.other_handling.total"),
+                                              GX_FORMAT_2021));
+    g_assert_false (gx_schema_cell_in_format (gx_schema_find_cell_by_path ("applications.other_misc.total"),
+                                              GX_FORMAT_2019));
+  }
 }
 
 static void

@@ -237,8 +237,8 @@ static GMutex match_cache_lock;
 static const GxSchemaRow no_row;   /* cached "no match" */
 
 static const GxSchemaRow *
-match_row (GxSection   section,
-           const char *text)
+match_row_any_format (GxSection   section,
+                      const char *text)
 {
   const GxSchemaRow *row;
 
@@ -258,6 +258,18 @@ match_row (GxSection   section,
   g_hash_table_insert (match_cache[section], g_strdup (text), (gpointer) (row ? row : &no_row));
   g_mutex_unlock (&match_cache_lock);
   return row;
+}
+
+/* The row of @format a cell names: "其他处理" is a row of the 2019 form but
+ * only a heading in the 2021 one. */
+static const GxSchemaRow *
+match_row (GxSection   section,
+           GxFormat    format,
+           const char *text)
+{
+  const GxSchemaRow *row = match_row_any_format (section, text);
+
+  return row != NULL && gx_schema_row_in_format (row, format) ? row : NULL;
 }
 
 typedef enum {
@@ -532,16 +544,16 @@ typedef struct
 /* Does the placement of @values at @positions make every total of @row
  * hold?  Rows without a total (section 二) accept any placement. */
 static gboolean
-placement_consistent (const GxSchemaRow *row,
-                      guint              n_columns,
-                      const Value       *values,
-                      const guint       *positions,
-                      guint              n_values)
+placement_consistent (GxSection    section,
+                      guint        group,
+                      guint        n_columns,
+                      const Value *values,
+                      const guint *positions,
+                      guint        n_values)
 {
   gint64 cells[32] = { 0 };
-  guint group = 0;
 
-  if (row->section == GX_SECTION_DISCLOSURE)
+  if (section == GX_SECTION_DISCLOSURE)
     return TRUE;
 
   for (guint i = 0; i < n_values; i++)
@@ -556,7 +568,6 @@ placement_consistent (const GxSchemaRow *row,
   /* section 三: one group of 7; section 四 (when all three rows come as one
    * line of 15): three groups of 5.  The last column of a group is its
    * total. */
-  group = row->n_columns;
   for (guint start = 0; start + group <= n_columns; start += group)
     {
       gint64 sum = 0;
@@ -573,11 +584,12 @@ placement_consistent (const GxSchemaRow *row,
  * the first (leftmost) order-preserving placement that is consistent, or
  * the leftmost placement if none is. */
 static void
-infer_positions (const GxSchemaRow *row,
-                 guint              n_columns,
-                 const Value       *values,
-                 guint              n_values,
-                 guint             *positions)
+infer_positions (GxSection    section,
+                 guint        group,
+                 guint        n_columns,
+                 const Value *values,
+                 guint        n_values,
+                 guint       *positions)
 {
   guint trial[32];
 
@@ -590,7 +602,7 @@ infer_positions (const GxSchemaRow *row,
     {
       int i;
 
-      if (placement_consistent (row, n_columns, values, trial, n_values))
+      if (placement_consistent (section, group, n_columns, values, trial, n_values))
         {
           memcpy (positions, trial, n_values * sizeof (guint));
           return;
@@ -633,6 +645,7 @@ set_cell_from_text (GxReport   *report,
 static gboolean
 place_values (GxDocument        *doc,
               GxReport          *report,
+              GxFormat           format,
               const GxSchemaRow *first,
               guint              n_rows,
               GArray            *values,
@@ -640,9 +653,24 @@ place_values (GxDocument        *doc,
               guint              line,
               GError           **error)
 {
-  guint n_columns = first->n_columns * n_rows;
+  guint cells[32];
+  guint n_columns = 0;
+  guint group = 0;
   Value *v = (Value *) (gpointer) values->data;
   guint n = values->len;
+
+  /* the cells these values go to: the columns of the report's format */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const GxSchemaRow *row = gx_schema_row (first->index + r);
+      guint columns[16];
+      guint k = gx_schema_row_format_columns (row, format, columns);
+
+      if (r == 0)
+        group = k;
+      for (guint c = 0; c < k; c++)
+        cells[n_columns++] = row->first_cell + columns[c];
+    }
 
   /* Trailing empty cells (a row ending in a tab) are padding. */
   while (n > n_columns && is_empty_text (v[n - 1].text))
@@ -669,20 +697,20 @@ place_values (GxDocument        *doc,
     }
 
   for (guint c = 0; c < n_columns; c++)
-    gx_report_set_blank (report, first->first_cell + c);
+    gx_report_set_blank (report, cells[c]);
 
   if (!collapsed)
     {
       for (guint c = 0; c < n_columns; c++)
-        set_cell_from_text (report, first->first_cell + c, v[c].text, v[c].line, FALSE);
+        set_cell_from_text (report, cells[c], v[c].text, v[c].line, FALSE);
     }
   else if (n > 0)
     {
       guint positions[32];
 
-      infer_positions (first, n_columns, v, n, positions);
+      infer_positions (first->section, group, n_columns, v, n, positions);
       for (guint i = 0; i < n; i++)
-        set_cell_from_text (report, first->first_cell + positions[i], v[i].text, v[i].line, TRUE);
+        set_cell_from_text (report, cells[positions[i]], v[i].text, v[i].line, TRUE);
     }
   return TRUE;
 }
@@ -737,6 +765,7 @@ row_has_number (GArray *values)
 /* The rightmost cell of @row that names a template row of @section. */
 static const GxSchemaRow *
 find_row_label (GxSection  section,
+                GxFormat   format,
                 GxDocRow  *row,
                 guint     *label_index)
 {
@@ -748,7 +777,7 @@ find_row_label (GxSection  section,
       /* labels are short: a paragraph in a cell is not worth normalising */
       if (strlen (cell->text) > 300 || is_number_text (cell->text) || is_empty_text (cell->text))
         continue;
-      match = match_row (section, cell->text);
+      match = match_row (section, format, cell->text);
       if (match)
         {
           *label_index = i - 1;
@@ -756,6 +785,53 @@ find_row_label (GxSection  section,
         }
     }
   return NULL;
+}
+
+static guint
+n_format_columns (const GxSchemaRow *row,
+                  GxFormat           format)
+{
+  guint columns[16];
+
+  return gx_schema_row_format_columns (row, format, columns);
+}
+
+/* Which national form the document follows.  The 2019 form (reports for
+ * 2019 and 2020) is told by the column headers of its section 二 and its
+ * 政府集中采购 row; everything else is read as the 2021 form. */
+static GxFormat
+detect_format (GxDocument *doc)
+{
+  static const char *const markers_2019[] = {
+    "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购",
+  };
+  int current = HEADING_NONE;
+
+  for (guint b = 0; b < doc->blocks->len; b++)
+    {
+      Block *block = BLOCK (doc, b);
+
+      if (block->text != NULL)
+        {
+          int heading = match_heading (block->text);
+
+          if (heading != HEADING_NONE)
+            current = heading;
+          if (current != HEADING_NONE && current != GX_SECTION_DISCLOSURE)
+            {
+              if (current == GX_SECTION_APPLICATIONS)
+                break;   /* past section 二 */
+            }
+          continue;
+        }
+      if (current != GX_SECTION_DISCLOSURE)
+        continue;
+      for (guint c = 0; c < block->row->cells->len; c++)
+        for (guint m = 0; m < G_N_ELEMENTS (markers_2019); m++)
+          if (strstr (DOC_CELL (block->row, c)->text, markers_2019[m]) != NULL)
+            return GX_FORMAT_2019;
+    }
+  return GX_FORMAT_2021;
 }
 
 GxReport *
@@ -772,11 +848,14 @@ gx_document_assemble (GxDocument *doc,
   guint review_pool_line = 0;
   int current = HEADING_NONE;
   guint first_section_block = doc->blocks->len;
+  GxFormat format;
   int year = 0;
 
   label_keys_init ();
+  format = detect_format (doc);
   report = gx_report_new ();
   gx_report_set_source (report, doc->source_name);
+  gx_report_set_format_version (report, gx_format_to_version (format));
   row_seen = g_new0 (gboolean, gx_schema_n_rows ());
 
   for (guint b = 0; b < doc->blocks->len; b++)
@@ -808,7 +887,7 @@ gx_document_assemble (GxDocument *doc,
       if (current == HEADING_NONE || current == HEADING_END)
         continue;
 
-      row = find_row_label ((GxSection) current, block->row, &label_index);
+      row = find_row_label ((GxSection) current, format, block->row, &label_index);
       if (row == NULL)
         {
           if (current == GX_SECTION_REVIEW_LITIGATION && row_is_unlabelled_numbers (block->row))
@@ -835,7 +914,7 @@ gx_document_assemble (GxDocument *doc,
 
       /* A row cut in two by a stray blank line (Pinggu 六.2): the rest
        * follows as a row of numbers without a label. */
-      if (!block->row->collapsed && values->len < row->n_columns)
+      if (!block->row->collapsed && values->len < n_format_columns (row, format))
         {
           while (b + 1 < doc->blocks->len)
             {
@@ -843,8 +922,8 @@ gx_document_assemble (GxDocument *doc,
               guint dummy;
 
               if (next->row == NULL || !row_is_unlabelled_numbers (next->row) ||
-                  find_row_label ((GxSection) current, next->row, &dummy) != NULL ||
-                  values->len + next->row->cells->len > row->n_columns)
+                  find_row_label ((GxSection) current, format, next->row, &dummy) != NULL ||
+                  values->len + next->row->cells->len > n_format_columns (row, format))
                 break;
               {
                 g_autoptr(GArray) more = values_after (next->row, (guint) -1);
@@ -854,7 +933,7 @@ gx_document_assemble (GxDocument *doc,
             }
         }
 
-      if (!place_values (doc, report, row, 1, values, block->row->collapsed, block->line, error))
+      if (!place_values (doc, report, format, row, 1, values, block->row->collapsed, block->line, error))
         return NULL;
       row_seen[row->index] = TRUE;
       section_rows[row->section]++;
@@ -871,7 +950,7 @@ gx_document_assemble (GxDocument *doc,
         any_seen |= row_seen[r];
       if (!any_seen)
         {
-          if (!place_values (doc, report, first, s->n_rows, review_pool,
+          if (!place_values (doc, report, format, first, s->n_rows, review_pool,
                              review_pool_collapsed, review_pool_line, error))
             return NULL;
           for (guint r = s->first_row; r < s->first_row + s->n_rows; r++)
@@ -915,7 +994,7 @@ gx_document_assemble (GxDocument *doc,
       guint n_missing = 0;
 
       for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
-        if (!row_seen[r])
+        if (!row_seen[r] && gx_schema_row_in_format (gx_schema_row (r), format))
           {
             const GxSchemaRow *row = gx_schema_row (r);
 
@@ -950,6 +1029,5 @@ gx_document_assemble (GxDocument *doc,
   }
   gx_report_set_issuer (report, issuer);
   gx_report_set_year (report, year);
-  gx_report_set_format_version (report, GX_REPORT_FORMAT_2021);
   return g_steal_pointer (&report);
 }

@@ -13,6 +13,28 @@
 
 #define N_META 3
 
+/* The order of the cell columns: the cells of the 2021 form first, in the
+ * order of the template, then those only the 2019 form has, so that the
+ * columns of today's reports keep their places. */
+static guint
+cell_at (guint position)
+{
+  static guint *order;
+
+  if (g_once_init_enter (&order))
+    {
+      guint *o = g_new (guint, gx_schema_n_cells ());
+      guint n = 0;
+
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint c = 0; c < gx_schema_n_cells (); c++)
+          if (gx_schema_cell_in_format (c, GX_FORMAT_2021) == (pass == 0))
+            o[n++] = c;
+      g_once_init_leave (&order, o);
+    }
+  return order[position];
+}
+
 guint
 gx_csv_n_columns (void)
 {
@@ -58,8 +80,8 @@ gx_csv_column_name (guint       column,
   if (column < N_META)
     return g_strdup (header == GX_CSV_HEADER_CHINESE ? meta_zh[column] : meta_keys[column]);
   if (header == GX_CSV_HEADER_CHINESE)
-    return chinese_cell_name (gx_schema_cell (column - N_META));
-  return g_strdup (gx_schema_cell (column - N_META)->path);
+    return chinese_cell_name (gx_schema_cell (cell_at (column - N_META)));
+  return g_strdup (gx_schema_cell (cell_at (column - N_META))->path);
 }
 
 static void
@@ -134,8 +156,9 @@ gx_csv_write_reports (GPtrArray   *reports,
       g_string_append_c (out, ',');
       append_text_field (out, gx_report_get_source (report));
 
-      for (guint cell = 0; cell < n_cells; cell++)
+      for (guint position = 0; position < n_cells; position++)
         {
+          guint cell = cell_at (position);
           gint64 value;
 
           g_string_append_c (out, ',');

@@ -173,23 +173,31 @@ append_report (GString  *out,
     {
       const GxSchemaSection *section = gx_schema_section (s);
 
+      GxFormat format = gx_report_get_format (report);
+      gboolean first_row = TRUE;
+
       g_string_append (out, ",\n    ");
       append_string (out, section->key);
       g_string_append (out, ": {");
       for (guint r = 0; r < section->n_rows; r++)
         {
           const GxSchemaRow *row = gx_schema_row (section->first_row + r);
+          guint columns[16];
+          guint n_columns = gx_schema_row_format_columns (row, format, columns);
 
-          g_string_append (out, r == 0 ? "\n      " : ",\n      ");
+          if (n_columns == 0)
+            continue;   /* a row of the other form */
+          g_string_append (out, first_row ? "\n      " : ",\n      ");
+          first_row = FALSE;
           append_string (out, row->key);
           g_string_append (out, ": {");
-          for (guint c = 0; c < row->n_columns; c++)
+          for (guint c = 0; c < n_columns; c++)
             {
               if (c > 0)
                 g_string_append (out, ", ");
-              append_string (out, row->columns[c].key);
+              append_string (out, row->columns[columns[c]].key);
               g_string_append (out, ": ");
-              append_cell (out, report, row->first_cell + c);
+              append_cell (out, report, row->first_cell + columns[c]);
             }
           g_string_append_c (out, '}');
         }
@@ -276,15 +284,19 @@ gx_json_from_report (GxReport *report,
       for (guint r = 0; r < section->n_rows; r++)
         {
           const GxSchemaRow *row = gx_schema_row (section->first_row + r);
+          guint columns[16];
+          guint n_columns = gx_schema_row_format_columns (row, gx_report_get_format (report), columns);
 
+          if (n_columns == 0)
+            continue;
           json_builder_set_member_name (builder, row->key);
           json_builder_begin_object (builder);
-          for (guint c = 0; c < row->n_columns; c++)
+          for (guint c = 0; c < n_columns; c++)
             {
-              guint cell = row->first_cell + c;
+              guint cell = row->first_cell + columns[c];
               gint64 value;
 
-              json_builder_set_member_name (builder, row->columns[c].key);
+              json_builder_set_member_name (builder, row->columns[columns[c]].key);
               switch (gx_report_get_cell (report, cell, &value))
                 {
                 case GX_CELL_VALUE:
@@ -485,40 +497,50 @@ read_section (ReadContext            *ctx,
               JsonNode               *node,
               GError                **error)
 {
+  GxFormat format = gx_report_get_format (report);
   JsonObject *object;
   g_autofree const char **row_keys = NULL;
+  guint n_rows = 0;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return shape_error (ctx, error, section->key, _("expected an object"));
   object = json_node_get_object (node);
 
+  /* the rows of the report's form */
   row_keys = g_new0 (const char *, section->n_rows + 1);
   for (guint r = 0; r < section->n_rows; r++)
-    row_keys[r] = gx_schema_row (section->first_row + r)->key;
-  if (!check_keys (ctx, object, section->key, row_keys, section->n_rows, NULL, error))
+    if (gx_schema_row_in_format (gx_schema_row (section->first_row + r), format))
+      row_keys[n_rows++] = gx_schema_row (section->first_row + r)->key;
+  if (!check_keys (ctx, object, section->key, row_keys, n_rows, NULL, error))
     return FALSE;
 
   for (guint r = 0; r < section->n_rows; r++)
     {
       const GxSchemaRow *row = gx_schema_row (section->first_row + r);
-      JsonNode *row_node = json_object_get_member (object, row->key);
-      g_autofree char *prefix = g_strconcat (section->key, ".", row->key, NULL);
+      JsonNode *row_node;
+      g_autofree char *prefix = NULL;
       g_autofree const char **column_keys = NULL;
       JsonObject *row_object;
+      guint columns[16];
+      guint n_columns = gx_schema_row_format_columns (row, format, columns);
 
+      if (n_columns == 0)
+        continue;
+      row_node = json_object_get_member (object, row->key);
+      prefix = g_strconcat (section->key, ".", row->key, NULL);
       if (!JSON_NODE_HOLDS_OBJECT (row_node))
         return shape_error (ctx, error, prefix, _("expected an object"));
       row_object = json_node_get_object (row_node);
 
-      column_keys = g_new0 (const char *, row->n_columns + 1);
-      for (guint c = 0; c < row->n_columns; c++)
-        column_keys[c] = row->columns[c].key;
-      if (!check_keys (ctx, row_object, prefix, column_keys, row->n_columns, NULL, error))
+      column_keys = g_new0 (const char *, n_columns + 1);
+      for (guint c = 0; c < n_columns; c++)
+        column_keys[c] = row->columns[columns[c]].key;
+      if (!check_keys (ctx, row_object, prefix, column_keys, n_columns, NULL, error))
         return FALSE;
 
-      for (guint c = 0; c < row->n_columns; c++)
-        if (!read_cell (ctx, report, row->first_cell + c,
-                        json_object_get_member (row_object, row->columns[c].key), error))
+      for (guint c = 0; c < n_columns; c++)
+        if (!read_cell (ctx, report, row->first_cell + columns[c],
+                        json_object_get_member (row_object, row->columns[columns[c]].key), error))
           return FALSE;
     }
   return TRUE;
@@ -605,14 +627,17 @@ read_findings (ReadContext  *ctx,
       {
         gboolean any = FALSE;
 
-        for (guint c = 0; c < row->n_columns; c++)
-          if (!gx_report_is_blank (report, row->first_cell + c))
+        guint columns[16];
+        guint n_columns = gx_schema_row_format_columns (row, gx_report_get_format (report), columns);
+
+        for (guint c = 0; c < n_columns; c++)
+          if (!gx_report_is_blank (report, row->first_cell + columns[c]))
             {
-              gx_report_set_cell_flags (report, row->first_cell + c, GX_CELL_FLAG_INFERRED);
+              gx_report_set_cell_flags (report, row->first_cell + columns[c], GX_CELL_FLAG_INFERRED);
               any = TRUE;
             }
-        if (!any)
-          gx_report_set_cell_flags (report, row->first_cell, GX_CELL_FLAG_INFERRED);
+        if (!any && n_columns > 0)
+          gx_report_set_cell_flags (report, row->first_cell + columns[0], GX_CELL_FLAG_INFERRED);
       }
     }
   return TRUE;
@@ -677,7 +702,7 @@ read_report (ReadContext  *ctx,
       shape_error (ctx, error, "format_version", _("expected text"));
       return NULL;
     }
-  if (strcmp (text, GX_REPORT_FORMAT_2021) != 0)
+  if (strcmp (text, GX_REPORT_FORMAT_2021) != 0 && strcmp (text, GX_REPORT_FORMAT_2019) != 0)
     {
       shape_error (ctx, error, "format_version", _("unknown format “%s”"), text);
       return NULL;

@@ -430,6 +430,21 @@ gx_report_set_format_version (GxReport   *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT_VERSION]);
 }
 
+GxFormat
+gx_report_get_format (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), GX_FORMAT_2021);
+  return gx_format_from_version (self->format_version);
+}
+
+gboolean
+gx_report_has_cell (GxReport *self,
+                    guint     cell)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), FALSE);
+  return gx_schema_cell_in_format (cell, gx_format_from_version (self->format_version));
+}
+
 const char *
 gx_report_get_prose (GxReport *self)
 {

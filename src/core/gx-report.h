@@ -21,6 +21,7 @@ typedef enum {
 } GxCellFlags;
 
 #define GX_REPORT_FORMAT_2021 "2021"
+#define GX_REPORT_FORMAT_2019 "2019"
 
 #define GX_TYPE_REPORT (gx_report_get_type ())
 G_DECLARE_FINAL_TYPE (GxReport, gx_report, GX, REPORT, GObject)
@@ -46,6 +47,13 @@ void         gx_report_set_source        (GxReport    *self,
 const char  *gx_report_get_format_version(GxReport    *self);
 void         gx_report_set_format_version(GxReport    *self,
                                           const char  *version);
+
+/* The national format of the report (from format-version), and whether a
+ * cell of the template belongs to it.  Every part that walks the cells of a
+ * report walks only these. */
+GxFormat     gx_report_get_format        (GxReport    *self);
+gboolean     gx_report_has_cell          (GxReport    *self,
+                                          guint        cell);
 
 /* The text of the report outside its tables (title, prose, signature), one
  * line a paragraph; what the prose checks read. */

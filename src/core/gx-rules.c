@@ -17,6 +17,7 @@
 typedef struct
 {
   GxReport *report;
+  GxFormat format;
   GPtrArray *findings;
 } Check;
 
@@ -42,18 +43,27 @@ cell_is_valid (GxReport *report,
     return FALSE;
   if (state == GX_CELL_BLANK)
     return TRUE;
-  if (v < 0)
-    return FALSE;
-  return gx_schema_cell (cell)->column->kind == GX_VALUE_AMOUNT || gx_value_is_whole (v);
+  switch (gx_schema_cell (cell)->column->kind)
+    {
+    case GX_VALUE_AMOUNT:
+      return v >= 0;
+    case GX_VALUE_CHANGE:
+      return gx_value_is_whole (v);
+    case GX_VALUE_COUNT:
+    default:
+      return v >= 0 && gx_value_is_whole (v);
+    }
 }
 
 /* "予以公开 · 自然人": how a message names a cell's place. */
 static char *
-describe_cell (guint cell)
+describe_cell (Check *check,
+               guint  cell)
 {
   const GxSchemaCell *c = gx_schema_cell (cell);
+  guint columns[16];
 
-  if (c->row->n_columns == 1)
+  if (gx_schema_row_format_columns (c->row, check->format, columns) == 1)
     return g_strdup (gx_schema_row_label (c->row));
   return g_strdup_printf ("%s · %s", gx_schema_row_label (c->row),
                           gx_schema_column_label (c->column));
@@ -179,7 +189,8 @@ rule_balance (Check *check)
     }
 }
 
-/* results_sum: the 21 result rows add up to results_total, per column. */
+/* results_sum: the result rows (21 in the 2021 form, 19 in the 2019 one)
+ * add up to results_total, per column. */
 static void
 rule_results_sum (Check *check)
 {
@@ -197,10 +208,10 @@ rule_results_sum (Check *check)
         {
           const GxSchemaRow *row = gx_schema_row (r);
 
-          if (row->flags & GX_ROW_FLAG_RESULT)
+          if ((row->flags & GX_ROW_FLAG_RESULT) && gx_schema_row_in_format (row, check->format))
             parts[n_parts++] = row->first_cell + c;
         }
-      g_assert (n_parts == 21);
+      g_assert (n_parts == (check->format == GX_FORMAT_2019 ? 19 : 21));
       check_sum (check, GX_RULE_RESULTS_SUM, parts, n_parts, &total, 1, total,
                  gx_schema_column_label (&columns[c]));
     }
@@ -220,6 +231,9 @@ rule_row_totals (Check      *check,
       const GxSchemaRow *row = gx_schema_row (r);
       guint parts[16];
       guint total = row->first_cell + row->n_columns - 1;
+
+      if (!gx_schema_row_in_format (row, check->format))
+        continue;
       for (guint c = 0; c + 1 < row->n_columns; c++)
         parts[c] = row->first_cell + c;
       check_sum (check, rule, parts, row->n_columns - 1, &total, 1, total,
@@ -241,14 +255,16 @@ rule_count_value (Check *check)
       g_autofree char *text = NULL;
       g_autofree char *message = NULL;
 
-      if (cell_is_valid (check->report, cell))
+      if (!gx_schema_cell_in_format (cell, check->format) || cell_is_valid (check->report, cell))
         continue;
 
-      where = describe_cell (cell);
+      where = describe_cell (check, cell);
       text = gx_report_dup_text (check->report, cell);
       if (c->column->kind == GX_VALUE_AMOUNT)
         message = g_strdup_printf (_("%s: “%s” is not an amount (a number ≥ 0 with at most 4 decimals)"),
                                    where, text);
+      else if (c->column->kind == GX_VALUE_CHANGE)
+        message = g_strdup_printf (_("%s: “%s” is not a whole number"), where, text);
       else
         message = g_strdup_printf (_("%s: “%s” is not a count (a whole number ≥ 0)"),
                                    where, text);
@@ -267,9 +283,9 @@ rule_blank_cell (Check *check)
       g_autofree char *where = NULL;
       g_autofree char *message = NULL;
 
-      if (!gx_report_is_blank (check->report, cell))
+      if (!gx_report_is_blank (check->report, cell) || !gx_schema_cell_in_format (cell, check->format))
         continue;
-      where = describe_cell (cell);
+      where = describe_cell (check, cell);
       message = g_strdup_printf (_("%s: left blank, read as 0"), where);
       g_ptr_array_add (check->findings,
                        gx_finding_new (GX_RULE_BLANK_CELL, GX_SEVERITY_NOTE, cell, FALSE, message));
@@ -285,6 +301,9 @@ rule_ambiguous_layout (Check *check)
     {
       const GxSchemaRow *row = gx_schema_row (r);
       GxFinding *finding = NULL;
+
+      if (!gx_schema_row_in_format (row, check->format))
+        continue;
 
       for (guint c = 0; c < row->n_columns; c++)
         {
@@ -316,6 +335,7 @@ gx_rules_check (GxReport *report)
   g_return_val_if_fail (GX_IS_REPORT (report), NULL);
 
   check.report = report;
+  check.format = gx_report_get_format (report);
   check.findings = g_ptr_array_new_with_free_func (g_object_unref);
 
   rule_balance (&check);

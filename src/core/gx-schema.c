@@ -15,18 +15,36 @@
 
 /* Columns ------------------------------------------------------------------ */
 
+#define F21 GX_FORMAT_2021
+#define F19 GX_FORMAT_2019
+
+/* Section 二.  The 2019 form counted documents made, published and published
+ * in all, and items of the previous year with this year's change; the 2021
+ * form counts issued, repealed and in force, and decisions. */
 static const GxSchemaColumn document_fields[] = {
-  { "issued",   "本年制发件数", "Issued this year",   NULL, NULL, GX_VALUE_COUNT },
-  { "repealed", "本年废止件数", "Repealed this year", NULL, NULL, GX_VALUE_COUNT },
-  { "in_force", "现行有效件数", "In force",           NULL, NULL, GX_VALUE_COUNT },
+  { "issued",   "本年制发件数", "Issued this year",   NULL, NULL, GX_VALUE_COUNT, F21 },
+  { "repealed", "本年废止件数", "Repealed this year", NULL, NULL, GX_VALUE_COUNT, F21 },
+  { "in_force", "现行有效件数", "In force",           NULL, NULL, GX_VALUE_COUNT, F21 },
+  { "made",     "本年新制作数量", "Made this year",      NULL, NULL, GX_VALUE_COUNT, F19 },
+  { "published", "本年新公开数量", "Published this year", NULL, NULL, GX_VALUE_COUNT, F19 },
+  { "total_published", "对外公开总数量", "Published in all", NULL, NULL, GX_VALUE_COUNT, F19 },
 };
 
 static const GxSchemaColumn decision_fields[] = {
-  { "decisions", "本年处理决定数量", "Decisions this year", NULL, NULL, GX_VALUE_COUNT },
+  { "previous_items", "上一年项目数量", "Items last year", NULL, NULL, GX_VALUE_COUNT, F19 },
+  { "change",    "本年增/减", "Change this year", NULL, NULL, GX_VALUE_CHANGE, F19 },
+  { "decisions", "本年处理决定数量", "Decisions this year", NULL, NULL, GX_VALUE_COUNT, 0 },
 };
 
 static const GxSchemaColumn fee_fields[] = {
-  { "amount_wan", "本年收费金额（单位：万元）", "Fees collected (10,000 yuan)", NULL, NULL, GX_VALUE_AMOUNT },
+  { "previous_items", "上一年项目数量", "Items last year", NULL, NULL, GX_VALUE_COUNT, F19 },
+  { "change",    "本年增/减", "Change this year", NULL, NULL, GX_VALUE_CHANGE, F19 },
+  { "amount_wan", "本年收费金额（单位：万元）", "Fees collected (10,000 yuan)", NULL, NULL, GX_VALUE_AMOUNT, F21 },
+};
+
+static const GxSchemaColumn procurement_fields[] = {
+  { "items",      "采购项目数量", "Procurement items", NULL, NULL, GX_VALUE_COUNT, F19 },
+  { "amount_wan", "采购总金额（单位：万元）", "Procurement total (10,000 yuan)", NULL, NULL, GX_VALUE_AMOUNT, F19 },
 };
 
 #define ORG_ZH "法人或其他组织"
@@ -53,7 +71,7 @@ static const GxSchemaColumn review_fields[] = {
 /* Groups (the headings that rows hang under) -------------------------------- */
 
 enum {
-  G_ART20_1, G_ART20_5, G_ART20_6, G_ART20_8,
+  G_ART20_1, G_ART20_5, G_ART20_6, G_ART20_8, G_ART20_9,
   G_RESULTS, G_WITHHELD, G_UNAVAILABLE, G_NOT_PROCESSED, G_OTHER_HANDLING,
   G_LITIGATION,
   N_GROUPS
@@ -64,6 +82,7 @@ static const GxSchemaGroup groups[N_GROUPS] = {
   [G_ART20_5]        = { "article20_5", "", "第二十条第（五）项", "Article 20 (5)", -1 },
   [G_ART20_6]        = { "article20_6", "", "第二十条第（六）项", "Article 20 (6)", -1 },
   [G_ART20_8]        = { "article20_8", "", "第二十条第（八）项", "Article 20 (8)", -1 },
+  [G_ART20_9]        = { "article20_9", "", "第二十条第（九）项", "Article 20 (9)", -1 },
   [G_RESULTS]        = { "results", "三、", "本年度办理结果", "Results this year", -1 },
   [G_WITHHELD]       = { "withheld", "（三）", "不予公开", "Not disclosed", G_RESULTS },
   [G_UNAVAILABLE]    = { "unavailable", "（四）", "无法提供", "Cannot be provided", G_RESULTS },
@@ -75,6 +94,7 @@ static const GxSchemaGroup groups[N_GROUPS] = {
 /* Rows ------------------------------------------------------------------------ */
 
 #define COLS(a) a, G_N_ELEMENTS (a)
+#define ONLY(f) , f
 #define V(...) (const char *const[]) { __VA_ARGS__, NULL }
 
 static GxSchemaRow rows[] = {
@@ -85,12 +105,16 @@ static GxSchemaRow rows[] = {
     V ("规范性文件"), G_ART20_1, 1, 0, COLS (document_fields) },
   { GX_SECTION_DISCLOSURE, "licensing", "", "行政许可", "Administrative licensing",
     NULL, G_ART20_5, 1, 0, COLS (decision_fields) },
+  { GX_SECTION_DISCLOSURE, "other_services", "", "其他对外管理服务事项",
+    "Other external management services", NULL, G_ART20_5, 1, 0, COLS (decision_fields) ONLY (F19) },
   { GX_SECTION_DISCLOSURE, "punishment", "", "行政处罚", "Administrative penalties",
     NULL, G_ART20_6, 1, 0, COLS (decision_fields) },
   { GX_SECTION_DISCLOSURE, "enforcement", "", "行政强制", "Administrative enforcement",
     NULL, G_ART20_6, 1, 0, COLS (decision_fields) },
   { GX_SECTION_DISCLOSURE, "fees", "", "行政事业性收费", "Administrative fees",
     NULL, G_ART20_8, 1, 0, COLS (fee_fields) },
+  { GX_SECTION_DISCLOSURE, "procurement", "", "政府集中采购", "Centralised government procurement",
+    NULL, G_ART20_9, 1, 0, COLS (procurement_fields) ONLY (F19) },
 
   /* 三 收到和处理政府信息公开申请情况 */
   { GX_SECTION_APPLICATIONS, "new_received", "一、", "本年新收政府信息公开申请数量",
@@ -138,17 +162,20 @@ static GxSchemaRow rows[] = {
   { GX_SECTION_APPLICATIONS, "not_processed_confirmation", "5.", "要求行政机关确认或重新出具已获取信息",
     "Requests to confirm or reissue information", NULL, G_NOT_PROCESSED, 2, GX_ROW_FLAG_RESULT,
     COLS (application_columns) },
+  /* 2019: one row for （六）; 2021: three rows under it */
+  { GX_SECTION_APPLICATIONS, "other_handling", "（六）", "其他处理", "Other handling",
+    NULL, G_RESULTS, 1, GX_ROW_FLAG_RESULT, COLS (application_columns) ONLY (F19) },
   { GX_SECTION_APPLICATIONS, "other_no_correction", "1.",
     "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
     "Applicant did not correct in time", NULL, G_OTHER_HANDLING, 2, GX_ROW_FLAG_RESULT,
-    COLS (application_columns) },
+    COLS (application_columns) ONLY (F21) },
   { GX_SECTION_APPLICATIONS, "other_no_fee", "2.",
     "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
     "Applicant did not pay the fee in time", NULL, G_OTHER_HANDLING, 2, GX_ROW_FLAG_RESULT,
-    COLS (application_columns) },
+    COLS (application_columns) ONLY (F21) },
   { GX_SECTION_APPLICATIONS, "other_misc", "3.", "其他", "Other",
     NULL, G_OTHER_HANDLING, 2, GX_ROW_FLAG_RESULT | GX_ROW_FLAG_NEEDS_PREFIX,
-    COLS (application_columns) },
+    COLS (application_columns) ONLY (F21) },
   { GX_SECTION_APPLICATIONS, "results_total", "（七）", "总计", "Total of results",
     NULL, G_RESULTS, 1, GX_ROW_FLAG_NEEDS_PREFIX, COLS (application_columns) },
   { GX_SECTION_APPLICATIONS, "carried_forward", "四、", "结转下年度继续办理",
@@ -225,6 +252,67 @@ schema_init (void)
       }
 
   g_once_init_leave (&initialized, 1);
+}
+
+GxFormat
+gx_format_from_version (const char *version)
+{
+  return g_strcmp0 (version, "2019") == 0 ? GX_FORMAT_2019 : GX_FORMAT_2021;
+}
+
+const char *
+gx_format_to_version (GxFormat format)
+{
+  return format == GX_FORMAT_2019 ? "2019" : "2021";
+}
+
+gboolean
+gx_schema_row_in_format (const GxSchemaRow *row,
+                         GxFormat           format)
+{
+  return row->formats == 0 || (row->formats & format) != 0;
+}
+
+gboolean
+gx_schema_column_in_format (const GxSchemaColumn *column,
+                            GxFormat              format)
+{
+  return column->formats == 0 || (column->formats & format) != 0;
+}
+
+gboolean
+gx_schema_cell_in_format (guint    cell,
+                          GxFormat format)
+{
+  const GxSchemaCell *c = gx_schema_cell (cell);
+
+  return gx_schema_row_in_format (c->row, format) &&
+         gx_schema_column_in_format (c->column, format);
+}
+
+guint
+gx_schema_row_format_columns (const GxSchemaRow *row,
+                              GxFormat           format,
+                              guint             *indices)
+{
+  guint n = 0;
+
+  if (!gx_schema_row_in_format (row, format))
+    return 0;
+  for (guint c = 0; c < row->n_columns; c++)
+    if (gx_schema_column_in_format (&row->columns[c], format))
+      indices[n++] = c;
+  return n;
+}
+
+guint
+gx_schema_n_cells_in_format (GxFormat format)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < gx_schema_n_cells (); i++)
+    n += gx_schema_cell_in_format (i, format);
+  return n;
 }
 
 const GxSchemaSection *

@@ -22,7 +22,16 @@ typedef enum {
 typedef enum {
   GX_VALUE_COUNT,    /* a whole number >= 0 */
   GX_VALUE_AMOUNT,   /* >= 0 with at most 4 decimals (万元) */
+  GX_VALUE_CHANGE,   /* a whole number, may be negative (2019: 本年增/减) */
 } GxValueKind;
+
+/* The national formats.  Rows and columns shared by both use the same keys,
+ * so that years can be compared; a report records its format_version. */
+typedef enum {
+  GX_FORMAT_2021 = 1 << 0,   /* 国办公开办函〔2021〕30号, reports for 2021 on */
+  GX_FORMAT_2019 = 1 << 1,   /* 国办公开办函〔2019〕60号, reports for 2019 and 2020 */
+  GX_FORMAT_ALL = GX_FORMAT_2021 | GX_FORMAT_2019,
+} GxFormat;
 
 typedef enum {
   GX_ROW_FLAG_NONE = 0,
@@ -45,6 +54,7 @@ typedef struct {
   const char *group_zh;
   const char *group_en;
   GxValueKind kind;
+  GxFormat formats;           /* the formats that have this column; 0 = all */
 } GxSchemaColumn;
 
 typedef struct {
@@ -67,6 +77,7 @@ typedef struct {
   GxRowFlags flags;
   const GxSchemaColumn *columns;
   guint n_columns;
+  GxFormat formats;           /* the formats that have this row; 0 = all */
   /* filled in by the schema itself */
   guint index;                /* position among all rows */
   guint first_cell;           /* cell index of the first column */
@@ -92,6 +103,25 @@ typedef struct {
   const char *path;           /* "applications.new_received.total" */
   GQuark quark;               /* of the path: the detail of GxReport::cell-changed */
 } GxSchemaCell;
+
+/* "2021" / "2019" (GxReport:format-version); NULL or unknown → 2021 */
+GxFormat               gx_format_from_version     (const char *version);
+const char            *gx_format_to_version       (GxFormat    format);
+
+/* Whether a row, a column of a row, or a cell is part of @format. */
+gboolean               gx_schema_row_in_format    (const GxSchemaRow *row,
+                                                   GxFormat           format);
+gboolean               gx_schema_column_in_format (const GxSchemaColumn *column,
+                                                   GxFormat              format);
+gboolean               gx_schema_cell_in_format   (guint       cell,
+                                                   GxFormat    format);
+/* The columns of @row in @format, in order: fills @indices (at most
+ * row->n_columns) and returns how many. */
+guint                  gx_schema_row_format_columns (const GxSchemaRow *row,
+                                                     GxFormat           format,
+                                                     guint             *indices);
+/* The number of cells of @format (200 for 2021). */
+guint                  gx_schema_n_cells_in_format (GxFormat   format);
 
 const GxSchemaSection *gx_schema_section          (GxSection section);
 GxSection              gx_schema_section_from_key (const char *key);

@@ -280,6 +280,7 @@ static const char migration_1[] =
   "  row_key TEXT NOT NULL,"
   "  col TEXT NOT NULL,"
   "  path TEXT NOT NULL UNIQUE,"
+  "  formats INTEGER NOT NULL,"   /* bit 0: the 2021 form, bit 1: the 2019 form */
   "  UNIQUE (row, col_index)"
   ");"
   "CREATE TABLE cells ("
@@ -301,7 +302,9 @@ static const char migration_1[] =
   "    CASE k.col_index WHEN 0 THEN c.v0 WHEN 1 THEN c.v1 WHEN 2 THEN c.v2 WHEN 3 THEN c.v3"
   "      WHEN 4 THEN c.v4 WHEN 5 THEN c.v5 ELSE c.v6 END AS value,"
   "    i.raw"
-  "  FROM cells c JOIN cell_keys k ON k.row = c.row"
+  "  FROM cells c JOIN reports r ON r.id = c.report_id"
+  "  JOIN cell_keys k ON k.row = c.row"
+  "    AND (k.formats & CASE r.format_version WHEN '2019' THEN 2 ELSE 1 END) != 0"
   "  LEFT JOIN invalid_cells i ON i.report_id = c.report_id AND i.cell = k.cell;";
 
 static gboolean
@@ -316,8 +319,8 @@ fill_cell_keys (GxStore  *self,
                           "INSERT INTO row_keys (row, section, row_key) VALUES (?1, ?2, ?3)",
                           -1, &rs, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (self->db,
-                          "INSERT INTO cell_keys (cell, row, col_index, section, row_key, col, path) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1, &cs, NULL) != SQLITE_OK)
+                          "INSERT INTO cell_keys (cell, row, col_index, section, row_key, col, path, formats) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &cs, NULL) != SQLITE_OK)
     ok = sqlite_error (self, error, _("cannot create the workspace"));
 
   for (guint r = 0; ok && r < gx_schema_n_rows (); r++)
@@ -343,6 +346,8 @@ fill_cell_keys (GxStore  *self,
           sqlite3_bind_text (cs, 5, row->key, -1, SQLITE_STATIC);
           sqlite3_bind_text (cs, 6, cell->column->key, -1, SQLITE_STATIC);
           sqlite3_bind_text (cs, 7, cell->path, -1, SQLITE_STATIC);
+          sqlite3_bind_int (cs, 8, (gx_schema_cell_in_format (cell->index, GX_FORMAT_2021) ? 1 : 0) |
+                                   (gx_schema_cell_in_format (cell->index, GX_FORMAT_2019) ? 2 : 0));
           if (sqlite3_step (cs) != SQLITE_DONE)
             ok = sqlite_error (self, error, _("cannot create the workspace"));
         }
@@ -583,6 +588,8 @@ write_cells (GxStore   *self,
       const GxSchemaRow *row = gx_schema_row (r);
       gint64 flags = 0;
 
+      if (!gx_schema_row_in_format (row, gx_report_get_format (report)))
+        continue;   /* a row of the other national form */
       sqlite3_reset (s);
       sqlite3_bind_int64 (s, 1, id);
       sqlite3_bind_int (s, 2, (int) r);

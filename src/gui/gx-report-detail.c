@@ -40,6 +40,7 @@ struct _GxReportDetail
   GListStore *findings;                /* GxFinding */
 
   GxReport *report;
+  GxFormat format;                     /* the form the table rows are built for */
   CellMark *marks;                     /* one per cell; messages NULL: none */
   int focus_cell;
   GHashTable *cell_widgets;            /* cell + 1 → bound GtkWidget */
@@ -283,8 +284,10 @@ add_group_headings (GListStore *store,
 }
 
 static void
-build_table_rows (GxReportDetail *self)
+build_table_rows (GxReportDetail *self,
+                  GxFormat        format)
 {
+  self->format = format;
   for (guint s = 0; s < GX_N_SECTIONS; s++)
     {
       const GxSchemaSection *section = gx_schema_section (s);
@@ -297,6 +300,8 @@ build_table_rows (GxReportDetail *self)
         {
           const GxSchemaRow *row = gx_schema_row (r);
 
+          if (!gx_schema_row_in_format (row, format))
+            continue;   /* a row of the other national form */
           if (row->group >= 0 && n_shown < G_N_ELEMENTS (shown) - 8)
             add_group_headings (store, row->group, shown, &n_shown);
 
@@ -305,7 +310,11 @@ build_table_rows (GxReportDetail *self)
               /* section 二 mixes tables of different fields: one line a field */
               for (guint c = 0; c < row->n_columns; c++)
                 {
-                  g_autoptr(GxTableRow) line = gx_table_row_new (row, (int) c);
+                  g_autoptr(GxTableRow) line = NULL;
+
+                  if (!gx_schema_column_in_format (&row->columns[c], format))
+                    continue;
+                  line = gx_table_row_new (row, (int) c);
                   g_list_store_append (store, line);
                 }
             }
@@ -566,7 +575,7 @@ build_table_views (GxReportDetail *self)
     append_column (self->review_view, gx_schema_column_label (&columns[c]),
                    value_factory (self, c), 96);
 
-  build_table_rows (self);
+  build_table_rows (self, GX_FORMAT_2021);
 }
 
 /* GObject / GtkWidget ---------------------------------------------------------- */
@@ -723,6 +732,8 @@ gx_report_detail_set_report (GxReportDetail *self,
   if (!g_set_object (&self->report, report))
     return;
 
+  if (report != NULL && gx_report_get_format (report) != self->format)
+    build_table_rows (self, gx_report_get_format (report));
   self->focus_cell = -1;
   compute_marks (self);
 

@@ -1116,13 +1116,22 @@ build_disclosure (Marks *marks)
   static const double frac[] = { 0.34, 0.22, 0.22, 0.22 };
   const GxSchemaSection *s = gx_schema_section (GX_SECTION_DISCLOSURE);
   STable *table = stable_new (s->key, 4, frac, 0, 0);
+  GxFormat format = gx_report_get_format (marks->report);
   int prev_group = -2;
 
   for (guint i = s->first_row; i < s->first_row + s->n_rows; i++)
     {
       const GxSchemaRow *r = gx_schema_row (i);
-      g_autofree char *label = row_label (r);
+      g_autofree char *label = NULL;
+      guint cols[16];
+      /* the fields of the report's form; one field spans the three value
+       * columns, two share them 1 + 2 */
+      guint n = gx_schema_row_format_columns (r, format, cols);
       SRow *row;
+
+      if (n == 0)
+        continue;   /* a row of the other national form */
+      label = row_label (r);
 
       if (r->group != prev_group)
         {
@@ -1143,8 +1152,8 @@ build_disclosure (Marks *marks)
 
           /* 信息内容: the heading of the label column in the official form */
           srow_add (head, 0, 1, "信息内容", FONT_CELL, ALIGN_CENTER, FILL_HEAD);
-          for (guint c = 0; c < r->n_columns; c++)
-            srow_add (head, 1 + c, r->n_columns == 1 ? 3 : 1, r->columns[c].label_zh,
+          for (guint c = 0; c < n; c++)
+            srow_add (head, 1 + c, c + 1 == n ? 3 - c : 1, r->columns[cols[c]].label_zh,
                       FONT_CELL, ALIGN_CENTER, FILL_HEAD);
           head->keep_with_next = TRUE;
           g_ptr_array_add (table->body, head);
@@ -1154,8 +1163,8 @@ build_disclosure (Marks *marks)
       row = srow_new (label);
       srow_add (row, 0, 1, label, FONT_CELL, ALIGN_LEFT, FILL_NONE)->marker =
         g_strdup (marks->row_markers[r->index]);
-      for (guint c = 0; c < r->n_columns; c++)
-        add_value_cell (row, marks, r->first_cell + c, 1 + c, r->n_columns == 1 ? 3 : 1);
+      for (guint c = 0; c < n; c++)
+        add_value_cell (row, marks, r->first_cell + cols[c], 1 + c, c + 1 == n ? 3 - c : 1);
       g_ptr_array_add (table->body, row);
     }
   return table;
@@ -1190,12 +1199,14 @@ build_applications (Marks *marks)
   g_autofree double *frac = NULL;
   STable *table;
   guint n_cols;
+  GxFormat format = gx_report_get_format (marks->report);
 
   for (guint i = s->first_row; i < s->first_row + s->n_rows; i++)
     {
       int chain[MAX_LEVELS];
 
-      n_levels = MAX (n_levels, group_chain (gx_schema_row (i)->group, chain));
+      if (gx_schema_row_in_format (gx_schema_row (i), format))
+        n_levels = MAX (n_levels, group_chain (gx_schema_row (i)->group, chain));
     }
   n_levels = MIN (n_levels, MAX_LEVELS - 1);
 
@@ -1241,11 +1252,17 @@ build_applications (Marks *marks)
   for (guint i = s->first_row; i < s->first_row + s->n_rows; i++)
     {
       const GxSchemaRow *r = gx_schema_row (i);
-      g_autofree char *label = row_label (r);
+      g_autofree char *label = NULL;
       int chain[MAX_LEVELS];
-      guint depth = MIN (group_chain (r->group, chain), n_levels);
-      SRow *row = srow_new (label);
+      guint depth;
+      SRow *row;
       SCell *lcell;
+
+      if (!gx_schema_row_in_format (r, format))
+        continue;   /* a row of the other national form */
+      label = row_label (r);
+      depth = MIN (group_chain (r->group, chain), n_levels);
+      row = srow_new (label);
 
       for (guint k = 0; k < depth; k++)
         row->levels[k] = chain[k];

@@ -219,7 +219,8 @@ make_consistent_report (guint k)
       const GxSchemaRow *r = gx_schema_row (i);
 
       for (guint c = 0; c < r->n_columns; c++)
-        gx_report_set_count (report, r->first_cell + c, k * 10 + i + c);
+        if (gx_report_has_cell (report, r->first_cell + c))
+          gx_report_set_count (report, r->first_cell + c, k * 10 + i + c);
     }
 
   /* result rows: small numbers, row totals, column sums as results_total,
@@ -230,7 +231,7 @@ make_consistent_report (guint k)
       const GxSchemaRow *r = gx_schema_row (i);
       gint64 row_total = 0;
 
-      if (!(r->flags & GX_ROW_FLAG_RESULT))
+      if (!(r->flags & GX_ROW_FLAG_RESULT) || !gx_schema_row_in_format (r, GX_FORMAT_2021))
         continue;
       g_assert_cmpuint (r->n_columns, ==, 7);
       for (guint c = 0; c < 6; c++)
@@ -286,7 +287,8 @@ row_needle (GxReport          *report,
       g_string_append (s, r->label_zh);
     }
   for (guint c = 0; c < r->n_columns; c++)
-    g_string_append_printf (s, "%" G_GINT64_FORMAT, gx_report_get_count (report, r->first_cell + c));
+    if (gx_report_has_cell (report, r->first_cell + c))
+      g_string_append_printf (s, "%" G_GINT64_FORMAT, gx_report_get_count (report, r->first_cell + c));
   return g_string_free (s, FALSE);
 }
 
@@ -527,9 +529,14 @@ test_sixty_reports (void)
       for (guint i = 0; i < gx_schema_n_rows (); i++)
         {
           const GxSchemaRow *r = gx_schema_row (i);
-          g_autofree char *needle = row_needle (report, r);
-          guint on0 = count_occurrences (p0, needle);
-          guint on1 = count_occurrences (p1, needle);
+          g_autofree char *needle = NULL;
+          guint on0, on1;
+
+          if (!gx_schema_row_in_format (r, GX_FORMAT_2021))
+            continue;
+          needle = row_needle (report, r);
+          on0 = count_occurrences (p0, needle);
+          on1 = count_occurrences (p1, needle);
 
           if (on0 + on1 != 1)
             g_error ("report %u: row “%s” found %u + %u times", k, needle, on0, on1);
