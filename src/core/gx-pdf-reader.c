@@ -304,6 +304,7 @@ labels_init (void)
     {
       const GxSchemaRow *row = gx_schema_row (r);
 
+      /* the first row of a label wins (rows of both forms come first) */
       g_hash_table_insert (label_rows[row->section], gx_text_label_key (row->label_zh, NULL), (gpointer) row);
       for (guint v = 0; row->variants && row->variants[v]; v++)
         g_hash_table_insert (label_rows[row->section], gx_text_label_key (row->variants[v], NULL), (gpointer) row);
@@ -315,6 +316,7 @@ labels_init (void)
  * parenthetical cut short; 0: it is not. */
 static int
 match_label (GxSection           section,
+             GxFormat            format,
              const char         *text,
              const GxSchemaRow **row_out)
 {
@@ -335,7 +337,8 @@ match_label (GxSection           section,
       row = g_hash_table_lookup (label_rows[section], key);
       score = 1;
     }
-  if (row == NULL || ((row->flags & GX_ROW_FLAG_NEEDS_PREFIX) && !had_prefix))
+  if (row == NULL || ((row->flags & GX_ROW_FLAG_NEEDS_PREFIX) && !had_prefix) ||
+      !gx_schema_row_in_format (row, format))
     return 0;
   *row_out = row;
   return score;
@@ -592,15 +595,57 @@ place_values (GPtrArray     *cells,
   *collapsed = TRUE;
 }
 
+/* The 2019 form (reports for 2019 and 2020) is told by the column headers
+ * of its section 二, as the assembler tells it. */
+static GxFormat
+detect_format (GPtrArray *lines)
+{
+  static const char *const markers_2019[] = {
+    "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购",
+  };
+
+  for (guint l = 0; l < lines->len; l++)
+    {
+      Line *line = g_ptr_array_index (lines, l);
+
+      for (guint i = 0; i < line->chunks->len; i++)
+        for (guint m = 0; m < G_N_ELEMENTS (markers_2019); m++)
+          if (strstr (CHUNK (line, i)->text, markers_2019[m]) != NULL)
+            return GX_FORMAT_2019;
+    }
+  return GX_FORMAT_2021;
+}
+
+/* The form, from the lines of section 二 starting at @from. */
+static GxFormat
+detect_format_from (GArray *lines,
+                    guint   from)
+{
+  g_autoptr(GPtrArray) section = g_ptr_array_new ();
+
+  for (guint l = from; l < lines->len; l++)
+    {
+      Line *line = &g_array_index (lines, Line, l);
+
+      if (heading_region (line) != HEADING_NONE)
+        break;
+      g_ptr_array_add (section, line);
+    }
+  return detect_format (section);
+}
+
 static void
 emit_table (GxFlow    *flow,
             GxSection  section,
+            GxFormat   format,
             GPtrArray *lines)
 {
   g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
   g_autoptr(GPtrArray) header = g_ptr_array_new ();
   g_autofree gboolean *is_anchor = g_new0 (gboolean, lines->len + 1);
   g_autofree gboolean *label_only = g_new0 (gboolean, lines->len + 1);
+  g_autofree gboolean *header_row = g_new0 (gboolean, lines->len + 1);
+  g_autofree gboolean *consumed = g_new0 (gboolean, lines->len + 1);
   double value_left = G_MAXDOUBLE;
   Columns columns;
   gboolean have_columns;
@@ -650,6 +695,7 @@ emit_table (GxFlow    *flow,
         {
           if (anchors->len == 0)
             g_ptr_array_add (header, line);
+          header_row[l] = TRUE;
         }
       else
         label_only[l] = TRUE;
@@ -675,8 +721,18 @@ emit_table (GxFlow    *flow,
 
         if (!is_anchor[l])
           {
-            if (label_only[l] && pending->len < MAX_WRAP)
-              g_ptr_array_add (pending, g_ptr_array_index (lines, l));
+            Line *line = g_ptr_array_index (lines, l);
+
+            if (label_only[l] && !consumed[l] && pending->len < MAX_WRAP)
+              g_ptr_array_add (pending, line);
+            if (header_row[l] && section == GX_SECTION_DISCLOSURE)
+              {
+                /* "信息内容 本年制发件数 …": the assembler tells the form by them */
+                GxFlowRow *out = gx_flow_add_row (flow, line->number, TRUE);
+
+                for (guint i = 0; i < line->chunks->len; i++)
+                  gx_flow_row_add_cell (out, CHUNK (line, i)->text, line->number);
+              }
             continue;
           }
         anchor = &g_array_index (anchors, Anchor, a++);
@@ -692,7 +748,7 @@ emit_table (GxFlow    *flow,
                   g_autofree char *text = compose_label (anchor, (Line **) pending->pdata, pending->len, t,
                                                          (Line **) below->pdata, s);
                   const GxSchemaRow *match;
-                  int score = match_label (section, text, &match);
+                  int score = match_label (section, format, text, &match);
 
                   /* the best match; among equals, the fewest lines */
                   if (score > best)
@@ -706,14 +762,19 @@ emit_table (GxFlow    *flow,
 
         /* the lines below that this label did not take wait for the next */
         g_ptr_array_set_size (pending, 0);
-        for (guint k = best > 0 ? best_s : 0; k < below->len; k++)
-          g_ptr_array_add (pending, g_ptr_array_index (below, k));
-        /* skip the lines consumed */
-        while (l + 1 < lines->len && !is_anchor[l + 1])
-          l++;
+        for (guint k = l + 1, taken = 0; k < lines->len && !is_anchor[k] && best > 0 && taken < best_s; k++)
+          if (label_only[k])
+            {
+              consumed[k] = TRUE;
+              taken++;
+            }
 
         if (row != NULL && best > 0)
-          n_columns = row->n_columns;
+          {
+            guint indices[32];
+
+            n_columns = gx_schema_row_format_columns (row, format, indices);
+          }
         else if (anchor->label < 0 && section == GX_SECTION_REVIEW_LITIGATION)
           n_columns = 15;   /* the three rows of section 四 as one line */
         else
@@ -750,6 +811,7 @@ gx_pdf_reader_parse (GBytes      *data,
   const Line *paragraph_last = NULL;
   guint paragraph_line = 0;
   Region region = REGION_PROSE;
+  GxFormat format = GX_FORMAT_2021;
   double top = 0;
   guint n_pages, n_glyphs = 0;
 
@@ -821,9 +883,11 @@ gx_pdf_reader_parse (GBytes      *data,
           paragraph_last = NULL;
           /* the table of a section ends at the next heading */
           if (region >= 0 && region < (Region) GX_N_SECTIONS)
-            emit_table (flow, (GxSection) region, table);
+            emit_table (flow, (GxSection) region, format, table);
           g_ptr_array_set_size (table, 0);
           region = heading;
+          if (region == (Region) GX_SECTION_DISCLOSURE)
+            format = detect_format_from (lines, l + 1);
           if (line == NULL)
             break;
           line->number = l + 1;
