@@ -238,9 +238,12 @@ static void
 sync_widget (GxEditorForm *self,
              int           target)
 {
-  g_autofree char *text = target_text (self, target);
+  g_autofree char *text = NULL;
   GtkWidget *widget = target_widget (self, target);
 
+  if (widget == NULL)
+    return;   /* a cell of the other national form */
+  text = target_text (self, target);
   gtk_widget_remove_css_class (widget, "refused");
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0)
     return;
@@ -275,7 +278,9 @@ apply_value (GxEditorForm      *self,
           break;
         }
       self->computed[target] = value->computed;
-      if (value->computed)
+      if (self->entries[target] == NULL)
+        ;
+      else if (value->computed)
         gtk_widget_add_css_class (self->entries[target], "computed");
       else
         gtk_widget_remove_css_class (self->entries[target], "computed");
@@ -309,7 +314,11 @@ style_entry (GxEditorForm *self,
   CellLook *look = &self->looks[cell];
   int severity = mark->messages != NULL ? (int) mark->severity : -1;
   const char *tooltip = mark->messages != NULL ? mark->messages->str : NULL;
-  gboolean invalid = gx_report_get_raw (self->report, cell) != NULL;
+  gboolean invalid;
+
+  if (entry == NULL)
+    return;   /* a cell of the other national form */
+  invalid = gx_report_get_raw (self->report, cell) != NULL;
 
   if (look->severity != severity)
     {
@@ -807,6 +816,11 @@ section_box (GxEditorForm *self,
   return grid;
 }
 
+/* The editor lays out the current national form (2021).  Reports in the
+ * 2019 form are read and checked, but the window refuses to edit them
+ * (gx-editor-window.c); cells of the other form have no entry. */
+#define EDITOR_FORMAT GX_FORMAT_2021
+
 /* 二: one small table a group (第二十条第（一）项 …): 信息内容 | fields */
 static void
 build_disclosure (GxEditorForm *self)
@@ -819,9 +833,16 @@ build_disclosure (GxEditorForm *self)
   for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
     {
       const GxSchemaRow *row = gx_schema_row (r);
-      int span = row->n_columns == 1 ? 3 : 1;
-      g_autofree char *label = row_label (row);
-      GArray *cells = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint columns[16];
+      guint n_columns = gx_schema_row_format_columns (row, EDITOR_FORMAT, columns);
+      int span = n_columns == 1 ? 3 : 1;
+      g_autofree char *label = NULL;
+      GArray *cells;
+
+      if (n_columns == 0)
+        continue;
+      label = row_label (row);
+      cells = g_array_new (FALSE, FALSE, sizeof (guint));
 
       if (row->group != group)
         {
@@ -836,16 +857,16 @@ build_disclosure (GxEditorForm *self)
             }
           /* Translators: the heading of the label column of section 二 of the official form */
           attach (grid, new_label (_("Content"), TRUE, 16), 0, y, 1, 1);
-          for (guint c = 0; c < row->n_columns; c++)
-            attach (grid, new_label (gx_schema_column_label (&row->columns[c]), TRUE, 12),
+          for (guint c = 0; c < n_columns; c++)
+            attach (grid, new_label (gx_schema_column_label (&row->columns[columns[c]]), TRUE, 12),
                     1 + (int) c, y, span, 1);
           y++;
         }
 
       attach (grid, new_label (label, FALSE, 16), 0, y, 1, 1);
-      for (guint c = 0; c < row->n_columns; c++)
+      for (guint c = 0; c < n_columns; c++)
         {
-          guint cell = row->first_cell + c;
+          guint cell = row->first_cell + columns[c];
 
           attach (grid, new_cell_entry (self, cell), 1 + (int) c, y, span, 1);
           g_array_append_val (cells, cell);
@@ -915,9 +936,13 @@ build_applications (GxEditorForm *self)
     {
       const GxSchemaRow *row = r < section->first_row + section->n_rows ? gx_schema_row (r) : NULL;
       int chain[LABEL_COLUMNS - 1] = { -1, -1 };
-      guint depth = row ? group_chain (row->group, chain, LABEL_COLUMNS - 1) : 0;
+      guint depth;
       GArray *cells;
       g_autofree char *label = NULL;
+
+      if (row != NULL && !gx_schema_row_in_format (row, EDITOR_FORMAT))
+        continue;
+      depth = row ? group_chain (row->group, chain, LABEL_COLUMNS - 1) : 0;
 
       /* close the vertical group labels this row is no longer under */
       for (int level = LABEL_COLUMNS - 2; level >= 0; level--)
@@ -1238,7 +1263,8 @@ gx_editor_form_set_report (GxEditorForm *self,
   for (guint i = 0; i < gx_schema_n_cells (); i++)
     {
       sync_widget (self, (int) i);
-      gtk_widget_remove_css_class (self->entries[i], "computed");
+      if (self->entries[i] != NULL)
+        gtk_widget_remove_css_class (self->entries[i], "computed");
     }
   recheck (self);
 }
@@ -1521,7 +1547,7 @@ gx_editor_form_fill_totals (GxEditorForm *self,
     {
       const GxSchemaRow *row = gx_schema_row (r);
 
-      if (row != results_total && row != forward)
+      if (row != results_total && row != forward && gx_schema_row_in_format (row, EDITOR_FORMAT))
         fill_row_total (&fill, row);
     }
 
@@ -1532,7 +1558,8 @@ gx_editor_form_fill_totals (GxEditorForm *self,
       guint n = 0;
 
       for (guint r = applications->first_row; r < applications->first_row + applications->n_rows; r++)
-        if ((gx_schema_row (r)->flags & GX_ROW_FLAG_RESULT) && n < G_N_ELEMENTS (cells))
+        if ((gx_schema_row (r)->flags & GX_ROW_FLAG_RESULT) && n < G_N_ELEMENTS (cells) &&
+            gx_schema_row_in_format (gx_schema_row (r), EDITOR_FORMAT))
           cells[n++] = gx_schema_row (r)->first_cell + c;
       fill_sum (&fill, results_total->first_cell + c, cells, n);
     }

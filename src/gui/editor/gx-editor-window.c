@@ -488,6 +488,14 @@ gx_editor_window_new (GtkApplication  *application,
           gtk_window_destroy (GTK_WINDOW (self));
           return NULL;
         }
+      if (gx_report_get_format (stored) != GX_FORMAT_2021)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("“%s %d” follows the 2019 national form; the editor edits reports in the current (2021) form. Correct the source file and import it again."),
+                       gx_report_get_issuer (stored), gx_report_get_year (stored));
+          gtk_window_destroy (GTK_WINDOW (self));
+          return NULL;
+        }
       report = gx_report_copy (stored);
       gx_report_set_id (report, report_id);
     }
