@@ -6,6 +6,7 @@
 
 #include "gx-application.h"
 #include "gx-store.h"
+#include "editor/gx-editor-window.h"
 #include "gx-window.h"
 
 struct _GxApplication
@@ -121,10 +122,24 @@ gx_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
+/* Editing sessions that ended without saving (a crash) are offered back
+ * once the window shows its workspace. */
+static void
+offer_drafts (GxWindow *window)
+{
+  GxStore *store = gx_window_get_store (window);
+
+  if (store != NULL)
+    gx_editor_restore_drafts (GTK_WINDOW (window), gx_store_get_path (store));
+}
+
 static void
 gx_application_activate (GApplication *application)
 {
-  gtk_window_present (GTK_WINDOW (ensure_window (GX_APPLICATION (application), NULL)));
+  GxWindow *window = ensure_window (GX_APPLICATION (application), NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  offer_drafts (window);
 }
 
 static void
@@ -150,6 +165,7 @@ gx_application_open (GApplication  *application,
   if (reports->len > 0)
     gx_window_import_files (window, (GFile **) reports->pdata, reports->len);
   gtk_window_present (GTK_WINDOW (window));
+  offer_drafts (window);
 }
 
 static void

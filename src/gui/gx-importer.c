@@ -163,6 +163,24 @@ deliver_in_main_cb (gpointer data)
 
 /* Worker side ------------------------------------------------------------- */
 
+/* Runs @func on the thread that owns @context.  Not g_main_context_invoke():
+ * when that context is idle, it runs the function at once in the calling
+ * thread — here the worker, which then ran main-thread code (signals to the
+ * window) and, holding the job lock, deadlocked on it. */
+static void
+run_in_context (GMainContext   *context,
+                GSourceFunc     func,
+                gpointer        data,
+                GDestroyNotify  notify)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[gxreports] importer delivery");
+  g_source_attach (source, context);
+}
+
 static void
 job_set_progress (ImportJob  *job,
                   guint       done,
@@ -179,9 +197,7 @@ job_set_progress (ImportJob  *job,
   g_mutex_unlock (&job->lock);
 
   if (queue)
-    g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
-                                progress_in_main_cb, import_job_ref (job),
-                                import_job_unref);
+    run_in_context (job->context, progress_in_main_cb, import_job_ref (job), import_job_unref);
 }
 
 static void
@@ -190,9 +206,7 @@ job_queue_delivery_locked (ImportJob *job)
   if (job->delivery_queued)
     return;
   job->delivery_queued = TRUE;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
-                              deliver_in_main_cb, import_job_ref (job),
-                              import_job_unref);
+  run_in_context (job->context, deliver_in_main_cb, import_job_ref (job), import_job_unref);
 }
 
 static void

@@ -32,6 +32,7 @@ struct _GxWindow
   GSettings *settings;
 
   GxStore *store;             /* the main thread's connection */
+  GHashTable *editors;        /* report id → its open GxEditorWindow */
   GxImporter *importer;
   GCancellable *import_cancellable;
   GPtrArray *import_queue;    /* GFile: given while an import ran */
@@ -57,5 +58,9 @@ void gx_window_show_error        (GxWindow       *self,
                                   const char     *primary,
                                   const char     *secondary);
 GArray *gx_window_dup_target_ids (GxWindow       *self);
+
+/* gx-window-editing.c */
+void gx_window_class_add_editing_actions (GtkWidgetClass *widget_class);
+void gx_window_init_editing              (GxWindow       *self);
 
 G_END_DECLS

@@ -329,6 +329,7 @@ gx_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->import_queue, g_ptr_array_unref);
   g_clear_pointer (&self->pending_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->editors, g_hash_table_unref);
 
   G_OBJECT_CLASS (gx_window_parent_class)->dispose (object);
 }
@@ -412,6 +413,7 @@ gx_window_class_init (GxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
   gx_window_class_add_actions (widget_class);
+  gx_window_class_add_editing_actions (widget_class);
 }
 
 static void
@@ -436,6 +438,7 @@ gx_window_init (GxWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   gx_window_setup_dnd (self);
+  gx_window_init_editing (self);
   update_page (self);
 }
 

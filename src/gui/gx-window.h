@@ -45,4 +45,10 @@ void            gx_window_set_search        (GxWindow      *self,
 void            gx_window_set_only_problems (GxWindow      *self,
                                              gboolean       only_problems);
 
+/* Opens the form editor on report @id (0: a new report), or brings its
+ * editor forward when one is open.  NULL (and a message to the user) when
+ * the report cannot be edited.  (gx-window-editing.c) */
+struct _GxEditorWindow *gx_window_edit_report (GxWindow *self,
+                                               gint64    id);
+
 G_END_DECLS

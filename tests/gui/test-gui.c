@@ -13,6 +13,7 @@
 
 #include "gx-schema.h"
 #include "gx-store.h"
+#include "editor/gx-editor-window.h"
 #include "gx-window-private.h"
 
 static const char *const samples[] = {
@@ -499,10 +500,70 @@ test_bad_files (Fixture       *fx,
   g_assert_cmpstr (gx_window_get_page (fx->window), ==, "empty");
 }
 
+/* Enter on Haidian opens the editor; correcting 复议后起诉 总计 to 45 and
+ * saving clears the error in the list.  Ctrl+N opens an empty report. */
+static void
+test_edit_from_list (Fixture       *fx,
+                     gconstpointer  data)
+{
+  GxReportList *list = gx_window_get_report_list (fx->window);
+  int cell = gx_schema_find_cell (GX_SECTION_REVIEW_LITIGATION, "litigation_after_review", "total");
+  g_autoptr(GError) error = NULL;
+  GxEditorWindow *editor, *again, *blank;
+  GxReport *item;
+
+  import_samples (fx);
+  gx_window_set_only_problems (fx->window, TRUE);
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 2);
+  gx_window_set_search (fx->window, "海淀");
+  gx_report_list_select (list, 0);
+  item = gx_report_list_get_selected (list);
+  g_assert_cmpuint (gx_report_get_n_errors (item), ==, 1);
+
+  /* Enter on the row */
+  g_signal_emit_by_name (gx_report_list_get_column_view (list), "activate", 0);
+  editor = g_hash_table_lookup (fx->window->editors, &(gint64) { gx_report_get_id (item) });
+  g_assert_nonnull (editor);
+  g_assert_cmpint (gx_editor_window_get_report_id (editor), ==, gx_report_get_id (item));
+  /* a second Edit brings the same editor forward */
+  again = gx_window_edit_report (fx->window, gx_report_get_id (item));
+  g_assert_true (again == editor);
+
+  g_assert_true (gx_editor_form_set_cell_text (gx_editor_window_get_form (editor), (guint) cell, "45", &error));
+  g_assert_no_error (error);
+  g_assert_true (gx_editor_window_save (editor, &error));
+  g_assert_no_error (error);
+  drain ();
+
+  /* the row now ties out: the problems filter leaves Beidaihe alone */
+  g_assert_cmpuint (gx_report_get_n_errors (item), ==, 0);
+  g_assert_cmpint (gx_report_get_count (item, (guint) cell), ==, 45);
+  gx_window_set_search (fx->window, NULL);
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  drain ();
+  g_assert_cmpuint (g_hash_table_size (fx->window->editors), ==, 0);
+
+  /* Ctrl+N */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.new-report", NULL));
+  blank = NULL;
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (GX_IS_EDITOR_WINDOW (l->data))
+      blank = l->data;
+  g_assert_nonnull (blank);
+  g_assert_cmpint (gx_editor_window_get_report_id (blank), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (blank));
+  drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *state = g_dir_make_tmp ("gx-gui-state-XXXXXX", NULL);
+
+  /* editor drafts of these tests stay out of the user's folders */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   /* English labels whatever the machine's language */
   gx_schema_set_prefers_chinese (0);
@@ -518,6 +579,7 @@ main (int   argc,
   ADD ("/gui/list/sorting", test_sorting);
   ADD ("/gui/list/problems-and-search", test_problems_filter_and_search);
   ADD ("/gui/detail/haidian", test_haidian_detail);
+  ADD ("/gui/edit/from-list", test_edit_from_list);
 #undef ADD
 
   return g_test_run ();
