@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gx-finding.h"
+#include "gx-review.h"
 
 struct _GxFinding
 {
@@ -17,7 +18,10 @@ struct _GxFinding
   gint64 expected;
   gint64 actual;
   char *message;
+  GxFindingMessageFunc message_func;   /* formats message on first use */
   GArray *cells;
+  GxReviewState review;
+  char *review_note;
 };
 
 G_DEFINE_FINAL_TYPE (GxFinding, gx_finding, G_TYPE_OBJECT)
@@ -29,6 +33,7 @@ gx_finding_finalize (GObject *object)
 
   g_free (self->rule);
   g_free (self->message);
+  g_free (self->review_note);
   g_array_unref (self->cells);
 
   G_OBJECT_CLASS (gx_finding_parent_class)->finalize (object);
@@ -157,9 +162,20 @@ gx_finding_get_actual (GxFinding *self)
   return self->actual;
 }
 
+void
+gx_finding_set_message_func (GxFinding            *self,
+                             GxFindingMessageFunc  func)
+{
+  g_return_if_fail (GX_IS_FINDING (self));
+  g_clear_pointer (&self->message, g_free);
+  self->message_func = func;
+}
+
 const char *
 gx_finding_get_message (GxFinding *self)
 {
+  if (GX_IS_FINDING (self) && self->message == NULL && self->message_func != NULL)
+    self->message = self->message_func (self);
   g_return_val_if_fail (GX_IS_FINDING (self), NULL);
   return self->message;
 }
@@ -220,4 +236,72 @@ gx_severity_to_label (GxSeverity severity)
     default:
       return _("note");
     }
+}
+
+/* Review (gx-review.h) ------------------------------------------------------- */
+
+char *
+gx_finding_dup_key (GxFinding *finding)
+{
+  const GxSchemaCell *cell;
+
+  g_return_val_if_fail (GX_IS_FINDING (finding), NULL);
+  cell = gx_schema_cell (finding->cell);
+  if (finding->row_only)
+    return g_strdup_printf ("%s/%s.%s", finding->rule,
+                            gx_schema_section (cell->section)->key, cell->row->key);
+  return g_strdup_printf ("%s/%s", finding->rule, cell->path);
+}
+
+GxReviewState
+gx_finding_get_review (GxFinding *finding)
+{
+  g_return_val_if_fail (GX_IS_FINDING (finding), GX_REVIEW_OPEN);
+  return finding->review;
+}
+
+const char *
+gx_finding_get_review_note (GxFinding *finding)
+{
+  g_return_val_if_fail (GX_IS_FINDING (finding), NULL);
+  return finding->review_note;
+}
+
+void
+gx_finding_set_review (GxFinding     *finding,
+                       GxReviewState  state,
+                       const char    *note)
+{
+  g_return_if_fail (GX_IS_FINDING (finding));
+  g_return_if_fail (state <= GX_REVIEW_DISMISSED);
+
+  finding->review = state;
+  if (finding->review_note != note)
+    {
+      g_free (finding->review_note);
+      finding->review_note = note && *note ? g_strdup (note) : NULL;
+    }
+}
+
+static const char *review_keys[] = { "open", "confirmed", "dismissed" };
+
+const char *
+gx_review_state_to_key (GxReviewState state)
+{
+  g_return_val_if_fail (state <= GX_REVIEW_DISMISSED, NULL);
+  return review_keys[state];
+}
+
+gboolean
+gx_review_state_from_key (const char    *key,
+                          GxReviewState *state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (review_keys); i++)
+    if (g_strcmp0 (key, review_keys[i]) == 0)
+      {
+        if (state)
+          *state = (GxReviewState) i;
+        return TRUE;
+      }
+  return FALSE;
 }

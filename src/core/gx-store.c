@@ -41,8 +41,11 @@
 
 #include "gx-store.h"
 #include "gx-rules.h"
+#include "gx-review.h"
+#include "gx-crosscheck.h"
+#include "gx-prose.h"
 
-#define STORE_VERSION 1
+#define STORE_VERSION 2
 
 typedef enum {
   STMT_FIND_HASH,
@@ -62,9 +65,26 @@ typedef enum {
   STMT_LOAD_ALL_REPORTS,
   STMT_LOAD_ALL_CELLS,
   STMT_SUMMARIES,
+  STMT_WRITE_SUMMARY,
   STMT_FIND_IDS,
   STMT_ROLLUP,
   STMT_REPORT_EXISTS,
+  STMT_SET_KEYS,
+  STMT_LOAD_PROSE,
+  STMT_DELETE_REVIEW,
+  STMT_INSERT_REVIEW,
+  STMT_LOAD_REVIEWS,
+  STMT_CANONICAL,
+  STMT_DELETE_ALIAS,
+  STMT_INSERT_ALIAS,
+  STMT_REPOINT_ALIASES,
+  STMT_LOAD_ALIASES,
+  STMT_LIST_ISSUERS,
+  STMT_FIND_REPORT_KEY,
+  STMT_DELETE_CHILDREN,
+  STMT_INSERT_CHILD,
+  STMT_LOAD_CHILDREN,
+  STMT_LOAD_PARENTS,
   N_STMTS
 } StmtId;
 
@@ -111,10 +131,12 @@ static const char *const stmt_sql[N_STMTS] = {
     "SELECT report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines FROM cells",
   [STMT_SUMMARIES] =
     "SELECT r.id, r.issuer, r.year, r.source, r.format_version, "
-    "r.n_errors, r.n_warnings, r.n_notes, c.row, c.v0, c.v1, c.v2, c.v3, c.v4, c.v5, c.v6, "
-    "NULL, NULL FROM reports r LEFT JOIN cells c ON c.report_id = r.id "
-    "AND c.row IN (SELECT value FROM json_each (?1)) "
-    "ORDER BY r.issuer, r.year, r.id",
+    "r.n_errors, r.n_warnings, r.n_notes, sum_new_received, sum_results_total, "
+    "sum_carried_forward, sum_review, sum_litigation_direct, sum_litigation_after_review "
+    "FROM reports r ORDER BY r.issuer, r.year, r.id",
+  [STMT_WRITE_SUMMARY] =
+    "UPDATE reports SET sum_new_received = ?2, sum_results_total = ?3, sum_carried_forward = ?4, "
+    "sum_review = ?5, sum_litigation_direct = ?6, sum_litigation_after_review = ?7 WHERE id = ?1",
   [STMT_FIND_IDS] =
     "SELECT id FROM reports WHERE (?1 = 0 OR year = ?1) "
     "AND (?2 IS NULL OR instr (issuer, ?2) > 0) ORDER BY issuer, year, id",
@@ -124,6 +146,49 @@ static const char *const stmt_sql[N_STMTS] = {
     "FROM cells WHERE report_id IN (SELECT value FROM json_each (?1)) GROUP BY row",
   [STMT_REPORT_EXISTS] =
     "SELECT 1 FROM reports WHERE id = ?1",
+  /* user_version 2 (issue 8) */
+  [STMT_SET_KEYS] =
+    "UPDATE reports SET issuer_key = ?1, prose = ?2 WHERE id = ?3",
+  [STMT_LOAD_PROSE] =
+    "SELECT prose FROM reports WHERE id = ?1",
+  [STMT_DELETE_REVIEW] =
+    "DELETE FROM reviews WHERE year = ?2 AND finding_key = ?3 AND COALESCE ("
+    "(SELECT canonical FROM issuer_aliases a WHERE a.alias = reviews.issuer_key), "
+    "reviews.issuer_key) = ?1",
+  [STMT_INSERT_REVIEW] =
+    "INSERT INTO reviews (issuer_key, year, finding_key, state, note, updated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_LOAD_REVIEWS] =
+    "SELECT v.finding_key, v.state, v.note FROM reviews v "
+    "LEFT JOIN issuer_aliases a ON a.alias = v.issuer_key "
+    "WHERE COALESCE (a.canonical, v.issuer_key) = ?1 AND v.year = ?2 "
+    "ORDER BY v.updated_at",
+  [STMT_CANONICAL] =
+    "SELECT canonical FROM issuer_aliases WHERE alias = ?1",
+  [STMT_DELETE_ALIAS] =
+    "DELETE FROM issuer_aliases WHERE alias = ?1",
+  [STMT_INSERT_ALIAS] =
+    "INSERT OR REPLACE INTO issuer_aliases (alias, canonical) VALUES (?1, ?2)",
+  [STMT_REPOINT_ALIASES] =
+    "UPDATE issuer_aliases SET canonical = ?2 WHERE canonical = ?1",
+  [STMT_LOAD_ALIASES] =
+    "SELECT alias, canonical FROM issuer_aliases",
+  [STMT_LIST_ISSUERS] =
+    "SELECT r.issuer, COALESCE (a.canonical, r.issuer_key), COUNT (*) FROM reports r "
+    "LEFT JOIN issuer_aliases a ON a.alias = r.issuer_key "
+    "WHERE r.issuer_key IS NOT NULL GROUP BY r.issuer ORDER BY 2, r.issuer",
+  [STMT_FIND_REPORT_KEY] =
+    "SELECT r.id FROM reports r LEFT JOIN issuer_aliases a ON a.alias = r.issuer_key "
+    "WHERE COALESCE (a.canonical, r.issuer_key) = ?1 AND r.year = ?2 "
+    "AND r.id != ?3 ORDER BY r.id LIMIT 1",
+  [STMT_DELETE_CHILDREN] =
+    "DELETE FROM report_children WHERE parent_id = ?1",
+  [STMT_INSERT_CHILD] =
+    "INSERT OR IGNORE INTO report_children (parent_id, child_id) VALUES (?1, ?2)",
+  [STMT_LOAD_CHILDREN] =
+    "SELECT child_id FROM report_children WHERE parent_id = ?1 ORDER BY child_id",
+  [STMT_LOAD_PARENTS] =
+    "SELECT parent_id FROM report_children WHERE child_id = ?1 ORDER BY parent_id",
 };
 
 struct _GxStore
@@ -263,7 +328,11 @@ static const char migration_1[] =
   "  updated_at TEXT NOT NULL,"
   "  n_errors INTEGER NOT NULL DEFAULT 0,"
   "  n_warnings INTEGER NOT NULL DEFAULT 0,"
-  "  n_notes INTEGER NOT NULL DEFAULT 0"
+  "  n_notes INTEGER NOT NULL DEFAULT 0,"
+  /* the figures the main window lists (summary_paths), fixed point, NULL
+   * when blank: a cache written with the cells, never read as the truth */
+  "  sum_new_received INTEGER, sum_results_total INTEGER, sum_carried_forward INTEGER,"
+  "  sum_review INTEGER, sum_litigation_direct INTEGER, sum_litigation_after_review INTEGER"
   ");"
   "CREATE INDEX reports_issuer_year ON reports (issuer, year);"
   "CREATE TABLE row_keys ("
@@ -306,6 +375,74 @@ static const char migration_1[] =
   "  JOIN cell_keys k ON k.row = c.row"
   "    AND (k.formats & CASE r.format_version WHEN '2019' THEN 2 ELSE 1 END) != 0"
   "  LEFT JOIN invalid_cells i ON i.report_id = c.report_id AND i.cell = k.cell;";
+
+/* Issue 8: reviews, issuer aliases, roll-up links; the issuer key and the
+ * prose of every report.
+ *
+ *   reports.issuer_key  gx_issuer_normalize() of the issuer, filled by C
+ *              (below for the reports already there, on every write after).
+ *   reports.prose  the text outside the tables (for the prose checks).
+ *   reviews    (issuer_key, year, finding_key) → state, note: the decision
+ *              on a finding, kept by issuer and year, not by report id, so
+ *              that it survives re-import and replacement.
+ *   issuer_aliases  alias → canonical, both normalised: names the user
+ *              merged (always one level: the canonical is no alias).
+ *   report_children  parent_id → child_id: the parent is the roll-up of its
+ *              children (hierarchy). */
+static const char migration_2[] =
+  "ALTER TABLE reports ADD COLUMN issuer_key TEXT;"
+  "ALTER TABLE reports ADD COLUMN prose TEXT;"
+  "CREATE INDEX reports_issuer_key_year ON reports (issuer_key, year);"
+  "CREATE TABLE reviews ("
+  "  issuer_key TEXT NOT NULL,"
+  "  year INTEGER NOT NULL,"
+  "  finding_key TEXT NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  note TEXT,"
+  "  updated_at TEXT NOT NULL,"
+  "  PRIMARY KEY (issuer_key, year, finding_key)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE issuer_aliases ("
+  "  alias TEXT PRIMARY KEY,"
+  "  canonical TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE report_children ("
+  "  parent_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  child_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (parent_id, child_id),"
+  "  CHECK (parent_id != child_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX report_children_child ON report_children (child_id);";
+
+static gboolean
+fill_issuer_keys (GxStore  *self,
+                  GError  **error)
+{
+  sqlite3_stmt *rs = NULL;
+  sqlite3_stmt *us = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT id, issuer FROM reports", -1, &rs, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db, "UPDATE reports SET issuer_key = ?1 WHERE id = ?2",
+                          -1, &us, NULL) != SQLITE_OK)
+    ok = sqlite_error (self, error, _("cannot update the workspace"));
+  while (ok && (rc = sqlite3_step (rs)) == SQLITE_ROW)
+    {
+      g_autofree char *key = gx_issuer_normalize ((const char *) sqlite3_column_text (rs, 1));
+
+      sqlite3_reset (us);
+      bind_text_or_null (us, 1, key);
+      sqlite3_bind_int64 (us, 2, sqlite3_column_int64 (rs, 0));
+      if (sqlite3_step (us) != SQLITE_DONE)
+        ok = sqlite_error (self, error, _("cannot update the workspace"));
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = sqlite_error (self, error, _("cannot update the workspace"));
+  sqlite3_finalize (rs);
+  sqlite3_finalize (us);
+  return ok;
+}
 
 static gboolean
 fill_cell_keys (GxStore  *self,
@@ -400,9 +537,17 @@ migrate (GxStore  *self,
           return FALSE;
         }
     }
-  /* Later migrations go here: if (version < 2) { … } */
+  if (version < 2)
+    {
+      if (!exec (self, migration_2, error) || !fill_issuer_keys (self, error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  /* Later migrations go here: if (version < 3) { … } */
 
-  if (!exec (self, "PRAGMA user_version = 1", error) || !exec (self, "COMMIT", error))
+  if (!exec (self, "PRAGMA user_version = " G_STRINGIFY (STORE_VERSION), error) || !exec (self, "COMMIT", error))
     {
       exec (self, "ROLLBACK", NULL);
       return FALSE;
@@ -552,6 +697,62 @@ hash_values (GxReport *report)
   return g_strdup (g_checksum_get_string (sum));
 }
 
+static const char *const summary_paths[] = {
+  "applications.new_received.total",
+  "applications.results_total.total",
+  "applications.carried_forward.total",
+  "review_litigation.review.total",
+  "review_litigation.litigation_direct.total",
+  "review_litigation.litigation_after_review.total",
+};
+
+#define N_SUMMARY G_N_ELEMENTS (summary_paths)
+
+static int
+summary_cell (guint i)
+{
+  static int cells[N_SUMMARY];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint k = 0; k < N_SUMMARY; k++)
+        cells[k] = gx_schema_find_cell_by_path (summary_paths[k]);
+      g_once_init_leave (&initialized, 1);
+    }
+  return cells[i];
+}
+
+/* The list's figures of @report into its row of reports (see migration_1). */
+static gboolean
+write_summary (GxStore   *self,
+               gint64     id,
+               GxReport  *report,
+               GError   **error)
+{
+  sqlite3_stmt *s;
+
+  if (!(s = stmt (self, STMT_WRITE_SUMMARY, error)))
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, id);
+  for (guint k = 0; k < N_SUMMARY; k++)
+    {
+      gint64 value;
+
+      if (gx_report_get_cell (report, (guint) summary_cell (k), &value) == GX_CELL_VALUE)
+        sqlite3_bind_int64 (s, 2 + (int) k, value);
+      else
+        sqlite3_bind_null (s, 2 + (int) k);
+    }
+  if (sqlite3_step (s) != SQLITE_DONE)
+    {
+      sqlite3_reset (s);
+      return sqlite_error (self, error, _("cannot write the report"));
+    }
+  sqlite3_reset (s);
+  return TRUE;
+}
+
 static gboolean
 write_cells (GxStore   *self,
              gint64     id,
@@ -650,7 +851,7 @@ write_cells (GxStore   *self,
       sqlite3_reset (s);
     }
   g_string_free (lines, TRUE);
-  return TRUE;
+  return write_summary (self, id, report, error);
 
 fail:
   g_string_free (lines, TRUE);
@@ -923,6 +1124,52 @@ gx_store_find_hash (GxStore     *self,
   return find_one_id (self, s, error);
 }
 
+/* The columns of user_version 2: issuer key and prose. */
+static gboolean
+write_keys (GxStore   *self,
+            gint64     id,
+            GxReport  *report,
+            GError   **error)
+{
+  g_autofree char *key = gx_issuer_normalize (gx_report_get_issuer (report));
+  sqlite3_stmt *s;
+
+  if (!(s = stmt (self, STMT_SET_KEYS, error)))
+    return FALSE;
+  bind_text_or_null (s, 1, key);
+  bind_text_or_null (s, 2, gx_report_get_prose (report));
+  sqlite3_bind_int64 (s, 3, id);
+  if (sqlite3_step (s) != SQLITE_DONE)
+    {
+      sqlite_error (self, error, _("cannot add the report"));
+      sqlite3_reset (s);
+      return FALSE;
+    }
+  sqlite3_reset (s);
+  return TRUE;
+}
+
+static gboolean
+load_prose_into (GxStore   *self,
+                 GxReport  *report,
+                 gint64     id,
+                 GError   **error)
+{
+  sqlite3_stmt *s;
+  int rc;
+
+  if (!(s = stmt (self, STMT_LOAD_PROSE, error)))
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, id);
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    gx_report_set_prose (report, (const char *) sqlite3_column_text (s, 0));
+  sqlite3_reset (s);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sqlite_error (self, error, _("cannot read the report"));
+  return TRUE;
+}
+
 static gboolean
 put_report_inner (GxStore          *self,
                   GxReport         *report,
@@ -964,6 +1211,7 @@ put_report_inner (GxStore          *self,
     }
 
   g_ptr_array_unref (gx_rules_check (report));
+  g_ptr_array_unref (gx_prose_check (report));
   now = now_iso8601 ();
 
   if (!(s = stmt (self, existing > 0 ? STMT_UPDATE_REPORT_IMPORT : STMT_INSERT_REPORT, error)))
@@ -991,7 +1239,8 @@ put_report_inner (GxStore          *self,
   sqlite3_reset (s);
   id = existing > 0 ? existing : sqlite3_last_insert_rowid (self->db);
 
-  if (!write_cells (self, id, report, existing > 0, error))
+  if (!write_cells (self, id, report, existing > 0, error) ||
+      !write_keys (self, id, report, error))
     return FALSE;
 
   gx_report_set_id (report, id);
@@ -1045,6 +1294,7 @@ gx_store_save_report (GxStore   *self,
    * the same issuer and year is there; the user asked for it). */
   id = gx_report_get_id (report);
   g_ptr_array_unref (gx_rules_check (report));
+  g_ptr_array_unref (gx_prose_check (report));
   now = now_iso8601 ();
 
   if (!savepoint (self, error))
@@ -1072,7 +1322,8 @@ gx_store_save_report (GxStore   *self,
           goto fail;
         }
       id = sqlite3_last_insert_rowid (self->db);
-      if (!write_cells (self, id, report, FALSE, error))
+      if (!write_cells (self, id, report, FALSE, error) ||
+          !write_keys (self, id, report, error))
         goto fail;
       gx_report_set_id (report, id);
     }
@@ -1103,7 +1354,8 @@ gx_store_save_report (GxStore   *self,
                        _("%s: there is no report #%lld"), self->path, (long long) id);
           goto fail;
         }
-      if (!write_cells (self, id, report, TRUE, error))
+      if (!write_cells (self, id, report, TRUE, error) ||
+          !write_keys (self, id, report, error))
         goto fail;
     }
   sqlite3_reset (s);
@@ -1176,9 +1428,10 @@ gx_store_load_report (GxStore  *self,
   report_from_row (report, s);
   sqlite3_reset (s);
 
-  if (!load_cells_into (self, report, id, error))
+  if (!load_cells_into (self, report, id, error) ||
+      !load_prose_into (self, report, id, error) ||
+      !gx_store_check_report (self, report, error))
     return NULL;
-  g_ptr_array_unref (gx_rules_check (report));
   return g_steal_pointer (&report);
 }
 
@@ -1312,55 +1565,28 @@ fail:
   return NULL;
 }
 
-static const char *const summary_paths[] = {
-  "applications.new_received.total",
-  "applications.results_total.total",
-  "applications.carried_forward.total",
-  "review_litigation.review.total",
-  "review_litigation.litigation_direct.total",
-  "review_litigation.litigation_after_review.total",
-};
 
 GPtrArray *
 gx_store_list_summaries (GxStore  *self,
                          GError  **error)
 {
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 rows[G_N_ELEMENTS (summary_paths)];
-  int cells[G_N_ELEMENTS (summary_paths)];
-  g_autofree char *json = NULL;
-  GxReport *current = NULL;
-  gint64 current_id = -1;
   sqlite3_stmt *s;
   int rc;
 
   g_return_val_if_fail (GX_IS_STORE (self), NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (summary_paths); i++)
-    {
-      cells[i] = gx_schema_find_cell_by_path (summary_paths[i]);
-      rows[i] = gx_schema_cell ((guint) cells[i])->row->index;
-    }
-  json = ids_to_json (rows, G_N_ELEMENTS (rows));
-
   if (!(s = stmt (self, STMT_SUMMARIES, error)))
     return NULL;
-  sqlite3_bind_text (s, 1, json, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (s, 0);
+      GxReport *report = gx_report_new ();
 
-      if (id != current_id)
-        {
-          current_id = id;
-          current = gx_report_new ();
-          report_from_row (current, s);
-          g_ptr_array_add (reports, current);
-        }
-      if (sqlite3_column_type (s, 8) != SQLITE_NULL)
-        for (guint i = 0; i < G_N_ELEMENTS (summary_paths); i++)
-          if (rows[i] == sqlite3_column_int (s, 8))
-            row_from_stmt (current, s, 8, cells[i]);
+      report_from_row (report, s);
+      for (guint k = 0; k < N_SUMMARY; k++)
+        if (sqlite3_column_type (s, 8 + (int) k) != SQLITE_NULL)
+          gx_report_set_value (report, (guint) summary_cell (k), sqlite3_column_int64 (s, 8 + (int) k));
+      g_ptr_array_add (reports, report);
     }
   sqlite3_reset (s);
   if (rc != SQLITE_DONE)
@@ -1440,4 +1666,539 @@ gx_store_rollup (GxStore       *self,
     }
   g_ptr_array_unref (gx_rules_check (report));
   return g_steal_pointer (&report);
+}
+
+/* Issue 8: issuers, roll-ups, checks across reports, reviews ---------------- */
+
+/* Runs a prepared statement that returns nothing. */
+static gboolean
+step_done (GxStore      *self,
+           sqlite3_stmt *s,
+           const char   *what,
+           GError      **error)
+{
+  int rc = sqlite3_step (s);
+
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    return sqlite_error (self, error, what);
+  return TRUE;
+}
+
+/* The canonical key of a normalised key: itself unless it is an alias. */
+static char *
+canonical_of (GxStore     *self,
+              const char  *key,
+              GError     **error)
+{
+  sqlite3_stmt *s;
+  char *canonical = NULL;
+  int rc;
+
+  if (key == NULL)
+    return NULL;
+  if (!(s = stmt (self, STMT_CANONICAL, error)))
+    return NULL;
+  sqlite3_bind_text (s, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    canonical = g_strdup ((const char *) sqlite3_column_text (s, 0));
+  sqlite3_reset (s);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      sqlite_error (self, error, _("cannot read the workspace"));
+      return NULL;
+    }
+  return canonical ? canonical : g_strdup (key);
+}
+
+char *
+gx_store_dup_issuer_key (GxStore    *self,
+                         const char *issuer)
+{
+  g_autofree char *key = gx_issuer_normalize (issuer);
+  char *canonical;
+
+  g_return_val_if_fail (GX_IS_STORE (self), NULL);
+  if (key == NULL)
+    return NULL;
+  canonical = canonical_of (self, key, NULL);
+  return canonical ? canonical : g_steal_pointer (&key);
+}
+
+gboolean
+gx_store_set_issuer_alias (GxStore     *self,
+                           const char  *alias,
+                           const char  *canonical,
+                           GError     **error)
+{
+  g_autofree char *alias_key = gx_issuer_normalize (alias);
+  g_autofree char *target_key = gx_issuer_normalize (canonical);
+  g_autofree char *target = NULL;
+  sqlite3_stmt *s;
+
+  g_return_val_if_fail (GX_IS_STORE (self), FALSE);
+  if (alias_key == NULL)
+    {
+      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+                   _("%s: an issuer name is needed to merge issuers"), self->path);
+      return FALSE;
+    }
+  if (!savepoint (self, error))
+    return FALSE;
+
+  if (!(s = stmt (self, STMT_DELETE_ALIAS, error)))
+    goto fail;
+  sqlite3_bind_text (s, 1, alias_key, -1, SQLITE_STATIC);
+  if (!step_done (self, s, _("cannot merge the issuers"), error))
+    goto fail;
+
+  if (target_key != NULL && g_strcmp0 (target_key, alias_key) != 0)
+    {
+      if (!(target = canonical_of (self, target_key, error)))
+        goto fail;
+      if (g_strcmp0 (target, alias_key) != 0)
+        {
+          /* whatever was merged into @alias follows it */
+          if (!(s = stmt (self, STMT_REPOINT_ALIASES, error)))
+            goto fail;
+          sqlite3_bind_text (s, 1, alias_key, -1, SQLITE_STATIC);
+          sqlite3_bind_text (s, 2, target, -1, SQLITE_STATIC);
+          if (!step_done (self, s, _("cannot merge the issuers"), error))
+            goto fail;
+          if (!(s = stmt (self, STMT_INSERT_ALIAS, error)))
+            goto fail;
+          sqlite3_bind_text (s, 1, alias_key, -1, SQLITE_STATIC);
+          sqlite3_bind_text (s, 2, target, -1, SQLITE_STATIC);
+          if (!step_done (self, s, _("cannot merge the issuers"), error))
+            goto fail;
+        }
+    }
+  return release (self, error);
+
+fail:
+  rollback_to (self);
+  return FALSE;
+}
+
+GHashTable *
+gx_store_load_aliases (GxStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GHashTable) aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *s;
+  int rc;
+
+  g_return_val_if_fail (GX_IS_STORE (self), NULL);
+  if (!(s = stmt (self, STMT_LOAD_ALIASES, error)))
+    return NULL;
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_hash_table_insert (aliases, g_strdup ((const char *) sqlite3_column_text (s, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (s, 1)));
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_error (self, error, _("cannot read the workspace"));
+      return NULL;
+    }
+  return g_steal_pointer (&aliases);
+}
+
+static void
+store_issuer_free (gpointer data)
+{
+  GxStoreIssuer *issuer = data;
+
+  g_free (issuer->name);
+  g_free (issuer->key);
+  g_free (issuer);
+}
+
+GPtrArray *
+gx_store_list_issuers (GxStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) issuers = g_ptr_array_new_with_free_func (store_issuer_free);
+  sqlite3_stmt *s;
+  int rc;
+
+  g_return_val_if_fail (GX_IS_STORE (self), NULL);
+  if (!(s = stmt (self, STMT_LIST_ISSUERS, error)))
+    return NULL;
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      GxStoreIssuer *issuer = g_new0 (GxStoreIssuer, 1);
+
+      issuer->name = g_strdup ((const char *) sqlite3_column_text (s, 0));
+      issuer->key = g_strdup ((const char *) sqlite3_column_text (s, 1));
+      issuer->n_reports = (guint) sqlite3_column_int (s, 2);
+      g_ptr_array_add (issuers, issuer);
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_error (self, error, _("cannot read the workspace"));
+      return NULL;
+    }
+  return g_steal_pointer (&issuers);
+}
+
+gint64
+gx_store_find_report (GxStore     *self,
+                      const char  *issuer,
+                      int          year,
+                      gint64       except_id,
+                      GError     **error)
+{
+  g_autofree char *key = NULL;
+  sqlite3_stmt *s;
+
+  g_return_val_if_fail (GX_IS_STORE (self), -1);
+  key = gx_store_dup_issuer_key (self, issuer);
+  if (key == NULL || year <= 0)
+    return 0;
+  if (!(s = stmt (self, STMT_FIND_REPORT_KEY, error)))
+    return -1;
+  sqlite3_bind_text (s, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int (s, 2, year);
+  sqlite3_bind_int64 (s, 3, except_id);
+  return find_one_id (self, s, error);
+}
+
+gboolean
+gx_store_set_children (GxStore       *self,
+                       gint64         parent_id,
+                       const gint64  *child_ids,
+                       guint          n_children,
+                       GError       **error)
+{
+  sqlite3_stmt *s;
+
+  g_return_val_if_fail (GX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (child_ids != NULL || n_children == 0, FALSE);
+
+  for (guint i = 0; i < n_children; i++)
+    if (child_ids[i] == parent_id)
+      {
+        g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+                     _("%s: report #%lld cannot be a part of itself"),
+                     self->path, (long long) parent_id);
+        return FALSE;
+      }
+  if (!savepoint (self, error))
+    return FALSE;
+  if (!(s = stmt (self, STMT_DELETE_CHILDREN, error)))
+    goto fail;
+  sqlite3_bind_int64 (s, 1, parent_id);
+  if (!step_done (self, s, _("cannot link the reports"), error))
+    goto fail;
+  for (guint i = 0; i < n_children; i++)
+    {
+      int rc;
+
+      if (!(s = stmt (self, STMT_INSERT_CHILD, error)))
+        goto fail;
+      sqlite3_bind_int64 (s, 1, parent_id);
+      sqlite3_bind_int64 (s, 2, child_ids[i]);
+      rc = sqlite3_step (s);
+      sqlite3_reset (s);
+      if (rc == SQLITE_CONSTRAINT || (rc & 0xff) == SQLITE_CONSTRAINT)
+        {
+          g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+                       _("%s: there is no report #%lld"), self->path,
+                       (long long) (parent_id));
+          goto fail;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          sqlite_error (self, error, _("cannot link the reports"));
+          goto fail;
+        }
+    }
+  return release (self, error);
+
+fail:
+  rollback_to (self);
+  return FALSE;
+}
+
+static GArray *
+load_ids (GxStore  *self,
+          StmtId    id,
+          gint64    arg,
+          GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *s;
+  int rc;
+
+  if (!(s = stmt (self, id, error)))
+    return NULL;
+  sqlite3_bind_int64 (s, 1, arg);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      gint64 v = sqlite3_column_int64 (s, 0);
+
+      g_array_append_val (ids, v);
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_error (self, error, _("cannot read the workspace"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+gx_store_get_children (GxStore  *self,
+                       gint64    parent_id,
+                       GError  **error)
+{
+  g_return_val_if_fail (GX_IS_STORE (self), NULL);
+  return load_ids (self, STMT_LOAD_CHILDREN, parent_id, error);
+}
+
+GArray *
+gx_store_get_parents (GxStore  *self,
+                      gint64    child_id,
+                      GError  **error)
+{
+  g_return_val_if_fail (GX_IS_STORE (self), NULL);
+  return load_ids (self, STMT_LOAD_PARENTS, child_id, error);
+}
+
+/* A report with its cells only (no checks): for comparing. */
+static GxReport *
+load_plain (GxStore  *self,
+            gint64    id,
+            GError  **error)
+{
+  g_autoptr(GxReport) report = gx_report_new ();
+  sqlite3_stmt *s;
+  int rc;
+
+  if (!(s = stmt (self, STMT_LOAD_REPORT, error)))
+    return NULL;
+  sqlite3_bind_int64 (s, 1, id);
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    report_from_row (report, s);
+  sqlite3_reset (s);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+                   _("%s: there is no report #%lld"), self->path, (long long) id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sqlite_error (self, error, _("cannot read the report"));
+      return NULL;
+    }
+  if (!load_cells_into (self, report, id, error))
+    return NULL;
+  return g_steal_pointer (&report);
+}
+
+GPtrArray *
+gx_store_check_across (GxStore   *self,
+                       GxReport  *report,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 id;
+
+  g_return_val_if_fail (GX_IS_STORE (self), NULL);
+  g_return_val_if_fail (GX_IS_REPORT (report), NULL);
+
+  id = gx_report_get_id (report);
+  if (gx_report_get_year (report) > 1)
+    {
+      gint64 previous_id = gx_store_find_report (self, gx_report_get_issuer (report),
+                                                 gx_report_get_year (report) - 1, id, error);
+
+      if (previous_id < 0)
+        return NULL;
+      if (previous_id > 0)
+        {
+          g_autoptr(GxReport) previous = load_plain (self, previous_id, error);
+          g_autoptr(GPtrArray) carry = NULL;
+
+          if (previous == NULL)
+            return NULL;
+          carry = gx_crosscheck_carryover (previous, report);
+          g_ptr_array_extend_and_steal (found, g_steal_pointer (&carry));
+        }
+    }
+  if (id > 0)
+    {
+      g_autoptr(GArray) ids = gx_store_get_children (self, id, error);
+      g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+
+      if (ids == NULL)
+        return NULL;
+      for (guint i = 0; i < ids->len; i++)
+        {
+          GxReport *child = load_plain (self, g_array_index (ids, gint64, i), error);
+
+          if (child == NULL)
+            return NULL;
+          g_ptr_array_add (children, child);
+        }
+      if (children->len > 0)
+        {
+          g_autoptr(GPtrArray) parts = gx_crosscheck_hierarchy (report, children);
+
+          g_ptr_array_extend_and_steal (found, g_steal_pointer (&parts));
+        }
+    }
+  gx_crosscheck_add_findings (report, found);
+  return g_steal_pointer (&found);
+}
+
+gboolean
+gx_store_check_report (GxStore   *self,
+                       GxReport  *report,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) across = NULL;
+
+  g_return_val_if_fail (GX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
+
+  g_ptr_array_unref (gx_rules_check (report));
+  g_ptr_array_unref (gx_prose_check (report));
+  if (!(across = gx_store_check_across (self, report, error)))
+    return FALSE;
+  return gx_store_apply_reviews (self, report, error);
+}
+
+/* Reviews (gx-review.h) ------------------------------------------------------ */
+
+/* The issuer under which decisions on @report are kept: its normalised
+ * issuer, or "#id" for a report in the workspace without one. */
+static char *
+review_issuer_key (GxReport *report)
+{
+  char *key = gx_issuer_normalize (gx_report_get_issuer (report));
+
+  if (key == NULL && gx_report_get_id (report) > 0)
+    key = g_strdup_printf ("#%" G_GINT64_FORMAT, gx_report_get_id (report));
+  return key;
+}
+
+gboolean
+gx_store_set_review (GxStore        *self,
+                     GxReport       *report,
+                     GxFinding      *finding,
+                     GxReviewState   state,
+                     const char     *note,
+                     GError        **error)
+{
+  g_autofree char *issuer_key = NULL;
+  g_autofree char *canonical = NULL;
+  g_autofree char *finding_key = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *s;
+
+  g_return_val_if_fail (GX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (GX_IS_FINDING (finding), FALSE);
+  g_return_val_if_fail (state <= GX_REVIEW_DISMISSED, FALSE);
+
+  issuer_key = review_issuer_key (report);
+  if (issuer_key == NULL)
+    {
+      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+                   _("%s: a report without issuer must be saved before its findings are reviewed"),
+                   self->path);
+      return FALSE;
+    }
+  if (!(canonical = canonical_of (self, issuer_key, error)))
+    return FALSE;
+  finding_key = gx_finding_dup_key (finding);
+  if (note != NULL && *note == '\0')
+    note = NULL;
+
+  if (!savepoint (self, error))
+    return FALSE;
+  if (!(s = stmt (self, STMT_DELETE_REVIEW, error)))
+    goto fail;
+  sqlite3_bind_text (s, 1, canonical, -1, SQLITE_STATIC);
+  sqlite3_bind_int (s, 2, gx_report_get_year (report));
+  sqlite3_bind_text (s, 3, finding_key, -1, SQLITE_STATIC);
+  if (!step_done (self, s, _("cannot record the review"), error))
+    goto fail;
+  if (state != GX_REVIEW_OPEN)
+    {
+      now = now_iso8601 ();
+      if (!(s = stmt (self, STMT_INSERT_REVIEW, error)))
+        goto fail;
+      sqlite3_bind_text (s, 1, issuer_key, -1, SQLITE_STATIC);
+      sqlite3_bind_int (s, 2, gx_report_get_year (report));
+      sqlite3_bind_text (s, 3, finding_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (s, 4, gx_review_state_to_key (state), -1, SQLITE_STATIC);
+      bind_text_or_null (s, 5, note);
+      sqlite3_bind_text (s, 6, now, -1, SQLITE_STATIC);
+      if (!step_done (self, s, _("cannot record the review"), error))
+        goto fail;
+    }
+  if (!release (self, error))
+    return FALSE;
+  gx_finding_set_review (finding, state, note);
+  return TRUE;
+
+fail:
+  rollback_to (self);
+  return FALSE;
+}
+
+gboolean
+gx_store_apply_reviews (GxStore   *self,
+                        GxReport  *report,
+                        GError   **error)
+{
+  g_autoptr(GHashTable) by_key = NULL;
+  g_autofree char *issuer_key = NULL;
+  g_autofree char *canonical = NULL;
+  GPtrArray *findings;
+  sqlite3_stmt *s;
+  int rc;
+
+  g_return_val_if_fail (GX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
+
+  findings = gx_report_get_findings (report);
+  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GxFinding *f = g_ptr_array_index (findings, i);
+
+      gx_finding_set_review (f, GX_REVIEW_OPEN, NULL);
+      g_hash_table_insert (by_key, gx_finding_dup_key (f), f);
+    }
+
+  issuer_key = review_issuer_key (report);
+  if (issuer_key == NULL || findings->len == 0)
+    return TRUE;
+  if (!(canonical = canonical_of (self, issuer_key, error)))
+    return FALSE;
+
+  if (!(s = stmt (self, STMT_LOAD_REVIEWS, error)))
+    return FALSE;
+  sqlite3_bind_text (s, 1, canonical, -1, SQLITE_STATIC);
+  sqlite3_bind_int (s, 2, gx_report_get_year (report));
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      GxFinding *f = g_hash_table_lookup (by_key, sqlite3_column_text (s, 0));
+      GxReviewState state;
+
+      if (f && gx_review_state_from_key ((const char *) sqlite3_column_text (s, 1), &state))
+        gx_finding_set_review (f, state, (const char *) sqlite3_column_text (s, 2));
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    return sqlite_error (self, error, _("cannot read the reviews"));
+  return TRUE;
 }

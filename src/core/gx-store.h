@@ -111,4 +111,75 @@ GxReport   *gx_store_rollup        (GxStore      *self,
                                     guint         n_ids,
                                     GError      **error);
 
+/* Issue 8: checks across reports, issuers, roll-ups -------------------------- */
+
+/* Merges two spellings of one issuer: reports whose issuer normalises
+ * (gx_issuer_normalize()) to @alias count as reports of @canonical for
+ * carryover and reviews.  @canonical NULL undoes the merge of @alias.
+ * Aliases stay one level deep: what pointed at @alias points at
+ * @canonical's own canonical name afterwards. */
+gboolean    gx_store_set_issuer_alias (GxStore     *self,
+                                       const char  *alias,
+                                       const char  *canonical,
+                                       GError     **error);
+/* The normalised canonical key of @issuer (after the user's merges);
+ * NULL for no issuer.  Never fails: on a database error the normalised
+ * name is returned. */
+char       *gx_store_dup_issuer_key   (GxStore     *self,
+                                       const char  *issuer);
+/* Every alias → canonical (both normalised), for gx_crosscheck_reports();
+ * a new GHashTable of strings. */
+GHashTable *gx_store_load_aliases     (GxStore     *self,
+                                       GError     **error);
+/* The issuers of the workspace, as written in the reports, ordered by
+ * their canonical key: a GPtrArray of GxStoreIssuer (free with
+ * g_ptr_array_unref). */
+typedef struct {
+  char *name;        /* as written in the reports */
+  char *key;         /* normalised canonical key (after merges) */
+  guint n_reports;
+} GxStoreIssuer;
+GPtrArray  *gx_store_list_issuers     (GxStore     *self,
+                                       GError     **error);
+
+/* The id of the report of @issuer (matched by canonical key) for @year,
+ * 0 when there is none, -1 on error.  @except_id: a report id to skip (0:
+ * none), e.g. the report being checked. */
+gint64      gx_store_find_report      (GxStore     *self,
+                                       const char  *issuer,
+                                       int          year,
+                                       gint64       except_id,
+                                       GError     **error);
+
+/* Marks @parent_id as the roll-up of @child_ids (replacing the set it had;
+ * n_children 0 clears it).  A report is not its own child. */
+gboolean    gx_store_set_children     (GxStore      *self,
+                                       gint64        parent_id,
+                                       const gint64 *child_ids,
+                                       guint         n_children,
+                                       GError      **error);
+/* The children (ids) of @parent_id, ascending; empty when it is no
+ * roll-up, NULL on error. */
+GArray     *gx_store_get_children     (GxStore      *self,
+                                       gint64        parent_id,
+                                       GError      **error);
+/* The reports @child_id is a child of. */
+GArray     *gx_store_get_parents      (GxStore      *self,
+                                       gint64        child_id,
+                                       GError      **error);
+
+/* carryover against the previous year's report of the same issuer in the
+ * workspace, and hierarchy when @report (by its id) has children.  Adds
+ * the findings to @report and returns them (transfer: container). */
+GPtrArray  *gx_store_check_across     (GxStore      *self,
+                                       GxReport     *report,
+                                       GError      **error);
+/* Every finding of a report in the workspace: gx_rules_check(),
+ * gx_prose_check(), gx_store_check_across() and the reviews
+ * (gx_store_apply_reviews()).  gx_store_load_report() does this already;
+ * call it after editing a report. */
+gboolean    gx_store_check_report     (GxStore      *self,
+                                       GxReport     *report,
+                                       GError      **error);
+
 G_END_DECLS
