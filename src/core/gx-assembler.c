@@ -284,8 +284,11 @@ match_heading (const char *text)
 {
   g_autofree char *key = NULL;
 
-  /* headings are short; prose paragraphs are not worth normalising */
-  if (strlen (text) > 200)
+  /* headings are short and end in 情况 (or are the two parts after the
+   * tables); prose paragraphs are not worth normalising */
+  if (strlen (text) > 200 ||
+      (strstr (text, "情况") == NULL && strstr (text, "存在的主要问题") == NULL &&
+       strstr (text, "其他需要报告") == NULL))
     return HEADING_NONE;
   key = gx_text_label_key (text, NULL);
 

@@ -25,6 +25,12 @@ GxFinding   *gx_finding_new            (const char *rule,
                                         gboolean    row_only,
                                         const char *message);
 
+/* For findings that come by the hundred (blank cells): the message is
+ * formatted by @func the first time it is asked for. */
+typedef char *(*GxFindingMessageFunc) (GxFinding *finding);
+void         gx_finding_set_message_func (GxFinding            *self,
+                                          GxFindingMessageFunc  func);
+
 void         gx_finding_set_values     (GxFinding  *self,
                                         gint64      expected,
                                         gint64      actual);

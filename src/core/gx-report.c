@@ -14,7 +14,7 @@ typedef struct
   guint8 flags;
 } Cell;
 
-#define SPARSE_MAX 8
+#define SPARSE_MAX 6   /* the figures of a list summary (gx_store_list_summaries) */
 
 static const Cell blank_cell = { 0, NULL, 0, GX_CELL_BLANK, 0 };
 
@@ -26,7 +26,7 @@ struct _GxReport
   char *issuer;
   int year;
   char *source;
-  char *format_version;
+  const char *format_version;   /* interned */
   char *prose;
 
   /* Cells are kept sparse until more than a few are set: the main window
@@ -144,9 +144,8 @@ gx_report_finalize (GObject *object)
     g_free (self->sparse[i].raw);
   g_free (self->issuer);
   g_free (self->source);
-  g_free (self->format_version);
   g_free (self->prose);
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);   /* NULL until checked */
 
   G_OBJECT_CLASS (gx_report_parent_class)->finalize (object);
 }
@@ -281,8 +280,7 @@ static void
 gx_report_init (GxReport *self)
 {
 
-  self->format_version = g_strdup (GX_REPORT_FORMAT_2021);
-  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->format_version = g_intern_static_string (GX_REPORT_FORMAT_2021);
 }
 
 GxReport *
@@ -426,8 +424,13 @@ gx_report_set_format_version (GxReport   *self,
                               const char *version)
 {
   g_return_if_fail (GX_IS_REPORT (self));
-  if (set_str (&self->format_version, version ? version : GX_REPORT_FORMAT_2021))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT_VERSION]);
+  const char *interned = g_intern_string (version ? version : GX_REPORT_FORMAT_2021);
+
+  if (interned != self->format_version)
+    {
+      self->format_version = interned;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT_VERSION]);
+    }
 }
 
 GxFormat
@@ -680,6 +683,9 @@ GPtrArray *
 gx_report_get_findings (GxReport *self)
 {
   g_return_val_if_fail (GX_IS_REPORT (self), NULL);
+  /* made on first use: 100,000 listed summaries are never checked */
+  if (self->findings == NULL)
+    self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   return self->findings;
 }
 
@@ -691,7 +697,6 @@ gx_report_set_counts (GxReport *self,
 {
   g_return_if_fail (GX_IS_REPORT (self));
 
-  g_object_freeze_notify (G_OBJECT (self));
   if (self->n_errors != n_errors)
     {
       self->n_errors = n_errors;
@@ -707,7 +712,6 @@ gx_report_set_counts (GxReport *self,
       self->n_notes = n_notes;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NOTES]);
     }
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
@@ -719,6 +723,8 @@ gx_report_set_findings (GxReport  *self,
   g_return_if_fail (GX_IS_REPORT (self));
   g_return_if_fail (findings != NULL);
 
+  if (self->findings == NULL)
+    self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_set_size (self->findings, 0);
   for (guint i = 0; i < findings->len; i++)
     {

@@ -273,6 +273,26 @@ rule_count_value (Check *check)
     }
 }
 
+/* Many reports leave dozens of cells blank: their notes are formatted only
+ * when someone reads them. */
+static char *
+blank_cell_message (GxFinding *finding)
+{
+  guint cell = gx_finding_get_cell (finding);
+  const GxSchemaCell *c = gx_schema_cell (cell);
+  guint columns[16];
+  g_autofree char *where = NULL;
+
+  /* a one-field row is named by the row alone (行政许可) */
+  if (gx_schema_row_format_columns (c->row, GX_FORMAT_2021, columns) == 1 ||
+      gx_schema_row_format_columns (c->row, GX_FORMAT_2019, columns) == 1)
+    where = g_strdup (gx_schema_row_label (c->row));
+  else
+    where = g_strdup_printf ("%s · %s", gx_schema_row_label (c->row),
+                             gx_schema_column_label (c->column));
+  return g_strdup_printf (_("%s: left blank, read as 0"), where);
+}
+
 static void
 rule_blank_cell (Check *check)
 {
@@ -280,15 +300,13 @@ rule_blank_cell (Check *check)
 
   for (guint cell = 0; cell < n; cell++)
     {
-      g_autofree char *where = NULL;
-      g_autofree char *message = NULL;
+      GxFinding *finding;
 
       if (!gx_report_is_blank (check->report, cell) || !gx_schema_cell_in_format (cell, check->format))
         continue;
-      where = describe_cell (check, cell);
-      message = g_strdup_printf (_("%s: left blank, read as 0"), where);
-      g_ptr_array_add (check->findings,
-                       gx_finding_new (GX_RULE_BLANK_CELL, GX_SEVERITY_NOTE, cell, FALSE, message));
+      finding = gx_finding_new (GX_RULE_BLANK_CELL, GX_SEVERITY_NOTE, cell, FALSE, NULL);
+      gx_finding_set_message_func (finding, blank_cell_message);
+      g_ptr_array_add (check->findings, finding);
     }
 }
 
