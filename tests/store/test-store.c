@@ -19,6 +19,7 @@
 #include "gx-csv.h"
 #include "gx-json.h"
 #include "gx-store.h"
+#include "gx-prose.h"
 
 static const char *const sample_files[] = {
   "pinggu-2022.txt", "miyun-2021.txt", "beidaihe-2022-pipes.txt", "anding-2022.txt",
@@ -247,6 +248,8 @@ test_samples_reopen (Fixture       *f,
           g_assert_cmpint (gx_report_get_cell_line (loaded, c), ==, gx_report_get_cell_line (expected, c));
         }
       g_ptr_array_unref (gx_rules_check (expected));
+      /* a loaded report has its prose checked too (issue 8) */
+      g_ptr_array_unref (gx_prose_check (expected));
       g_assert_cmpuint (gx_report_get_n_errors (loaded), ==, gx_report_get_n_errors (expected));
       g_assert_cmpuint (gx_report_get_n_warnings (loaded), ==, gx_report_get_n_warnings (expected));
       g_assert_cmpuint (gx_report_get_n_notes (loaded), ==, gx_report_get_n_notes (expected));
