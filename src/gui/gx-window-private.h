@@ -2,6 +2,7 @@
  * gx-window-dnd.c share */
 #pragma once
 
+#include "gx-compare-window.h"
 #include "gx-window.h"
 
 G_BEGIN_DECLS
@@ -62,5 +63,10 @@ GArray *gx_window_dup_target_ids (GxWindow       *self);
 /* gx-window-editing.c */
 void gx_window_class_add_editing_actions (GtkWidgetClass *widget_class);
 void gx_window_init_editing              (GxWindow       *self);
+
+/* gx-window-compare.c */
+void gx_window_class_add_compare_actions (GtkWidgetClass *widget_class);
+void gx_window_init_compare              (GxWindow       *self);
+GxCompareWindow *gx_window_open_compare  (GxWindow       *self);
 
 G_END_DECLS

@@ -414,6 +414,7 @@ gx_window_class_init (GxWindowClass *klass)
 
   gx_window_class_add_actions (widget_class);
   gx_window_class_add_editing_actions (widget_class);
+  gx_window_class_add_compare_actions (widget_class);
 }
 
 static void
@@ -439,6 +440,7 @@ gx_window_init (GxWindow *self)
 
   gx_window_setup_dnd (self);
   gx_window_init_editing (self);
+  gx_window_init_compare (self);
   update_page (self);
 }
 

@@ -1,0 +1,275 @@
+/* test-compare.c: comparing years, the rate chart, and reviewing findings
+ * in the main window (issue 8), driven through their API under Xvfb
+ *
+ * Expectations computed by hand from the samples (tests/data/):
+ *   Haidian 2022: results_total 1521, granted 309 + partially 115 = 424
+ *     → 公开率 27.9%; review 67 15 7 36 125 → 复议纠错率 15/89 = 16.9%;
+ *     复议后起诉 26+0+0+19 = 45 ≠ 42: the one group_total error.
+ *   Miyun 2021: results_total 588, 167 + 101 = 268 → 45.6%;
+ *     review 6 4 2 3 15 → 4/12 = 33.3%.
+ *   The comparison makes Miyun's 2021 figures the 2021 report of Haidian's
+ *   issuer: 公开率 45.6% → 27.9% is −17.7 points (27.876 − 45.578),
+ *   复议纠错率 33.3% → 16.9% is −16.5 points (16.854 − 33.333),
+ *   results_total 588 → 1521 is +933.
+ */
+#include "gx-config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "gx-rates.h"
+#include "gx-reader.h"
+#include "gx-review.h"
+#include "gx-rules.h"
+#include "gx-schema.h"
+#include "gx-store.h"
+#include "gx-window-private.h"
+
+typedef struct {
+  char *tmpdir;
+  char *workspace;
+  GxWindow *window;
+} Fixture;
+
+/* Helpers -------------------------------------------------------------------- */
+
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GxReport *
+read_sample (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
+  GxReport *report = gx_reader_read_path (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static void
+save (Fixture  *fx,
+      GxReport *report)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gx_store_save_report (gx_window_get_store (fx->window), report, &error));
+  g_assert_no_error (error);
+}
+
+/* the samples in the workspace, and the list reloaded from it */
+static char *
+save_samples (Fixture *fx)
+{
+  g_autoptr(GxReport) haidian = read_sample ("haidian-2022.txt");
+  g_autoptr(GxReport) miyun = read_sample ("miyun-2021.txt");
+  g_autoptr(GxReport) pinggu = read_sample ("pinggu-2022.txt");
+  g_autoptr(GError) error = NULL;
+  char *issuer = g_strdup (gx_report_get_issuer (haidian));
+
+  gx_report_set_issuer (miyun, issuer);   /* 2021 of the same issuer */
+  save (fx, haidian);
+  save (fx, miyun);
+  save (fx, pinggu);
+  g_assert_true (gx_window_open_workspace (fx->window, fx->workspace, &error));
+  g_assert_no_error (error);
+  drain ();
+  return issuer;
+}
+
+static void
+select_issuer (Fixture    *fx,
+               const char *issuer)
+{
+  GxReportList *list = gx_window_get_report_list (fx->window);
+  GListModel *visible = gx_report_list_get_visible (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(GxReport) report = g_list_model_get_item (visible, i);
+
+      if (g_strcmp0 (gx_report_get_issuer (report), issuer) == 0 &&
+          gx_report_get_year (report) == 2022)
+        {
+          gx_report_list_select (list, i);
+          drain ();
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fx->tmpdir = g_dir_make_tmp ("gx-compare-XXXXXX", &error);
+  g_assert_no_error (error);
+  fx->workspace = g_build_filename (fx->tmpdir, "workspace.db", NULL);
+
+  fx->window = g_object_ref (gx_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fx->window), 1200, 800);
+  g_assert_true (gx_window_open_workspace (fx->window, fx->workspace, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (fx->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->window));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fx->window));
+  drain ();
+  g_assert_finalize_object (fx->window);
+
+  remove_tree (fx->tmpdir);
+  g_free (fx->workspace);
+  g_free (fx->tmpdir);
+}
+
+/* Comparison ------------------------------------------------------------------ */
+
+static void
+test_compare_years (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autofree char *issuer = save_samples (fx);
+  guint results_total = (guint) gx_schema_find_cell (GX_SECTION_APPLICATIONS, "results_total", "total");
+  guint review_total = (guint) gx_schema_find_cell (GX_SECTION_REVIEW_LITIGATION, "review", "total");
+  GxCompareWindow *compare;
+  GPtrArray *reports;
+
+  /* for the selected report's issuer, through the window's action */
+  select_issuer (fx, issuer);
+  compare = gx_window_open_compare (fx->window);
+  g_assert_nonnull (compare);
+  g_object_ref (compare);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (compare));
+
+  g_assert_cmpstr (gx_compare_window_get_issuer (compare), ==, issuer);
+  reports = gx_compare_window_get_reports (compare);
+  g_assert_cmpuint (reports->len, ==, 2);   /* Pinggu is another issuer */
+  g_assert_cmpint (gx_report_get_year (g_ptr_array_index (reports, 0)), ==, 2021);
+  g_assert_cmpint (gx_report_get_year (g_ptr_array_index (reports, 1)), ==, 2022);
+
+  /* the figures, and the change to the year before */
+  g_assert_cmpstr (gx_compare_window_get_cell_text (compare, results_total, 2021, FALSE), ==, "588");
+  g_assert_cmpstr (gx_compare_window_get_cell_text (compare, results_total, 2022, FALSE), ==, "1521");
+  g_assert_cmpstr (gx_compare_window_get_cell_text (compare, results_total, 2022, TRUE), ==, "+933");
+  g_assert_null (gx_compare_window_get_cell_text (compare, results_total, 2021, TRUE));
+  g_assert_cmpstr (gx_compare_window_get_cell_text (compare, review_total, 2021, FALSE), ==, "15");
+  g_assert_cmpstr (gx_compare_window_get_cell_text (compare, review_total, 2022, TRUE), ==, "+110");
+
+  /* the rates */
+  g_assert_cmpstr (gx_compare_window_get_rate_text (compare, GX_RATE_DISCLOSED, 2021, FALSE), ==, "45.6%");
+  g_assert_cmpstr (gx_compare_window_get_rate_text (compare, GX_RATE_DISCLOSED, 2022, FALSE), ==, "27.9%");
+  g_assert_cmpstr (gx_compare_window_get_rate_text (compare, GX_RATE_DISCLOSED, 2022, TRUE), ==, "-17.7 pp");
+  g_assert_cmpstr (gx_compare_window_get_rate_text (compare, GX_RATE_REVIEW_CORRECTED, 2021, FALSE), ==, "33.3%");
+  g_assert_cmpstr (gx_compare_window_get_rate_text (compare, GX_RATE_REVIEW_CORRECTED, 2022, FALSE), ==, "16.9%");
+  g_assert_cmpstr (gx_compare_window_get_rate_text (compare, GX_RATE_REVIEW_CORRECTED, 2022, TRUE), ==, "-16.5 pp");
+
+  /* another issuer, one year */
+  g_assert_true (gx_compare_window_set_issuer (compare, "北京市平谷区人民政府"));
+  g_assert_cmpuint (gx_compare_window_get_reports (compare)->len, ==, 1);
+  g_assert_cmpuint (gx_rate_chart_get_n_years (gx_compare_window_get_chart (compare)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (compare));
+  drain ();
+  g_assert_finalize_object (compare);
+}
+
+static guint
+count_colored (cairo_surface_t *surface,
+               guint32          rgb)
+{
+  guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        guint32 pixel = *(guint32 *) (data + y * stride + 4 * x);
+
+        if (rgb == 0 ? (pixel >> 24) != 0 : (pixel >> 24) == 0xff && (pixel & 0xffffff) == rgb)
+          n++;
+      }
+  return n;
+}
+
+static void
+test_chart (Fixture       *fx,
+            gconstpointer  data)
+{
+  g_autofree char *issuer = save_samples (fx);
+  GxCompareWindow *compare = g_object_ref (gx_compare_window_new (gx_window_get_store (fx->window), issuer));
+  GxRateChart *chart = gx_compare_window_get_chart (compare);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double value = 0;
+  guint painted, blue;
+
+  gtk_window_present (GTK_WINDOW (compare));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), >, 200);
+
+  g_assert_cmpuint (gx_rate_chart_get_n_years (chart), ==, 2);
+  g_assert_true (gx_rate_chart_get_value (chart, GX_RATE_DISCLOSED, 0, &value));
+  g_assert_cmpfloat_with_epsilon (value, 268.0 / 588.0, 1e-9);
+  g_assert_true (gx_rate_chart_get_value (chart, GX_RATE_DISCLOSED, 1, &value));
+  g_assert_cmpfloat_with_epsilon (value, 424.0 / 1521.0, 1e-9);
+  /* the largest rate is 无法提供率 2022, 871/1521 = 57.3%: the axis goes to 60% */
+  g_assert_cmpfloat_with_epsilon (gx_rate_chart_get_y_max (chart), 0.6, 1e-9);
+
+  /* drawn on an image: axes, lines and legend leave paint, and the line of
+   * 公开率 is there in its colour (#1c71d8) */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 300);
+  g_assert_cmpuint (count_colored (surface, 0), ==, 0);
+  cr = cairo_create (surface);
+  gx_rate_chart_draw (chart, cr, 600, 300);
+  cairo_destroy (cr);
+  painted = count_colored (surface, 0);
+  blue = count_colored (surface, 0x1c71d8);
+  g_assert_cmpuint (painted, >, 3000);
+  g_assert_cmpuint (blue, >, 100);
+  cairo_surface_destroy (surface);
+
+  gtk_window_destroy (GTK_WINDOW (compare));
+  drain ();
+  g_assert_finalize_object (compare);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/compare/years", Fixture, NULL, fixture_setup, test_compare_years, fixture_teardown);
+  g_test_add ("/compare/chart", Fixture, NULL, fixture_setup, test_chart, fixture_teardown);
+  return g_test_run ();
+}
