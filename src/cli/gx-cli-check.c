@@ -1,9 +1,13 @@
-/* gx-cli-check.c: gxreports-cli check [--json] [--notes] FILE...
+/* gx-cli-check.c: gxreports-cli check [--json] [--notes] [--db WS] FILE...
  *
- * Reads each file, runs the rules and prints the findings (or, with
- * --json, one JSON array of the reports in the shape of report-schema.md,
- * findings included).  A file that cannot be read is reported on stderr
- * and the others are still checked.
+ * Reads each file, runs the rules and the prose checks, then carryover
+ * among the files given (same issuer, consecutive years), and prints the
+ * findings (or, with --json, one JSON array of the reports in the shape of
+ * report-schema.md, findings included).  With --db, each report is also
+ * checked against the previous year in that workspace, with the issuer
+ * merges made there, and the decisions recorded there are shown (dismissed
+ * findings hidden unless --dismissed).  A file that cannot be read is
+ * reported on stderr and the others are still checked.
  *
  * Exit status: 0 every file read and no error finding, 1 some report has an
  * error finding, 2 some file could not be read as a report.
@@ -16,6 +20,10 @@
 #include "gx-cli.h"
 #include "gx-core.h"
 #include "gx-json.h"
+#include "gx-crosscheck.h"
+#include "gx-prose.h"
+#include "gx-review.h"
+#include "gx-store.h"
 
 static void
 print_finding (GxReport  *report,
@@ -32,18 +40,37 @@ print_finding (GxReport  *report,
 
   g_print ("  %-8s %-17s %-56s %s", gx_severity_to_label (gx_finding_get_severity (finding)),
            gx_finding_get_rule (finding), where, gx_finding_get_message (finding));
-  if (line > 0)
+  if (line > 0 && g_strcmp0 (gx_finding_get_rule (finding), GX_RULE_PROSE_MISMATCH) != 0)
     /* TRANSLATORS: after a finding: where in the file the value is */
     g_print (_(" (line %u)"), line);
+  switch (gx_finding_get_review (finding))
+    {
+    case GX_REVIEW_CONFIRMED:
+      /* TRANSLATORS: after a finding a reviewer confirmed */
+      g_print (" [%s%s%s]", _("confirmed"),
+               gx_finding_get_review_note (finding) ? _(": ") : "",
+               gx_finding_get_review_note (finding) ? gx_finding_get_review_note (finding) : "");
+      break;
+    case GX_REVIEW_DISMISSED:
+      g_print (" [%s%s%s]", _("dismissed"),
+               gx_finding_get_review_note (finding) ? _(": ") : "",
+               gx_finding_get_review_note (finding) ? gx_finding_get_review_note (finding) : "");
+      break;
+    case GX_REVIEW_OPEN:
+    default:
+      break;
+    }
   g_print ("\n");
 }
 
 static void
 print_report (GxReport *report,
-              gboolean  with_notes)
+              gboolean  with_notes,
+              gboolean  with_dismissed)
 {
   GPtrArray *findings = gx_report_get_findings (report);
   guint n_notes = gx_report_get_n_notes (report);
+  guint n_blank = 0, n_dismissed = 0;
 
   g_print ("%s: %s %d — ", gx_report_get_source (report),
            gx_report_get_issuer (report), gx_report_get_year (report));
@@ -60,15 +87,29 @@ print_report (GxReport *report,
     {
       GxFinding *finding = g_ptr_array_index (findings, i);
 
-      if (gx_finding_get_severity (finding) == GX_SEVERITY_NOTE && !with_notes)
-        continue;
+      if (gx_finding_get_review (finding) == GX_REVIEW_DISMISSED && !with_dismissed)
+        {
+          n_dismissed++;
+          continue;
+        }
+      /* blank cells are many: listed on request; other notes always */
+      if (g_strcmp0 (gx_finding_get_rule (finding), GX_RULE_BLANK_CELL) == 0 && !with_notes)
+        {
+          n_blank++;
+          continue;
+        }
       print_finding (report, finding);
     }
-  if (n_notes > 0 && !with_notes)
+  if (n_blank > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           "  %u blank cell read as 0 (--notes lists it)\n",
-                          "  %u blank cells read as 0 (--notes lists them)\n", n_notes),
-             n_notes);
+                          "  %u blank cells read as 0 (--notes lists them)\n", n_blank),
+             n_blank);
+  if (n_dismissed > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "  %u dismissed finding not shown (--dismissed lists it)\n",
+                          "  %u dismissed findings not shown (--dismissed lists them)\n", n_dismissed),
+             n_dismissed);
 }
 
 int
@@ -79,8 +120,12 @@ gx_cli_check (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(GStrv) files = NULL;
+  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GHashTable) aliases = NULL;
+  g_autofree char *db_path = NULL;
   gboolean json = FALSE;
   gboolean notes = FALSE;
+  gboolean dismissed = FALSE;
   gboolean unreadable = FALSE;
   gboolean any_error = FALSE;
   const GOptionEntry entries[] = {
@@ -88,6 +133,10 @@ gx_cli_check (int    argc,
       N_("Print the reports and their findings as JSON (the shape of report-schema.md)"), NULL },
     { "notes", 0, 0, G_OPTION_ARG_NONE, &notes,
       N_("List every note (blank cells) too"), NULL },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("Check against the reports, issuer merges and reviews of this workspace too"), N_("WORKSPACE") },
+    { "dismissed", 0, 0, G_OPTION_ARG_NONE, &dismissed,
+      N_("List the findings dismissed in the workspace too"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -110,11 +159,23 @@ gx_cli_check (int    argc,
       return GX_EXIT_USAGE;
     }
 
+  if (db_path != NULL)
+    {
+      if (!(store = gx_store_open (db_path, &error)) ||
+          !(aliases = gx_store_load_aliases (store, &error)))
+        {
+          gx_cli_printerr ("check: %s\n", error->message);
+          return GX_EXIT_UNREADABLE;
+        }
+    }
+
+  /* The reports are kept until all are read: carryover needs the year
+   * before, which may come later on the command line.  Their prose is
+   * dropped once checked. */
   for (guint i = 0; files[i]; i++)
     {
       g_autoptr(GError) read_error = NULL;
       g_autoptr(GxReport) report = gx_reader_read_path (files[i], &read_error);
-      g_autoptr(GPtrArray) findings = NULL;
 
       if (report == NULL)
         {
@@ -123,16 +184,33 @@ gx_cli_check (int    argc,
           continue;
         }
 
-      findings = gx_rules_check (report);
+      g_ptr_array_unref (gx_rules_check (report));
+      g_ptr_array_unref (gx_prose_check (report));
+      if (!json)
+        gx_report_set_prose (report, NULL);
+      g_ptr_array_add (reports, g_steal_pointer (&report));
+    }
+
+  gx_crosscheck_reports (reports, aliases);
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GxReport *report = g_ptr_array_index (reports, i);
+
+      if (store != NULL)
+        {
+          g_autoptr(GPtrArray) across = gx_store_check_across (store, report, &error);
+
+          if (across == NULL || !gx_store_apply_reviews (store, report, &error))
+            {
+              gx_cli_printerr ("check: %s\n", error->message);
+              return GX_EXIT_UNREADABLE;
+            }
+        }
       if (gx_report_get_n_errors (report) > 0)
         any_error = TRUE;
-
-      /* Only --json keeps the reports: checking thousands of files must
-       * not grow with their number. */
-      if (json)
-        g_ptr_array_add (reports, g_steal_pointer (&report));
-      else
-        print_report (report, notes);
+      if (!json)
+        print_report (report, notes, dismissed);
     }
 
   if (json)
