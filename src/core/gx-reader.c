@@ -15,6 +15,8 @@
 
 #include <string.h>
 
+#include <libxml/parser.h>
+
 #include "gx-assembler.h"
 #include "gx-docx-reader.h"
 #include "gx-html-reader.h"
@@ -24,6 +26,12 @@
 #include "gx-text.h"
 
 G_DEFINE_QUARK (gx-reader-error-quark, gx_reader_error)
+
+void
+gx_reader_init (void)
+{
+  xmlInitParser ();
+}
 
 /* "%PDF-" may follow some junk; readers look in the first KB. */
 static gboolean

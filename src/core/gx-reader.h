@@ -35,6 +35,10 @@ typedef enum {
 
 GQuark    gx_reader_error_quark (void);
 
+/* Call once from the main thread before reading files in several threads
+ * (libxml2 wants its parser initialised before concurrent use). */
+void      gx_reader_init        (void);
+
 /* @source_name is what messages and GxReport:source call the file
  * (usually its basename).  Error messages start with it. */
 GxReport *gx_reader_read_bytes  (GBytes      *data,

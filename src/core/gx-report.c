@@ -14,7 +14,9 @@ typedef struct
   guint8 flags;
 } Cell;
 
-#define SPARSE_MAX 6   /* the figures of a list summary (gx_store_list_summaries) */
+/* A list summary sets 6 cells, a carryover skeleton 14: past this many, a
+ * report keeps every cell in one array. */
+#define SPARSE_MAX 24
 
 static const Cell blank_cell = { 0, NULL, 0, GX_CELL_BLANK, 0 };
 
@@ -32,9 +34,10 @@ struct _GxReport
   /* Cells are kept sparse until more than a few are set: the main window
    * lists 100,000 summaries that carry six cells each. */
   Cell *cells;              /* gx_schema_n_cells() of them, or NULL */
-  guint16 sparse_index[SPARSE_MAX];
-  Cell sparse[SPARSE_MAX];
+  Cell *sparse;             /* grows up to SPARSE_MAX, or NULL */
+  guint16 *sparse_index;
   guint8 n_sparse;
+  guint8 sparse_capacity;
 
   GPtrArray *findings;
   guint n_errors;
@@ -70,6 +73,12 @@ edit_cell (GxReport *self,
           return &self->sparse[i];
       if (self->n_sparse < SPARSE_MAX)
         {
+          if (self->n_sparse == self->sparse_capacity)
+            {
+              self->sparse_capacity = self->sparse_capacity ? MIN (self->sparse_capacity * 2, SPARSE_MAX) : 6;
+              self->sparse = g_renew (Cell, self->sparse, self->sparse_capacity);
+              self->sparse_index = g_renew (guint16, self->sparse_index, self->sparse_capacity);
+            }
           self->sparse_index[self->n_sparse] = (guint16) cell;
           self->sparse[self->n_sparse] = blank_cell;
           return &self->sparse[self->n_sparse++];
@@ -81,6 +90,9 @@ edit_cell (GxReport *self,
       for (guint i = 0; i < self->n_sparse; i++)
         self->cells[self->sparse_index[i]] = self->sparse[i];   /* raw moves too */
       self->n_sparse = 0;
+      self->sparse_capacity = 0;
+      g_clear_pointer (&self->sparse, g_free);
+      g_clear_pointer (&self->sparse_index, g_free);
     }
   return &self->cells[cell];
 }
@@ -142,6 +154,8 @@ gx_report_finalize (GObject *object)
   g_free (self->cells);
   for (guint i = 0; i < self->n_sparse; i++)
     g_free (self->sparse[i].raw);
+  g_free (self->sparse);
+  g_free (self->sparse_index);
   g_free (self->issuer);
   g_free (self->source);
   g_free (self->prose);
