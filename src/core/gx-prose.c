@@ -310,11 +310,11 @@ check_applications (Check     *check,
       g_autofree char *text = NULL;
 
       if (t_over != 0)
-        text = g_strdup_printf (_("the text says %" G_GINT64_FORMAT ", the table gives %" G_GINT64_FORMAT " new (%" G_GINT64_FORMAT " with those carried over)"),
-                                st->whole, t_new, t_new + t_over);
+        text = g_strdup_printf (_("the text says %lld, the table gives %lld new (%lld with those carried over)"),
+                                (long long) st->whole, (long long) t_new, (long long) t_new + t_over);
       else
-        text = g_strdup_printf (_("the text says %" G_GINT64_FORMAT ", the table gives %" G_GINT64_FORMAT),
-                                st->whole, t_new);
+        text = g_strdup_printf (_("the text says %lld, the table gives %lld"),
+                                (long long) st->whole, (long long) t_new);
       problem (problems, &first, &expected, &actual, st->whole, t_new, text);
     }
 
@@ -323,8 +323,8 @@ check_applications (Check     *check,
       st->parts[PART_NEW] + st->parts[PART_CARRIED_OVER] != st->whole)
     {
       gint64 sum = st->parts[PART_NEW] + st->parts[PART_CARRIED_OVER];
-      g_autofree char *text = g_strdup_printf (_("the parts listed add up to %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT),
-                                               sum, st->whole);
+      g_autofree char *text = g_strdup_printf (_("the parts listed add up to %lld, not %lld"),
+                                               (long long) sum, (long long) st->whole);
 
       problem (problems, &first, &expected, &actual, st->whole, sum, text);
     }
@@ -332,8 +332,8 @@ check_applications (Check     *check,
       st->parts[PART_ANSWERED] + st->parts[PART_FORWARD] != st->whole)
     {
       gint64 sum = st->parts[PART_ANSWERED] + st->parts[PART_FORWARD];
-      g_autofree char *text = g_strdup_printf (_("the parts listed add up to %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT),
-                                               sum, st->whole);
+      g_autofree char *text = g_strdup_printf (_("the parts listed add up to %lld, not %lld"),
+                                               (long long) sum, (long long) st->whole);
 
       problem (problems, &first, &expected, &actual, st->whole, sum, text);
     }
@@ -348,8 +348,8 @@ check_applications (Check     *check,
       g_array_append_val (cells, part_cells[p]);
       if (t != st->parts[p])
         {
-          g_autofree char *text = g_strdup_printf (_("%s: the text says %" G_GINT64_FORMAT ", the table gives %" G_GINT64_FORMAT),
-                                                   part_label (KIND_APPLICATIONS, p), st->parts[p], t);
+          g_autofree char *text = g_strdup_printf (_("%s: the text says %lld, the table gives %lld"),
+                                                   part_label (KIND_APPLICATIONS, p), (long long) st->parts[p], (long long) t);
 
           problem (problems, &first, &expected, &actual, st->parts[p], t, text);
         }
@@ -375,8 +375,8 @@ check_review (Check     *check,
 
   if (st->whole != total)
     {
-      g_autofree char *text = g_strdup_printf (_("the text says %" G_GINT64_FORMAT ", the table gives %" G_GINT64_FORMAT),
-                                               st->whole, total);
+      g_autofree char *text = g_strdup_printf (_("the text says %lld, the table gives %lld"),
+                                               (long long) st->whole, (long long) total);
 
       problem (problems, &first, &expected, &actual, st->whole, total, text);
     }
@@ -389,8 +389,8 @@ check_review (Check     *check,
       }
   if (n_parts >= 2 && sum != st->whole)
     {
-      g_autofree char *text = g_strdup_printf (_("the parts listed add up to %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT),
-                                               sum, st->whole);
+      g_autofree char *text = g_strdup_printf (_("the parts listed add up to %lld, not %lld"),
+                                               (long long) sum, (long long) st->whole);
 
       problem (problems, &first, &expected, &actual, st->whole, sum, text);
     }
@@ -403,8 +403,8 @@ check_review (Check     *check,
         continue;
       if (t != st->parts[p])
         {
-          g_autofree char *text = g_strdup_printf (_("%s: the text says %" G_GINT64_FORMAT ", the table gives %" G_GINT64_FORMAT),
-                                                   part_label (st->kind, p), st->parts[p], t);
+          g_autofree char *text = g_strdup_printf (_("%s: the text says %lld, the table gives %lld"),
+                                                   part_label (st->kind, p), (long long) st->parts[p], (long long) t);
 
           problem (problems, &first, &expected, &actual, st->parts[p], t, text);
         }

@@ -22,6 +22,7 @@
 #include <pango/pangocairo.h>
 
 #include "gx-rules.h"
+#include "gx-review.h"
 #include "gx-sheet.h"
 
 #define MM (72.0 / 25.4)
@@ -1351,7 +1352,8 @@ mark_findings (Marks     *marks,
       g_autofree char *symbol = NULL;
       char **slot;
 
-      if (severity == GX_SEVERITY_NOTE)
+      /* dismissed findings are left out (add_findings_list counts them) */
+      if (severity == GX_SEVERITY_NOTE || gx_finding_get_review (f) == GX_REVIEW_DISMISSED)
         continue;
       symbol = marker_symbol (++number);
 
@@ -1390,6 +1392,7 @@ add_findings_list (SSheet    *sheet,
   g_autoptr(GList) note_rules = NULL;
   SBlock *block;
   guint number = 0;
+  guint n_dismissed = 0;
 
   block = sheet_add_plain (sheet, rollup ? _("Findings on the sums") : _("Findings"),
                            FONT_HEADING, ALIGN_LEFT, 8, 4);
@@ -1402,7 +1405,14 @@ add_findings_list (SSheet    *sheet,
       g_autofree char *symbol = NULL;
       g_autofree char *message = NULL;
       g_autofree char *markup = NULL;
+      g_autofree char *review = NULL;
+      const char *note = gx_finding_get_review_note (f);
 
+      if (gx_finding_get_review (f) == GX_REVIEW_DISMISSED)
+        {
+          n_dismissed++;
+          continue;
+        }
       if (severity == GX_SEVERITY_NOTE)
         {
           const char *rule = gx_finding_get_rule (f);
@@ -1413,14 +1423,33 @@ add_findings_list (SSheet    *sheet,
         }
       symbol = marker_symbol (++number);
       message = g_markup_escape_text (gx_finding_get_message (f), -1);
-      markup = g_strdup_printf ("<span foreground=\"#c00000\" weight=\"bold\">%s %s</span>　%s",
-                                symbol, gx_severity_to_label (severity), message);
+      if (gx_finding_get_review (f) == GX_REVIEW_CONFIRMED)
+        {
+          g_autofree char *state = note
+            /* TRANSLATORS: a finding a reviewer confirmed, with the note: "已确认：…" */
+            ? g_strdup_printf (_("confirmed: %s"), note)
+            : g_strdup (_("confirmed"));
+
+          review = g_markup_escape_text (state, -1);
+        }
+      markup = g_strdup_printf ("<span foreground=\"#c00000\" weight=\"bold\">%s %s</span>　%s%s%s%s",
+                                symbol, gx_severity_to_label (severity), message,
+                                review ? "　<i>(" : "", review ? review : "", review ? ")</i>" : "");
       block = sheet_add_text (sheet, markup, FONT_BODY, ALIGN_LEFT, 2, 1);
       block->hang = 14;
     }
 
   if (number == 0)
     sheet_add_plain (sheet, _("No errors or warnings."), FONT_BODY, ALIGN_LEFT, 2, 1);
+  if (n_dismissed > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u dismissed finding not shown.",
+                                                            "%u dismissed findings not shown.",
+                                                            n_dismissed), n_dismissed);
+
+      sheet_add_plain (sheet, text, FONT_BODY, ALIGN_LEFT, 2, 1);
+    }
 
   note_rules = g_hash_table_get_keys (note_counts);
   note_rules = g_list_sort (note_rules, (GCompareFunc) g_strcmp0);
