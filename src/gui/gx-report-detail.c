@@ -37,7 +37,12 @@ struct _GxReportDetail
   GtkListView *findings_view;
 
   GListStore *tables[GX_N_SECTIONS];   /* GxTableRow */
-  GListStore *findings;                /* GxFinding */
+  GListStore *findings;                /* GxFinding: all of the report */
+  GtkFilterListModel *listed;          /* those listed (dismissed hidden) */
+  GtkCustomFilter *review_filter;
+  GtkCheckButton *show_dismissed_button;
+  GxStore *store;                      /* where reviews are recorded */
+  gboolean show_dismissed;
 
   GxReport *report;
   GxFormat format;                     /* the form the table rows are built for */
@@ -89,6 +94,9 @@ compute_marks (GxReportDetail *self)
       const guint *cells = gx_finding_get_cells (finding, &n_cells);
       GxSeverity severity = gx_finding_get_severity (finding);
 
+      /* a dismissed finding marks no cell unless asked for */
+      if (!self->show_dismissed && gx_finding_get_review (finding) == GX_REVIEW_DISMISSED)
+        continue;
       for (guint c = 0; c < n_cells; c++)
         {
           CellMark *mark;
@@ -426,13 +434,90 @@ unbind_value_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+review_clicked_cb (GtkButton *button,
+                   gpointer   user_data)
+{
+  GtkListItem *item = user_data;
+  GxReportDetail *self = g_object_get_data (G_OBJECT (button), "gx-detail");
+  GxReviewState state = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "gx-state"));
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  GtkEditable *entry = g_object_get_data (G_OBJECT (popover), "gx-note");
+  g_autofree char *note = g_strdup (gtk_editable_get_text (entry));
+  GxFinding *finding = gtk_list_item_get_item (item);
+  g_autoptr(GError) error = NULL;
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  if (finding == NULL)
+    return;
+  if (!gx_report_detail_review_finding (self, finding, state, note, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                  GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
+                                                  _("The review could not be recorded"));
+
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static GtkWidget *
+review_button (GxReportDetail *self,
+               GtkListItem    *item,
+               const char     *label,
+               GxReviewState   state)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  g_object_set_data (G_OBJECT (button), "gx-detail", self);
+  g_object_set_data (G_OBJECT (button), "gx-state", GINT_TO_POINTER (state));
+  g_signal_connect (button, "clicked", G_CALLBACK (review_clicked_cb), item);
+  return button;
+}
+
+/* the review popover: a note, and Confirm / Dismiss / Reopen */
+static GtkWidget *
+review_menu_button (GxReportDetail *self,
+                    GtkListItem    *item)
+{
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note (why it is right or not)"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 36);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (buttons), review_button (self, item, _("_Confirm"), GX_REVIEW_CONFIRMED));
+  gtk_box_append (GTK_BOX (buttons), review_button (self, item, _("_Dismiss"), GX_REVIEW_DISMISSED));
+  gtk_box_append (GTK_BOX (buttons), review_button (self, item, _("_Reopen"), GX_REVIEW_OPEN));
+  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_object_set_data (G_OBJECT (popover), "gx-note", entry);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "document-edit-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
+  gtk_widget_set_tooltip_text (menu_button, _("Review: confirm or dismiss this finding"));
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (menu_button, "flat");
+  return menu_button;
+}
+
+static void
 setup_finding_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
+  GxReportDetail *self = user_data;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *icon = gtk_image_new ();
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *review = gtk_label_new (NULL);
 
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
@@ -442,10 +527,43 @@ setup_finding_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (review), 0);
+  gtk_label_set_wrap (GTK_LABEL (review), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (review), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (review, "dim-label");
+  gtk_widget_add_css_class (review, "caption");
+  gtk_box_append (GTK_BOX (text), label);
+  gtk_box_append (GTK_BOX (text), review);
   gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), review_menu_button (self, item));
   gtk_list_item_set_child (item, box);
+}
+
+/* "Dismissed: within the rounding of the source" */
+static char *
+review_text (GxFinding *finding)
+{
+  const char *note = gx_finding_get_review_note (finding);
+  const char *state;
+
+  switch (gx_finding_get_review (finding))
+    {
+    case GX_REVIEW_CONFIRMED:
+      state = _("Confirmed");
+      break;
+    case GX_REVIEW_DISMISSED:
+      state = _("Dismissed");
+      break;
+    case GX_REVIEW_OPEN:
+    default:
+      return NULL;
+    }
+  if (note == NULL || *note == '\0')
+    return g_strdup (state);
+  /* Translators: a review and its note: "Dismissed: rounding in the source" */
+  return g_strdup_printf (_("%s: %s"), state, note);
 }
 
 static void
@@ -456,7 +574,14 @@ bind_finding_cb (GtkSignalListItemFactory *factory,
   GxFinding *finding = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  GtkWidget *text = gtk_widget_get_next_sibling (icon);
+  GtkWidget *label = gtk_widget_get_first_child (text);
+  GtkWidget *review = gtk_widget_get_next_sibling (label);
+  GtkWidget *menu_button = gtk_widget_get_next_sibling (text);
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  GtkEditable *entry = g_object_get_data (G_OBJECT (popover), "gx-note");
+  g_autofree char *review_line = review_text (finding);
+  GxReportDetail *self = user_data;
   const char *icon_name;
 
   switch (gx_finding_get_severity (finding))
@@ -475,6 +600,80 @@ bind_finding_cb (GtkSignalListItemFactory *factory,
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
   gtk_widget_set_tooltip_text (icon, gx_severity_to_label (gx_finding_get_severity (finding)));
   gtk_label_set_text (GTK_LABEL (label), gx_finding_get_message (finding));
+  gtk_label_set_text (GTK_LABEL (review), review_line ? review_line : "");
+  gtk_widget_set_visible (review, review_line != NULL);
+  gtk_editable_set_text (entry, gx_finding_get_review_note (finding) ? gx_finding_get_review_note (finding) : "");
+  gtk_widget_set_sensitive (menu_button, self->store != NULL && self->report != NULL &&
+                                         gx_report_get_id (self->report) > 0);
+  if (gx_finding_get_review (finding) == GX_REVIEW_DISMISSED)
+    gtk_widget_add_css_class (box, "dim-label");
+  else
+    gtk_widget_remove_css_class (box, "dim-label");
+}
+
+static gboolean
+review_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  GxReportDetail *self = user_data;
+
+  return self->show_dismissed || gx_finding_get_review (GX_FINDING (item)) != GX_REVIEW_DISMISSED;
+}
+
+static void
+update_findings_heading (GxReportDetail *self)
+{
+  GPtrArray *findings = self->report ? gx_report_get_findings (self->report) : NULL;
+  guint counts[GX_SEVERITY_ERROR + 1] = { 0 };
+  guint n_dismissed = 0;
+  g_autofree char *heading = NULL;
+
+  if (self->report == NULL)
+    return;
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      GxFinding *finding = g_ptr_array_index (findings, i);
+
+      if (gx_finding_get_review (finding) == GX_REVIEW_DISMISSED)
+        n_dismissed++;
+      else
+        counts[gx_finding_get_severity (finding)]++;
+    }
+
+  if (findings == NULL || findings->len == 0)
+    heading = g_strdup (_("Findings: the tables tie out"));
+  else if (n_dismissed == 0)
+    heading = g_strdup_printf (_("Findings — errors: %u, warnings: %u, notes: %u"),
+                               counts[GX_SEVERITY_ERROR], counts[GX_SEVERITY_WARNING],
+                               counts[GX_SEVERITY_NOTE]);
+  else
+    heading = g_strdup_printf (_("Findings — errors: %u, warnings: %u, notes: %u; dismissed: %u"),
+                               counts[GX_SEVERITY_ERROR], counts[GX_SEVERITY_WARNING],
+                               counts[GX_SEVERITY_NOTE], n_dismissed);
+  gtk_label_set_text (self->findings_heading, heading);
+}
+
+/* after a review or the toggle: the list, the heading and the cells */
+static void
+refresh_findings (GxReportDetail *self)
+{
+  GPtrArray *findings = self->report ? gx_report_get_findings (self->report) : NULL;
+
+  /* rebinds every row, so that each shows its review */
+  g_list_store_remove_all (self->findings);
+  if (findings != NULL)
+    g_list_store_splice (self->findings, 0, 0, findings->pdata, findings->len);
+  gtk_filter_changed (GTK_FILTER (self->review_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_findings_heading (self);
+  compute_marks (self);
+  restyle_all_cells (self);
+}
+
+static void
+show_dismissed_toggled_cb (GxReportDetail *self)
+{
+  gx_report_detail_set_show_dismissed (self,
+                                       gtk_check_button_get_active (self->show_dismissed_button));
 }
 
 static void
@@ -593,6 +792,9 @@ gx_report_detail_dispose (GObject *object)
   for (guint s = 0; s < GX_N_SECTIONS; s++)
     g_clear_object (&self->tables[s]);
   g_clear_object (&self->findings);
+  g_clear_object (&self->listed);
+  g_clear_object (&self->review_filter);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (gx_report_detail_parent_class)->dispose (object);
 }
@@ -676,7 +878,9 @@ gx_report_detail_class_init (GxReportDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, review_view);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, findings_heading);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, findings_view);
+  gtk_widget_class_bind_template_child (widget_class, GxReportDetail, show_dismissed_button);
   gtk_widget_class_bind_template_callback (widget_class, finding_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_dismissed_toggled_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gxreportdetail");
@@ -697,15 +901,18 @@ gx_report_detail_init (GxReportDetail *self)
   build_table_views (self);
 
   self->findings = g_list_store_new (GX_TYPE_FINDING);
-  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->findings)));
+  self->review_filter = gtk_custom_filter_new (review_filter_func, self, NULL);
+  self->listed = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->findings)),
+                                            GTK_FILTER (g_object_ref (self->review_filter)));
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->listed)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_list_view_set_model (self->findings_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_finding_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_finding_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_finding_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_finding_cb), self);
   gtk_list_view_set_factory (self->findings_view, factory);
   g_object_unref (factory);
 
@@ -746,8 +953,6 @@ gx_report_detail_set_report (GxReportDetail *self,
     {
       g_autofree char *title = NULL;
       g_autofree char *heading = NULL;
-      guint n_errors = gx_report_get_n_errors (report);
-      guint n_warnings = gx_report_get_n_warnings (report);
 
       /* Translators: issuer and year of a report: "北京市海淀区人民政府 2022" */
       title = g_strdup_printf (_("%s — %d"), gx_report_get_issuer (report),
@@ -756,12 +961,7 @@ gx_report_detail_set_report (GxReportDetail *self,
       gtk_label_set_text (self->subtitle_label,
                           gx_report_get_source (report) ? gx_report_get_source (report) : "");
 
-      if (findings == NULL || findings->len == 0)
-        heading = g_strdup (_("Findings: the tables tie out"));
-      else
-        heading = g_strdup_printf (_("Findings — errors: %u, warnings: %u, notes: %u"),
-                                   n_errors, n_warnings, gx_report_get_n_notes (report));
-      gtk_label_set_text (self->findings_heading, heading);
+      update_findings_heading (self);
       gtk_stack_set_visible_child_name (self->stack, "report");
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->tables_scroller), 0);
     }
@@ -783,7 +983,7 @@ GListModel *
 gx_report_detail_get_findings (GxReportDetail *self)
 {
   g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), NULL);
-  return G_LIST_MODEL (self->findings);
+  return G_LIST_MODEL (self->listed);
 }
 
 void
@@ -795,7 +995,7 @@ gx_report_detail_activate_finding (GxReportDetail *self,
 
   g_return_if_fail (GX_IS_REPORT_DETAIL (self));
 
-  finding = g_list_model_get_item (G_LIST_MODEL (self->findings), position);
+  finding = g_list_model_get_item (G_LIST_MODEL (self->listed), position);
   if (finding == NULL)
     return;
 
@@ -825,4 +1025,60 @@ gx_report_detail_get_cell_widget (GxReportDetail *self,
 {
   g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), NULL);
   return g_hash_table_lookup (self->cell_widgets, CELL_KEY (cell));
+}
+
+void
+gx_report_detail_set_store (GxReportDetail *self,
+                            GxStore        *store)
+{
+  g_return_if_fail (GX_IS_REPORT_DETAIL (self));
+  g_return_if_fail (store == NULL || GX_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+gboolean
+gx_report_detail_review_finding (GxReportDetail *self,
+                                 GxFinding      *finding,
+                                 GxReviewState   state,
+                                 const char     *note,
+                                 GError        **error)
+{
+  g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), FALSE);
+  g_return_val_if_fail (GX_IS_FINDING (finding), FALSE);
+
+  if (self->store == NULL || self->report == NULL || gx_report_get_id (self->report) <= 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only a report in the workspace can be reviewed."));
+      return FALSE;
+    }
+  if (note != NULL && *note == '\0')
+    note = NULL;
+  if (!gx_store_set_review (self->store, self->report, finding, state, note, error))
+    return FALSE;
+  refresh_findings (self);
+  return TRUE;
+}
+
+void
+gx_report_detail_set_show_dismissed (GxReportDetail *self,
+                                     gboolean        show_dismissed)
+{
+  g_return_if_fail (GX_IS_REPORT_DETAIL (self));
+
+  show_dismissed = !!show_dismissed;
+  if (gtk_check_button_get_active (self->show_dismissed_button) != show_dismissed)
+    gtk_check_button_set_active (self->show_dismissed_button, show_dismissed);
+  if (self->show_dismissed == show_dismissed)
+    return;
+  self->show_dismissed = show_dismissed;
+  refresh_findings (self);
+}
+
+gboolean
+gx_report_detail_get_show_dismissed (GxReportDetail *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), FALSE);
+  return self->show_dismissed;
 }

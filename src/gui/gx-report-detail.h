@@ -10,6 +10,8 @@
 #include <gtk/gtk.h>
 
 #include "gx-report.h"
+#include "gx-review.h"
+#include "gx-store.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +25,8 @@ void        gx_report_detail_set_report       (GxReportDetail *self,
                                                GxReport       *report);
 GxReport   *gx_report_detail_get_report       (GxReportDetail *self);
 
-/* The findings shown below the tables (a GListModel of GxFinding). */
+/* The findings listed below the tables (a GListModel of GxFinding):
+ * without the dismissed ones unless show-dismissed. */
 GListModel *gx_report_detail_get_findings     (GxReportDetail *self);
 /* Brings the cell of finding @position into view and highlights it. */
 void        gx_report_detail_activate_finding (GxReportDetail *self,
@@ -34,5 +37,20 @@ int         gx_report_detail_get_focus_cell   (GxReportDetail *self);
 /* The widget currently showing @cell, or NULL (for tests). */
 GtkWidget  *gx_report_detail_get_cell_widget  (GxReportDetail *self,
                                                guint           cell);
+
+/* Reviews (issue 8): the workspace the decisions are recorded in (the
+ * main window's connection), or NULL: then findings cannot be reviewed. */
+void        gx_report_detail_set_store        (GxReportDetail *self,
+                                               GxStore        *store);
+/* Records a decision on @finding (of the report shown) and updates the
+ * list and the cells: a dismissed finding is hidden unless show-dismissed. */
+gboolean    gx_report_detail_review_finding   (GxReportDetail *self,
+                                               GxFinding      *finding,
+                                               GxReviewState   state,
+                                               const char     *note,
+                                               GError        **error);
+void        gx_report_detail_set_show_dismissed (GxReportDetail *self,
+                                                 gboolean        show_dismissed);
+gboolean    gx_report_detail_get_show_dismissed (GxReportDetail *self);
 
 G_END_DECLS

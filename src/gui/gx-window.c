@@ -254,24 +254,25 @@ selected_report_changed_cb (GxWindow *self)
       return;
     }
 
-  if (gx_report_get_findings (item) != NULL)
-    /* imported in this session: the whole report, checked */
-    report = g_object_ref (item);
-  else if (self->store != NULL && gx_report_get_id (item) > 0)
+  if (self->store != NULL && gx_report_get_id (item) > 0)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) findings = NULL;
 
-      /* the list holds summaries: load the whole report to show it */
+      /* the list holds summaries (whose findings array is empty, not
+       * NULL): load the whole report to show it; the workspace checks it
+       * (rules, prose, across reports) and sets the stored review
+       * decisions on its findings (issue 8) */
       report = gx_store_load_report (self->store, gx_report_get_id (item), &error);
       if (report == NULL)
         {
           gx_window_show_error (self, _("The report could not be loaded"), error->message);
           return;
         }
-      findings = gx_rules_check (report);
     }
+  else
+    report = g_object_ref (item);
 
+  gx_report_detail_set_store (self->report_detail, self->store);
   gx_report_detail_set_report (self->report_detail, report);
   gx_window_update_actions (self);
 }

@@ -263,6 +263,84 @@ test_chart (Fixture       *fx,
   g_assert_finalize_object (compare);
 }
 
+/* Reviews ------------------------------------------------------------------------ */
+
+static GxFinding *
+listed_finding (GxReportDetail *detail,
+                const char     *rule)
+{
+  GListModel *findings = gx_report_detail_get_findings (detail);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GxFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (gx_finding_get_rule (finding), rule) == 0)
+        return finding;   /* the report keeps it */
+    }
+  return NULL;
+}
+
+static void
+test_review_dismiss (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autofree char *issuer = save_samples (fx);
+  GxReportDetail *detail = gx_window_get_report_detail (fx->window);
+  int cell = gx_schema_find_cell (GX_SECTION_REVIEW_LITIGATION, "litigation_after_review", "total");
+  g_autoptr(GError) error = NULL;
+  GxFinding *finding;
+  GtkWidget *widget;
+
+  select_issuer (fx, issuer);   /* Haidian 2022 */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->window));
+  finding = listed_finding (detail, "group_total");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (gx_finding_get_review (finding), ==, GX_REVIEW_OPEN);
+  widget = gx_report_detail_get_cell_widget (detail, (guint) cell);
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_has_css_class (widget, "finding-error"));
+
+  /* dismissed: gone from the list and from the cell */
+  g_assert_true (gx_report_detail_review_finding (detail, finding, GX_REVIEW_DISMISSED,
+                                                  "复议后起诉 as printed", &error));
+  g_assert_no_error (error);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->window));
+  g_assert_null (listed_finding (detail, "group_total"));
+  widget = gx_report_detail_get_cell_widget (detail, (guint) cell);
+  g_assert_false (gtk_widget_has_css_class (widget, "finding-error"));
+
+  /* "Show dismissed" brings it back, with its note */
+  gx_report_detail_set_show_dismissed (detail, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->window));
+  finding = listed_finding (detail, "group_total");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (gx_finding_get_review (finding), ==, GX_REVIEW_DISMISSED);
+  g_assert_cmpstr (gx_finding_get_review_note (finding), ==, "复议后起诉 as printed");
+  widget = gx_report_detail_get_cell_widget (detail, (guint) cell);
+  g_assert_true (gtk_widget_has_css_class (widget, "finding-error"));
+  gx_report_detail_set_show_dismissed (detail, FALSE);
+
+  /* the workspace opened again keeps the decision */
+  g_assert_true (gx_window_open_workspace (fx->window, fx->workspace, &error));
+  g_assert_no_error (error);
+  drain ();
+  select_issuer (fx, issuer);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->window));
+  g_assert_null (listed_finding (detail, "group_total"));
+  widget = gx_report_detail_get_cell_widget (detail, (guint) cell);
+  g_assert_false (gtk_widget_has_css_class (widget, "finding-error"));
+
+  /* and reopened, it is listed and marked again */
+  gx_report_detail_set_show_dismissed (detail, TRUE);
+  finding = listed_finding (detail, "group_total");
+  g_assert_nonnull (finding);
+  g_assert_true (gx_report_detail_review_finding (detail, finding, GX_REVIEW_OPEN, NULL, &error));
+  g_assert_no_error (error);
+  gx_report_detail_set_show_dismissed (detail, FALSE);
+  g_assert_nonnull (listed_finding (detail, "group_total"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,5 +349,6 @@ main (int   argc,
 
   g_test_add ("/compare/years", Fixture, NULL, fixture_setup, test_compare_years, fixture_teardown);
   g_test_add ("/compare/chart", Fixture, NULL, fixture_setup, test_chart, fixture_teardown);
+  g_test_add ("/review/dismiss", Fixture, NULL, fixture_setup, test_review_dismiss, fixture_teardown);
   return g_test_run ();
 }
