@@ -10,7 +10,8 @@
  * reported on stderr and the others are still checked.
  *
  * Exit status: 0 every file read and no error finding, 1 some report has an
- * error finding, 2 some file could not be read as a report.
+ * error finding, 2 some file could not be read as a report, 4 the --db
+ * workspace could not be opened or read.
  */
 #include "gx-config.h"
 
@@ -161,11 +162,17 @@ gx_cli_check (int    argc,
 
   if (db_path != NULL)
     {
+      /* checking never makes a workspace */
+      if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+        {
+          gx_cli_printerr (_("check: %s: there is no workspace there\n"), db_path);
+          return GX_EXIT_WORKSPACE;
+        }
       if (!(store = gx_store_open (db_path, &error)) ||
           !(aliases = gx_store_load_aliases (store, &error)))
         {
           gx_cli_printerr ("check: %s\n", error->message);
-          return GX_EXIT_UNREADABLE;
+          return GX_EXIT_WORKSPACE;
         }
     }
 
@@ -204,7 +211,7 @@ gx_cli_check (int    argc,
           if (across == NULL || !gx_store_apply_reviews (store, report, &error))
             {
               gx_cli_printerr ("check: %s\n", error->message);
-              return GX_EXIT_UNREADABLE;
+              return GX_EXIT_WORKSPACE;
             }
         }
       if (gx_report_get_n_errors (report) > 0)
