@@ -16,6 +16,7 @@
 
 #include "gx-reader.h"
 #include "gx-rules.h"
+#include "gx-application.h"
 #include "gx-window.h"
 
 static const char *const samples[] = {
@@ -42,6 +43,8 @@ setup_env (const char *argv0)
   g_setenv ("GTK_A11Y", "none", FALSE);
   g_setenv ("NO_AT_BRIDGE", "1", FALSE);
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  /* the renderer the app itself chooses (gx-application.h) */
+  gx_application_choose_renderer ();
 }
 
 static int

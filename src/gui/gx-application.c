@@ -185,6 +185,12 @@ gx_application_init (GxApplication *self)
 
 /* Public API ------------------------------------------------------------------- */
 
+void
+gx_application_choose_renderer (void)
+{
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+}
+
 GxApplication *
 gx_application_new (void)
 {

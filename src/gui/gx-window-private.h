@@ -40,6 +40,10 @@ struct _GxWindow
   guint pulse_id;
   GPtrArray *pending_rows;    /* GxReport: committed, not yet listed */
   guint rows_idle;
+  /* the importer is done, the last rows are still being listed: the import
+   * ends (result shown, next import started) once they are */
+  gboolean finish_pending;
+  gboolean finish_cancelled;
 
   gboolean only_problems;
 };

@@ -20,6 +20,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("GxReports"));
+  gx_application_choose_renderer ();
 
   app = gx_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
