@@ -136,7 +136,8 @@ static const char *const stmt_sql[N_STMTS] = {
     "FROM reports r ORDER BY r.issuer, r.year, r.id",
   [STMT_WRITE_SUMMARY] =
     "UPDATE reports SET sum_new_received = ?2, sum_results_total = ?3, sum_carried_forward = ?4, "
-    "sum_review = ?5, sum_litigation_direct = ?6, sum_litigation_after_review = ?7 WHERE id = ?1",
+    "sum_review = ?5, sum_litigation_direct = ?6, sum_litigation_after_review = ?7, "
+    "n_errors = ?8, n_warnings = ?9, n_notes = ?10 WHERE id = ?1",
   [STMT_FIND_IDS] =
     "SELECT id FROM reports WHERE (?1 = 0 OR year = ?1) "
     "AND (?2 IS NULL OR instr (issuer, ?2) > 0) ORDER BY issuer, year, id",
@@ -199,6 +200,7 @@ struct _GxStore
   sqlite3 *db;
   sqlite3_stmt *stmts[N_STMTS];
   gboolean in_batch;
+  int has_reviews;            /* -1 unknown; writes skip looking them up while 0 */
 
 };
 
@@ -724,6 +726,28 @@ summary_cell (guint i)
 }
 
 /* The list's figures of @report into its row of reports (see migration_1). */
+static gboolean has_reviews (GxStore *self);
+
+/* The counts the list shows: findings that are not dismissed. */
+static void
+count_open_findings (GxReport *report,
+                     guint     counts[3])
+{
+  GPtrArray *findings = gx_report_get_findings (report);
+
+  counts[0] = counts[1] = counts[2] = 0;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GxFinding *f = g_ptr_array_index (findings, i);
+
+      if (gx_finding_get_review (f) != GX_REVIEW_DISMISSED)
+        counts[gx_finding_get_severity (f)]++;
+    }
+}
+
+/* The cache of @report's row in reports: the listed figures and the counts
+ * of the findings that are not dismissed.  The findings must be those of
+ * the values being written. */
 static gboolean
 write_summary (GxStore   *self,
                gint64     id,
@@ -731,9 +755,17 @@ write_summary (GxStore   *self,
                GError   **error)
 {
   sqlite3_stmt *s;
+  guint counts[3];
+
+  if (has_reviews (self) && !gx_store_apply_reviews (self, report, error))
+    return FALSE;
+  count_open_findings (report, counts);
 
   if (!(s = stmt (self, STMT_WRITE_SUMMARY, error)))
     return FALSE;
+  sqlite3_bind_int (s, 8, (int) counts[GX_SEVERITY_ERROR]);
+  sqlite3_bind_int (s, 9, (int) counts[GX_SEVERITY_WARNING]);
+  sqlite3_bind_int (s, 10, (int) counts[GX_SEVERITY_NOTE]);
   sqlite3_bind_int64 (s, 1, id);
   for (guint k = 0; k < N_SUMMARY; k++)
     {
@@ -941,6 +973,7 @@ gx_store_class_init (GxStoreClass *klass)
 static void
 gx_store_init (GxStore *self)
 {
+  self->has_reviews = -1;
 }
 
 /* Public API ------------------------------------------------------------------ */
@@ -2094,6 +2127,22 @@ gx_store_check_report (GxStore   *self,
 
 /* Reviews (gx-review.h) ------------------------------------------------------ */
 
+static gboolean
+has_reviews (GxStore *self)
+{
+  if (self->has_reviews < 0)
+    {
+      sqlite3_stmt *s = NULL;
+
+      self->has_reviews = 1;   /* when in doubt, look them up */
+      if (sqlite3_prepare_v2 (self->db, "SELECT EXISTS (SELECT 1 FROM reviews)", -1, &s, NULL) == SQLITE_OK &&
+          sqlite3_step (s) == SQLITE_ROW)
+        self->has_reviews = sqlite3_column_int (s, 0);
+      sqlite3_finalize (s);
+    }
+  return self->has_reviews > 0;
+}
+
 /* The issuer under which decisions on @report are kept: its normalised
  * issuer, or "#id" for a report in the workspace without one. */
 static char *
@@ -2162,9 +2211,14 @@ gx_store_set_review (GxStore        *self,
       if (!step_done (self, s, _("cannot record the review"), error))
         goto fail;
     }
+  gx_finding_set_review (finding, state, note);
+  self->has_reviews = -1;
+  /* the list counts what is not dismissed */
+  if (gx_report_get_id (report) > 0 &&
+      !write_summary (self, gx_report_get_id (report), report, error))
+    goto fail;
   if (!release (self, error))
     return FALSE;
-  gx_finding_set_review (finding, state, note);
   return TRUE;
 
 fail:

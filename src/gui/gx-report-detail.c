@@ -60,6 +60,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  REVIEWED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (GxReportDetail, gx_report_detail, GTK_TYPE_WIDGET)
 
 #define CELL_KEY(cell) GUINT_TO_POINTER ((cell) + 1)
@@ -863,6 +870,15 @@ gx_report_detail_class_init (GxReportDetailClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * GxReportDetail::reviewed:
+   *
+   * A finding of the shown report was confirmed, dismissed or reopened
+   * (the workspace has recorded it and recounted the report's findings).
+   */
+  signals[REVIEWED] = g_signal_new ("reviewed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/GxReports/gx-report-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, stack);
@@ -1058,6 +1074,7 @@ gx_report_detail_review_finding (GxReportDetail *self,
   if (!gx_store_set_review (self->store, self->report, finding, state, note, error))
     return FALSE;
   refresh_findings (self);
+  g_signal_emit (self, signals[REVIEWED], 0);
   return TRUE;
 }
 

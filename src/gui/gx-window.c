@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gx-rules.h"
+#include "gx-review.h"
 #include "gx-window-private.h"
 
 enum {
@@ -246,6 +247,30 @@ start_next_import (GxWindow *self)
   gx_window_update_actions (self);
 }
 
+/* A decision changes what the list counts: the findings not dismissed. */
+static void
+report_reviewed_cb (GxWindow *self)
+{
+  GxReport *shown = gx_report_detail_get_report (self->report_detail);
+  GxReport *item = gx_report_list_get_selected (self->report_list);
+  guint counts[3] = { 0, 0, 0 };
+  GPtrArray *findings;
+
+  if (shown == NULL || item == NULL || gx_report_get_id (item) != gx_report_get_id (shown))
+    return;
+  findings = gx_report_get_findings (shown);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GxFinding *f = g_ptr_array_index (findings, i);
+
+      if (gx_finding_get_review (f) != GX_REVIEW_DISMISSED)
+        counts[gx_finding_get_severity (f)]++;
+    }
+  gx_report_set_counts (item, counts[GX_SEVERITY_ERROR], counts[GX_SEVERITY_WARNING],
+                        counts[GX_SEVERITY_NOTE]);
+  gx_report_list_report_changed (self->report_list, item);
+}
+
 static void
 selected_report_changed_cb (GxWindow *self)
 {
@@ -446,6 +471,8 @@ gx_window_init (GxWindow *self)
 
   gx_window_setup_dnd (self);
   gx_window_init_editing (self);
+  g_signal_connect_object (self->report_detail, "reviewed",
+                           G_CALLBACK (report_reviewed_cb), self, G_CONNECT_SWAPPED);
   gx_window_init_compare (self);
   update_page (self);
 }
