@@ -113,6 +113,94 @@ print_report (GxReport *report,
              n_dismissed);
 }
 
+#define WINDOW 64
+
+typedef struct
+{
+  const char *path;
+  GxReport *report;
+  GError *error;
+  gboolean done;
+} Slot;
+
+typedef struct
+{
+  GMutex lock;
+  GCond cond;
+} Work;
+
+/* In a worker thread: what needs no workspace. */
+static void
+check_file (gpointer data,
+            gpointer user_data)
+{
+  Slot *slot = data;
+  Work *work = user_data;
+  GError *error = NULL;
+  GxReport *report = gx_reader_read_path (slot->path, &error);
+
+  if (report != NULL)
+    {
+      g_ptr_array_unref (gx_rules_check (report));
+      g_ptr_array_unref (gx_prose_check (report));
+    }
+
+  g_mutex_lock (&work->lock);
+  slot->report = report;
+  slot->error = error;
+  slot->done = TRUE;
+  g_cond_broadcast (&work->cond);
+  g_mutex_unlock (&work->lock);
+}
+
+static guint
+n_threads (void)
+{
+  const char *env = g_getenv ("GX_THREADS");
+  guint64 n = env ? g_ascii_strtoull (env, NULL, 10) : 0;
+
+  return n > 0 ? (guint) MIN (n, 64) : MAX (1u, (guint) g_get_num_processors ());
+}
+
+/* What carryover needs of a report: who, when, and the rows 上年结转 and
+ * 结转下年度 (a sparse GxReport of 14 cells). */
+static GxReport *
+carryover_skeleton (GxReport *report)
+{
+  static const char *const rows[] = { "carried_over", "carried_forward" };
+  GxReport *skeleton = g_object_new (GX_TYPE_REPORT,
+                                     "issuer", gx_report_get_issuer (report),
+                                     "year", gx_report_get_year (report),
+                                     "source", gx_report_get_source (report),
+                                     "format-version", gx_report_get_format_version (report),
+                                     NULL);
+
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      const GxSchemaRow *row = gx_schema_find_row (GX_SECTION_APPLICATIONS, rows[r]);
+
+      for (guint c = 0; c < row->n_columns; c++)
+        {
+          guint cell = row->first_cell + c;
+          gint64 value;
+
+          switch (gx_report_get_cell (report, cell, &value))
+            {
+            case GX_CELL_VALUE:
+              gx_report_set_value (skeleton, cell, value);
+              break;
+            case GX_CELL_INVALID:
+              gx_report_set_invalid (skeleton, cell, gx_report_get_raw (report, cell));
+              break;
+            case GX_CELL_BLANK:
+            default:
+              break;
+            }
+        }
+    }
+  return skeleton;
+}
+
 int
 gx_cli_check (int    argc,
               char **argv)
@@ -176,49 +264,112 @@ gx_cli_check (int    argc,
         }
     }
 
-  /* The reports are kept until all are read: carryover needs the year
-   * before, which may come later on the command line.  Their prose is
-   * dropped once checked. */
-  for (guint i = 0; files[i]; i++)
-    {
-      g_autoptr(GError) read_error = NULL;
-      g_autoptr(GxReport) report = gx_reader_read_path (files[i], &read_error);
+  {
+    guint n = g_strv_length (files);
+    g_autofree Slot *slots = g_new0 (Slot, n);
+    g_autoptr(GPtrArray) skeletons = g_ptr_array_new_with_free_func (g_object_unref);
+    Work work;
+    GThreadPool *pool;
 
-      if (report == NULL)
-        {
-          gx_cli_printerr ("%s\n", read_error->message);
-          unreadable = TRUE;
-          continue;
-        }
+    g_mutex_init (&work.lock);
+    g_cond_init (&work.cond);
+    gx_reader_init ();
+    pool = g_thread_pool_new (check_file, &work, (int) n_threads (), FALSE, NULL);
+    for (guint i = 0; i < n; i++)
+      slots[i].path = files[i];
+    for (guint i = 0; i < MIN (n, WINDOW); i++)
+      g_thread_pool_push (pool, &slots[i], NULL);
 
-      g_ptr_array_unref (gx_rules_check (report));
-      g_ptr_array_unref (gx_prose_check (report));
-      if (!json)
-        gx_report_set_prose (report, NULL);
-      g_ptr_array_add (reports, g_steal_pointer (&report));
-    }
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(GxReport) report = NULL;
+        g_autoptr(GError) read_error = NULL;
 
-  gx_crosscheck_reports (reports, aliases);
+        g_mutex_lock (&work.lock);
+        while (!slots[i].done)
+          g_cond_wait (&work.cond, &work.lock);
+        report = g_steal_pointer (&slots[i].report);
+        read_error = g_steal_pointer (&slots[i].error);
+        g_mutex_unlock (&work.lock);
+        if (i + WINDOW < n)
+          g_thread_pool_push (pool, &slots[i + WINDOW], NULL);
 
-  for (guint i = 0; i < reports->len; i++)
-    {
-      GxReport *report = g_ptr_array_index (reports, i);
+        if (report == NULL)
+          {
+            gx_cli_printerr ("%s\n", read_error->message);
+            unreadable = TRUE;
+            continue;
+          }
 
-      if (store != NULL)
-        {
-          g_autoptr(GPtrArray) across = gx_store_check_across (store, report, &error);
+        /* the workspace is this thread's: the year before, merges, reviews */
+        if (store != NULL)
+          {
+            g_autoptr(GPtrArray) across = gx_store_check_across (store, report, &error);
 
-          if (across == NULL || !gx_store_apply_reviews (store, report, &error))
-            {
-              gx_cli_printerr ("check: %s\n", error->message);
-              return GX_EXIT_WORKSPACE;
-            }
-        }
-      if (gx_report_get_n_errors (report) > 0)
-        any_error = TRUE;
-      if (!json)
-        print_report (report, notes, dismissed);
-    }
+            if (across == NULL || !gx_store_apply_reviews (store, report, &error))
+              {
+                gx_cli_printerr ("check: %s\n", error->message);
+                g_thread_pool_free (pool, TRUE, TRUE);
+                return GX_EXIT_WORKSPACE;
+              }
+          }
+
+        if (json)
+          g_ptr_array_add (reports, g_steal_pointer (&report));
+        else
+          {
+            if (gx_report_get_n_errors (report) > 0)
+              any_error = TRUE;
+            print_report (report, notes, dismissed);
+            g_ptr_array_add (skeletons, carryover_skeleton (report));
+          }
+      }
+    g_thread_pool_free (pool, FALSE, TRUE);
+    g_mutex_clear (&work.lock);
+    g_cond_clear (&work.cond);
+
+    if (json)
+      {
+        /* carryover among the files, in each later report's findings */
+        gx_crosscheck_reports (reports, aliases);
+        for (guint i = 0; i < reports->len; i++)
+          {
+            GxReport *report = g_ptr_array_index (reports, i);
+
+            if (store != NULL && !gx_store_apply_reviews (store, report, &error))
+              {
+                gx_cli_printerr ("check: %s\n", error->message);
+                return GX_EXIT_WORKSPACE;
+              }
+            if (gx_report_get_n_errors (report) > 0)
+              any_error = TRUE;
+          }
+      }
+    else if (gx_crosscheck_reports (skeletons, aliases) > 0)
+      {
+        g_print ("%s\n", _("Across the files:"));
+        for (guint i = 0; i < skeletons->len; i++)
+          {
+            GxReport *skeleton = g_ptr_array_index (skeletons, i);
+            GPtrArray *findings = gx_report_get_findings (skeleton);
+
+            if (store != NULL && !gx_store_apply_reviews (store, skeleton, &error))
+              {
+                gx_cli_printerr ("check: %s\n", error->message);
+                return GX_EXIT_WORKSPACE;
+              }
+            for (guint k = 0; k < findings->len; k++)
+              {
+                GxFinding *finding = g_ptr_array_index (findings, k);
+
+                if (gx_finding_get_review (finding) == GX_REVIEW_DISMISSED && !dismissed)
+                  continue;
+                g_print ("%s: ", gx_report_get_source (skeleton));
+                print_finding (skeleton, finding);
+              }
+          }
+      }
+  }
 
   if (json)
     {

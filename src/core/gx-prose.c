@@ -562,8 +562,16 @@ static void
 read_sentence (Check      *check,
                const char *sentence)
 {
-  g_autoptr(GArray) triggers = g_array_new (FALSE, FALSE, sizeof (Trigger));
+  g_autoptr(GArray) triggers = NULL;
   gint len = (gint) strlen (sentence);
+
+  /* every figure read is a number followed by 件, 条 or 万元: most
+   * sentences have none, and need no regular expression */
+  if (strpbrk (sentence, "0123456789") == NULL ||
+      (strstr (sentence, "件") == NULL && strstr (sentence, "条") == NULL &&
+       strstr (sentence, "万元") == NULL))
+    return;
+  triggers = g_array_new (FALSE, FALSE, sizeof (Trigger));
 
   for (guint k = 0; k < N_KINDS; k++)
     {
@@ -628,23 +636,32 @@ gx_prose_check (GxReport *report)
     sentences = g_strsplit (s->str, "\n", -1);
   }
 
-  for (guint k = 0; k < N_KINDS; k++)
-    check.triggers[k] = g_regex_new (trigger_patterns[k], G_REGEX_OPTIMIZE, 0, NULL);
-  check.part = g_regex_new (part_pattern, G_REGEX_OPTIMIZE, 0, NULL);
-  check.widen = g_regex_new (widen_pattern, G_REGEX_OPTIMIZE, 0, NULL);
-  check.disclosure = g_regex_new (disclosure_pattern, G_REGEX_OPTIMIZE, 0, NULL);
-  g_assert (check.triggers[0] && check.triggers[1] && check.triggers[2] &&
-            check.part && check.widen && check.disclosure);
+  /* compiled once: a compiled GRegex is shared by the reader threads */
+  {
+    static GRegex *regexes[N_KINDS + 3];
+    static gsize compiled = 0;
+
+    if (g_once_init_enter (&compiled))
+      {
+        for (guint k = 0; k < N_KINDS; k++)
+          regexes[k] = g_regex_new (trigger_patterns[k], G_REGEX_OPTIMIZE, 0, NULL);
+        regexes[N_KINDS] = g_regex_new (part_pattern, G_REGEX_OPTIMIZE, 0, NULL);
+        regexes[N_KINDS + 1] = g_regex_new (widen_pattern, G_REGEX_OPTIMIZE, 0, NULL);
+        regexes[N_KINDS + 2] = g_regex_new (disclosure_pattern, G_REGEX_OPTIMIZE, 0, NULL);
+        for (guint k = 0; k < G_N_ELEMENTS (regexes); k++)
+          g_assert (regexes[k] != NULL);
+        g_once_init_leave (&compiled, 1);
+      }
+    for (guint k = 0; k < N_KINDS; k++)
+      check.triggers[k] = regexes[k];
+    check.part = regexes[N_KINDS];
+    check.widen = regexes[N_KINDS + 1];
+    check.disclosure = regexes[N_KINDS + 2];
+  }
 
   for (guint i = 0; sentences[i]; i++)
     if (g_utf8_validate (sentences[i], -1, NULL) && sentences[i][0] != '\0')
       read_sentence (&check, sentences[i]);
-
-  for (guint k = 0; k < N_KINDS; k++)
-    g_regex_unref (check.triggers[k]);
-  g_regex_unref (check.part);
-  g_regex_unref (check.widen);
-  g_regex_unref (check.disclosure);
 
   gx_crosscheck_add_findings (report, findings);
   return findings;

@@ -38,6 +38,7 @@ struct _GxReport
   guint16 *sparse_index;
   guint8 n_sparse;
   guint8 sparse_capacity;
+  guint cells_frozen;       /* gx_report_freeze_cell_changes() depth */
 
   GPtrArray *findings;
   guint n_errors;
@@ -137,8 +138,11 @@ emit_cell_changed (GxReport *self,
 {
   GQuark detail = gx_schema_cell (cell)->quark;
 
-  /* readers fill 200 cells of thousands of reports nobody listens to */
-  if (g_signal_has_handler_pending (self, signals[CELL_CHANGED], detail, FALSE))
+  /* readers fill 200 cells of thousands of reports nobody listens to (and
+   * asking GObject takes its global signal lock, which reader threads
+   * would contend for) */
+  if (self->cells_frozen == 0 &&
+      g_signal_has_handler_pending (self, signals[CELL_CHANGED], detail, FALSE))
     g_signal_emit (self, signals[CELL_CHANGED], detail, cell);
 }
 
@@ -633,6 +637,21 @@ gx_report_dup_text (GxReport *self,
     default:
       return g_strdup ("");
     }
+}
+
+void
+gx_report_freeze_cell_changes (GxReport *self)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+  self->cells_frozen++;
+}
+
+void
+gx_report_thaw_cell_changes (GxReport *self)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+  g_return_if_fail (self->cells_frozen > 0);
+  self->cells_frozen--;
 }
 
 GxCellFlags

@@ -96,6 +96,12 @@ void         gx_report_set_text          (GxReport    *self,
 char        *gx_report_dup_text          (GxReport    *self,
                                           guint        cell);
 
+/* While a report is being built (read from a file or the workspace) nobody
+ * can be watching its cells: between these, setters do not emit
+ * ::cell-changed, and thawing emits nothing either. */
+void         gx_report_freeze_cell_changes (GxReport  *self);
+void         gx_report_thaw_cell_changes   (GxReport  *self);
+
 GxCellFlags  gx_report_get_cell_flags    (GxReport    *self,
                                           guint        cell);
 void         gx_report_set_cell_flags    (GxReport    *self,

@@ -105,28 +105,60 @@ char *
 gx_text_fold_width (const char *text)
 {
   g_autofree char *valid = NULL;
+  const guchar *p;
   GString *s;
-  const char *end;
 
   /* callers pass decoded text, but a cut in the middle of a character must
    * not make us read past the end */
-  if (!g_utf8_validate (text, -1, &end))
+  if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
 
+  /* byte by byte: reports are long, and only a few characters change */
   s = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (p = (const guchar *) text; *p; )
     {
-      gunichar c = g_utf8_get_char (p);
+      if (p[0] == 0xEF && (p[1] == 0xBC || p[1] == 0xBD))
+        {
+          /* U+FF01…U+FF5E (EF BC 81 … EF BD 9E): full-width ASCII */
+          gunichar c = 0xFF00 + ((p[1] & 0x03) << 6) + (p[2] & 0x3F);
 
-      if (c >= 0xFF01 && c <= 0xFF5E)
-        g_string_append_c (s, (char) (c - 0xFF01 + 0x21));
-      else if (c == 0x3000 || c == 0x00A0)
-        g_string_append_c (s, ' ');
-      else if (c == 0x3002 && g_ascii_isdigit (s->len ? s->str[s->len - 1] : 'x') && g_ascii_isdigit (p[3]))
-        g_string_append_c (s, '.');   /* 1。5 typed with a Chinese IME */
-      else
-        g_string_append_unichar (s, c);
+          if (c >= 0xFF01 && c <= 0xFF5E)
+            {
+              g_string_append_c (s, (char) (c - 0xFF01 + 0x21));
+              p += 3;
+              continue;
+            }
+        }
+      else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)   /* ideographic space */
+        {
+          g_string_append_c (s, ' ');
+          p += 3;
+          continue;
+        }
+      else if (p[0] == 0xC2 && p[1] == 0xA0)                   /* no-break space */
+        {
+          g_string_append_c (s, ' ');
+          p += 2;
+          continue;
+        }
+      else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x82 &&  /* 1。5 typed with a Chinese IME */
+               s->len > 0 && g_ascii_isdigit (s->str[s->len - 1]) && g_ascii_isdigit (p[3]))
+        {
+          g_string_append_c (s, '.');
+          p += 3;
+          continue;
+        }
+
+      /* anything else, up to the next byte that may start a character
+       * to fold: copied as it is, in one piece */
+      {
+        const guchar *run = p;
+
+        do
+          p = (const guchar *) g_utf8_next_char (p);
+        while (*p && *p != 0xEF && *p != 0xE3 && *p != 0xC2);
+        g_string_append_len (s, (const char *) run, p - run);
+      }
     }
   return g_string_free (s, FALSE);
 }
