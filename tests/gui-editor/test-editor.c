@@ -18,6 +18,7 @@
 #include "gx-draft.h"
 #include "gx-editor-window.h"
 #include "gx-reader.h"
+#include "gx-review.h"
 #include "gx-schema.h"
 #include "gx-store.h"
 #include "../test-samples.h"
@@ -769,6 +770,54 @@ test_crash_restores_draft (Fixture       *fx,
   g_assert_null (gx_editor_restore_drafts (NULL, fx->workspace));
 }
 
+/* Reviewing in the editor: Haidian's group_total error dismissed with a
+ * note is no longer marked nor counted, here and in the next editor. */
+static void
+test_review_in_editor (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "haidian-2022.txt", NULL);
+  int total = gx_schema_find_cell_by_path ("review_litigation.litigation_after_review.total");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxReport) report = gx_reader_read_path (path, &error);
+  g_autoptr(GxStore) store = NULL;
+  GxEditorWindow *editor, *again;
+  GxFinding *group_total = NULL;
+  GPtrArray *findings;
+  GtkWidget *entry;
+
+  g_assert_no_error (error);
+  store = gx_store_open (fx->workspace, &error);
+  g_assert_no_error (error);
+  g_assert_true (gx_store_save_report (store, report, &error));
+  g_clear_object (&store);
+
+  editor = gx_editor_window_new (NULL, fx->workspace, gx_report_get_id (report), &error);
+  g_assert_no_error (error);
+  entry = gx_editor_form_get_cell_entry (gx_editor_window_get_form (editor), (guint) total);
+  g_assert_true (gtk_widget_has_css_class (entry, "finding-error"));
+  g_assert_cmpstr (gx_editor_window_get_status (editor), ==, "Errors: 1 · Warnings: 0");
+
+  findings = gx_report_get_findings (gx_editor_window_get_report (editor));
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (gx_finding_get_rule (g_ptr_array_index (findings, i)), "group_total"))
+      group_total = g_ptr_array_index (findings, i);
+  g_assert_nonnull (group_total);
+  g_assert_true (gx_editor_window_review_finding (editor, group_total, GX_REVIEW_DISMISSED,
+                                                  "复议后起诉另有3件在二审", &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_has_css_class (entry, "finding-error"));
+  g_assert_cmpstr (gx_editor_window_get_status (editor), ==, "The tables tie out (1 dismissed)");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  again = gx_editor_window_new (NULL, fx->workspace, gx_report_get_id (report), &error);
+  g_assert_no_error (error);
+  entry = gx_editor_form_get_cell_entry (gx_editor_window_get_form (again), (guint) total);
+  g_assert_false (gtk_widget_has_css_class (entry, "finding-error"));
+  g_assert_cmpstr (gx_editor_window_get_status (again), ==, "The tables tie out (1 dismissed)");
+  gtk_window_destroy (GTK_WINDOW (again));
+}
+
 /* a report in the 2019 form is not laid out by the editor: it says so */
 static void
 test_refuses_2019_form (Fixture       *fx,
@@ -823,6 +872,7 @@ main (int   argc,
   ADD ("/editor/draft-of-new-report", test_draft_of_new_report);
   ADD ("/editor/crash-restores-draft", test_crash_restores_draft);
   ADD ("/editor/refuses-2019-form", test_refuses_2019_form);
+  ADD ("/editor/review", test_review_in_editor);
 #undef ADD
 
   status = g_test_run ();

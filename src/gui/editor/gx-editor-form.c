@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gx-editor-form.h"
+#include "gx-review.h"
 #include "gx-rules.h"
 #include "gx-schema.h"
 
@@ -38,6 +39,7 @@ struct _GxEditorForm
   GtkWidget **entries;        /* one per cell */
 
   GxReport *report;
+  GxStore *store;             /* for the review decisions, or NULL */
   GxEditHistory *history;
   gboolean *computed;         /* one per cell: written by Fill totals */
   CellMark *marks;
@@ -355,6 +357,15 @@ recheck (GxEditorForm *self)
     return;
 
   findings = gx_rules_check (self->report);
+  /* decisions recorded on the report's findings (a dismissed one is not
+   * marked); a report not yet in the workspace has none */
+  if (self->store != NULL && gx_report_get_id (self->report) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gx_store_apply_reviews (self->store, self->report, &error))
+        g_warning ("%s", error->message);
+    }
   for (guint i = 0; i < findings->len; i++)
     {
       GxFinding *finding = g_ptr_array_index (findings, i);
@@ -363,7 +374,7 @@ recheck (GxEditorForm *self)
       const guint *cells;
 
       /* a blank cell of a form being typed is no news */
-      if (severity == GX_SEVERITY_NOTE)
+      if (severity == GX_SEVERITY_NOTE || gx_finding_get_review (finding) == GX_REVIEW_DISMISSED)
         continue;
       cells = gx_finding_get_cells (finding, &n_cells);
       for (guint c = 0; c < n_cells; c++)
@@ -1164,6 +1175,7 @@ gx_editor_form_dispose (GObject *object)
   g_clear_handle_id (&self->input_source, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->report);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (gx_editor_form_parent_class)->dispose (object);
 }
@@ -1266,6 +1278,22 @@ gx_editor_form_set_report (GxEditorForm *self,
       if (self->entries[i] != NULL)
         gtk_widget_remove_css_class (self->entries[i], "computed");
     }
+  recheck (self);
+}
+
+void
+gx_editor_form_set_store (GxEditorForm *self,
+                          GxStore      *store)
+{
+  g_return_if_fail (GX_IS_EDITOR_FORM (self));
+  g_set_object (&self->store, store);
+}
+
+/* Checks again (e.g. after a review decision) and restyles the cells. */
+void
+gx_editor_form_recheck (GxEditorForm *self)
+{
+  g_return_if_fail (GX_IS_EDITOR_FORM (self));
   recheck (self);
 }
 

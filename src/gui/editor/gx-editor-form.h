@@ -13,6 +13,7 @@
 
 #include "gx-edit-history.h"
 #include "gx-report.h"
+#include "gx-store.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,11 @@ GtkWidget     *gx_editor_form_new              (void);
 void           gx_editor_form_set_report       (GxEditorForm *self,
                                                 GxReport     *report);
 GxReport      *gx_editor_form_get_report       (GxEditorForm *self);
+/* Where the review decisions of the report are (they hide dismissed
+ * findings), or NULL. */
+void           gx_editor_form_set_store        (GxEditorForm *self,
+                                                GxStore      *store);
+void           gx_editor_form_recheck          (GxEditorForm *self);
 GxEditHistory *gx_editor_form_get_history      (GxEditorForm *self);
 
 GtkWidget     *gx_editor_form_get_cell_entry   (GxEditorForm *self,

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gx-editor-window.h"
+#include "gx-review.h"
 #include "gx-rules.h"
 #include "gx-schema.h"
 #include "gx-store.h"
@@ -29,6 +30,7 @@ struct _GxEditorWindow
   GtkImage *status_icon;
   GtkLabel *status_label;
   GtkLabel *saved_label;
+  GtkWidget *findings_box;
 
   char *workspace;
   GxStore *store;
@@ -96,9 +98,24 @@ update_title (GxEditorWindow *self)
 static void
 update_status (GxEditorWindow *self)
 {
-  guint n_errors = gx_report_get_n_errors (self->report);
-  guint n_warnings = gx_report_get_n_warnings (self->report);
+  GPtrArray *findings = gx_report_get_findings (self->report);
+  guint n_errors = 0, n_warnings = 0, n_dismissed = 0;
   g_autofree char *text = NULL;
+
+  /* what is left to look at: dismissed findings are counted apart */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GxFinding *f = g_ptr_array_index (findings, i);
+
+      if (gx_finding_get_severity (f) == GX_SEVERITY_NOTE)
+        continue;
+      if (gx_finding_get_review (f) == GX_REVIEW_DISMISSED)
+        n_dismissed++;
+      else if (gx_finding_get_severity (f) == GX_SEVERITY_ERROR)
+        n_errors++;
+      else
+        n_warnings++;
+    }
   GtkWidget *icon = GTK_WIDGET (self->status_icon);
   GtkWidget *label = GTK_WIDGET (self->status_label);
 
@@ -123,8 +140,114 @@ update_status (GxEditorWindow *self)
       gtk_widget_add_css_class (icon, style);
       gtk_widget_add_css_class (label, style);
     }
+  if (n_dismissed > 0)
+    {
+      g_autofree char *with = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u dismissed)",
+                                                            "%s (%u dismissed)", n_dismissed),
+                                               text, n_dismissed);
+
+      g_free (text);
+      text = g_steal_pointer (&with);
+    }
   gtk_label_set_text (self->status_label, text);
   gtk_label_set_text (self->saved_label, self->modified ? _("Unsaved changes") : "");
+}
+
+/* Reviews -------------------------------------------------------------------- */
+
+static void show_message (GxEditorWindow *self,
+                          const char     *message,
+                          gboolean        error,
+                          gboolean        offer_overwrite);
+
+static void
+review_button_clicked_cb (GtkButton *button,
+                          gpointer   user_data)
+{
+  GxEditorWindow *self = GX_EDITOR_WINDOW (user_data);
+  GxFinding *finding = g_object_get_data (G_OBJECT (button), "gx-finding");
+  GtkEditable *note = g_object_get_data (G_OBJECT (button), "gx-note");
+  GxReviewState state = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "gx-state"));
+  g_autoptr(GError) error = NULL;
+
+  if (!gx_editor_window_review_finding (self, finding, state, gtk_editable_get_text (note), &error))
+    show_message (self, error->message, TRUE, FALSE);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+}
+
+/* The popover lists the errors and warnings, each with a note and
+ * Confirm / Dismiss / Reopen.  Built when shown: findings change on every
+ * keystroke. */
+static void
+findings_popover_show_cb (GtkPopover     *popover,
+                          GxEditorWindow *self)
+{
+  GPtrArray *findings = gx_report_get_findings (self->report);
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (self->findings_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->findings_box), child);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GxFinding *finding = g_ptr_array_index (findings, i);
+      static const struct { const char *label; GxReviewState state; } actions[] = {
+        { N_("_Confirm"), GX_REVIEW_CONFIRMED },
+        { N_("_Dismiss"), GX_REVIEW_DISMISSED },
+        { N_("_Reopen"), GX_REVIEW_OPEN },
+      };
+      GtkWidget *row, *message, *note, *buttons;
+      const char *state_text;
+
+      if (gx_finding_get_severity (finding) == GX_SEVERITY_NOTE)
+        continue;
+      n++;
+      row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      message = gtk_label_new (gx_finding_get_message (finding));
+      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (message), 0);
+      gtk_box_append (GTK_BOX (row), message);
+
+      switch (gx_finding_get_review (finding))
+        {
+        case GX_REVIEW_CONFIRMED:
+          state_text = _("Confirmed");
+          break;
+        case GX_REVIEW_DISMISSED:
+          state_text = _("Dismissed");
+          break;
+        case GX_REVIEW_OPEN:
+        default:
+          state_text = _("Not reviewed");
+        }
+      gtk_box_append (GTK_BOX (row), gtk_label_new (state_text));
+      gtk_widget_set_halign (gtk_widget_get_last_child (row), GTK_ALIGN_START);
+      gtk_widget_add_css_class (gtk_widget_get_last_child (row), "dim-label");
+
+      note = gtk_entry_new ();
+      gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (why)"));
+      if (gx_finding_get_review_note (finding) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (note), gx_finding_get_review_note (finding));
+      gtk_box_append (GTK_BOX (row), note);
+
+      buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_(actions[a].label));
+
+          g_object_set_data_full (G_OBJECT (button), "gx-finding", g_object_ref (finding), g_object_unref);
+          g_object_set_data (G_OBJECT (button), "gx-note", note);
+          g_object_set_data (G_OBJECT (button), "gx-state", GINT_TO_POINTER (actions[a].state));
+          g_signal_connect (button, "clicked", G_CALLBACK (review_button_clicked_cb), self);
+          gtk_box_append (GTK_BOX (buttons), button);
+        }
+      gtk_box_append (GTK_BOX (row), buttons);
+      gtk_box_append (GTK_BOX (self->findings_box), row);
+    }
+
+  if (n == 0)
+    gtk_box_append (GTK_BOX (self->findings_box), gtk_label_new (_("The tables tie out")));
 }
 
 static void
@@ -215,6 +338,8 @@ open_store (GxEditorWindow  *self,
 {
   self->workspace = g_strdup (workspace);
   self->store = gx_store_open (workspace, error);
+  if (self->store != NULL)
+    gx_editor_form_set_store (self->form, self->store);
   return self->store != NULL;
 }
 
@@ -414,6 +539,8 @@ gx_editor_window_class_init (GxEditorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, findings_box);
+  gtk_widget_class_bind_template_callback (widget_class, findings_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_refused_cb);
 
@@ -695,6 +822,29 @@ gx_editor_window_get_message (GxEditorWindow *self)
   if (!gtk_revealer_get_reveal_child (self->message_revealer))
     return NULL;
   return gtk_label_get_text (self->message_label);
+}
+
+gboolean
+gx_editor_window_review_finding (GxEditorWindow  *self,
+                                 GxFinding       *finding,
+                                 int              state,
+                                 const char      *note,
+                                 GError         **error)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), FALSE);
+  g_return_val_if_fail (GX_IS_FINDING (finding), FALSE);
+
+  if (gx_report_get_id (self->report) == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("Save the report before reviewing its findings."));
+      return FALSE;
+    }
+  if (!gx_store_set_review (self->store, self->report, finding, (GxReviewState) state, note, error))
+    return FALSE;
+  gx_editor_form_recheck (self->form);
+  update_status (self);
+  return TRUE;
 }
 
 const char *

@@ -55,6 +55,15 @@ const char     *gx_editor_window_get_draft_path (GxEditorWindow *self);
  * with unsaved changes puts (NULL when none is open). */
 const char     *gx_editor_window_get_message    (GxEditorWindow *self);
 const char     *gx_editor_window_get_status     (GxEditorWindow *self);
+
+/* Records a decision on @finding (a finding of the edited report, which
+ * must be in the workspace) and checks again: a dismissed finding is no
+ * longer marked nor counted.  The Findings popover does this. */
+gboolean        gx_editor_window_review_finding (GxEditorWindow *self,
+                                                 GxFinding      *finding,
+                                                 int             state,
+                                                 const char     *note,
+                                                 GError        **error);
 GtkWidget      *gx_editor_window_get_close_dialog (GxEditorWindow *self);
 
 /* Called by the main window once a workspace is open: when editing
