@@ -13,7 +13,6 @@ packages=(
   fonts-noto-cjk
   # test
   xvfb xauth desktop-file-utils poppler-utils imagemagick sqlite3 bc time
-  appstream python3-polib
 )
 
 missing=()
