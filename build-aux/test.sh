@@ -62,4 +62,14 @@ if [ "${GX_SKIP_FUZZ:-0}" != 1 ]; then
   rm -rf "$corpus"
 fi
 
+# one closing line, in the plain form CI reads (the suites of the plain
+# build and of the last sanitizer run; a failure stopped the script above)
+passed=0 failed=0
+for log in _build/meson-logs/testlog.txt _build-asan/meson-logs/testlog.txt; do
+  [ -f "$log" ] || continue
+  p=$(grep -c '^result: *exit status 0$' "$log" || true)
+  f=$(grep '^result: ' "$log" | grep -v -c -e 'exit status 0$' -e 'skipped' || true)
+  passed=$((passed + p)); failed=$((failed + f))
+done
 echo "== all tests passed"
+echo "tests: $passed passed, $failed failed"
