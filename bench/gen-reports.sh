@@ -10,6 +10,6 @@ for ((i = 0; i < n; i++)); do
   src=${srcs[$((i % ${#srcs[@]}))]}
   printf -v id '%05d' "$i"
   # the issuer appears in the title or first sentence; rename it in place
-  sed -e "s/北京市\(.\{2,4\}\)区人民政府/第${id}号单位/; s/北戴河区人民政府办公室/第${id}号单位/" \
+  sed -e "s/北京市\(.\{2,4\}\)区人民政府/第${id}号单位/; s/北戴河区人民政府办公室/第${id}号单位/; s/安定镇/第${id}镇/g" \
       "$src" > "$dir/report-$id.txt"
 done

@@ -25,6 +25,7 @@
 #include "gx-core.h"
 #include "gx-csv.h"
 #include "gx-json.h"
+#include "gx-prose.h"
 #include "gx-store.h"
 
 /* Files imported between two commits: a killed import keeps what was
@@ -77,10 +78,32 @@ sha256_of_bytes (GBytes *bytes)
 
 /* Import ---------------------------------------------------------------------- */
 
+/* A file on its way in.  Reader threads fill it (bytes, hash, the report
+ * read and checked); the main thread, which owns the workspace connection,
+ * takes the files in order. */
+typedef struct
+{
+  char *path;
+  GBytes *bytes;
+  char *hash;
+  GxReport *report;
+  GError *error;        /* the file could not be read */
+  gboolean json;
+  gboolean done;
+} ImportSlot;
+
+/* Files read ahead of the one being written: bounds the memory. */
+#define IMPORT_WINDOW 64
+
 typedef struct
 {
   GxStore *store;
   gboolean replace;
+  GHashTable *known_hashes;   /* content already in the workspace at the start */
+  GThreadPool *pool;
+  GQueue slots;               /* ImportSlot, in the order given */
+  GMutex lock;
+  GCond cond;
   guint in_batch;
   guint n_files;
   guint n_added;
@@ -228,34 +251,77 @@ import_outcome (Import          *import,
 }
 
 static void
-import_file (Import     *import,
-             const char *path)
+import_slot_free (ImportSlot *slot)
+{
+  g_free (slot->path);
+  g_clear_pointer (&slot->bytes, g_bytes_unref);
+  g_free (slot->hash);
+  g_clear_object (&slot->report);
+  g_clear_error (&slot->error);
+  g_free (slot);
+}
+
+/* In a reader thread: everything that needs no workspace. */
+static void
+read_slot (gpointer data,
+           gpointer user_data)
+{
+  ImportSlot *slot = data;
+  Import *import = user_data;
+  g_autofree char *name = g_path_get_basename (slot->path);
+  g_autoptr(GFile) file = g_file_new_for_path (slot->path);
+  GStatBuf st;
+
+  if (g_stat (slot->path, &st) == 0 && st.st_size > GX_READER_MAX_FILE_SIZE)
+    g_set_error (&slot->error, GX_READER_ERROR, GX_READER_ERROR_TOO_LARGE,
+                 _("larger than %d MiB, not read"), GX_READER_MAX_FILE_SIZE / (1024 * 1024));
+  else if ((slot->bytes = g_file_load_bytes (file, NULL, NULL, &slot->error)) != NULL)
+    {
+      slot->hash = sha256_of_bytes (slot->bytes);
+      slot->json = looks_like_json (slot->path, slot->bytes);
+      /* content there already, or JSON (read by the main thread): no report */
+      if (!slot->json && !g_hash_table_contains (import->known_hashes, slot->hash))
+        {
+          slot->report = gx_reader_read_bytes (slot->bytes, name, &slot->error);
+          if (slot->report != NULL)
+            {
+              g_ptr_array_unref (gx_rules_check (slot->report));
+              g_ptr_array_unref (gx_prose_check (slot->report));
+              gx_report_set_checked (slot->report);
+            }
+        }
+    }
+
+  g_mutex_lock (&import->lock);
+  slot->done = TRUE;
+  g_cond_broadcast (&import->cond);
+  g_mutex_unlock (&import->lock);
+}
+
+/* In the main thread: the oldest file, into the workspace. */
+static void
+import_next_slot (Import *import)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GxReport) report = NULL;
-  g_autofree char *hash = NULL;
+  ImportSlot *slot = g_queue_pop_head (&import->slots);
+  const char *path = slot->path;
   g_autofree char *name = g_path_get_basename (path);
   GxImportOutcome outcome;
-  GStatBuf st;
   gint64 existing;
 
-  import->n_files++;
+  g_mutex_lock (&import->lock);
+  while (!slot->done)
+    g_cond_wait (&import->cond, &import->lock);
+  g_mutex_unlock (&import->lock);
 
-  if (g_stat (path, &st) == 0 && st.st_size > GX_READER_MAX_FILE_SIZE)
+  if (import->workspace_failed)
+    goto out;
+
+  if (slot->bytes == NULL)
     {
-      gx_cli_printerr (_("%s: error: larger than %d MiB, not read\n"), path,
-                       GX_READER_MAX_FILE_SIZE / (1024 * 1024));
+      gx_cli_printerr (_("%s: error: %s\n"), path, slot->error->message);
       import->n_errors++;
-      return;
-    }
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL)
-    {
-      gx_cli_printerr (_("%s: error: %s\n"), path, error->message);
-      import->n_errors++;
-      return;
+      goto out;
     }
 
   if (import->in_batch == 0)
@@ -264,19 +330,18 @@ import_file (Import     *import,
         {
           gx_cli_printerr ("import: %s\n", error->message);
           import->workspace_failed = TRUE;
-          return;
+          goto out;
         }
     }
   import->in_batch++;
 
-  /* Content already there: no need to read it again. */
-  hash = sha256_of_bytes (bytes);
-  existing = gx_store_find_hash (import->store, hash, &error);
+  /* Content already there (perhaps from an earlier file of this run) */
+  existing = gx_store_find_hash (import->store, slot->hash, &error);
   if (existing < 0)
     {
       gx_cli_printerr ("import: %s\n", error->message);
       import->workspace_failed = TRUE;
-      return;
+      goto out;
     }
   if (existing > 0)
     {
@@ -285,32 +350,64 @@ import_file (Import     *import,
       goto done;
     }
 
-  if (looks_like_json (path, bytes))
+  if (slot->json)
     {
-      import_json (import, path, name, bytes);
+      import_json (import, path, name, slot->bytes);
       goto done;
     }
 
-  report = gx_reader_read_bytes (bytes, name, &error);
-  if (report == NULL)
+  if (slot->report == NULL)
     {
-      gx_cli_printerr (_("%s: error: %s\n"), path, error->message);
-      import->n_errors++;
-      goto done;
+      /* a file whose content was known at the start but is gone meanwhile */
+      if (slot->error == NULL)
+        slot->report = gx_reader_read_bytes (slot->bytes, name, &slot->error);
+      if (slot->report == NULL)
+        {
+          gx_cli_printerr (_("%s: error: %s\n"), path, slot->error->message);
+          import->n_errors++;
+          goto done;
+        }
     }
 
-  if (!gx_store_put_report (import->store, report, hash, import->replace, &outcome, &error))
+  if (!gx_store_put_report (import->store, slot->report, slot->hash, import->replace, &outcome, &error))
     {
       gx_cli_printerr (_("%s: error: %s\n"), path, error->message);
       import->workspace_failed = TRUE;
-      return;
+      goto out;
     }
 
-  import_outcome (import, path, report, outcome);
+  import_outcome (import, path, slot->report, outcome);
 
 done:
   if (import->in_batch >= IMPORT_BATCH_SIZE)
     import_flush (import);
+out:
+  import_slot_free (slot);
+}
+
+/* Queues @path for reading; writes the oldest files once enough are ahead. */
+static void
+import_file (Import     *import,
+             const char *path)
+{
+  ImportSlot *slot = g_new0 (ImportSlot, 1);
+
+  import->n_files++;
+  slot->path = g_strdup (path);
+  g_queue_push_tail (&import->slots, slot);
+  g_thread_pool_push (import->pool, slot, NULL);
+
+  while (g_queue_get_length (&import->slots) > IMPORT_WINDOW && !import->workspace_failed)
+    import_next_slot (import);
+}
+
+static guint
+import_threads (void)
+{
+  const char *env = g_getenv ("GX_THREADS");
+  guint64 n = env ? g_ascii_strtoull (env, NULL, 10) : 0;
+
+  return n > 0 ? (guint) MIN (n, 64) : MAX (1u, (guint) g_get_num_processors ());
 }
 
 static int
@@ -419,8 +516,28 @@ gx_cli_import (int    argc,
 
   import.store = store;
   import.replace = replace;
+  import.known_hashes = gx_store_dup_hashes (store, &error);
+  if (import.known_hashes == NULL)
+    {
+      gx_cli_printerr ("import: %s\n", error->message);
+      return GX_EXIT_WORKSPACE;
+    }
+  g_mutex_init (&import.lock);
+  g_cond_init (&import.cond);
+  g_queue_init (&import.slots);
+  gx_reader_init ();
+  import.pool = g_thread_pool_new (read_slot, &import, (int) import_threads (), FALSE, NULL);
+
   for (guint i = 0; paths[i] && !import.workspace_failed; i++)
     import_path (&import, paths[i], TRUE);
+  while (!g_queue_is_empty (&import.slots))
+    import_next_slot (&import);   /* after a workspace failure, only frees */
+
+  g_thread_pool_free (import.pool, FALSE, TRUE);
+  g_hash_table_unref (import.known_hashes);
+  g_mutex_clear (&import.lock);
+  g_cond_clear (&import.cond);
+
   if (import.workspace_failed)
     {
       if (import.in_batch > 0)

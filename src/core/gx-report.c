@@ -39,6 +39,8 @@ struct _GxReport
   guint8 n_sparse;
   guint8 sparse_capacity;
   guint cells_frozen;       /* gx_report_freeze_cell_changes() depth */
+  guint64 serial;           /* bumped by every change of a cell or the prose */
+  guint64 checked_serial;   /* serial + 1 when checked, 0 when not */
 
   GPtrArray *findings;
   guint n_errors;
@@ -479,7 +481,10 @@ gx_report_set_prose (GxReport   *self,
 {
   g_return_if_fail (GX_IS_REPORT (self));
   if (set_str (&self->prose, prose))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROSE]);
+    {
+      self->serial++;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROSE]);
+    }
 }
 
 /* Cells ------------------------------------------------------------------ */
@@ -559,6 +564,7 @@ store_cell (GxReport    *self,
   if (cur->state == state && cur->value == value && g_strcmp0 (cur->raw, raw) == 0)
     return;
   c = edit_cell (self, cell);
+  self->serial++;
   c->state = state;
   c->value = value;
   set_str (&c->raw, raw);
@@ -640,6 +646,20 @@ gx_report_dup_text (GxReport *self,
 }
 
 void
+gx_report_set_checked (GxReport *self)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+  self->checked_serial = self->serial + 1;
+}
+
+gboolean
+gx_report_is_checked (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), FALSE);
+  return self->checked_serial == self->serial + 1;
+}
+
+void
 gx_report_freeze_cell_changes (GxReport *self)
 {
   g_return_if_fail (GX_IS_REPORT (self));
@@ -669,7 +689,10 @@ gx_report_set_cell_flags (GxReport    *self,
 {
   CHECK_CELL_VOID (self, cell);
   if (peek_cell (self, cell)->flags != (guint8) flags)
-    edit_cell (self, cell)->flags = (guint8) flags;
+    {
+      edit_cell (self, cell)->flags = (guint8) flags;
+      self->serial++;   /* ambiguous_layout reads the flags */
+    }
 }
 
 guint

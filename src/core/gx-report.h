@@ -124,6 +124,13 @@ void         gx_report_set_findings      (GxReport    *self,
 guint        gx_report_get_n_errors      (GxReport    *self);
 guint        gx_report_get_n_warnings    (GxReport    *self);
 guint        gx_report_get_n_notes       (GxReport    *self);
+/* Whether the findings (rules and prose) are those of the current values:
+ * gx_report_set_checked() says so after checking; any change of a cell or
+ * of the prose makes it FALSE again.  The workspace skips checking a report
+ * again when it is. */
+void         gx_report_set_checked       (GxReport    *self);
+gboolean     gx_report_is_checked        (GxReport    *self);
+
 /* For lists loaded from a cache without findings. */
 void         gx_report_set_counts        (GxReport    *self,
                                           guint        n_errors,

@@ -1261,8 +1261,14 @@ put_report_inner (GxStore          *self,
         }
     }
 
-  g_ptr_array_unref (gx_rules_check (report));
-  g_ptr_array_unref (gx_prose_check (report));
+  /* the findings the counts come from; a reader thread may have checked
+   * already (gx_report_set_checked()) */
+  if (!gx_report_is_checked (report))
+    {
+      g_ptr_array_unref (gx_rules_check (report));
+      g_ptr_array_unref (gx_prose_check (report));
+      gx_report_set_checked (report);
+    }
   now = now_iso8601 ();
 
   if (!(s = stmt (self, existing > 0 ? STMT_UPDATE_REPORT_IMPORT : STMT_INSERT_REPORT, error)))
@@ -1344,8 +1350,14 @@ gx_store_save_report (GxStore   *self,
    * stored without a content hash (id 0: added even when another report of
    * the same issuer and year is there; the user asked for it). */
   id = gx_report_get_id (report);
-  g_ptr_array_unref (gx_rules_check (report));
-  g_ptr_array_unref (gx_prose_check (report));
+  /* the findings the counts come from; a reader thread may have checked
+   * already (gx_report_set_checked()) */
+  if (!gx_report_is_checked (report))
+    {
+      g_ptr_array_unref (gx_rules_check (report));
+      g_ptr_array_unref (gx_prose_check (report));
+      gx_report_set_checked (report);
+    }
   now = now_iso8601 ();
 
   if (!savepoint (self, error))
@@ -1646,6 +1658,33 @@ gx_store_list_summaries (GxStore  *self,
       return NULL;
     }
   return g_steal_pointer (&reports);
+}
+
+GHashTable *
+gx_store_dup_hashes (GxStore  *self,
+                     GError  **error)
+{
+  g_autoptr(GHashTable) hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *s = NULL;
+  int rc;
+
+  g_return_val_if_fail (GX_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT content_hash FROM reports WHERE content_hash IS NOT NULL",
+                          -1, &s, NULL) != SQLITE_OK)
+    {
+      sqlite_error (self, error, _("cannot read the workspace"));
+      return NULL;
+    }
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_hash_table_add (hashes, g_strdup ((const char *) sqlite3_column_text (s, 0)));
+  sqlite3_finalize (s);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_error (self, error, _("cannot read the workspace"));
+      return NULL;
+    }
+  return g_steal_pointer (&hashes);
 }
 
 GArray *

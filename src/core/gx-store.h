@@ -96,6 +96,11 @@ GPtrArray  *gx_store_load_all      (GxStore      *self,
 GPtrArray  *gx_store_list_summaries (GxStore     *self,
                                      GError     **error);
 
+/* The content hashes of every report (a set of strings), so that readers
+ * in other threads can skip files that are there already. */
+GHashTable *gx_store_dup_hashes    (GxStore      *self,
+                                    GError      **error);
+
 /* Ids of the reports matching a selection, ordered by issuer then year.
  * @year 0 and @issuer_contains NULL match everything. */
 GArray     *gx_store_find_ids      (GxStore      *self,
