@@ -32,44 +32,6 @@ load_fixture (const char *name)
   return g_bytes_new_take (data, len);
 }
 
-/* Every cell of the report's form against the hand-read rows ("_": blank). */
-static void
-assert_cells (GxReport          *report,
-              const char *const *rows)
-{
-  GxFormat format = gx_report_get_format (report);
-  guint n_checked = 0;
-
-  for (guint r = 0; rows[r]; r++)
-    {
-      g_auto(GStrv) tokens = g_strsplit (rows[r], " ", -1);
-      g_auto(GStrv) path = g_strsplit (tokens[0], ".", 2);
-      const GxSchemaRow *row = gx_schema_find_row (gx_schema_section_from_key (path[0]), path[1]);
-      guint columns[16];
-      guint n_columns;
-
-      g_assert_nonnull (row);
-      g_assert_true (gx_schema_row_in_format (row, format));
-      n_columns = gx_schema_row_format_columns (row, format, columns);
-      g_assert_cmpuint (g_strv_length (tokens) - 1, ==, n_columns);
-      for (guint c = 0; c < n_columns; c++)
-        {
-          guint cell = row->first_cell + columns[c];
-          g_autofree char *actual = gx_report_dup_text (report, cell);
-
-          if (strcmp (tokens[c + 1], "_") == 0)
-            {
-              if (!gx_report_is_blank (report, cell))
-                g_error ("%s: expected blank, got “%s”", gx_schema_cell (cell)->path, actual);
-            }
-          else if (strcmp (tokens[c + 1], actual) != 0 ||
-                   gx_report_get_cell (report, cell, NULL) != GX_CELL_VALUE)
-            g_error ("%s: expected %s, got “%s”", gx_schema_cell (cell)->path, tokens[c + 1], actual);
-          n_checked++;
-        }
-    }
-  g_assert_cmpuint (n_checked, ==, gx_schema_n_cells_in_format (format));
-}
 
 typedef struct
 {

@@ -6,6 +6,10 @@
  */
 #pragma once
 
+#include <string.h>
+
+#include "gx-core.h"
+
 typedef struct
 {
   const char *file;
@@ -258,3 +262,46 @@ static const SampleReport samples[] = {
   { "haidian-2022.txt", "北京市海淀区人民政府", 2022, haidian_rows },
   { "beidaihe-2022-pipes.txt", "北戴河区人民政府办公室", 2022, beidaihe_rows },
 };
+
+/* Checks every cell of @report against the hand-written rows. */
+G_GNUC_UNUSED static void
+assert_cells (GxReport          *report,
+              const char *const *rows)
+{
+  GxFormat format = gx_report_get_format (report);
+  guint n_checked = 0;
+
+  for (guint r = 0; rows[r]; r++)
+    {
+      g_auto(GStrv) tokens = g_strsplit (rows[r], " ", -1);
+      g_auto(GStrv) path = g_strsplit (tokens[0], ".", 2);
+      const GxSchemaRow *row = gx_schema_find_row (gx_schema_section_from_key (path[0]), path[1]);
+
+      guint columns[16];
+      guint n_columns;
+
+      g_assert_nonnull (row);
+      g_assert_true (gx_schema_row_in_format (row, format));
+      n_columns = gx_schema_row_format_columns (row, format, columns);
+      g_assert_cmpuint (g_strv_length (tokens) - 1, ==, n_columns);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          guint cell = row->first_cell + columns[c];
+          const char *expected = tokens[c + 1];
+          g_autofree char *actual = gx_report_dup_text (report, cell);
+
+          if (strcmp (expected, "_") == 0)
+            {
+              if (!gx_report_is_blank (report, cell))
+                g_error ("%s: expected blank, got “%s”", gx_schema_cell (cell)->path, actual);
+            }
+          else if (strcmp (expected, actual) != 0 ||
+                   gx_report_get_cell (report, cell, NULL) != GX_CELL_VALUE)
+            g_error ("%s: expected %s, got “%s”", gx_schema_cell (cell)->path, expected, actual);
+          n_checked++;
+        }
+    }
+  /* every cell of the report's form was named */
+  g_assert_cmpuint (n_checked, ==, gx_schema_n_cells_in_format (format));
+}

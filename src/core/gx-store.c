@@ -1660,6 +1660,30 @@ gx_store_list_summaries (GxStore  *self,
   return g_steal_pointer (&reports);
 }
 
+/* The ids a bound statement selects (its first column), in order. */
+static GArray *
+step_ids (GxStore       *self,
+          sqlite3_stmt  *s,
+          GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (s, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_error (self, error, _("cannot read the workspace"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 GHashTable *
 gx_store_dup_hashes (GxStore  *self,
                      GError  **error)
@@ -1693,9 +1717,7 @@ gx_store_find_ids (GxStore     *self,
                    const char  *issuer_contains,
                    GError     **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *s;
-  int rc;
 
   g_return_val_if_fail (GX_IS_STORE (self), NULL);
 
@@ -1703,19 +1725,7 @@ gx_store_find_ids (GxStore     *self,
     return NULL;
   sqlite3_bind_int (s, 1, year);
   bind_text_or_null (s, 2, issuer_contains && *issuer_contains ? issuer_contains : NULL);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (s, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      sqlite_error (self, error, _("cannot read the workspace"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return step_ids (self, s, error);
 }
 
 GxReport *
@@ -2018,26 +2028,12 @@ load_ids (GxStore  *self,
           gint64    arg,
           GError  **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *s;
-  int rc;
 
   if (!(s = stmt (self, id, error)))
     return NULL;
   sqlite3_bind_int64 (s, 1, arg);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      gint64 v = sqlite3_column_int64 (s, 0);
-
-      g_array_append_val (ids, v);
-    }
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      sqlite_error (self, error, _("cannot read the workspace"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return step_ids (self, s, error);
 }
 
 GArray *
