@@ -624,7 +624,30 @@ gx_prose_check (GxReport *report)
   if (prose == NULL || *prose == '\0')
     return findings;
 
-  folded = gx_text_fold_width (prose);
+  /* Only paragraphs with a digit can state a figure; most have none, and
+   * folding the whole text would cost more than reading it. */
+  {
+    g_autoptr(GString) kept = g_string_new (NULL);
+
+    for (const char *line = prose; *line; )
+      {
+        const char *end = strchr (line, '\n');
+        gsize len = end ? (gsize) (end - line) : strlen (line);
+        gboolean digit = FALSE;
+
+        for (gsize i = 0; i < len && !digit; i++)
+          digit = g_ascii_isdigit (line[i]) ||
+                  ((guchar) line[i] == 0xEF && i + 2 < len && (guchar) line[i + 1] == 0xBC &&
+                   (guchar) line[i + 2] >= 0x90 && (guchar) line[i + 2] <= 0x99);   /* ０-９ */
+        if (digit)
+          {
+            g_string_append_len (kept, line, (gssize) len);
+            g_string_append_c (kept, '\n');
+          }
+        line = end ? end + 1 : line + len;
+      }
+    folded = gx_text_fold_width (kept->str);
+  }
   /* sentences: 。 ; ! ? and line ends; the prose is one paragraph a line */
   for (char *p = folded; *p; p++)
     if (*p == ';' || *p == '!' || *p == '?' || *p == '\r')
