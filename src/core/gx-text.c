@@ -2,6 +2,7 @@
 #include "gx-config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "gx-text.h"
 
@@ -63,7 +64,7 @@ gx_text_decode (const char  *data,
       if (has_nul (data, len))
         {
           g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
-                               "binary data (NUL bytes), not a text file");
+                               _("binary data (NUL bytes), not a text file"));
           return NULL;
         }
       if (g_utf8_validate (data, (gssize) len, NULL))
@@ -80,7 +81,7 @@ gx_text_decode (const char  *data,
           if (out == NULL)
             {
               g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
-                                   "not text in UTF-8, UTF-16 or GB18030");
+                                   _("not text in UTF-8, UTF-16 or GB18030"));
               return NULL;
             }
         }
@@ -90,7 +91,7 @@ gx_text_decode (const char  *data,
     {
       g_free (out);
       g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
-                           "binary data (NUL characters), not a text file");
+                           _("binary data (NUL characters), not a text file"));
       return NULL;
     }
 
