@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gx-csv.h"
 #include "gx-json.h"
 #include "gx-print-ui.h"
 #include "gx-window-private.h"
@@ -101,58 +102,6 @@ run_import_chooser (GxWindow             *self,
 /* Exports --------------------------------------------------------------------- */
 
 static void
-csv_append_field (GString    *out,
-                  const char *text)
-{
-  if (text != NULL && strpbrk (text, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = text; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else if (text != NULL)
-    g_string_append (out, text);
-}
-
-/* One line a report: issuer, year, source, then every cell by its path. */
-static char *
-write_csv (GPtrArray *reports)
-{
-  GString *out = g_string_new ("issuer,year,source");
-  guint n_cells = gx_schema_n_cells ();
-
-  for (guint c = 0; c < n_cells; c++)
-    {
-      g_string_append_c (out, ',');
-      g_string_append (out, gx_schema_cell (c)->path);
-    }
-  g_string_append (out, "\r\n");
-
-  for (guint i = 0; i < reports->len; i++)
-    {
-      GxReport *report = g_ptr_array_index (reports, i);
-
-      csv_append_field (out, gx_report_get_issuer (report));
-      g_string_append_printf (out, ",%d,", gx_report_get_year (report));
-      csv_append_field (out, gx_report_get_source (report));
-      for (guint c = 0; c < n_cells; c++)
-        {
-          g_autofree char *text = gx_report_dup_text (report, c);
-
-          g_string_append_c (out, ',');
-          csv_append_field (out, text);
-        }
-      g_string_append (out, "\r\n");
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
 export_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
@@ -163,6 +112,7 @@ export_thread (GTask        *task,
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
+  gsize length = 0;
 
   /* its own connection: one thread owns a connection */
   store = gx_store_open (job->workspace_path, &error);
@@ -175,11 +125,18 @@ export_thread (GTask        *task,
     }
 
   if (job->format == EXPORT_JSON)
-    data = gx_json_write_reports (reports, TRUE);
+    {
+      data = gx_json_write_reports (reports, TRUE);
+      length = strlen (data);
+    }
   else
-    data = write_csv (reports);
+    /* the CLI's CSV (UTF-8 with BOM for Excel/WPS), with the headers in
+     * the language of the interface */
+    data = gx_csv_write_reports (reports, gx_schema_prefers_chinese () ? GX_CSV_HEADER_CHINESE
+                                                                       : GX_CSV_HEADER_KEYS,
+                                 &length);
 
-  if (!g_file_replace_contents (job->file, data, strlen (data), NULL, FALSE,
+  if (!g_file_replace_contents (job->file, data, length, NULL, FALSE,
                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
