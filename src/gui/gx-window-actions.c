@@ -281,6 +281,31 @@ print_action (GtkWidget  *widget,
                    ids->len, FALSE);
 }
 
+/* One sheet of the sums of every report the list shows (e.g. all units of
+ * one district and year, narrowed with the search). */
+static void
+print_rollup_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GxWindow *self = GX_WINDOW (widget);
+  GListModel *visible = gx_report_list_get_visible (self->report_list);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(GxReport) report = g_list_model_get_item (visible, i);
+      gint64 id = gx_report_get_id (report);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (self->store == NULL || ids->len == 0)
+    return;
+  gx_print_ui_run (GTK_WINDOW (self), self->store, (const gint64 *) (gpointer) ids->data,
+                   ids->len, TRUE);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -317,6 +342,7 @@ gx_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-rollup", NULL, print_rollup_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-result", NULL, dismiss_result_action);
@@ -343,4 +369,5 @@ gx_window_update_actions (GxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", has_reports && !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_reports && !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_reports);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-rollup", has_reports);
 }
