@@ -19,6 +19,10 @@ struct _GxFinding
   gint64 actual;
   char *message;
   GxFindingMessageFunc message_func;   /* formats message on first use */
+  /* the cells involved: a few inline, all in @cells once there are more
+   * (findings come by the hundred; most involve one cell) */
+  guint inline_cells[4];
+  guint n_inline;
   GArray *cells;
   GxReviewState review;
   char *review_note;
@@ -34,7 +38,7 @@ gx_finding_finalize (GObject *object)
   g_free (self->rule);
   g_free (self->message);
   g_free (self->review_note);
-  g_array_unref (self->cells);
+  g_clear_pointer (&self->cells, g_array_unref);
 
   G_OBJECT_CLASS (gx_finding_parent_class)->finalize (object);
 }
@@ -48,7 +52,6 @@ gx_finding_class_init (GxFindingClass *klass)
 static void
 gx_finding_init (GxFinding *self)
 {
-  self->cells = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 GxFinding *
@@ -89,8 +92,19 @@ gx_finding_add_cell (GxFinding *self,
                      guint      cell)
 {
   g_return_if_fail (GX_IS_FINDING (self));
-  if (!gx_finding_involves_cell (self, cell))
-    g_array_append_val (self->cells, cell);
+  if (gx_finding_involves_cell (self, cell))
+    return;
+  if (self->cells == NULL && self->n_inline < G_N_ELEMENTS (self->inline_cells))
+    {
+      self->inline_cells[self->n_inline++] = cell;
+      return;
+    }
+  if (self->cells == NULL)
+    {
+      self->cells = g_array_sized_new (FALSE, FALSE, sizeof (guint), 2 * G_N_ELEMENTS (self->inline_cells));
+      g_array_append_vals (self->cells, self->inline_cells, self->n_inline);
+    }
+  g_array_append_val (self->cells, cell);
 }
 
 const char *
@@ -185,6 +199,12 @@ gx_finding_get_cells (GxFinding *self,
                       guint     *n_cells)
 {
   g_return_val_if_fail (GX_IS_FINDING (self), NULL);
+  if (self->cells == NULL)
+    {
+      if (n_cells)
+        *n_cells = self->n_inline;
+      return self->inline_cells;
+    }
   if (n_cells)
     *n_cells = self->cells->len;
   return (const guint *) (gpointer) self->cells->data;
@@ -194,9 +214,13 @@ gboolean
 gx_finding_involves_cell (GxFinding *self,
                           guint      cell)
 {
+  const guint *cells;
+  guint n;
+
   g_return_val_if_fail (GX_IS_FINDING (self), FALSE);
-  for (guint i = 0; i < self->cells->len; i++)
-    if (g_array_index (self->cells, guint, i) == cell)
+  cells = gx_finding_get_cells (self, &n);
+  for (guint i = 0; i < n; i++)
+    if (cells[i] == cell)
       return TRUE;
   return FALSE;
 }

@@ -21,17 +21,6 @@ typedef struct
   GPtrArray *findings;
 } Check;
 
-static int
-cell_of (GxSection   section,
-         const char *row,
-         const char *column)
-{
-  int cell = gx_schema_find_cell (section, row, column);
-
-  g_assert (cell >= 0);
-  return cell;
-}
-
 static gboolean
 cell_is_valid (GxReport *report,
                guint     cell)
@@ -164,25 +153,42 @@ check_sum (Check       *check,
   g_ptr_array_add (check->findings, finding);
 }
 
+/* The rows the column rules of section 三 read, looked up once. */
+typedef struct
+{
+  const GxSchemaRow *new_received, *carried_over, *results_total, *carried_forward;
+} AppRows;
+
+static const AppRows *
+app_rows (void)
+{
+  static AppRows rows;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      rows.new_received = gx_schema_find_row (GX_SECTION_APPLICATIONS, "new_received");
+      rows.carried_over = gx_schema_find_row (GX_SECTION_APPLICATIONS, "carried_over");
+      rows.results_total = gx_schema_find_row (GX_SECTION_APPLICATIONS, "results_total");
+      rows.carried_forward = gx_schema_find_row (GX_SECTION_APPLICATIONS, "carried_forward");
+      g_once_init_leave (&initialized, 1);
+    }
+  return &rows;
+}
+
 /* balance: new_received + carried_over = results_total + carried_forward,
- * in each of the 7 columns. */
+ * in each of the 7 columns (every row of section 三 has the same columns). */
 static void
 rule_balance (Check *check)
 {
+  const AppRows *r = app_rows ();
   guint n_columns;
   const GxSchemaColumn *columns = gx_schema_application_columns (&n_columns);
 
   for (guint c = 0; c < n_columns; c++)
     {
-      const char *col = columns[c].key;
-      guint left[2] = {
-        cell_of (GX_SECTION_APPLICATIONS, "new_received", col),
-        cell_of (GX_SECTION_APPLICATIONS, "carried_over", col),
-      };
-      guint right[2] = {
-        cell_of (GX_SECTION_APPLICATIONS, "results_total", col),
-        cell_of (GX_SECTION_APPLICATIONS, "carried_forward", col),
-      };
+      guint left[2] = { r->new_received->first_cell + c, r->carried_over->first_cell + c };
+      guint right[2] = { r->results_total->first_cell + c, r->carried_forward->first_cell + c };
 
       check_sum (check, GX_RULE_BALANCE, left, 2, right, 2, right[0],
                  gx_schema_column_label (&columns[c]));
@@ -202,7 +208,7 @@ rule_results_sum (Check *check)
     {
       guint parts[32];
       guint n_parts = 0;
-      guint total = cell_of (GX_SECTION_APPLICATIONS, "results_total", columns[c].key);
+      guint total = app_rows ()->results_total->first_cell + c;
 
       for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
         {
