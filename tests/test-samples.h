@@ -305,3 +305,63 @@ assert_cells (GxReport          *report,
   /* every cell of the report's form was named */
   g_assert_cmpuint (n_checked, ==, gx_schema_n_cells_in_format (format));
 }
+
+typedef struct
+{
+  const char *rule;
+  const char *path;      /* section.row.column, or section.row for a row finding */
+  const char *expected;  /* NULL: no values */
+  const char *actual;
+} ExpectedFinding;
+
+G_GNUC_UNUSED static char *
+finding_path (GxFinding *f)
+{
+  if (gx_finding_get_column_key (f))
+    return g_strdup_printf ("%s.%s.%s", gx_finding_get_section_key (f),
+                            gx_finding_get_row_key (f), gx_finding_get_column_key (f));
+  return g_strdup_printf ("%s.%s", gx_finding_get_section_key (f), gx_finding_get_row_key (f));
+}
+
+/* The findings of @severity are exactly @expected (in any order). */
+G_GNUC_UNUSED static void
+assert_findings (GxReport              *report,
+                 GxSeverity             severity,
+                 const ExpectedFinding *expected,
+                 guint                  n_expected)
+{
+  GPtrArray *findings = gx_report_get_findings (report);
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GxFinding *f = g_ptr_array_index (findings, i);
+      g_autofree char *path = NULL;
+      gboolean matched = FALSE;
+
+      if (gx_finding_get_severity (f) != severity)
+        continue;
+      n++;
+      path = finding_path (f);
+      for (guint e = 0; e < n_expected && !matched; e++)
+        {
+          if (strcmp (expected[e].rule, gx_finding_get_rule (f)) != 0 ||
+              strcmp (expected[e].path, path) != 0)
+            continue;
+          if (expected[e].expected)
+            {
+              g_autofree char *exp = gx_value_format (gx_finding_get_expected (f));
+              g_autofree char *act = gx_value_format (gx_finding_get_actual (f));
+
+              g_assert_true (gx_finding_has_values (f));
+              g_assert_cmpstr (exp, ==, expected[e].expected);
+              g_assert_cmpstr (act, ==, expected[e].actual);
+            }
+          matched = TRUE;
+        }
+      if (!matched)
+        g_error ("unexpected %s finding %s at %s: %s", gx_severity_to_key (severity),
+                 gx_finding_get_rule (f), path, gx_finding_get_message (f));
+    }
+  g_assert_cmpuint (n, ==, n_expected);
+}
