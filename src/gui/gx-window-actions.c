@@ -88,8 +88,15 @@ run_import_chooser (GxWindow             *self,
       g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
       gtk_file_filter_set_name (reports, _("Report files"));
+      /* what gx-reader.c reads (it picks the reader by content) */
       gtk_file_filter_add_mime_type (reports, "text/plain");
-      gtk_file_filter_add_suffix (reports, "txt");
+      gtk_file_filter_add_mime_type (reports, "text/html");
+      gtk_file_filter_add_mime_type (reports, "application/pdf");
+      gtk_file_filter_add_mime_type (reports, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+      gtk_file_filter_add_mime_type (reports, "application/json");
+      for (const char *const *suffix = (const char *const[]) { "txt", "html", "htm", "pdf", "docx", "json", NULL };
+           *suffix != NULL; suffix++)
+        gtk_file_filter_add_suffix (reports, *suffix);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), reports);
       gtk_file_filter_set_name (all, _("All files"));
       gtk_file_filter_add_pattern (all, "*");
@@ -289,16 +296,7 @@ print_rollup_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   GxWindow *self = GX_WINDOW (widget);
-  GListModel *visible = gx_report_list_get_visible (self->report_list);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
-    {
-      g_autoptr(GxReport) report = g_list_model_get_item (visible, i);
-      gint64 id = gx_report_get_id (report);
-
-      g_array_append_val (ids, id);
-    }
+  g_autoptr(GArray) ids = gx_window_dup_visible_ids (self);
 
   if (self->store == NULL || ids->len == 0)
     return;

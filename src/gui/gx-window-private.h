@@ -62,7 +62,10 @@ gboolean gx_window_drop_value    (GxWindow       *self,
 void gx_window_show_error        (GxWindow       *self,
                                   const char     *primary,
                                   const char     *secondary);
+/* the selected report, or every report shown when none is selected */
 GArray *gx_window_dup_target_ids (GxWindow       *self);
+/* every report the list shows (after search and filter) */
+GArray *gx_window_dup_visible_ids (GxWindow      *self);
 
 /* gx-window-editing.c */
 void gx_window_class_add_editing_actions (GtkWidgetClass *widget_class);

@@ -506,18 +506,24 @@ gx_window_show_error (GxWindow   *self,
 GArray *
 gx_window_dup_target_ids (GxWindow *self)
 {
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GxReport *selected = gx_report_list_get_selected (self->report_list);
-  GListModel *visible;
+  GArray *ids;
+  gint64 id;
 
-  if (selected != NULL)
-    {
-      gint64 id = gx_report_get_id (selected);
-      g_array_append_val (ids, id);
-      return ids;
-    }
+  if (selected == NULL)
+    return gx_window_dup_visible_ids (self);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  id = gx_report_get_id (selected);
+  g_array_append_val (ids, id);
+  return ids;
+}
 
-  visible = gx_report_list_get_visible (self->report_list);
+GArray *
+gx_window_dup_visible_ids (GxWindow *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GListModel *visible = gx_report_list_get_visible (self->report_list);
+
   for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
     {
       g_autoptr(GxReport) report = g_list_model_get_item (visible, i);
