@@ -29,6 +29,11 @@ void           gx_finding_set_review       (GxFinding     *finding,
                                             GxReviewState  state,
                                             const char    *note);
 
+/* The findings of @report that are not dismissed, by severity
+ * (counts[GX_SEVERITY_NOTE … GX_SEVERITY_ERROR]): what the list counts. */
+void           gx_review_count_open        (GxReport      *report,
+                                            guint          counts[3]);
+
 const char    *gx_review_state_to_key      (GxReviewState  state);   /* "open", "confirmed", "dismissed" */
 gboolean       gx_review_state_from_key    (const char    *key,
                                             GxReviewState *state);

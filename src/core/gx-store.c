@@ -728,10 +728,9 @@ summary_cell (guint i)
 /* The list's figures of @report into its row of reports (see migration_1). */
 static gboolean has_reviews (GxStore *self);
 
-/* The counts the list shows: findings that are not dismissed. */
-static void
-count_open_findings (GxReport *report,
-                     guint     counts[3])
+void
+gx_review_count_open (GxReport *report,
+                      guint     counts[3])
 {
   GPtrArray *findings = gx_report_get_findings (report);
 
@@ -759,7 +758,7 @@ write_summary (GxStore   *self,
 
   if (has_reviews (self) && !gx_store_apply_reviews (self, report, error))
     return FALSE;
-  count_open_findings (report, counts);
+  gx_review_count_open (report, counts);
 
   if (!(s = stmt (self, STMT_WRITE_SUMMARY, error)))
     return FALSE;

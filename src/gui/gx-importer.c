@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gx-importer.h"
+#include "gx-prose.h"
 #include "gx-reader.h"
 #include "gx-rules.h"
 #include "gx-store.h"
@@ -366,7 +367,11 @@ read_one (GFile         *file,
   if (report == NULL)
     return NULL;
 
+  /* checked here, off the main thread, once: the workspace takes the
+   * findings as they are (gx_report_set_checked()) */
   findings = gx_rules_check (report);
+  g_ptr_array_unref (gx_prose_check (report));
+  gx_report_set_checked (report);
   *content_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   return g_steal_pointer (&report);
 }

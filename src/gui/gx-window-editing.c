@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "editor/gx-editor-window.h"
-#include "gx-rules.h"
+#include "gx-review.h"
 #include "gx-window-private.h"
 
 static GxReport *
@@ -38,6 +38,7 @@ editor_saved_cb (GxEditorWindow *editor,
   GxWindow *self = GX_WINDOW (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(GxReport) saved = NULL;
+  guint counts[3];
   GxReport *item;
 
   if (self->store == NULL)
@@ -48,13 +49,17 @@ editor_saved_cb (GxEditorWindow *editor,
       gx_window_show_error (self, _("The saved report could not be read back"), error->message);
       return;
     }
-  g_ptr_array_unref (gx_rules_check (saved));
+  /* gx_store_load_report() has checked it and applied the reviews: the
+   * list counts what is not dismissed */
+  gx_review_count_open (saved, counts);
 
   item = find_listed (self, id);
   if (item == NULL)
     {
       g_autoptr(GPtrArray) added = g_ptr_array_new ();
 
+      gx_report_set_counts (saved, counts[GX_SEVERITY_ERROR], counts[GX_SEVERITY_WARNING],
+                            counts[GX_SEVERITY_NOTE]);
       g_ptr_array_add (added, saved);
       gx_report_list_add_reports (self->report_list, added);
     }
@@ -63,8 +68,8 @@ editor_saved_cb (GxEditorWindow *editor,
       gx_report_set_issuer (item, gx_report_get_issuer (saved));
       gx_report_set_year (item, gx_report_get_year (saved));
       gx_report_copy_cells_from (item, saved);
-      gx_report_set_counts (item, gx_report_get_n_errors (saved),
-                            gx_report_get_n_warnings (saved), gx_report_get_n_notes (saved));
+      gx_report_set_counts (item, counts[GX_SEVERITY_ERROR], counts[GX_SEVERITY_WARNING],
+                            counts[GX_SEVERITY_NOTE]);
       gx_report_list_report_changed (self->report_list, item);
       if (gx_report_list_get_selected (self->report_list) == item)
         gx_report_detail_set_report (self->report_detail, saved);

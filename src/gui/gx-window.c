@@ -253,19 +253,11 @@ report_reviewed_cb (GxWindow *self)
 {
   GxReport *shown = gx_report_detail_get_report (self->report_detail);
   GxReport *item = gx_report_list_get_selected (self->report_list);
-  guint counts[3] = { 0, 0, 0 };
-  GPtrArray *findings;
+  guint counts[3];
 
   if (shown == NULL || item == NULL || gx_report_get_id (item) != gx_report_get_id (shown))
     return;
-  findings = gx_report_get_findings (shown);
-  for (guint i = 0; i < findings->len; i++)
-    {
-      GxFinding *f = g_ptr_array_index (findings, i);
-
-      if (gx_finding_get_review (f) != GX_REVIEW_DISMISSED)
-        counts[gx_finding_get_severity (f)]++;
-    }
+  gx_review_count_open (shown, counts);
   gx_report_set_counts (item, counts[GX_SEVERITY_ERROR], counts[GX_SEVERITY_WARNING],
                         counts[GX_SEVERITY_NOTE]);
   gx_report_list_report_changed (self->report_list, item);
