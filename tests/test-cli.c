@@ -125,11 +125,52 @@ test_json (void)
   g_assert_true (json_object_get_null_member (group, "commercial"));
 }
 
+static guint
+count_lines_with (const char *text,
+                  const char *needle)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    n += strstr (lines[i], needle) != NULL;
+  return n;
+}
+
+/* Without --notes the blank cells are only counted (their notes are not
+ * built); the count is the same as the notes --notes lists. */
+static void
+test_notes (void)
+{
+  g_autofree char *beidaihe = sample ("beidaihe-2022-pipes.txt");
+  g_autofree char *plain = NULL, *listed = NULL, *err = NULL;
+  g_autofree char *plain_summary = NULL, *listed_summary = NULL;
+
+  g_assert_cmpint (run_cli ((const char *[]) { "check", beidaihe, NULL }, &plain, &err), ==, 1);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "check", "--notes", beidaihe, NULL }, &listed, &err), ==, 1);
+
+  plain_summary = g_strndup (plain, strcspn (plain, "\n"));
+  listed_summary = g_strndup (listed, strcspn (listed, "\n"));
+  g_assert_cmpstr (plain_summary, ==, listed_summary);
+  g_assert_nonnull (strstr (plain_summary, "184 notes"));
+  g_assert_nonnull (strstr (plain, "184 blank cells read as 0"));
+  g_assert_cmpuint (count_lines_with (plain, "blank_cell"), ==, 0);
+  g_assert_cmpuint (count_lines_with (listed, "blank_cell"), ==, 184);
+  g_assert_null (strstr (listed, "blank cells read as 0"));
+  /* the other findings are the same either way: 4 errors, 3 warnings */
+  g_assert_cmpuint (count_lines_with (plain, "  error "), ==, 4);
+  g_assert_cmpuint (count_lines_with (listed, "  error "), ==, 4);
+  g_assert_cmpuint (count_lines_with (plain, "ambiguous_layout"), ==, 3);
+  g_assert_cmpuint (count_lines_with (listed, "ambiguous_layout"), ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/check/exit-codes", test_exit_codes);
   g_test_add_func ("/cli/check/json", test_json);
+  g_test_add_func ("/cli/check/notes", test_notes);
   return g_test_run ();
 }

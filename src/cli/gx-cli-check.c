@@ -27,7 +27,8 @@
 #include "gx-store.h"
 
 static void
-print_finding (GxReport  *report,
+print_finding (GString   *out,
+               GxReport  *report,
                GxFinding *finding)
 {
   const GxSchemaCell *cell = gx_schema_cell (gx_finding_get_cell (finding));
@@ -39,21 +40,21 @@ print_finding (GxReport  *report,
   else
     where = g_strdup_printf ("%s.%s", gx_schema_section (cell->section)->key, cell->row->key);
 
-  g_print ("  %-8s %-17s %-56s %s", gx_severity_to_label (gx_finding_get_severity (finding)),
+  g_string_append_printf (out, "  %-8s %-17s %-56s %s", gx_severity_to_label (gx_finding_get_severity (finding)),
            gx_finding_get_rule (finding), where, gx_finding_get_message (finding));
   if (line > 0 && g_strcmp0 (gx_finding_get_rule (finding), GX_RULE_PROSE_MISMATCH) != 0)
     /* TRANSLATORS: after a finding: where in the file the value is */
-    g_print (_(" (line %u)"), line);
+    g_string_append_printf (out, _(" (line %u)"), line);
   switch (gx_finding_get_review (finding))
     {
     case GX_REVIEW_CONFIRMED:
       /* TRANSLATORS: after a finding a reviewer confirmed */
-      g_print (" [%s%s%s]", _("confirmed"),
+      g_string_append_printf (out, " [%s%s%s]", _("confirmed"),
                gx_finding_get_review_note (finding) ? _(": ") : "",
                gx_finding_get_review_note (finding) ? gx_finding_get_review_note (finding) : "");
       break;
     case GX_REVIEW_DISMISSED:
-      g_print (" [%s%s%s]", _("dismissed"),
+      g_string_append_printf (out, " [%s%s%s]", _("dismissed"),
                gx_finding_get_review_note (finding) ? _(": ") : "",
                gx_finding_get_review_note (finding) ? gx_finding_get_review_note (finding) : "");
       break;
@@ -61,28 +62,32 @@ print_finding (GxReport  *report,
     default:
       break;
     }
-  g_print ("\n");
+  g_string_append_c (out, '\n');
 }
 
+/* @n_blank_unbuilt: blank cells checked without building their notes
+ * (GX_RULES_NO_BLANK_CELLS), counted as notes all the same. */
 static void
-print_report (GxReport *report,
+print_report (GString  *out,
+              GxReport *report,
               gboolean  with_notes,
-              gboolean  with_dismissed)
+              gboolean  with_dismissed,
+              guint     n_blank_unbuilt)
 {
   GPtrArray *findings = gx_report_get_findings (report);
-  guint n_notes = gx_report_get_n_notes (report);
-  guint n_blank = 0, n_dismissed = 0;
+  guint n_notes = gx_report_get_n_notes (report) + n_blank_unbuilt;
+  guint n_blank = n_blank_unbuilt, n_dismissed = 0;
 
-  g_print ("%s: %s %d — ", gx_report_get_source (report),
+  g_string_append_printf (out, "%s: %s %d — ", gx_report_get_source (report),
            gx_report_get_issuer (report), gx_report_get_year (report));
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", gx_report_get_n_errors (report)),
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", gx_report_get_n_errors (report)),
            gx_report_get_n_errors (report));
-  g_print (", ");
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", gx_report_get_n_warnings (report)),
+  g_string_append (out, ", ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", gx_report_get_n_warnings (report)),
            gx_report_get_n_warnings (report));
-  g_print (", ");
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes), n_notes);
-  g_print ("\n");
+  g_string_append (out, ", ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes), n_notes);
+  g_string_append_c (out, '\n');
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -99,15 +104,15 @@ print_report (GxReport *report,
           n_blank++;
           continue;
         }
-      print_finding (report, finding);
+      print_finding (out, report, finding);
     }
   if (n_blank > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
                           "  %u blank cell read as 0 (--notes lists it)\n",
                           "  %u blank cells read as 0 (--notes lists them)\n", n_blank),
              n_blank);
   if (n_dismissed > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
                           "  %u dismissed finding not shown (--dismissed lists it)\n",
                           "  %u dismissed findings not shown (--dismissed lists them)\n", n_dismissed),
              n_dismissed);
@@ -119,6 +124,7 @@ typedef struct
 {
   const char *path;
   GxReport *report;
+  guint n_blank_unbuilt;
   GError *error;
   gboolean done;
 } Slot;
@@ -127,6 +133,8 @@ typedef struct
 {
   GMutex lock;
   GCond cond;
+  Slot *awaited;      /* the slot the main thread waits for, or NULL */
+  GxRulesFlags rules;
 } Work;
 
 /* In a worker thread: what needs no workspace. */
@@ -138,18 +146,25 @@ check_file (gpointer data,
   Work *work = user_data;
   GError *error = NULL;
   GxReport *report = gx_reader_read_path (slot->path, &error);
+  guint n_blank_unbuilt = 0;
 
   if (report != NULL)
     {
-      g_ptr_array_unref (gx_rules_check (report));
+      g_ptr_array_unref (gx_rules_check_full (report, work->rules));
       g_ptr_array_unref (gx_prose_check (report));
+      if (work->rules & GX_RULES_NO_BLANK_CELLS)
+        n_blank_unbuilt = gx_rules_count_blank_cells (report);
     }
 
   g_mutex_lock (&work->lock);
   slot->report = report;
+  slot->n_blank_unbuilt = n_blank_unbuilt;
   slot->error = error;
   slot->done = TRUE;
-  g_cond_broadcast (&work->cond);
+  /* the printing thread takes the files in order: wake it only for the
+   * one it waits for */
+  if (work->awaited == slot)
+    g_cond_signal (&work->cond);
   g_mutex_unlock (&work->lock);
 }
 
@@ -212,6 +227,7 @@ gx_cli_check (int    argc,
   g_autoptr(GxStore) store = NULL;
   g_autoptr(GHashTable) aliases = NULL;
   g_autofree char *db_path = NULL;
+  g_autoptr(GString) out = g_string_sized_new (4096);   /* one report's lines */
   gboolean json = FALSE;
   gboolean notes = FALSE;
   gboolean dismissed = FALSE;
@@ -273,6 +289,10 @@ gx_cli_check (int    argc,
 
     g_mutex_init (&work.lock);
     g_cond_init (&work.cond);
+    work.awaited = NULL;
+    /* a plain listing only counts the blank cells: their notes need not be
+     * built (JSON, --notes and a workspace's reviews need them) */
+    work.rules = !json && !notes && store == NULL ? GX_RULES_NO_BLANK_CELLS : GX_RULES_ALL;
     gx_reader_init ();
     pool = g_thread_pool_new (check_file, &work, (int) n_threads (), FALSE, NULL);
     for (guint i = 0; i < n; i++)
@@ -284,12 +304,16 @@ gx_cli_check (int    argc,
       {
         g_autoptr(GxReport) report = NULL;
         g_autoptr(GError) read_error = NULL;
+        guint n_blank_unbuilt;
 
         g_mutex_lock (&work.lock);
+        work.awaited = &slots[i];
         while (!slots[i].done)
           g_cond_wait (&work.cond, &work.lock);
+        work.awaited = NULL;
         report = g_steal_pointer (&slots[i].report);
         read_error = g_steal_pointer (&slots[i].error);
+        n_blank_unbuilt = slots[i].n_blank_unbuilt;
         g_mutex_unlock (&work.lock);
         if (i + WINDOW < n)
           g_thread_pool_push (pool, &slots[i + WINDOW], NULL);
@@ -320,7 +344,9 @@ gx_cli_check (int    argc,
           {
             if (gx_report_get_n_errors (report) > 0)
               any_error = TRUE;
-            print_report (report, notes, dismissed);
+            g_string_truncate (out, 0);
+            print_report (out, report, notes, dismissed, n_blank_unbuilt);
+            g_print ("%s", out->str);
             g_ptr_array_add (skeletons, carryover_skeleton (report));
           }
       }
@@ -364,8 +390,10 @@ gx_cli_check (int    argc,
 
                 if (gx_finding_get_review (finding) == GX_REVIEW_DISMISSED && !dismissed)
                   continue;
-                g_print ("%s: ", gx_report_get_source (skeleton));
-                print_finding (skeleton, finding);
+                g_string_truncate (out, 0);
+                g_string_append_printf (out, "%s: ", gx_report_get_source (skeleton));
+                print_finding (out, skeleton, finding);
+                g_print ("%s", out->str);
               }
           }
       }

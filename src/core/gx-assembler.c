@@ -27,16 +27,19 @@
 
 typedef struct
 {
-  const char *text;   /* in the document's string chunk */
+  const char *text;   /* in the document's string chunk or its text */
   guint line;
 } DocCell;
 
+/* A row's cells are a run of the document's cell array: readers give a row
+ * all its cells before they start the next row or line. */
 struct _GxDocRow
 {
+  GxDocument *doc;
   guint line;
   gboolean collapsed;
-  GArray *cells;      /* DocCell */
-  GStringChunk *strings;
+  guint first;        /* in doc->cells */
+  guint n_cells;
 };
 
 typedef struct
@@ -44,31 +47,27 @@ typedef struct
   const char *text;   /* a prose line; NULL for a row */
   guint line;
   GxDocRow *row;
+  int heading;        /* match_heading() of text, once known */
 } Block;
+
+#define HEADING_UNKNOWN (-2)
 
 struct _GxDocument
 {
   char *source_name;
   GArray *blocks;     /* Block */
+  DocCell *cells;     /* of every row, n_cells of them; a report has some 400 */
+  guint n_cells;
+  guint cells_size;
+  GPtrArray *rows;    /* GxDocRow, owned */
   GStringChunk *strings;
+  char *text;         /* gx_document_take_text() */
 };
 
 #define BLOCK(doc, i) (&g_array_index ((doc)->blocks, Block, (i)))
-#define DOC_CELL(row, i) (&g_array_index ((row)->cells, DocCell, (i)))
+#define DOC_CELL(row, i) (&(row)->doc->cells[(row)->first + (i)])
 
 /* Document building ------------------------------------------------------------ */
-
-static void
-block_clear (gpointer data)
-{
-  Block *block = data;
-
-  if (block->row)
-    {
-      g_array_unref (block->row->cells);
-      g_free (block->row);
-    }
-}
 
 GxDocument *
 gx_document_new (const char *source_name)
@@ -76,9 +75,12 @@ gx_document_new (const char *source_name)
   GxDocument *doc = g_new0 (GxDocument, 1);
 
   doc->source_name = g_strdup (source_name ? source_name : "?");
-  doc->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
-  g_array_set_clear_func (doc->blocks, block_clear);
-  doc->strings = g_string_chunk_new (16 * 1024);
+  /* a report has about 50 rows of 7 cells and as many lines of prose */
+  doc->blocks = g_array_sized_new (FALSE, TRUE, sizeof (Block), 128);
+  doc->cells_size = 512;
+  doc->cells = g_new (DocCell, doc->cells_size);
+  doc->rows = g_ptr_array_new_full (64, g_free);
+  doc->strings = g_string_chunk_new (4 * 1024);
   return doc;
 }
 
@@ -88,9 +90,20 @@ gx_document_free (GxDocument *doc)
   if (doc == NULL)
     return;
   g_array_unref (doc->blocks);
+  g_free (doc->cells);
+  g_ptr_array_unref (doc->rows);
   g_string_chunk_free (doc->strings);
+  g_free (doc->text);
   g_free (doc->source_name);
   g_free (doc);
+}
+
+void
+gx_document_take_text (GxDocument *doc,
+                       char       *text)
+{
+  g_return_if_fail (doc->text == NULL);
+  doc->text = text;
 }
 
 void
@@ -98,7 +111,17 @@ gx_document_add_line (GxDocument *doc,
                       const char *text,
                       guint       line)
 {
-  Block block = { g_string_chunk_insert (doc->strings, text), line, NULL };
+  Block block = { g_string_chunk_insert (doc->strings, text), line, NULL, HEADING_UNKNOWN };
+
+  g_array_append_val (doc->blocks, block);
+}
+
+void
+gx_document_add_line_static (GxDocument *doc,
+                             const char *text,
+                             guint       line)
+{
+  Block block = { text, line, NULL, HEADING_UNKNOWN };
 
   g_array_append_val (doc->blocks, block);
 }
@@ -108,14 +131,35 @@ gx_document_add_row (GxDocument *doc,
                      guint       line,
                      gboolean    collapsed)
 {
-  Block block = { NULL, line, g_new0 (GxDocRow, 1) };
+  GxDocRow *row = g_new (GxDocRow, 1);
+  Block block = { NULL, line, row, HEADING_UNKNOWN };
 
-  block.row->line = line;
-  block.row->collapsed = collapsed;
-  block.row->cells = g_array_sized_new (FALSE, FALSE, sizeof (DocCell), 8);
-  block.row->strings = doc->strings;
+  row->doc = doc;
+  row->line = line;
+  row->collapsed = collapsed;
+  row->first = doc->n_cells;
+  row->n_cells = 0;
+  g_ptr_array_add (doc->rows, row);
   g_array_append_val (doc->blocks, block);
-  return block.row;
+  return row;
+}
+
+static void
+row_add_cell (GxDocRow   *row,
+              const char *text,
+              guint       line)
+{
+  GxDocument *doc = row->doc;
+
+  /* only the last row grows: its cells stay one run */
+  g_return_if_fail (row->first + row->n_cells == doc->n_cells);
+  if (doc->n_cells == doc->cells_size)
+    {
+      doc->cells_size *= 2;
+      doc->cells = g_renew (DocCell, doc->cells, doc->cells_size);
+    }
+  doc->cells[doc->n_cells++] = (DocCell) { text, line };
+  row->n_cells++;
 }
 
 void
@@ -124,9 +168,7 @@ gx_doc_row_add_cell_len (GxDocRow   *row,
                          gssize      len,
                          guint       line)
 {
-  DocCell cell = { g_string_chunk_insert_len (row->strings, text, len), line };
-
-  g_array_append_val (row->cells, cell);
+  row_add_cell (row, g_string_chunk_insert_len (row->doc->strings, text, len), line);
 }
 
 void
@@ -138,26 +180,34 @@ gx_doc_row_add_cell (GxDocRow   *row,
 }
 
 void
+gx_doc_row_add_cell_static (GxDocRow   *row,
+                            const char *text,
+                            guint       line)
+{
+  row_add_cell (row, text, line);
+}
+
+void
 gx_doc_row_append_text (GxDocRow   *row,
                         const char *text)
 {
   DocCell *cell;
   g_autofree char *joined = NULL;
 
-  if (row->cells->len == 0)
+  if (row->n_cells == 0)
     {
       gx_doc_row_add_cell (row, text, row->line);
       return;
     }
-  cell = DOC_CELL (row, row->cells->len - 1);
+  cell = DOC_CELL (row, row->n_cells - 1);
   joined = g_strconcat (cell->text, text, NULL);
-  cell->text = g_string_chunk_insert (row->strings, joined);
+  cell->text = g_string_chunk_insert (row->doc->strings, joined);
 }
 
 guint
 gx_doc_row_get_n_cells (GxDocRow *row)
 {
-  return row->cells->len;
+  return row->n_cells;
 }
 
 /* Label matching --------------------------------------------------------------- */
@@ -305,6 +355,15 @@ match_heading (const char *text)
   return HEADING_NONE;
 }
 
+/* match_heading() of a prose block, worked out once */
+static int
+block_heading (Block *block)
+{
+  if (block->heading == HEADING_UNKNOWN)
+    block->heading = match_heading (block->text);
+  return block->heading;
+}
+
 static gboolean
 is_number_text (const char *text)
 {
@@ -324,19 +383,24 @@ is_empty_text (const char *text)
 static gboolean
 is_blank_marker (const char *text)
 {
-  static const char *const markers[] = { "/", "／", "-", "－", "—", "——", "无" };
+  static const struct { const char *text; gsize len; } markers[] = {
+    { "/", 1 }, { "-", 1 }, { "／", 3 }, { "－", 3 }, { "—", 3 }, { "——", 6 }, { "无", 3 },
+  };
   const char *start = text;
   gsize len;
 
   while (*start == ' ' || *start == '\t')
     start++;
+  /* most cells are numbers */
+  if (g_ascii_isdigit (*start))
+    return FALSE;
   len = strlen (start);
   while (len > 0 && (start[len - 1] == ' ' || start[len - 1] == '\t'))
     len--;
   if (len == 0)
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    if (strlen (markers[i]) == len && strncmp (start, markers[i], len) == 0)
+    if (markers[i].len == len && memcmp (start, markers[i].text, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -538,11 +602,9 @@ find_issuer_and_year (GxDocument *doc,
 
 /* Placing values ---------------------------------------------------------------- */
 
-typedef struct
-{
-  const char *text;
-  guint line;
-} Value;
+/* The values of a row are DocCells too, copied into a scratch array that
+ * place_values() may compact. */
+typedef DocCell Value;
 
 /* Does the placement of @values at @positions make every total of @row
  * hold?  Rows without a total (section 二) accept any placement. */
@@ -699,9 +761,8 @@ place_values (GxDocument        *doc,
       return FALSE;
     }
 
-  for (guint c = 0; c < n_columns; c++)
-    gx_report_set_blank (report, cells[c]);
-
+  /* the cells are blank until set: a row is placed once (and cells a
+   * collapsed row does not give stay blank) */
   if (!collapsed)
     {
       for (guint c = 0; c < n_columns; c++)
@@ -720,20 +781,17 @@ place_values (GxDocument        *doc,
 
 /* Assembly ----------------------------------------------------------------------- */
 
-static GArray *
-values_after (GxDocRow *row,
-              guint     label_index)
+/* Appends the cells of @row after @label_index (all of them for
+ * (guint) -1) to @values. */
+static void
+append_values_after (GArray   *values,
+                     GxDocRow *row,
+                     guint     label_index)
 {
-  GArray *values = g_array_new (FALSE, FALSE, sizeof (Value));
+  guint first = label_index + 1;
 
-  for (guint i = label_index + 1; i < row->cells->len; i++)
-    {
-      DocCell *cell = DOC_CELL (row, i);
-      Value v = { cell->text, cell->line };
-
-      g_array_append_val (values, v);
-    }
-  return values;
+  if (first < row->n_cells)
+    g_array_append_vals (values, DOC_CELL (row, first), row->n_cells - first);
 }
 
 /* A row that carries numbers (or blanks) but no label: the values of
@@ -743,7 +801,7 @@ row_is_unlabelled_numbers (GxDocRow *row)
 {
   gboolean any_number = FALSE;
 
-  for (guint i = 0; i < row->cells->len; i++)
+  for (guint i = 0; i < row->n_cells; i++)
     {
       DocCell *cell = DOC_CELL (row, i);
 
@@ -772,7 +830,7 @@ find_row_label (GxSection  section,
                 GxDocRow  *row,
                 guint     *label_index)
 {
-  for (guint i = row->cells->len; i > 0; i--)
+  for (guint i = row->n_cells; i > 0; i--)
     {
       DocCell *cell = DOC_CELL (row, i - 1);
       const GxSchemaRow *match;
@@ -816,7 +874,7 @@ detect_format (GxDocument *doc)
 
       if (block->text != NULL)
         {
-          int heading = match_heading (block->text);
+          int heading = block_heading (block);
 
           if (heading != HEADING_NONE)
             current = heading;
@@ -829,10 +887,16 @@ detect_format (GxDocument *doc)
         }
       if (current != GX_SECTION_DISCLOSURE)
         continue;
-      for (guint c = 0; c < block->row->cells->len; c++)
-        for (guint m = 0; m < G_N_ELEMENTS (markers_2019); m++)
-          if (strstr (DOC_CELL (block->row, c)->text, markers_2019[m]) != NULL)
-            return GX_FORMAT_2019;
+      for (guint c = 0; c < block->row->n_cells; c++)
+        {
+          const char *text = DOC_CELL (block->row, c)->text;
+
+          if (g_ascii_isdigit (text[0]))
+            continue;   /* a value */
+          for (guint m = 0; m < G_N_ELEMENTS (markers_2019); m++)
+            if (strstr (text, markers_2019[m]) != NULL)
+              return GX_FORMAT_2019;
+        }
     }
   return GX_FORMAT_2021;
 }
@@ -847,6 +911,7 @@ gx_document_assemble (GxDocument *doc,
   gboolean section_seen[GX_N_SECTIONS] = { FALSE, };
   guint section_rows[GX_N_SECTIONS] = { 0, };
   g_autoptr(GArray) review_pool = g_array_new (FALSE, FALSE, sizeof (Value));
+  g_autoptr(GArray) values = g_array_sized_new (FALSE, FALSE, sizeof (Value), 32);
   gboolean review_pool_collapsed = FALSE;
   guint review_pool_line = 0;
   int current = HEADING_NONE;
@@ -857,6 +922,7 @@ gx_document_assemble (GxDocument *doc,
   label_keys_init ();
   format = detect_format (doc);
   report = gx_report_new ();
+  gx_report_reserve_cells (report);
   gx_report_freeze_cell_changes (report);   /* thawed when handed out */
   gx_report_set_source (report, doc->source_name);
   gx_report_set_format_version (report, gx_format_to_version (format));
@@ -867,11 +933,10 @@ gx_document_assemble (GxDocument *doc,
       Block *block = BLOCK (doc, b);
       const GxSchemaRow *row;
       guint label_index = 0;
-      g_autoptr(GArray) values = NULL;
 
       if (block->text != NULL)
         {
-          int heading = match_heading (block->text);
+          int heading = block_heading (block);
 
           if (heading == HEADING_NONE)
             continue;
@@ -896,17 +961,16 @@ gx_document_assemble (GxDocument *doc,
         {
           if (current == GX_SECTION_REVIEW_LITIGATION && row_is_unlabelled_numbers (block->row))
             {
-              g_autoptr(GArray) more = values_after (block->row, (guint) -1);
-
               if (review_pool->len == 0)
                 review_pool_line = block->line;
-              g_array_append_vals (review_pool, more->data, more->len);
+              append_values_after (review_pool, block->row, (guint) -1);
               review_pool_collapsed |= block->row->collapsed;
             }
           continue;
         }
 
-      values = values_after (block->row, label_index);
+      g_array_set_size (values, 0);
+      append_values_after (values, block->row, label_index);
 
       /* section 四 repeats its row labels in the header: a labelled row
        * there counts only when it carries numbers. */
@@ -927,12 +991,9 @@ gx_document_assemble (GxDocument *doc,
 
               if (next->row == NULL || !row_is_unlabelled_numbers (next->row) ||
                   find_row_label ((GxSection) current, format, next->row, &dummy) != NULL ||
-                  values->len + next->row->cells->len > n_format_columns (row, format))
+                  values->len + next->row->n_cells > n_format_columns (row, format))
                 break;
-              {
-                g_autoptr(GArray) more = values_after (next->row, (guint) -1);
-                g_array_append_vals (values, more->data, more->len);
-              }
+              append_values_after (values, next->row, (guint) -1);
               b++;
             }
         }
@@ -1024,11 +1085,14 @@ gx_document_assemble (GxDocument *doc,
     }
 
   {
-    g_autoptr(GString) prose = g_string_new (NULL);
+    g_autoptr(GString) prose = g_string_sized_new (8 * 1024);
 
     for (guint b = 0; b < doc->blocks->len; b++)
       if (BLOCK (doc, b)->text != NULL && !is_empty_text (BLOCK (doc, b)->text))
-        g_string_append_printf (prose, "%s\n", BLOCK (doc, b)->text);
+        {
+          g_string_append (prose, BLOCK (doc, b)->text);
+          g_string_append_c (prose, '\n');
+        }
     gx_report_set_prose (report, prose->str);
   }
   gx_report_set_issuer (report, issuer);

@@ -22,11 +22,21 @@ void        gx_document_free         (GxDocument *doc);
 void        gx_document_add_line     (GxDocument *doc,
                                       const char *text,
                                       guint       line);
+/* The same, for @text that lives as long as @doc (a line of the text given
+ * to gx_document_take_text()). */
+void        gx_document_add_line_static (GxDocument *doc,
+                                         const char *text,
+                                         guint       line);
+/* Hands @text (g_free()d with @doc) to the document, so that lines and cells
+ * may point into it instead of being copied. */
+void        gx_document_take_text    (GxDocument *doc,
+                                      char       *text);
 /* A table row.  @collapsed: the source drops empty cells (the pipe layout),
  * so a value's position within the row is not known and only its order is. */
 GxDocRow   *gx_document_add_row      (GxDocument *doc,
                                       guint       line,
                                       gboolean    collapsed);
+/* Cells are added to the row last added, before any other line or row. */
 void        gx_doc_row_add_cell      (GxDocRow   *row,
                                       const char *text,
                                       guint       line);
@@ -35,6 +45,10 @@ void        gx_doc_row_add_cell_len  (GxDocRow   *row,
                                       const char *text,
                                       gssize      len,
                                       guint       line);
+/* The same, for @text that lives as long as @doc. */
+void        gx_doc_row_add_cell_static (GxDocRow   *row,
+                                        const char *text,
+                                        guint       line);
 /* Appends text to the last cell (a cell continued on the next line). */
 void        gx_doc_row_append_text   (GxDocRow   *row,
                                       const char *text);

@@ -643,11 +643,13 @@ gx_html_reader_sniff (const char *text,
 {
   static const char *const tags[] = { "<!doctype html", "<html", "<table", "<body", "<head", "<meta", "<div", "<p" };
   gsize limit = MIN (len, 4096);
+  const char *lt;
 
-  for (gsize i = 0; i < limit; i++)
+  for (gsize i = 0; i < limit; i = (gsize) (lt - text) + 1)
     {
-      if (text[i] != '<')
-        continue;
+      if ((lt = memchr (text + i, '<', limit - i)) == NULL)
+        break;
+      i = (gsize) (lt - text);
       for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
         {
           gsize n = strlen (tags[t]);

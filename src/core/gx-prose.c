@@ -607,6 +607,45 @@ read_sentence (Check      *check,
   read_disclosure (check, sentence);
 }
 
+/* Only paragraphs with a digit can state a figure; most have none, and
+ * folding the whole text would cost more than reading it.  Returns those
+ * paragraphs of @prose (one a line), width-folded. */
+static char *
+fold_paragraphs_with_digits (const char *prose)
+{
+  g_autoptr(GString) kept = g_string_sized_new (strlen (prose) / 2);
+  const char *p = prose;
+  const char *line = prose;   /* the start of the line p is in */
+
+  for (;;)
+    {
+      /* the next ASCII digit or possible full-width one (EF BC 90…99) */
+      const char *hit = p + strcspn (p, "0123456789\xEF");
+      const char *start, *end;
+
+      if (*hit == '\0')
+        break;
+      if ((guchar) hit[0] == 0xEF &&
+          !((guchar) hit[1] == 0xBC && (guchar) hit[2] >= 0x90 && (guchar) hit[2] <= 0x99))
+        {
+          p = hit + 1;
+          continue;
+        }
+      /* keep the whole paragraph the digit is in */
+      for (start = hit; start > line && start[-1] != '\n'; start--)
+        ;
+      end = strchr (hit, '\n');
+      if (end == NULL)
+        end = hit + strlen (hit);
+      g_string_append_len (kept, start, end - start);
+      g_string_append_c (kept, '\n');
+      if (*end == '\0')
+        break;
+      p = line = end + 1;
+    }
+  return gx_text_fold_width (kept->str);
+}
+
 /* Public API ----------------------------------------------------------------- */
 
 GPtrArray *
@@ -614,7 +653,6 @@ gx_prose_check (GxReport *report)
 {
   GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *folded = NULL;
-  g_auto(GStrv) sentences = NULL;
   Check check = { .report = report, .findings = findings };
   const char *prose;
 
@@ -624,41 +662,7 @@ gx_prose_check (GxReport *report)
   if (prose == NULL || *prose == '\0')
     return findings;
 
-  /* Only paragraphs with a digit can state a figure; most have none, and
-   * folding the whole text would cost more than reading it. */
-  {
-    g_autoptr(GString) kept = g_string_new (NULL);
-
-    for (const char *line = prose; *line; )
-      {
-        const char *end = strchr (line, '\n');
-        gsize len = end ? (gsize) (end - line) : strlen (line);
-        gboolean digit = FALSE;
-
-        for (gsize i = 0; i < len && !digit; i++)
-          digit = g_ascii_isdigit (line[i]) ||
-                  ((guchar) line[i] == 0xEF && i + 2 < len && (guchar) line[i + 1] == 0xBC &&
-                   (guchar) line[i + 2] >= 0x90 && (guchar) line[i + 2] <= 0x99);   /* ０-９ */
-        if (digit)
-          {
-            g_string_append_len (kept, line, (gssize) len);
-            g_string_append_c (kept, '\n');
-          }
-        line = end ? end + 1 : line + len;
-      }
-    folded = gx_text_fold_width (kept->str);
-  }
-  /* sentences: 。 ; ! ? and line ends; the prose is one paragraph a line */
-  for (char *p = folded; *p; p++)
-    if (*p == ';' || *p == '!' || *p == '?' || *p == '\r')
-      *p = '\n';
-  {
-    g_autoptr(GString) s = g_string_new (folded);
-
-    g_string_replace (s, "。", "\n", 0);
-    sentences = g_strsplit (s->str, "\n", -1);
-  }
-
+  folded = fold_paragraphs_with_digits (prose);
   /* compiled once: a compiled GRegex is shared by the reader threads */
   {
     static GRegex *regexes[N_KINDS + 3];
@@ -682,9 +686,31 @@ gx_prose_check (GxReport *report)
     check.disclosure = regexes[N_KINDS + 2];
   }
 
-  for (guint i = 0; sentences[i]; i++)
-    if (sentences[i][0] != '\0')   /* folded text: valid UTF-8 */
-      read_sentence (&check, sentences[i]);
+  /* sentences: 。 ; ! ? and line ends (the prose is one paragraph a
+   * line), cut in place */
+  for (char *sentence = folded, *p = folded; ; p++)
+    {
+      gsize stop = 0;
+
+      p += strcspn (p, "\n;!?\r\xE3");
+      if (*p != '\xE3')
+        stop = 1;
+      else if ((guchar) p[1] == 0x80 && (guchar) p[2] == 0x82)   /* 。 */
+        stop = 3;
+      if (stop == 0)
+        continue;
+      {
+        gboolean last = *p == '\0';
+
+        *p = '\0';
+        if (sentence[0] != '\0')   /* folded text: valid UTF-8 */
+          read_sentence (&check, sentence);
+        if (last)
+          break;
+        p += stop - 1;
+        sentence = p + 1;
+      }
+    }
 
   gx_crosscheck_add_findings (report, findings);
   return findings;

@@ -63,6 +63,20 @@ peek_cell (GxReport *self,
   return &blank_cell;
 }
 
+static void
+make_dense (GxReport *self)
+{
+  self->cells = g_new0 (Cell, gx_schema_n_cells ());
+  for (guint i = 0; i < gx_schema_n_cells (); i++)
+    self->cells[i].state = GX_CELL_BLANK;
+  for (guint i = 0; i < self->n_sparse; i++)
+    self->cells[self->sparse_index[i]] = self->sparse[i];   /* raw moves too */
+  self->n_sparse = 0;
+  self->sparse_capacity = 0;
+  g_clear_pointer (&self->sparse, g_free);
+  g_clear_pointer (&self->sparse_index, g_free);
+}
+
 /* The cell for writing, moving to the full array when the sparse one is
  * full. */
 static Cell *
@@ -87,15 +101,7 @@ edit_cell (GxReport *self,
           return &self->sparse[self->n_sparse++];
         }
 
-      self->cells = g_new0 (Cell, gx_schema_n_cells ());
-      for (guint i = 0; i < gx_schema_n_cells (); i++)
-        self->cells[i].state = GX_CELL_BLANK;
-      for (guint i = 0; i < self->n_sparse; i++)
-        self->cells[self->sparse_index[i]] = self->sparse[i];   /* raw moves too */
-      self->n_sparse = 0;
-      self->sparse_capacity = 0;
-      g_clear_pointer (&self->sparse, g_free);
-      g_clear_pointer (&self->sparse_index, g_free);
+      make_dense (self);
     }
   return &self->cells[cell];
 }
@@ -138,13 +144,15 @@ static void
 emit_cell_changed (GxReport *self,
                    guint     cell)
 {
-  GQuark detail = gx_schema_cell (cell)->quark;
+  GQuark detail;
 
   /* readers fill 200 cells of thousands of reports nobody listens to (and
    * asking GObject takes its global signal lock, which reader threads
    * would contend for) */
-  if (self->cells_frozen == 0 &&
-      g_signal_has_handler_pending (self, signals[CELL_CHANGED], detail, FALSE))
+  if (self->cells_frozen > 0)
+    return;
+  detail = gx_schema_cell (cell)->quark;
+  if (g_signal_has_handler_pending (self, signals[CELL_CHANGED], detail, FALSE))
     g_signal_emit (self, signals[CELL_CHANGED], detail, cell);
 }
 
@@ -307,6 +315,14 @@ GxReport *
 gx_report_new (void)
 {
   return g_object_new (GX_TYPE_REPORT, NULL);
+}
+
+void
+gx_report_reserve_cells (GxReport *self)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+  if (self->cells == NULL)
+    make_dense (self);
 }
 
 void
@@ -512,6 +528,36 @@ gx_report_get_cell (GxReport *self,
   if (value)
     *value = c->state == GX_CELL_VALUE ? c->value : 0;
   return c->state;
+}
+
+void
+gx_report_get_cells (GxReport    *self,
+                     GxCellValue *cells)
+{
+  guint n = gx_schema_n_cells ();
+
+  g_return_if_fail (GX_IS_REPORT (self));
+
+  if (self->cells == NULL)
+    {
+      for (guint i = 0; i < n; i++)
+        cells[i] = (GxCellValue) { 0, GX_CELL_BLANK, 0 };
+      for (guint i = 0; i < self->n_sparse; i++)
+        {
+          const Cell *c = &self->sparse[i];
+
+          cells[self->sparse_index[i]] = (GxCellValue) {
+            c->state == GX_CELL_VALUE ? c->value : 0, c->state, c->flags
+          };
+        }
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const Cell *c = &self->cells[i];
+
+      cells[i] = (GxCellValue) { c->state == GX_CELL_VALUE ? c->value : 0, c->state, c->flags };
+    }
 }
 
 gint64

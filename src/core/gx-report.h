@@ -20,6 +20,13 @@ typedef enum {
   GX_CELL_FLAG_INFERRED = 1 << 0,
 } GxCellFlags;
 
+/* A cell as gx_report_get_cells() copies it out. */
+typedef struct {
+  gint64 value;        /* 0 unless state is GX_CELL_VALUE */
+  guint8 state;        /* GxCellState */
+  guint8 flags;        /* GxCellFlags */
+} GxCellValue;
+
 #define GX_REPORT_FORMAT_2021 "2021"
 #define GX_REPORT_FORMAT_2019 "2019"
 
@@ -63,6 +70,14 @@ void         gx_report_set_prose         (GxReport    *self,
 
 /* Cells, indexed as in gx_schema_cell().  Every setter emits
  * ::cell-changed (detail: the cell path) when the cell really changes. */
+/* A report keeps few cells compactly (a list summary has six); one that
+ * will get most of them (a report being read) keeps them in one array from
+ * the start. */
+void         gx_report_reserve_cells     (GxReport    *self);
+/* Copies the state, value and flags of every cell into @cells
+ * (gx_schema_n_cells() of them): for code that reads them all. */
+void         gx_report_get_cells         (GxReport    *self,
+                                          GxCellValue *cells);
 GxCellState  gx_report_get_cell          (GxReport    *self,
                                           guint        cell,
                                           gint64      *value);

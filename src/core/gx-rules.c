@@ -19,28 +19,29 @@ typedef struct
   GxReport *report;
   GxFormat format;
   GPtrArray *findings;
+  /* every cell, read once: the rules look at each many times */
+  GxCellValue *cells;
+  gboolean *valid;        /* cell_is_valid() */
+  gboolean *in_format;    /* a cell of the report's form */
 } Check;
 
 static gboolean
-cell_is_valid (GxReport *report,
-               guint     cell)
+cell_is_valid (const GxCellValue *cell,
+               GxValueKind        kind)
 {
-  gint64 v;
-  GxCellState state = gx_report_get_cell (report, cell, &v);
-
-  if (state == GX_CELL_INVALID)
+  if (cell->state == GX_CELL_INVALID)
     return FALSE;
-  if (state == GX_CELL_BLANK)
+  if (cell->state == GX_CELL_BLANK)
     return TRUE;
-  switch (gx_schema_cell (cell)->column->kind)
+  switch (kind)
     {
     case GX_VALUE_AMOUNT:
-      return v >= 0;
+      return cell->value >= 0;
     case GX_VALUE_CHANGE:
-      return gx_value_is_whole (v);
+      return gx_value_is_whole (cell->value);
     case GX_VALUE_COUNT:
     default:
-      return v >= 0 && gx_value_is_whole (v);
+      return cell->value >= 0 && gx_value_is_whole (cell->value);
     }
 }
 
@@ -77,30 +78,33 @@ check_sum (Check       *check,
            const char  *context)
 {
   gint64 left = 0, right = 0;
-  g_autoptr(GString) left_names = g_string_new (NULL);
-  g_autoptr(GString) right_names = g_string_new (NULL);
+  g_autoptr(GString) left_names = NULL;
+  g_autoptr(GString) right_names = NULL;
   g_autofree char *left_s = NULL;
   g_autofree char *right_s = NULL;
   g_autofree char *message = NULL;
   GxFinding *finding;
 
   for (guint i = 0; i < n_parts; i++)
-    if (!cell_is_valid (check->report, parts[i]))
-      return;
+    {
+      if (!check->valid[parts[i]])
+        return;
+      left += check->cells[parts[i]].value;
+    }
   for (guint i = 0; i < n_rhs; i++)
-    if (!cell_is_valid (check->report, rhs[i]))
-      return;
-
-  for (guint i = 0; i < n_parts; i++)
-    left += gx_report_get_value (check->report, parts[i]);
-  for (guint i = 0; i < n_rhs; i++)
-    right += gx_report_get_value (check->report, rhs[i]);
+    {
+      if (!check->valid[rhs[i]])
+        return;
+      right += check->cells[rhs[i]].value;
+    }
 
   if (left == right)
     return;
 
   left_s = gx_value_format (left);
   right_s = gx_value_format (right);
+  left_names = g_string_new (NULL);
+  right_names = g_string_new (NULL);
 
   if (g_strcmp0 (rule, GX_RULE_BALANCE) == 0)
     {
@@ -261,7 +265,7 @@ rule_count_value (Check *check)
       g_autofree char *text = NULL;
       g_autofree char *message = NULL;
 
-      if (!gx_schema_cell_in_format (cell, check->format) || cell_is_valid (check->report, cell))
+      if (!check->in_format[cell] || check->valid[cell])
         continue;
 
       where = describe_cell (check, cell);
@@ -308,7 +312,7 @@ rule_blank_cell (Check *check)
     {
       GxFinding *finding;
 
-      if (!gx_report_is_blank (check->report, cell) || !gx_schema_cell_in_format (cell, check->format))
+      if (check->cells[cell].state != GX_CELL_BLANK || !check->in_format[cell])
         continue;
       finding = gx_finding_new (GX_RULE_BLANK_CELL, GX_SEVERITY_NOTE, cell, FALSE, NULL);
       gx_finding_set_message_func (finding, blank_cell_message);
@@ -333,7 +337,7 @@ rule_ambiguous_layout (Check *check)
         {
           guint cell = row->first_cell + c;
 
-          if (!(gx_report_get_cell_flags (check->report, cell) & GX_CELL_FLAG_INFERRED))
+          if (!(check->cells[cell].flags & GX_CELL_FLAG_INFERRED))
             continue;
           if (finding == NULL)
             {
@@ -354,6 +358,34 @@ rule_ambiguous_layout (Check *check)
 GPtrArray *
 gx_rules_check (GxReport *report)
 {
+  return gx_rules_check_full (report, GX_RULES_ALL);
+}
+
+guint
+gx_rules_count_blank_cells (GxReport *report)
+{
+  guint n_cells = gx_schema_n_cells ();
+  g_autofree GxCellValue *cells = g_new (GxCellValue, n_cells);
+  GxFormat format;
+  guint n = 0;
+
+  g_return_val_if_fail (GX_IS_REPORT (report), 0);
+
+  format = gx_report_get_format (report);
+  gx_report_get_cells (report, cells);
+  for (guint i = 0; i < n_cells; i++)
+    n += cells[i].state == GX_CELL_BLANK && gx_schema_cell_in_format (i, format);
+  return n;
+}
+
+GPtrArray *
+gx_rules_check_full (GxReport     *report,
+                     GxRulesFlags  flags)
+{
+  guint n_cells = gx_schema_n_cells ();
+  g_autofree GxCellValue *cells = NULL;
+  g_autofree gboolean *valid = NULL;
+  g_autofree gboolean *in_format = NULL;
   Check check;
 
   g_return_val_if_fail (GX_IS_REPORT (report), NULL);
@@ -361,6 +393,17 @@ gx_rules_check (GxReport *report)
   check.report = report;
   check.format = gx_report_get_format (report);
   check.findings = g_ptr_array_new_with_free_func (g_object_unref);
+  check.cells = cells = g_new (GxCellValue, n_cells);
+  check.valid = valid = g_new (gboolean, n_cells);
+  check.in_format = in_format = g_new (gboolean, n_cells);
+  gx_report_get_cells (report, cells);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const GxSchemaCell *c = gx_schema_cell (i);
+
+      valid[i] = cell_is_valid (&cells[i], c->column->kind);
+      in_format[i] = gx_schema_cell_in_format (i, check.format);
+    }
 
   rule_balance (&check);
   rule_results_sum (&check);
@@ -368,7 +411,8 @@ gx_rules_check (GxReport *report)
   rule_row_totals (&check, GX_SECTION_REVIEW_LITIGATION, GX_RULE_GROUP_TOTAL);
   rule_count_value (&check);
   rule_ambiguous_layout (&check);
-  rule_blank_cell (&check);
+  if (!(flags & GX_RULES_NO_BLANK_CELLS))
+    rule_blank_cell (&check);
 
   gx_report_set_findings (report, check.findings);
   return check.findings;

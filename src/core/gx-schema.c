@@ -528,6 +528,22 @@ gx_value_parse (const char *text,
   if (text == NULL)
     return FALSE;
 
+  /* most cells are a few ASCII digits and nothing else (14 digits at most
+   * cannot overflow once scaled) */
+  {
+    const char *q = text;
+    guint64 v = 0;
+
+    while (g_ascii_isdigit (*q) && q - text < 14)
+      v = v * 10 + (guint64) (*q++ - '0');
+    if (*q == '\0' && q > text)
+      {
+        if (fixed)
+          *fixed = (gint64) v * GX_VALUE_SCALE;
+        return TRUE;
+      }
+  }
+
   do
     c = next_number_char (&p);
   while (c == ' ' || c == '\t' || c == '\n');

@@ -23,27 +23,43 @@
 typedef struct
 {
   char *next;
+  char *end;          /* of the text */
   guint number;
 } LineCursor;
 
+/* The next line, and its length in *len. */
 static char *
-next_line (LineCursor *cursor)
+next_line (LineCursor *cursor,
+           gsize      *len)
 {
   char *line = cursor->next;
   char *nl;
 
   if (line == NULL)
     return NULL;
-  nl = strchr (line, '\n');
+  nl = memchr (line, '\n', (gsize) (cursor->end - line));
   if (nl != NULL)
     {
       *nl = '\0';
       cursor->next = nl + 1;
+      *len = (gsize) (nl - line);
     }
   else
-    cursor->next = NULL;
+    {
+      cursor->next = NULL;
+      *len = (gsize) (cursor->end - line);
+    }
   cursor->number++;
   return line;
+}
+
+static void
+line_cursor_init (LineCursor *cursor,
+                  char       *text)
+{
+  cursor->next = text;
+  cursor->end = text + strlen (text);
+  cursor->number = 0;
 }
 
 static gboolean
@@ -74,22 +90,25 @@ is_blank_line (const char *line)
   return TRUE;
 }
 
-/* Adds the cells of @text separated by @separator, each trimmed of ASCII
- * white space when @trim. */
+/* Adds the cells of the @len bytes at @text separated by @separator, each
+ * trimmed of ASCII white space when @trim.  The separators (and trimmed
+ * ends) become NULs. */
 static void
-add_cells (GxDocRow   *row,
-           const char *text,
-           char        separator,
-           gboolean    trim,
-           guint       line)
+add_cells (GxDocRow *row,
+           char     *text,
+           gsize     len,
+           char      separator,
+           gboolean  trim,
+           guint     line)
 {
-  const char *start = text;
+  char *start = text;
+  char *line_end = text + len;
 
   for (;;)
     {
-      const char *end = strchr (start, separator);
-      const char *stop = end ? end : start + strlen (start);
-      const char *a = start, *b = stop;
+      char *end = memchr (start, separator, (gsize) (line_end - start));
+      char *stop = end ? end : line_end;
+      char *a = start, *b = stop;
 
       if (trim)
         {
@@ -98,7 +117,8 @@ add_cells (GxDocRow   *row,
           while (b > a && g_ascii_isspace (b[-1]))
             b--;
         }
-      gx_doc_row_add_cell_len (row, a, b - a, line);
+      *b = '\0';
+      gx_doc_row_add_cell_static (row, a, line);
       if (end == NULL)
         break;
       start = end + 1;
@@ -109,15 +129,17 @@ static void
 read_pipe_layout (GxDocument *doc,
                   char       *text)
 {
-  LineCursor cursor = { text, 0 };
+  LineCursor cursor;
   char *line;
+  gsize len;
 
-  while ((line = next_line (&cursor)) != NULL)
+  line_cursor_init (&cursor, text);
+  while ((line = next_line (&cursor, &len)) != NULL)
     {
-      if (strchr (line, '|') == NULL)
-        gx_document_add_line (doc, line, cursor.number);
+      if (memchr (line, '|', len) == NULL)
+        gx_document_add_line_static (doc, line, cursor.number);
       else
-        add_cells (gx_document_add_row (doc, cursor.number, TRUE), line, '|', TRUE, cursor.number);
+        add_cells (gx_document_add_row (doc, cursor.number, TRUE), line, len, '|', TRUE, cursor.number);
     }
 }
 
@@ -125,17 +147,19 @@ static void
 read_cell_per_line_layout (GxDocument *doc,
                            char       *text)
 {
-  LineCursor cursor = { text, 0 };
+  LineCursor cursor;
   GxDocRow *row = NULL;
   char *line;
+  gsize len;
 
-  while ((line = next_line (&cursor)) != NULL)
+  line_cursor_init (&cursor, text);
+  while ((line = next_line (&cursor, &len)) != NULL)
     {
       if (line[0] == '\t')
         {
           if (row == NULL)
             row = gx_document_add_row (doc, cursor.number, FALSE);
-          add_cells (row, line + 1, '\t', FALSE, cursor.number);
+          add_cells (row, line + 1, len - 1, '\t', FALSE, cursor.number);
           continue;
         }
 
@@ -152,7 +176,7 @@ read_cell_per_line_layout (GxDocument *doc,
         }
 
       row = NULL;
-      gx_document_add_line (doc, line, cursor.number);
+      gx_document_add_line_static (doc, line, cursor.number);
     }
 }
 
@@ -162,6 +186,7 @@ gx_text_reader_parse (char       *text,
 {
   g_autoptr(GxDocument) doc = gx_document_new (source_name);
 
+  gx_document_take_text (doc, text);
   if (is_pipe_layout (text))
     read_pipe_layout (doc, text);
   else

@@ -6,7 +6,9 @@
 G_BEGIN_DECLS
 
 /* Cuts decoded UTF-8 text (LF line ends) into prose lines and table rows.
- * @text is cut in place (its line ends become NULs). */
+ * Takes @text (g_malloc()ed), cuts it in place (line ends and cell
+ * separators become NULs) and hands it to the document, whose lines and
+ * cells point into it. */
 GxDocument *gx_text_reader_parse (char       *text,
                                   const char *source_name);
 
