@@ -8,7 +8,7 @@ packages=(
   build-essential meson ninja-build pkg-config gettext clang libclang-rt-14-dev
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libjson-glib-dev libsqlite3-dev
   libxml2-dev libgsf-1-dev libpoppler-glib-dev libcairo2-dev libpango1.0-dev
-  libfontconfig-dev
+  libfontconfig-dev nettle-dev
   # run: a CJK font, so Chinese renders on screen and on paper
   fonts-noto-cjk
   # test

@@ -65,18 +65,16 @@ print_finding (GString   *out,
   g_string_append_c (out, '\n');
 }
 
-/* @n_blank_unbuilt: blank cells checked without building their notes
- * (GX_RULES_NO_BLANK_CELLS), counted as notes all the same. */
 static void
 print_report (GString  *out,
               GxReport *report,
               gboolean  with_notes,
-              gboolean  with_dismissed,
-              guint     n_blank_unbuilt)
+              gboolean  with_dismissed)
 {
   GPtrArray *findings = gx_report_get_findings (report);
-  guint n_notes = gx_report_get_n_notes (report) + n_blank_unbuilt;
-  guint n_blank = n_blank_unbuilt, n_dismissed = 0;
+  guint n_notes = gx_report_get_n_notes (report);
+  /* blank cells checked without building their notes are counted */
+  guint n_blank = gx_report_get_n_unlisted_notes (report), n_dismissed = 0;
 
   g_string_append_printf (out, "%s: %s %d — ", gx_report_get_source (report),
            gx_report_get_issuer (report), gx_report_get_year (report));
@@ -124,7 +122,6 @@ typedef struct
 {
   const char *path;
   GxReport *report;
-  guint n_blank_unbuilt;
   GError *error;
   gboolean done;
 } Slot;
@@ -146,19 +143,15 @@ check_file (gpointer data,
   Work *work = user_data;
   GError *error = NULL;
   GxReport *report = gx_reader_read_path (slot->path, &error);
-  guint n_blank_unbuilt = 0;
 
   if (report != NULL)
     {
       g_ptr_array_unref (gx_rules_check_full (report, work->rules));
       g_ptr_array_unref (gx_prose_check (report));
-      if (work->rules & GX_RULES_NO_BLANK_CELLS)
-        n_blank_unbuilt = gx_rules_count_blank_cells (report);
     }
 
   g_mutex_lock (&work->lock);
   slot->report = report;
-  slot->n_blank_unbuilt = n_blank_unbuilt;
   slot->error = error;
   slot->done = TRUE;
   /* the printing thread takes the files in order: wake it only for the
@@ -304,7 +297,6 @@ gx_cli_check (int    argc,
       {
         g_autoptr(GxReport) report = NULL;
         g_autoptr(GError) read_error = NULL;
-        guint n_blank_unbuilt;
 
         g_mutex_lock (&work.lock);
         work.awaited = &slots[i];
@@ -313,7 +305,6 @@ gx_cli_check (int    argc,
         work.awaited = NULL;
         report = g_steal_pointer (&slots[i].report);
         read_error = g_steal_pointer (&slots[i].error);
-        n_blank_unbuilt = slots[i].n_blank_unbuilt;
         g_mutex_unlock (&work.lock);
         if (i + WINDOW < n)
           g_thread_pool_push (pool, &slots[i + WINDOW], NULL);
@@ -345,7 +336,7 @@ gx_cli_check (int    argc,
             if (gx_report_get_n_errors (report) > 0)
               any_error = TRUE;
             g_string_truncate (out, 0);
-            print_report (out, report, notes, dismissed, n_blank_unbuilt);
+            print_report (out, report, notes, dismissed);
             g_print ("%s", out->str);
             g_ptr_array_add (skeletons, carryover_skeleton (report));
           }

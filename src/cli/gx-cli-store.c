@@ -73,7 +73,7 @@ sha256_of_bytes (GBytes *bytes)
   gsize size;
   const guchar *data = g_bytes_get_data (bytes, &size);
 
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
+  return gx_store_content_hash (data, size);
 }
 
 /* Import ---------------------------------------------------------------------- */
@@ -90,6 +90,7 @@ typedef struct
   GError *error;        /* the file could not be read */
   gboolean json;
   gboolean done;
+  gboolean written;     /* back in the pool to be freed there */
 } ImportSlot;
 
 /* Files read ahead of the one being written: bounds the memory. */
@@ -104,6 +105,7 @@ typedef struct
   GQueue slots;               /* ImportSlot, in the order given */
   GMutex lock;
   GCond cond;
+  ImportSlot *awaited;        /* the slot the main thread waits for */
   guint in_batch;
   guint n_files;
   guint n_added;
@@ -268,14 +270,19 @@ read_slot (gpointer data,
 {
   ImportSlot *slot = data;
   Import *import = user_data;
-  g_autofree char *name = g_path_get_basename (slot->path);
-  g_autoptr(GFile) file = g_file_new_for_path (slot->path);
-  GStatBuf st;
+  g_autofree char *name = NULL;
 
-  if (g_stat (slot->path, &st) == 0 && st.st_size > GX_READER_MAX_FILE_SIZE)
-    g_set_error (&slot->error, GX_READER_ERROR, GX_READER_ERROR_TOO_LARGE,
-                 _("larger than %d MiB, not read"), GX_READER_MAX_FILE_SIZE / (1024 * 1024));
-  else if ((slot->bytes = g_file_load_bytes (file, NULL, NULL, &slot->error)) != NULL)
+  /* A report and its findings take a while to free: the thread that
+   * writes the workspace hands them back here. */
+  if (slot->written)
+    {
+      import_slot_free (slot);
+      return;
+    }
+
+  name = g_path_get_basename (slot->path);
+
+  if ((slot->bytes = gx_reader_load_path (slot->path, &slot->error)) != NULL)
     {
       slot->hash = sha256_of_bytes (slot->bytes);
       slot->json = looks_like_json (slot->path, slot->bytes);
@@ -285,7 +292,9 @@ read_slot (gpointer data,
           slot->report = gx_reader_read_bytes (slot->bytes, name, &slot->error);
           if (slot->report != NULL)
             {
-              g_ptr_array_unref (gx_rules_check (slot->report));
+              /* the workspace counts blank cells; their notes are built
+               * when a report is opened */
+              g_ptr_array_unref (gx_rules_check_full (slot->report, GX_RULES_NO_BLANK_CELLS));
               g_ptr_array_unref (gx_prose_check (slot->report));
               gx_report_set_checked (slot->report);
             }
@@ -294,7 +303,8 @@ read_slot (gpointer data,
 
   g_mutex_lock (&import->lock);
   slot->done = TRUE;
-  g_cond_broadcast (&import->cond);
+  if (import->awaited == slot)
+    g_cond_signal (&import->cond);
   g_mutex_unlock (&import->lock);
 }
 
@@ -310,8 +320,10 @@ import_next_slot (Import *import)
   gint64 existing;
 
   g_mutex_lock (&import->lock);
+  import->awaited = slot;
   while (!slot->done)
     g_cond_wait (&import->cond, &import->lock);
+  import->awaited = NULL;
   g_mutex_unlock (&import->lock);
 
   if (import->workspace_failed)
@@ -382,7 +394,8 @@ done:
   if (import->in_batch >= IMPORT_BATCH_SIZE)
     import_flush (import);
 out:
-  import_slot_free (slot);
+  slot->written = TRUE;
+  g_thread_pool_push (import->pool, slot, NULL);
 }
 
 /* Queues @path for reading; writes the oldest files once enough are ahead. */

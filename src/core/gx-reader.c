@@ -155,8 +155,8 @@ gx_reader_read_bytes (GBytes      *data,
   return gx_document_assemble (doc, error);
 }
 
-GxReport *
-gx_reader_read_file (GFile         *file,
+GBytes *
+gx_reader_load_file (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
@@ -192,19 +192,29 @@ gx_reader_read_file (GFile         *file,
                    "%s: %s", name, local_error->message);
       return NULL;
     }
-  return gx_reader_read_bytes (bytes, name, error);
+  return g_steal_pointer (&bytes);
 }
 
-/* The same checks as gx_reader_read_file(), without GIO: the command line
- * reads thousands of files, and a GFile and its GFileInfo cost more than
- * reading a report's text does.  One open(), fstat() and read(). */
 GxReport *
-gx_reader_read_path (const char  *path,
+gx_reader_read_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GBytes) bytes = gx_reader_load_file (file, cancellable, error);
+
+  return bytes ? gx_reader_read_bytes (bytes, name, error) : NULL;
+}
+
+/* The checks of gx_reader_load_file(), without GIO: the command line reads
+ * thousands of files, and a GFile and its GFileInfo cost more than reading
+ * a report's text does. */
+GBytes *
+gx_reader_load_path (const char  *path,
                      GError     **error)
 {
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   struct stat st;
   gsize len = 0;
   int fd;
@@ -272,7 +282,15 @@ gx_reader_read_path (const char  *path,
       }
   }
   close (fd);
+  return g_bytes_new_take (g_steal_pointer (&contents), len);
+}
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  return gx_reader_read_bytes (bytes, name, error);
+GxReport *
+gx_reader_read_path (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GBytes) bytes = gx_reader_load_path (path, error);
+
+  return bytes ? gx_reader_read_bytes (bytes, name, error) : NULL;
 }

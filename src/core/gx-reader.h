@@ -50,4 +50,16 @@ GxReport *gx_reader_read_file   (GFile       *file,
                                  GCancellable *cancellable,
                                  GError     **error);
 
+/* The bytes of a file, for importers that also hash them.  Refuses what is
+ * not a regular file (GX_READER_ERROR_IO) and files past
+ * GX_READER_MAX_FILE_SIZE (GX_READER_ERROR_TOO_LARGE), with messages that
+ * start with the file's name.  The path variant reads a local file with
+ * one open(), fstat() and read(); the GFile one takes any file GIO opens
+ * (a drop from a network share). */
+GBytes   *gx_reader_load_path   (const char  *path,
+                                 GError     **error);
+GBytes   *gx_reader_load_file   (GFile       *file,
+                                 GCancellable *cancellable,
+                                 GError     **error);
+
 G_END_DECLS

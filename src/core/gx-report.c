@@ -46,6 +46,7 @@ struct _GxReport
   guint n_errors;
   guint n_warnings;
   guint n_notes;
+  guint n_unlisted_notes;   /* counted in n_notes, not in findings */
 };
 
 G_DEFINE_FINAL_TYPE (GxReport, gx_report, G_TYPE_OBJECT)
@@ -836,7 +837,26 @@ gx_report_set_findings (GxReport  *self,
       counts[gx_finding_get_severity (f)]++;
     }
   gx_report_set_counts (self, counts[GX_SEVERITY_ERROR], counts[GX_SEVERITY_WARNING],
-                        counts[GX_SEVERITY_NOTE]);
+                        counts[GX_SEVERITY_NOTE] + self->n_unlisted_notes);
+}
+
+guint
+gx_report_get_n_unlisted_notes (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), 0);
+  return self->n_unlisted_notes;
+}
+
+void
+gx_report_set_n_unlisted_notes (GxReport *self,
+                                guint     n_notes)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+  g_return_if_fail (self->n_notes >= self->n_unlisted_notes);
+
+  gx_report_set_counts (self, self->n_errors, self->n_warnings,
+                        self->n_notes - self->n_unlisted_notes + n_notes);
+  self->n_unlisted_notes = n_notes;
 }
 
 guint

@@ -139,6 +139,12 @@ void         gx_report_set_findings      (GxReport    *self,
 guint        gx_report_get_n_errors      (GxReport    *self);
 guint        gx_report_get_n_warnings    (GxReport    *self);
 guint        gx_report_get_n_notes       (GxReport    *self);
+/* Notes counted in n-notes but not in the findings: the blank_cell notes
+ * of a check that did not build them (GX_RULES_NO_BLANK_CELLS).  Set by the
+ * rules; 0 after a check with every rule. */
+guint        gx_report_get_n_unlisted_notes (GxReport *self);
+void         gx_report_set_n_unlisted_notes (GxReport *self,
+                                             guint     n_notes);
 /* Whether the findings (rules and prose) are those of the current values:
  * gx_report_set_checked() says so after checking; any change of a cell or
  * of the prose makes it FALSE again.  The workspace skips checking a report

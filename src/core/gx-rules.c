@@ -303,6 +303,16 @@ blank_cell_message (GxFinding *finding)
   return g_strdup_printf (_("%s: left blank, read as 0"), where);
 }
 
+static guint
+count_blank_cells (Check *check)
+{
+  guint n = 0;
+
+  for (guint cell = 0; cell < gx_schema_n_cells (); cell++)
+    n += check->cells[cell].state == GX_CELL_BLANK && check->in_format[cell];
+  return n;
+}
+
 static void
 rule_blank_cell (Check *check)
 {
@@ -361,23 +371,6 @@ gx_rules_check (GxReport *report)
   return gx_rules_check_full (report, GX_RULES_ALL);
 }
 
-guint
-gx_rules_count_blank_cells (GxReport *report)
-{
-  guint n_cells = gx_schema_n_cells ();
-  g_autofree GxCellValue *cells = g_new (GxCellValue, n_cells);
-  GxFormat format;
-  guint n = 0;
-
-  g_return_val_if_fail (GX_IS_REPORT (report), 0);
-
-  format = gx_report_get_format (report);
-  gx_report_get_cells (report, cells);
-  for (guint i = 0; i < n_cells; i++)
-    n += cells[i].state == GX_CELL_BLANK && gx_schema_cell_in_format (i, format);
-  return n;
-}
-
 GPtrArray *
 gx_rules_check_full (GxReport     *report,
                      GxRulesFlags  flags)
@@ -414,6 +407,9 @@ gx_rules_check_full (GxReport     *report,
   if (!(flags & GX_RULES_NO_BLANK_CELLS))
     rule_blank_cell (&check);
 
+  gx_report_set_n_unlisted_notes (report, 0);
   gx_report_set_findings (report, check.findings);
+  if (flags & GX_RULES_NO_BLANK_CELLS)
+    gx_report_set_n_unlisted_notes (report, count_blank_cells (&check));
   return check.findings;
 }

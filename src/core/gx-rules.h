@@ -27,17 +27,14 @@ GPtrArray *gx_rules_check (GxReport *report);
 
 typedef enum {
   GX_RULES_ALL            = 0,
-  /* no blank_cell notes: a report may have a hundred, and a list that only
-   * counts them (gxreports-cli check without --notes) need not build them */
+  /* blank_cell notes counted (gx_report_get_n_unlisted_notes()), not
+   * built: a report may have a hundred, and a list or an import that only
+   * counts them need not make them */
   GX_RULES_NO_BLANK_CELLS = 1 << 0,
 } GxRulesFlags;
 
 /* gx_rules_check(), leaving out what @flags says. */
 GPtrArray *gx_rules_check_full (GxReport     *report,
                                 GxRulesFlags  flags);
-
-/* How many blank_cell notes gx_rules_check() gives @report: its blank
- * cells that belong to its form. */
-guint      gx_rules_count_blank_cells (GxReport *report);
 
 G_END_DECLS

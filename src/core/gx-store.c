@@ -35,6 +35,7 @@
 
 #include <string.h>
 #include <errno.h>
+#include <nettle/sha2.h>
 #include <sqlite3.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -54,7 +55,8 @@ typedef enum {
   STMT_UPDATE_REPORT_IMPORT,
   STMT_UPDATE_REPORT_SAVE,
   STMT_DELETE_CELLS,
-  STMT_INSERT_CELL,
+  STMT_SAVEPOINT,
+  STMT_RELEASE,
   STMT_INSERT_INVALID,
   STMT_DELETE_INVALID,
   STMT_LOAD_INVALID,
@@ -69,7 +71,6 @@ typedef enum {
   STMT_FIND_IDS,
   STMT_ROLLUP,
   STMT_REPORT_EXISTS,
-  STMT_SET_KEYS,
   STMT_LOAD_PROSE,
   STMT_DELETE_REVIEW,
   STMT_INSERT_REVIEW,
@@ -93,22 +94,31 @@ static const char *const stmt_sql[N_STMTS] = {
     "SELECT id FROM reports WHERE content_hash = ?1",
   [STMT_FIND_ISSUER_YEAR] =
     "SELECT id FROM reports WHERE issuer = ?1 AND year = ?2 ORDER BY id LIMIT 1",
+  /* the three write the whole row at once (bind_report_row()); the
+   * content hash (?4) stays what it was when a report is saved */
   [STMT_INSERT_REPORT] =
     "INSERT INTO reports (issuer, year, source, content_hash, format_version, "
-    "imported_at, updated_at, n_errors, n_warnings, n_notes) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9)",
+    "imported_at, updated_at, issuer_key, prose, "
+    "sum_new_received, sum_results_total, sum_carried_forward, "
+    "sum_review, sum_litigation_direct, sum_litigation_after_review, "
+    "n_errors, n_warnings, n_notes) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
   [STMT_UPDATE_REPORT_IMPORT] =
     "UPDATE reports SET issuer = ?1, year = ?2, source = ?3, content_hash = ?4, "
-    "format_version = ?5, imported_at = ?6, updated_at = ?6, n_errors = ?7, "
-    "n_warnings = ?8, n_notes = ?9 WHERE id = ?10",
+    "format_version = ?5, imported_at = ?6, updated_at = ?6, issuer_key = ?7, prose = ?8, "
+    "sum_new_received = ?9, sum_results_total = ?10, sum_carried_forward = ?11, "
+    "sum_review = ?12, sum_litigation_direct = ?13, sum_litigation_after_review = ?14, "
+    "n_errors = ?15, n_warnings = ?16, n_notes = ?17 WHERE id = ?18",
   [STMT_UPDATE_REPORT_SAVE] =
-    "UPDATE reports SET issuer = ?1, year = ?2, source = ?3, format_version = ?4, "
-    "updated_at = ?5, n_errors = ?6, n_warnings = ?7, n_notes = ?8 WHERE id = ?9",
+    "UPDATE reports SET issuer = ?1, year = ?2, source = ?3, "
+    "format_version = ?5, updated_at = ?6, issuer_key = ?7, prose = ?8, "
+    "sum_new_received = ?9, sum_results_total = ?10, sum_carried_forward = ?11, "
+    "sum_review = ?12, sum_litigation_direct = ?13, sum_litigation_after_review = ?14, "
+    "n_errors = ?15, n_warnings = ?16, n_notes = ?17 WHERE id = ?18",
   [STMT_DELETE_CELLS] =
     "DELETE FROM cells WHERE report_id = ?1",
-  [STMT_INSERT_CELL] =
-    "INSERT INTO cells (report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+  [STMT_SAVEPOINT] = "SAVEPOINT gx_put",
+  [STMT_RELEASE] = "RELEASE gx_put",
   [STMT_INSERT_INVALID] =
     "INSERT INTO invalid_cells (report_id, cell, raw) VALUES (?1, ?2, ?3)",
   [STMT_DELETE_INVALID] =
@@ -148,8 +158,6 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_REPORT_EXISTS] =
     "SELECT 1 FROM reports WHERE id = ?1",
   /* user_version 2 (issue 8) */
-  [STMT_SET_KEYS] =
-    "UPDATE reports SET issuer_key = ?1, prose = ?2 WHERE id = ?3",
   [STMT_LOAD_PROSE] =
     "SELECT prose FROM reports WHERE id = ?1",
   [STMT_DELETE_REVIEW] =
@@ -199,6 +207,7 @@ struct _GxStore
   char *path;
   sqlite3 *db;
   sqlite3_stmt *stmts[N_STMTS];
+  sqlite3_stmt *insert_cells[2];   /* insert_cells_stmt(): the 2021 form, the 2019 one */
   gboolean in_batch;
   int has_reviews;            /* -1 unknown; writes skip looking them up while 0 */
 
@@ -260,6 +269,20 @@ stmt (GxStore  *self,
   sqlite3_reset (s);
   sqlite3_clear_bindings (s);
   return s;
+}
+
+static gboolean
+step_done (GxStore      *self,
+           sqlite3_stmt *s,
+           const char   *what,
+           GError      **error)
+{
+  int rc = sqlite3_step (s);
+
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    return sqlite_error (self, error, what);
+  return TRUE;
 }
 
 static void
@@ -675,6 +698,30 @@ invalid_from_stmt (GxReport     *report,
     gx_report_set_invalid (report, (guint) cell, (const char *) sqlite3_column_text (s, col + 1));
 }
 
+/* Nettle's SHA-256 uses the CPU's SHA instructions where there are some:
+ * an eighth of the time of GLib's, which showed in importing thousands of
+ * files.  Same digest, so workspaces made before know their files. */
+char *
+gx_store_content_hash (const void *data,
+                       gsize       len)
+{
+  static const char hex[] = "0123456789abcdef";
+  struct sha256_ctx ctx;
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char *text = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
+
+  sha256_init (&ctx);
+  sha256_update (&ctx, len, data);
+  sha256_digest (&ctx, SHA256_DIGEST_SIZE, digest);
+  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
+    {
+      text[2 * i] = hex[digest[i] >> 4];
+      text[2 * i + 1] = hex[digest[i] & 0x0f];
+    }
+  text[2 * SHA256_DIGEST_SIZE] = '\0';
+  return text;
+}
+
 /* SHA-256 of the values, for reports that come from no file. */
 static char *
 hash_values (GxReport *report)
@@ -742,11 +789,52 @@ gx_review_count_open (GxReport *report,
       if (gx_finding_get_review (f) != GX_REVIEW_DISMISSED)
         counts[gx_finding_get_severity (f)]++;
     }
+  /* notes not built cannot have been reviewed */
+  counts[GX_SEVERITY_NOTE] += gx_report_get_n_unlisted_notes (report);
 }
 
-/* The cache of @report's row in reports: the listed figures and the counts
- * of the findings that are not dismissed.  The findings must be those of
- * the values being written. */
+/* The cache of @report's row in reports: binds the list figures of @report
+ * (N_SUMMARY parameters from @first) and its counts of the findings that
+ * are not dismissed (the 3 after), reviews recorded in the workspace
+ * applied.  The findings must be those of the values being written. */
+static gboolean
+bind_summary (GxStore       *self,
+              sqlite3_stmt  *s,
+              int            first,
+              GxReport      *report,
+              GError       **error)
+{
+  guint counts[3];
+
+  if (has_reviews (self))
+    {
+      /* a review may dismiss a blank-cell note: every note is needed */
+      if (gx_report_get_n_unlisted_notes (report) > 0)
+        {
+          g_ptr_array_unref (gx_rules_check (report));
+          g_ptr_array_unref (gx_prose_check (report));
+        }
+      if (!gx_store_apply_reviews (self, report, error))
+        return FALSE;
+    }
+  gx_review_count_open (report, counts);
+
+  for (guint k = 0; k < N_SUMMARY; k++)
+    {
+      gint64 value;
+
+      if (gx_report_get_cell (report, (guint) summary_cell (k), &value) == GX_CELL_VALUE)
+        sqlite3_bind_int64 (s, first + (int) k, value);
+      else
+        sqlite3_bind_null (s, first + (int) k);
+    }
+  sqlite3_bind_int (s, first + N_SUMMARY, (int) counts[GX_SEVERITY_ERROR]);
+  sqlite3_bind_int (s, first + N_SUMMARY + 1, (int) counts[GX_SEVERITY_WARNING]);
+  sqlite3_bind_int (s, first + N_SUMMARY + 2, (int) counts[GX_SEVERITY_NOTE]);
+  return TRUE;
+}
+
+/* Rewrites the list figures and counts of report @id (after a review). */
 static gboolean
 write_summary (GxStore   *self,
                gint64     id,
@@ -754,27 +842,12 @@ write_summary (GxStore   *self,
                GError   **error)
 {
   sqlite3_stmt *s;
-  guint counts[3];
-
-  if (has_reviews (self) && !gx_store_apply_reviews (self, report, error))
-    return FALSE;
-  gx_review_count_open (report, counts);
 
   if (!(s = stmt (self, STMT_WRITE_SUMMARY, error)))
     return FALSE;
-  sqlite3_bind_int (s, 8, (int) counts[GX_SEVERITY_ERROR]);
-  sqlite3_bind_int (s, 9, (int) counts[GX_SEVERITY_WARNING]);
-  sqlite3_bind_int (s, 10, (int) counts[GX_SEVERITY_NOTE]);
   sqlite3_bind_int64 (s, 1, id);
-  for (guint k = 0; k < N_SUMMARY; k++)
-    {
-      gint64 value;
-
-      if (gx_report_get_cell (report, (guint) summary_cell (k), &value) == GX_CELL_VALUE)
-        sqlite3_bind_int64 (s, 2 + (int) k, value);
-      else
-        sqlite3_bind_null (s, 2 + (int) k);
-    }
+  if (!bind_summary (self, s, 2, report, error))
+    return FALSE;
   if (sqlite3_step (s) != SQLITE_DONE)
     {
       sqlite3_reset (s);
@@ -782,6 +855,35 @@ write_summary (GxStore   *self,
     }
   sqlite3_reset (s);
   return TRUE;
+}
+
+/* Binds ?1…?17 of STMT_INSERT_REPORT and STMT_UPDATE_REPORT_*: the whole
+ * row of @report, written in one statement. */
+static gboolean
+bind_report_row (GxStore       *self,
+                 sqlite3_stmt  *s,
+                 GxReport      *report,
+                 const char    *content_hash,
+                 const char    *now,
+                 GError       **error)
+{
+  char *issuer_key = gx_issuer_normalize (gx_report_get_issuer (report));
+
+  bind_text_or_null (s, 1, gx_report_get_issuer (report));
+  if (gx_report_get_year (report) > 0)
+    sqlite3_bind_int (s, 2, gx_report_get_year (report));
+  else
+    sqlite3_bind_null (s, 2);
+  bind_text_or_null (s, 3, gx_report_get_source (report));
+  bind_text_or_null (s, 4, content_hash);
+  sqlite3_bind_text (s, 5, gx_report_get_format_version (report), -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 6, now, -1, SQLITE_TRANSIENT);
+  if (issuer_key)
+    sqlite3_bind_text (s, 7, issuer_key, -1, g_free);
+  else
+    sqlite3_bind_null (s, 7);
+  bind_text_or_null (s, 8, gx_report_get_prose (report));
+  return bind_summary (self, s, 9, report, error);
 }
 
 /* " 434": printf is most of the cost of writing a report's cells */
@@ -800,6 +902,38 @@ append_line_number (GString *lines,
     g_string_append_c (lines, ' ');
   while (n > 0)
     g_string_append_c (lines, digits[--n]);
+}
+
+/* The columns of a row of `cells`: report_id, row, v0…v6, flags, lines */
+#define CELLS_PARAMS 11
+
+/* INSERT of every row of @format into `cells`, prepared once, reset and
+ * with its bindings cleared (all NULL). */
+static sqlite3_stmt *
+insert_cells_stmt (GxStore   *self,
+                   GxFormat   format,
+                   GError   **error)
+{
+  sqlite3_stmt **slot = &self->insert_cells[format == GX_FORMAT_2019 ? 1 : 0];
+
+  if (*slot == NULL)
+    {
+      g_autoptr(GString) sql = g_string_new ("INSERT INTO cells (report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines) VALUES ");
+      guint n_rows = 0;
+
+      for (guint r = 0; r < gx_schema_n_rows (); r++)
+        if (gx_schema_row_in_format (gx_schema_row (r), format))
+          g_string_append (sql, n_rows++ ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      if (sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK)
+        {
+          sqlite_error (self, error, _("cannot prepare a query"));
+          return NULL;
+        }
+      return *slot;
+    }
+  sqlite3_reset (*slot);
+  sqlite3_clear_bindings (*slot);
+  return *slot;
 }
 
 static gboolean
@@ -831,53 +965,65 @@ write_cells (GxStore   *self,
         }
     }
 
-  if (!(s = stmt (self, STMT_INSERT_CELL, error)))
-    goto fail;
-  for (guint r = 0; r < gx_schema_n_rows (); r++)
-    {
-      const GxSchemaRow *row = gx_schema_row (r);
-      gint64 flags = 0;
+  /* every row of the report's form in one statement: one statement per
+   * row cost more than the rows themselves */
+  {
+    GxFormat format = gx_report_get_format (report);
+    guint n_rows = 0;
+    g_autofree GxCellValue *cells = g_new (GxCellValue, gx_schema_n_cells ());
+    g_autofree gsize *line_starts = g_new (gsize, gx_schema_n_rows () + 1);
 
-      if (!gx_schema_row_in_format (row, gx_report_get_format (report)))
-        continue;   /* a row of the other national form */
-      sqlite3_reset (s);
-      sqlite3_bind_int64 (s, 1, id);
-      sqlite3_bind_int (s, 2, (int) r);
-      g_string_truncate (lines, 0);
-      for (guint c = 0; c < MAX_COLUMNS; c++)
-        {
-          guint cell = row->first_cell + c;
-          gint64 value;
+    if (!(s = insert_cells_stmt (self, format, error)))
+      goto fail;
+    gx_report_get_cells (report, cells);
+    for (guint r = 0; r < gx_schema_n_rows (); r++)
+      {
+        const GxSchemaRow *row = gx_schema_row (r);
+        int base = (int) n_rows * CELLS_PARAMS;
+        gint64 flags = 0;
 
-          if (c >= row->n_columns)
-            {
-              sqlite3_bind_null (s, 3 + (int) c);
-              continue;
-            }
-          switch (gx_report_get_cell (report, cell, &value))
-            {
-            case GX_CELL_VALUE:
-              sqlite3_bind_int64 (s, 3 + (int) c, value);
-              break;
-            case GX_CELL_INVALID:
-              any_invalid = TRUE;
-              G_GNUC_FALLTHROUGH;
-            case GX_CELL_BLANK:
-            default:
-              sqlite3_bind_null (s, 3 + (int) c);
-            }
-          flags |= (gint64) (gx_report_get_cell_flags (report, cell) & 0xff) << (8 * c);
-          append_line_number (lines, c > 0, gx_report_get_cell_line (report, cell));
-        }
-      sqlite3_bind_int64 (s, 10, flags);
-      sqlite3_bind_text (s, 11, lines->str, (int) lines->len, SQLITE_STATIC);
-      if (sqlite3_step (s) != SQLITE_DONE)
-        {
-          sqlite_error (self, error, _("cannot write the report"));
-          goto fail;
-        }
-    }
-  sqlite3_reset (s);
+        if (!gx_schema_row_in_format (row, format))
+          continue;   /* a row of the other national form */
+        sqlite3_bind_int64 (s, base + 1, id);
+        sqlite3_bind_int (s, base + 2, (int) r);
+        line_starts[n_rows] = lines->len;
+        for (guint c = 0; c < MAX_COLUMNS; c++)
+          {
+            guint cell = row->first_cell + c;
+
+            if (c >= row->n_columns)
+              continue;   /* NULL, as bindings start */
+            switch (cells[cell].state)
+              {
+              case GX_CELL_VALUE:
+                sqlite3_bind_int64 (s, base + 3 + (int) c, cells[cell].value);
+                break;
+              case GX_CELL_INVALID:
+                any_invalid = TRUE;
+                break;
+              case GX_CELL_BLANK:
+              default:
+                break;
+              }
+            flags |= (gint64) (cells[cell].flags & 0xff) << (8 * c);
+            append_line_number (lines, c > 0, gx_report_get_cell_line (report, cell));
+          }
+        sqlite3_bind_int64 (s, base + 10, flags);
+        n_rows++;
+      }
+    line_starts[n_rows] = lines->len;
+    /* the lines of every row are in one string now, which no longer moves */
+    for (guint k = 0; k < n_rows; k++)
+      sqlite3_bind_text (s, (int) k * CELLS_PARAMS + 11, lines->str + line_starts[k],
+                         (int) (line_starts[k + 1] - line_starts[k]), SQLITE_STATIC);
+    if (sqlite3_step (s) != SQLITE_DONE)
+      {
+        sqlite_error (self, error, _("cannot write the report"));
+        sqlite3_reset (s);
+        goto fail;
+      }
+    sqlite3_reset (s);
+  }
 
   if (any_invalid)
     {
@@ -900,7 +1046,7 @@ write_cells (GxStore   *self,
       sqlite3_reset (s);
     }
   g_string_free (lines, TRUE);
-  return write_summary (self, id, report, error);
+  return TRUE;
 
 fail:
   g_string_free (lines, TRUE);
@@ -931,13 +1077,17 @@ find_one_id (GxStore       *self,
 static gboolean
 savepoint (GxStore *self, GError **error)
 {
-  return exec (self, "SAVEPOINT gx_put", error);
+  sqlite3_stmt *s = stmt (self, STMT_SAVEPOINT, error);
+
+  return s != NULL && step_done (self, s, _("cannot update the workspace"), error);
 }
 
 static gboolean
 release (GxStore *self, GError **error)
 {
-  return exec (self, "RELEASE gx_put", error);
+  sqlite3_stmt *s = stmt (self, STMT_RELEASE, error);
+
+  return s != NULL && step_done (self, s, _("cannot update the workspace"), error);
 }
 
 static void
@@ -956,6 +1106,8 @@ gx_store_finalize (GObject *object)
 
   for (guint i = 0; i < N_STMTS; i++)
     sqlite3_finalize (self->stmts[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (self->insert_cells); i++)
+    sqlite3_finalize (self->insert_cells[i]);
   if (self->db)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -1174,31 +1326,6 @@ gx_store_find_hash (GxStore     *self,
   return find_one_id (self, s, error);
 }
 
-/* The columns of user_version 2: issuer key and prose. */
-static gboolean
-write_keys (GxStore   *self,
-            gint64     id,
-            GxReport  *report,
-            GError   **error)
-{
-  g_autofree char *key = gx_issuer_normalize (gx_report_get_issuer (report));
-  sqlite3_stmt *s;
-
-  if (!(s = stmt (self, STMT_SET_KEYS, error)))
-    return FALSE;
-  bind_text_or_null (s, 1, key);
-  bind_text_or_null (s, 2, gx_report_get_prose (report));
-  sqlite3_bind_int64 (s, 3, id);
-  if (sqlite3_step (s) != SQLITE_DONE)
-    {
-      sqlite_error (self, error, _("cannot add the report"));
-      sqlite3_reset (s);
-      return FALSE;
-    }
-  sqlite3_reset (s);
-  return TRUE;
-}
-
 static gboolean
 load_prose_into (GxStore   *self,
                  GxReport  *report,
@@ -1272,20 +1399,13 @@ put_report_inner (GxStore          *self,
 
   if (!(s = stmt (self, existing > 0 ? STMT_UPDATE_REPORT_IMPORT : STMT_INSERT_REPORT, error)))
     return FALSE;
-  bind_text_or_null (s, 1, gx_report_get_issuer (report));
-  if (gx_report_get_year (report) > 0)
-    sqlite3_bind_int (s, 2, gx_report_get_year (report));
-  else
-    sqlite3_bind_null (s, 2);
-  bind_text_or_null (s, 3, gx_report_get_source (report));
-  sqlite3_bind_text (s, 4, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 5, gx_report_get_format_version (report), -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 6, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int (s, 7, (int) gx_report_get_n_errors (report));
-  sqlite3_bind_int (s, 8, (int) gx_report_get_n_warnings (report));
-  sqlite3_bind_int (s, 9, (int) gx_report_get_n_notes (report));
+  if (!bind_report_row (self, s, report, hash, now, error))
+    {
+      sqlite3_reset (s);
+      return FALSE;
+    }
   if (existing > 0)
-    sqlite3_bind_int64 (s, 10, existing);
+    sqlite3_bind_int64 (s, 18, existing);
   if (sqlite3_step (s) != SQLITE_DONE)
     {
       sqlite_error (self, error, _("cannot add the report"));
@@ -1295,8 +1415,7 @@ put_report_inner (GxStore          *self,
   sqlite3_reset (s);
   id = existing > 0 ? existing : sqlite3_last_insert_rowid (self->db);
 
-  if (!write_cells (self, id, report, existing > 0, error) ||
-      !write_keys (self, id, report, error))
+  if (!write_cells (self, id, report, existing > 0, error))
     return FALSE;
 
   gx_report_set_id (report, id);
@@ -1364,47 +1483,25 @@ gx_store_save_report (GxStore   *self,
 
   if (id == 0)
     {
-      if (!(s = stmt (self, STMT_INSERT_REPORT, error)))
+      if (!(s = stmt (self, STMT_INSERT_REPORT, error)) ||
+          !bind_report_row (self, s, report, NULL, now, error))
         goto fail;
-      bind_text_or_null (s, 1, gx_report_get_issuer (report));
-      if (gx_report_get_year (report) > 0)
-        sqlite3_bind_int (s, 2, gx_report_get_year (report));
-      else
-        sqlite3_bind_null (s, 2);
-      bind_text_or_null (s, 3, gx_report_get_source (report));
-      sqlite3_bind_null (s, 4);
-      sqlite3_bind_text (s, 5, gx_report_get_format_version (report), -1, SQLITE_STATIC);
-      sqlite3_bind_text (s, 6, now, -1, SQLITE_STATIC);
-      sqlite3_bind_int (s, 7, (int) gx_report_get_n_errors (report));
-      sqlite3_bind_int (s, 8, (int) gx_report_get_n_warnings (report));
-      sqlite3_bind_int (s, 9, (int) gx_report_get_n_notes (report));
       if (sqlite3_step (s) != SQLITE_DONE)
         {
           sqlite_error (self, error, _("cannot add the report"));
           goto fail;
         }
       id = sqlite3_last_insert_rowid (self->db);
-      if (!write_cells (self, id, report, FALSE, error) ||
-          !write_keys (self, id, report, error))
+      if (!write_cells (self, id, report, FALSE, error))
         goto fail;
       gx_report_set_id (report, id);
     }
   else
     {
-      if (!(s = stmt (self, STMT_UPDATE_REPORT_SAVE, error)))
+      if (!(s = stmt (self, STMT_UPDATE_REPORT_SAVE, error)) ||
+          !bind_report_row (self, s, report, NULL, now, error))
         goto fail;
-      bind_text_or_null (s, 1, gx_report_get_issuer (report));
-      if (gx_report_get_year (report) > 0)
-        sqlite3_bind_int (s, 2, gx_report_get_year (report));
-      else
-        sqlite3_bind_null (s, 2);
-      bind_text_or_null (s, 3, gx_report_get_source (report));
-      sqlite3_bind_text (s, 4, gx_report_get_format_version (report), -1, SQLITE_STATIC);
-      sqlite3_bind_text (s, 5, now, -1, SQLITE_STATIC);
-      sqlite3_bind_int (s, 6, (int) gx_report_get_n_errors (report));
-      sqlite3_bind_int (s, 7, (int) gx_report_get_n_warnings (report));
-      sqlite3_bind_int (s, 8, (int) gx_report_get_n_notes (report));
-      sqlite3_bind_int64 (s, 9, id);
+      sqlite3_bind_int64 (s, 18, id);
       if (sqlite3_step (s) != SQLITE_DONE)
         {
           sqlite_error (self, error, _("cannot save the report"));
@@ -1416,8 +1513,7 @@ gx_store_save_report (GxStore   *self,
                        _("%s: there is no report #%lld"), self->path, (long long) id);
           goto fail;
         }
-      if (!write_cells (self, id, report, TRUE, error) ||
-          !write_keys (self, id, report, error))
+      if (!write_cells (self, id, report, TRUE, error))
         goto fail;
     }
   sqlite3_reset (s);
@@ -1770,20 +1866,6 @@ gx_store_rollup (GxStore       *self,
 /* Issue 8: issuers, roll-ups, checks across reports, reviews ---------------- */
 
 /* Runs a prepared statement that returns nothing. */
-static gboolean
-step_done (GxStore      *self,
-           sqlite3_stmt *s,
-           const char   *what,
-           GError      **error)
-{
-  int rc = sqlite3_step (s);
-
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    return sqlite_error (self, error, what);
-  return TRUE;
-}
-
 /* The canonical key of a normalised key: itself unless it is an alias. */
 static char *
 canonical_of (GxStore     *self,

@@ -65,6 +65,10 @@ gboolean    gx_store_put_report    (GxStore         *self,
                                     gboolean         replace,
                                     GxImportOutcome *outcome,
                                     GError         **error);
+/* The content hash the workspace knows a file by: SHA-256 of the bytes, in
+ * hex.  Importers compute it in their reader threads. */
+char       *gx_store_content_hash  (const void      *data,
+                                    gsize            len);
 /* The id of the report imported from content with this hash, 0 when there
  * is none, -1 on error.  Lets an importer skip reading a file it has. */
 gint64      gx_store_find_hash     (GxStore         *self,

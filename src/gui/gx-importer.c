@@ -332,36 +332,13 @@ read_one (GFile         *file,
           GCancellable  *cancellable,
           GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GxReport) report = NULL;
   g_autoptr(GPtrArray) findings = NULL;
-  char *contents = NULL;
-  gsize length = 0;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
-                   "%s: %s", name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > GX_READER_MAX_FILE_SIZE)
-    {
-      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %d MB"), name,
-                   GX_READER_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
-                   "%s: %s", name, local_error->message);
-      return NULL;
-    }
-  bytes = g_bytes_new_take (contents, length);
+  bytes = gx_reader_load_file (file, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
 
   report = gx_reader_read_bytes (bytes, name, error);
   if (report == NULL)
@@ -372,7 +349,7 @@ read_one (GFile         *file,
   findings = gx_rules_check (report);
   g_ptr_array_unref (gx_prose_check (report));
   gx_report_set_checked (report);
-  *content_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  *content_hash = gx_store_content_hash (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   return g_steal_pointer (&report);
 }
 

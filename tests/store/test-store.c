@@ -1065,11 +1065,39 @@ test_cli (Fixture       *f,
   g_assert_cmpint (query_int (f->db_path, "SELECT COUNT(*) FROM reports"), ==, 5);
 }
 
+/* The workspace knows a file by the SHA-256 of its bytes: the fast hash
+ * must give the digest GLib gives (the one workspaces made before hold),
+ * also for lengths around SHA-256's 64-byte blocks. */
+static void
+test_content_hash (void)
+{
+  g_autoptr(GBytes) bytes = sample_bytes ("haidian-2022.txt");
+  gsize len;
+  const guchar *data = g_bytes_get_data (bytes, &len);
+  static const gsize lengths[] = { 0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths) + 1; i++)
+    {
+      gsize n = i < G_N_ELEMENTS (lengths) ? lengths[i] : len;
+      g_autofree char *ours = gx_store_content_hash (data, n);
+      g_autofree char *glib = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, n);
+
+      g_assert_cmpstr (ours, ==, glib);
+    }
+  {
+    /* read by hand: `printf '' | sha256sum` */
+    g_autofree char *empty = gx_store_content_hash ("", 0);
+
+    g_assert_cmpstr (empty, ==, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store/content-hash", test_content_hash);
 
 #define ADD(name, fn) g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("samples-reopen", test_samples_reopen);
