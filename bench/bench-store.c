@@ -78,7 +78,7 @@ hash_of (GBytes *bytes)
   gsize size;
   const guchar *data = g_bytes_get_data (bytes, &size);
 
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
+  return gx_store_content_hash (data, size);
 }
 
 /* Puts the reports (or reads them first when @paths), as the CLI does. */
