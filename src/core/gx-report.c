@@ -93,7 +93,8 @@ edit_cell (GxReport *self,
         {
           if (self->n_sparse == self->sparse_capacity)
             {
-              self->sparse_capacity = self->sparse_capacity ? MIN (self->sparse_capacity * 2, SPARSE_MAX) : 6;
+              /* 6 (a list summary), 14 (a carryover skeleton), then 24 */
+              self->sparse_capacity = self->sparse_capacity ? MIN (self->sparse_capacity * 2 + 2, SPARSE_MAX) : 6;
               self->sparse = g_renew (Cell, self->sparse, self->sparse_capacity);
               self->sparse_index = g_renew (guint16, self->sparse_index, self->sparse_capacity);
             }
