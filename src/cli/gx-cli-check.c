@@ -161,15 +161,6 @@ check_file (gpointer data,
   g_mutex_unlock (&work->lock);
 }
 
-static guint
-n_threads (void)
-{
-  const char *env = g_getenv ("GX_THREADS");
-  guint64 n = env ? g_ascii_strtoull (env, NULL, 10) : 0;
-
-  return n > 0 ? (guint) MIN (n, 64) : MAX (1u, (guint) g_get_num_processors ());
-}
-
 /* What carryover needs of a report: who, when, and the rows 上年结转 and
  * 结转下年度 (a sparse GxReport of 14 cells). */
 static GxReport *
@@ -287,7 +278,7 @@ gx_cli_check (int    argc,
      * built (JSON, --notes and a workspace's reviews need them) */
     work.rules = !json && !notes && store == NULL ? GX_RULES_NO_BLANK_CELLS : GX_RULES_ALL;
     gx_reader_init ();
-    pool = g_thread_pool_new (check_file, &work, (int) n_threads (), FALSE, NULL);
+    pool = g_thread_pool_new (check_file, &work, (int) gx_cli_n_threads (), FALSE, NULL);
     for (guint i = 0; i < n; i++)
       slots[i].path = files[i];
     for (guint i = 0; i < MIN (n, WINDOW); i++)

@@ -67,15 +67,6 @@ open_store (const char *command,
   return store;
 }
 
-static char *
-sha256_of_bytes (GBytes *bytes)
-{
-  gsize size;
-  const guchar *data = g_bytes_get_data (bytes, &size);
-
-  return gx_store_content_hash (data, size);
-}
-
 /* Import ---------------------------------------------------------------------- */
 
 /* A file on its way in.  Reader threads fill it (bytes, hash, the report
@@ -284,7 +275,8 @@ read_slot (gpointer data,
 
   if ((slot->bytes = gx_reader_load_path (slot->path, &slot->error)) != NULL)
     {
-      slot->hash = sha256_of_bytes (slot->bytes);
+      slot->hash = gx_store_content_hash (g_bytes_get_data (slot->bytes, NULL),
+                                          g_bytes_get_size (slot->bytes));
       slot->json = looks_like_json (slot->path, slot->bytes);
       /* content there already, or JSON (read by the main thread): no report */
       if (!slot->json && !g_hash_table_contains (import->known_hashes, slot->hash))
@@ -347,8 +339,10 @@ import_next_slot (Import *import)
     }
   import->in_batch++;
 
-  /* Content already there (perhaps from an earlier file of this run) */
-  existing = gx_store_find_hash (import->store, slot->hash, &error);
+  /* Content already there (perhaps from an earlier file of this run), for
+   * what was not read; a report read is looked up by gx_store_put_report(),
+   * which says GX_IMPORT_ALREADY_PRESENT */
+  existing = slot->report != NULL ? 0 : gx_store_find_hash (import->store, slot->hash, &error);
   if (existing < 0)
     {
       gx_cli_printerr ("import: %s\n", error->message);
@@ -412,15 +406,6 @@ import_file (Import     *import,
 
   while (g_queue_get_length (&import->slots) > IMPORT_WINDOW && !import->workspace_failed)
     import_next_slot (import);
-}
-
-static guint
-import_threads (void)
-{
-  const char *env = g_getenv ("GX_THREADS");
-  guint64 n = env ? g_ascii_strtoull (env, NULL, 10) : 0;
-
-  return n > 0 ? (guint) MIN (n, 64) : MAX (1u, (guint) g_get_num_processors ());
 }
 
 static int
@@ -539,7 +524,7 @@ gx_cli_import (int    argc,
   g_cond_init (&import.cond);
   g_queue_init (&import.slots);
   gx_reader_init ();
-  import.pool = g_thread_pool_new (read_slot, &import, (int) import_threads (), FALSE, NULL);
+  import.pool = g_thread_pool_new (read_slot, &import, (int) gx_cli_n_threads (), FALSE, NULL);
 
   for (guint i = 0; paths[i] && !import.workspace_failed; i++)
     import_path (&import, paths[i], TRUE);

@@ -32,4 +32,7 @@ int gx_cli_print  (int argc, char **argv);   /* gx-cli-print.c */
 /* Shared by the subcommands: prints "gxreports-cli: " + message to stderr. */
 void gx_cli_printerr (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
+/* How many files check and import read at once: GX_THREADS, or one a core. */
+guint gx_cli_n_threads (void);
+
 G_END_DECLS

@@ -41,6 +41,15 @@ gx_cli_printerr (const char *format,
   g_printerr ("gxreports-cli: %s", message);
 }
 
+guint
+gx_cli_n_threads (void)
+{
+  const char *env = g_getenv ("GX_THREADS");
+  guint64 n = env ? g_ascii_strtoull (env, NULL, 10) : 0;
+
+  return n > 0 ? (guint) MIN (n, 64) : MAX (1u, (guint) g_get_num_processors ());
+}
+
 static void
 usage (FILE *out)
 {

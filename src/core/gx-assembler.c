@@ -163,20 +163,11 @@ row_add_cell (GxDocRow   *row,
 }
 
 void
-gx_doc_row_add_cell_len (GxDocRow   *row,
-                         const char *text,
-                         gssize      len,
-                         guint       line)
-{
-  row_add_cell (row, g_string_chunk_insert_len (row->doc->strings, text, len), line);
-}
-
-void
 gx_doc_row_add_cell (GxDocRow   *row,
                      const char *text,
                      guint       line)
 {
-  gx_doc_row_add_cell_len (row, text, -1, line);
+  row_add_cell (row, g_string_chunk_insert (row->doc->strings, text), line);
 }
 
 void

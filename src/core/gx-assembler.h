@@ -40,11 +40,6 @@ GxDocRow   *gx_document_add_row      (GxDocument *doc,
 void        gx_doc_row_add_cell      (GxDocRow   *row,
                                       const char *text,
                                       guint       line);
-/* The same, for @len bytes of @text (-1: up to the NUL). */
-void        gx_doc_row_add_cell_len  (GxDocRow   *row,
-                                      const char *text,
-                                      gssize      len,
-                                      guint       line);
 /* The same, for @text that lives as long as @doc. */
 void        gx_doc_row_add_cell_static (GxDocRow   *row,
                                         const char *text,

@@ -688,28 +688,23 @@ gx_prose_check (GxReport *report)
 
   /* sentences: 。 ; ! ? and line ends (the prose is one paragraph a
    * line), cut in place */
-  for (char *sentence = folded, *p = folded; ; p++)
+  for (char *sentence = folded, *p = folded; ; )
     {
-      gsize stop = 0;
+      gsize stop;   /* the bytes of the stop; 0 at the end */
 
       p += strcspn (p, "\n;!?\r\xE3");
-      if (*p != '\xE3')
-        stop = 1;
-      else if ((guchar) p[1] == 0x80 && (guchar) p[2] == 0x82)   /* 。 */
-        stop = 3;
+      if (*p == '\xE3' && !((guchar) p[1] == 0x80 && (guchar) p[2] == 0x82))   /* not 。 */
+        {
+          p++;
+          continue;
+        }
+      stop = *p == '\xE3' ? 3 : *p != '\0' ? 1 : 0;
+      *p = '\0';
+      if (sentence[0] != '\0')   /* folded text: valid UTF-8 */
+        read_sentence (&check, sentence);
       if (stop == 0)
-        continue;
-      {
-        gboolean last = *p == '\0';
-
-        *p = '\0';
-        if (sentence[0] != '\0')   /* folded text: valid UTF-8 */
-          read_sentence (&check, sentence);
-        if (last)
-          break;
-        p += stop - 1;
-        sentence = p + 1;
-      }
+        break;
+      sentence = p = p + stop;
     }
 
   gx_crosscheck_add_findings (report, findings);

@@ -216,73 +216,66 @@ gx_reader_load_path (const char  *path,
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *contents = NULL;
   struct stat st;
-  gsize len = 0;
+  gsize len = 0, size;
   int fd;
 
   fd = g_open (path, O_RDONLY | O_BINARY | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
-                   "%s: %s", name, g_strerror (saved_errno));
-      return NULL;
-    }
+  if (fd < 0)
+    goto io_error;
+  if (fstat (fd, &st) != 0)
+    goto io_error;
   if (!S_ISREG (st.st_mode))
     {
-      close (fd);
       g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
                    _("%s: not a regular file"), name);
-      return NULL;
+      goto fail;
     }
   if ((guint64) st.st_size > GX_READER_MAX_FILE_SIZE)
     {
-      close (fd);
       set_too_large_error (error, name, (guint64) st.st_size);
-      return NULL;
+      goto fail;
     }
 
   /* the size may change while we read: read to the end, within the cap */
-  {
-    gsize size = (gsize) st.st_size + 1;
+  size = (gsize) st.st_size + 1;
+  contents = g_malloc (size);
+  for (;;)
+    {
+      gssize n;
 
-    contents = g_malloc (size);
-    for (;;)
-      {
-        gssize n;
-
-        if (len == size)
-          {
-            if (size > GX_READER_MAX_FILE_SIZE)
-              {
-                close (fd);
-                set_too_large_error (error, name, len);
-                return NULL;
-              }
-            size *= 2;
-            contents = g_realloc (contents, size);
-          }
-        n = read (fd, contents + len, size - len);
-        if (n < 0 && errno == EINTR)
-          continue;
-        if (n < 0)
-          {
-            int saved_errno = errno;
-
-            close (fd);
-            g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
-                         "%s: %s", name, g_strerror (saved_errno));
-            return NULL;
-          }
-        if (n == 0)
-          break;
-        len += (gsize) n;
-      }
-  }
+      if (len == size)
+        {
+          if (size > GX_READER_MAX_FILE_SIZE)
+            {
+              set_too_large_error (error, name, len);
+              goto fail;
+            }
+          size *= 2;
+          contents = g_realloc (contents, size);
+        }
+      n = read (fd, contents + len, size - len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        goto io_error;
+      if (n == 0)
+        break;
+      len += (gsize) n;
+    }
   close (fd);
   return g_bytes_new_take (g_steal_pointer (&contents), len);
+
+io_error:
+  {
+    int saved_errno = errno;
+
+    g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
+                 "%s: %s", name, g_strerror (saved_errno));
+  }
+fail:
+  if (fd >= 0)
+    close (fd);
+  return NULL;
 }
 
 GxReport *

@@ -540,23 +540,9 @@ gx_report_get_cells (GxReport    *self,
 
   g_return_if_fail (GX_IS_REPORT (self));
 
-  if (self->cells == NULL)
-    {
-      for (guint i = 0; i < n; i++)
-        cells[i] = (GxCellValue) { 0, GX_CELL_BLANK, 0 };
-      for (guint i = 0; i < self->n_sparse; i++)
-        {
-          const Cell *c = &self->sparse[i];
-
-          cells[self->sparse_index[i]] = (GxCellValue) {
-            c->state == GX_CELL_VALUE ? c->value : 0, c->state, c->flags
-          };
-        }
-      return;
-    }
   for (guint i = 0; i < n; i++)
     {
-      const Cell *c = &self->cells[i];
+      const Cell *c = peek_cell (self, i);
 
       cells[i] = (GxCellValue) { c->state == GX_CELL_VALUE ? c->value : 0, c->state, c->flags };
     }

@@ -303,13 +303,21 @@ blank_cell_message (GxFinding *finding)
   return g_strdup_printf (_("%s: left blank, read as 0"), where);
 }
 
+/* A cell of the report's form left blank: a blank_cell note. */
+static gboolean
+is_blank_note (Check *check,
+               guint  cell)
+{
+  return check->cells[cell].state == GX_CELL_BLANK && check->in_format[cell];
+}
+
 static guint
 count_blank_cells (Check *check)
 {
   guint n = 0;
 
   for (guint cell = 0; cell < gx_schema_n_cells (); cell++)
-    n += check->cells[cell].state == GX_CELL_BLANK && check->in_format[cell];
+    n += is_blank_note (check, cell);
   return n;
 }
 
@@ -322,7 +330,7 @@ rule_blank_cell (Check *check)
     {
       GxFinding *finding;
 
-      if (check->cells[cell].state != GX_CELL_BLANK || !check->in_format[cell])
+      if (!is_blank_note (check, cell))
         continue;
       finding = gx_finding_new (GX_RULE_BLANK_CELL, GX_SEVERITY_NOTE, cell, FALSE, NULL);
       gx_finding_set_message_func (finding, blank_cell_message);
@@ -407,9 +415,8 @@ gx_rules_check_full (GxReport     *report,
   if (!(flags & GX_RULES_NO_BLANK_CELLS))
     rule_blank_cell (&check);
 
-  gx_report_set_n_unlisted_notes (report, 0);
+  gx_report_set_n_unlisted_notes (report,
+                                  (flags & GX_RULES_NO_BLANK_CELLS) ? count_blank_cells (&check) : 0);
   gx_report_set_findings (report, check.findings);
-  if (flags & GX_RULES_NO_BLANK_CELLS)
-    gx_report_set_n_unlisted_notes (report, count_blank_cells (&check));
   return check.findings;
 }

@@ -50,6 +50,7 @@
 
 typedef enum {
   STMT_FIND_HASH,
+  STMT_ALL_HASHES,
   STMT_FIND_ISSUER_YEAR,
   STMT_INSERT_REPORT,
   STMT_UPDATE_REPORT_IMPORT,
@@ -92,6 +93,8 @@ typedef enum {
 static const char *const stmt_sql[N_STMTS] = {
   [STMT_FIND_HASH] =
     "SELECT id FROM reports WHERE content_hash = ?1",
+  [STMT_ALL_HASHES] =
+    "SELECT content_hash FROM reports WHERE content_hash IS NOT NULL",
   [STMT_FIND_ISSUER_YEAR] =
     "SELECT id FROM reports WHERE issuer = ?1 AND year = ?2 ORDER BY id LIMIT 1",
   /* the three write the whole row at once (bind_report_row()); the
@@ -248,29 +251,38 @@ exec (GxStore     *self,
   return TRUE;
 }
 
+/* The statement kept in *@slot (prepared from @sql the first time), reset
+ * and with its bindings cleared. */
+static sqlite3_stmt *
+cached_stmt (GxStore        *self,
+             sqlite3_stmt  **slot,
+             const char     *sql,
+             GError        **error)
+{
+  if (*slot == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK)
+        {
+          sqlite_error (self, error, _("cannot prepare a query"));
+          return NULL;
+        }
+      return *slot;
+    }
+  sqlite3_reset (*slot);
+  sqlite3_clear_bindings (*slot);
+  return *slot;
+}
+
 /* The prepared statement @id, reset and with its bindings cleared. */
 static sqlite3_stmt *
 stmt (GxStore  *self,
       StmtId    id,
       GError  **error)
 {
-  sqlite3_stmt *s = self->stmts[id];
-
-  if (s == NULL)
-    {
-      if (sqlite3_prepare_v3 (self->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
-                              &self->stmts[id], NULL) != SQLITE_OK)
-        {
-          sqlite_error (self, error, _("cannot prepare a query"));
-          return NULL;
-        }
-      return self->stmts[id];
-    }
-  sqlite3_reset (s);
-  sqlite3_clear_bindings (s);
-  return s;
+  return cached_stmt (self, &self->stmts[id], stmt_sql[id], error);
 }
 
+/* Runs a prepared statement that returns nothing. */
 static gboolean
 step_done (GxStore      *self,
            sqlite3_stmt *s,
@@ -846,15 +858,8 @@ write_summary (GxStore   *self,
   if (!(s = stmt (self, STMT_WRITE_SUMMARY, error)))
     return FALSE;
   sqlite3_bind_int64 (s, 1, id);
-  if (!bind_summary (self, s, 2, report, error))
-    return FALSE;
-  if (sqlite3_step (s) != SQLITE_DONE)
-    {
-      sqlite3_reset (s);
-      return sqlite_error (self, error, _("cannot write the report"));
-    }
-  sqlite3_reset (s);
-  return TRUE;
+  return bind_summary (self, s, 2, report, error) &&
+         step_done (self, s, _("cannot write the report"), error);
 }
 
 /* Binds ?1…?17 of STMT_INSERT_REPORT and STMT_UPDATE_REPORT_*: the whole
@@ -915,25 +920,17 @@ insert_cells_stmt (GxStore   *self,
                    GError   **error)
 {
   sqlite3_stmt **slot = &self->insert_cells[format == GX_FORMAT_2019 ? 1 : 0];
+  g_autoptr(GString) sql = NULL;
+  guint n_rows = 0;
 
-  if (*slot == NULL)
-    {
-      g_autoptr(GString) sql = g_string_new ("INSERT INTO cells (report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines) VALUES ");
-      guint n_rows = 0;
+  if (*slot != NULL)
+    return cached_stmt (self, slot, NULL, error);
 
-      for (guint r = 0; r < gx_schema_n_rows (); r++)
-        if (gx_schema_row_in_format (gx_schema_row (r), format))
-          g_string_append (sql, n_rows++ ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      if (sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK)
-        {
-          sqlite_error (self, error, _("cannot prepare a query"));
-          return NULL;
-        }
-      return *slot;
-    }
-  sqlite3_reset (*slot);
-  sqlite3_clear_bindings (*slot);
-  return *slot;
+  sql = g_string_new ("INSERT INTO cells (report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines) VALUES ");
+  for (guint r = 0; r < gx_schema_n_rows (); r++)
+    if (gx_schema_row_in_format (gx_schema_row (r), format))
+      g_string_append (sql, n_rows++ ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  return cached_stmt (self, slot, sql->str, error);
 }
 
 static gboolean
@@ -956,12 +953,8 @@ write_cells (GxStore   *self,
           if (!(s = stmt (self, deletes[i], error)))
             goto fail;
           sqlite3_bind_int64 (s, 1, id);
-          if (sqlite3_step (s) != SQLITE_DONE)
-            {
-              sqlite_error (self, error, _("cannot write the report"));
-              goto fail;
-            }
-          sqlite3_reset (s);
+          if (!step_done (self, s, _("cannot write the report"), error))
+            goto fail;
         }
     }
 
@@ -1016,13 +1009,8 @@ write_cells (GxStore   *self,
     for (guint k = 0; k < n_rows; k++)
       sqlite3_bind_text (s, (int) k * CELLS_PARAMS + 11, lines->str + line_starts[k],
                          (int) (line_starts[k + 1] - line_starts[k]), SQLITE_STATIC);
-    if (sqlite3_step (s) != SQLITE_DONE)
-      {
-        sqlite_error (self, error, _("cannot write the report"));
-        sqlite3_reset (s);
-        goto fail;
-      }
-    sqlite3_reset (s);
+    if (!step_done (self, s, _("cannot write the report"), error))
+      goto fail;
   }
 
   if (any_invalid)
@@ -1033,17 +1021,12 @@ write_cells (GxStore   *self,
         {
           if (gx_report_get_cell (report, cell, NULL) != GX_CELL_INVALID)
             continue;
-          sqlite3_reset (s);
           sqlite3_bind_int64 (s, 1, id);
           sqlite3_bind_int (s, 2, (int) cell);
           sqlite3_bind_text (s, 3, gx_report_get_raw (report, cell), -1, SQLITE_STATIC);
-          if (sqlite3_step (s) != SQLITE_DONE)
-            {
-              sqlite_error (self, error, _("cannot write the report"));
-              goto fail;
-            }
+          if (!step_done (self, s, _("cannot write the report"), error))
+            goto fail;
         }
-      sqlite3_reset (s);
     }
   g_string_free (lines, TRUE);
   return TRUE;
@@ -1347,6 +1330,18 @@ load_prose_into (GxStore   *self,
   return TRUE;
 }
 
+/* The findings the counts come from; a reader thread may have checked
+ * already (gx_report_set_checked()). */
+static void
+ensure_checked (GxReport *report)
+{
+  if (gx_report_is_checked (report))
+    return;
+  g_ptr_array_unref (gx_rules_check (report));
+  g_ptr_array_unref (gx_prose_check (report));
+  gx_report_set_checked (report);
+}
+
 static gboolean
 put_report_inner (GxStore          *self,
                   GxReport         *report,
@@ -1387,14 +1382,7 @@ put_report_inner (GxStore          *self,
         }
     }
 
-  /* the findings the counts come from; a reader thread may have checked
-   * already (gx_report_set_checked()) */
-  if (!gx_report_is_checked (report))
-    {
-      g_ptr_array_unref (gx_rules_check (report));
-      g_ptr_array_unref (gx_prose_check (report));
-      gx_report_set_checked (report);
-    }
+  ensure_checked (report);
   now = now_iso8601 ();
 
   if (!(s = stmt (self, existing > 0 ? STMT_UPDATE_REPORT_IMPORT : STMT_INSERT_REPORT, error)))
@@ -1406,13 +1394,8 @@ put_report_inner (GxStore          *self,
     }
   if (existing > 0)
     sqlite3_bind_int64 (s, 18, existing);
-  if (sqlite3_step (s) != SQLITE_DONE)
-    {
-      sqlite_error (self, error, _("cannot add the report"));
-      sqlite3_reset (s);
-      return FALSE;
-    }
-  sqlite3_reset (s);
+  if (!step_done (self, s, _("cannot add the report"), error))
+    return FALSE;
   id = existing > 0 ? existing : sqlite3_last_insert_rowid (self->db);
 
   if (!write_cells (self, id, report, existing > 0, error))
@@ -1468,14 +1451,7 @@ gx_store_save_report (GxStore   *self,
    * stored without a content hash (id 0: added even when another report of
    * the same issuer and year is there; the user asked for it). */
   id = gx_report_get_id (report);
-  /* the findings the counts come from; a reader thread may have checked
-   * already (gx_report_set_checked()) */
-  if (!gx_report_is_checked (report))
-    {
-      g_ptr_array_unref (gx_rules_check (report));
-      g_ptr_array_unref (gx_prose_check (report));
-      gx_report_set_checked (report);
-    }
+  ensure_checked (report);
   now = now_iso8601 ();
 
   if (!savepoint (self, error))
@@ -1484,13 +1460,9 @@ gx_store_save_report (GxStore   *self,
   if (id == 0)
     {
       if (!(s = stmt (self, STMT_INSERT_REPORT, error)) ||
-          !bind_report_row (self, s, report, NULL, now, error))
+          !bind_report_row (self, s, report, NULL, now, error) ||
+          !step_done (self, s, _("cannot add the report"), error))
         goto fail;
-      if (sqlite3_step (s) != SQLITE_DONE)
-        {
-          sqlite_error (self, error, _("cannot add the report"));
-          goto fail;
-        }
       id = sqlite3_last_insert_rowid (self->db);
       if (!write_cells (self, id, report, FALSE, error))
         goto fail;
@@ -1502,11 +1474,8 @@ gx_store_save_report (GxStore   *self,
           !bind_report_row (self, s, report, NULL, now, error))
         goto fail;
       sqlite3_bind_int64 (s, 18, id);
-      if (sqlite3_step (s) != SQLITE_DONE)
-        {
-          sqlite_error (self, error, _("cannot save the report"));
-          goto fail;
-        }
+      if (!step_done (self, s, _("cannot save the report"), error))
+        goto fail;
       if (sqlite3_changes (self->db) == 0)
         {
           g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
@@ -1516,7 +1485,6 @@ gx_store_save_report (GxStore   *self,
       if (!write_cells (self, id, report, TRUE, error))
         goto fail;
     }
-  sqlite3_reset (s);
   return release (self, error);
 
 fail:
@@ -1784,20 +1752,16 @@ gx_store_dup_hashes (GxStore  *self,
                      GError  **error)
 {
   g_autoptr(GHashTable) hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *s = NULL;
+  sqlite3_stmt *s;
   int rc;
 
   g_return_val_if_fail (GX_IS_STORE (self), NULL);
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT content_hash FROM reports WHERE content_hash IS NOT NULL",
-                          -1, &s, NULL) != SQLITE_OK)
-    {
-      sqlite_error (self, error, _("cannot read the workspace"));
-      return NULL;
-    }
+  if (!(s = stmt (self, STMT_ALL_HASHES, error)))
+    return NULL;
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     g_hash_table_add (hashes, g_strdup ((const char *) sqlite3_column_text (s, 0)));
-  sqlite3_finalize (s);
+  sqlite3_reset (s);
   if (rc != SQLITE_DONE)
     {
       sqlite_error (self, error, _("cannot read the workspace"));
@@ -1865,7 +1829,6 @@ gx_store_rollup (GxStore       *self,
 
 /* Issue 8: issuers, roll-ups, checks across reports, reviews ---------------- */
 
-/* Runs a prepared statement that returns nothing. */
 /* The canonical key of a normalised key: itself unless it is an alias. */
 static char *
 canonical_of (GxStore     *self,
