@@ -263,6 +263,33 @@ static const SampleReport samples[] = {
   { "beidaihe-2022-pipes.txt", "北戴河区人民政府办公室", 2022, beidaihe_rows },
 };
 
+/* One hand-written row, "section.row v1 v2 …": the cells of @format's
+ * columns of that row into @cells, the row split at spaces into @words
+ * (words[1…] the values, "_" a blank).  Returns the number of values,
+ * which must be the row's number of columns in @format. */
+G_GNUC_UNUSED static guint
+sample_row (const char  *spec,
+            GxFormat     format,
+            guint        cells[16],
+            char      ***words)
+{
+  g_auto(GStrv) path = NULL;
+  const GxSchemaRow *row;
+  guint columns[16];
+  guint n_columns;
+
+  *words = g_strsplit (spec, " ", -1);
+  path = g_strsplit ((*words)[0], ".", 2);
+  row = gx_schema_find_row (gx_schema_section_from_key (path[0]), path[1]);
+  g_assert_nonnull (row);
+  g_assert_true (gx_schema_row_in_format (row, format));
+  n_columns = gx_schema_row_format_columns (row, format, columns);
+  g_assert_cmpuint (g_strv_length (*words) - 1, ==, n_columns);
+  for (guint c = 0; c < n_columns; c++)
+    cells[c] = row->first_cell + columns[c];
+  return n_columns;
+}
+
 /* Checks every cell of @report against the hand-written rows. */
 G_GNUC_UNUSED static void
 assert_cells (GxReport          *report,
@@ -273,21 +300,13 @@ assert_cells (GxReport          *report,
 
   for (guint r = 0; rows[r]; r++)
     {
-      g_auto(GStrv) tokens = g_strsplit (rows[r], " ", -1);
-      g_auto(GStrv) path = g_strsplit (tokens[0], ".", 2);
-      const GxSchemaRow *row = gx_schema_find_row (gx_schema_section_from_key (path[0]), path[1]);
-
-      guint columns[16];
-      guint n_columns;
-
-      g_assert_nonnull (row);
-      g_assert_true (gx_schema_row_in_format (row, format));
-      n_columns = gx_schema_row_format_columns (row, format, columns);
-      g_assert_cmpuint (g_strv_length (tokens) - 1, ==, n_columns);
+      g_auto(GStrv) tokens = NULL;
+      guint cells[16];
+      guint n_columns = sample_row (rows[r], format, cells, &tokens);
 
       for (guint c = 0; c < n_columns; c++)
         {
-          guint cell = row->first_cell + columns[c];
+          guint cell = cells[c];
           const char *expected = tokens[c + 1];
           g_autofree char *actual = gx_report_dup_text (report, cell);
 

@@ -54,12 +54,12 @@ store_anding (const char *workspace)
   gx_report_set_year (report, 2022);
   for (guint r = 0; anding_rows[r] != NULL; r++)
     {
-      g_auto(GStrv) words = g_strsplit (anding_rows[r], " ", -1);
-      g_auto(GStrv) path = g_strsplit (words[0], ".", 2);
-      const GxSchemaRow *row = gx_schema_find_row (gx_schema_section_from_key (path[0]), path[1]);
+      g_auto(GStrv) words = NULL;
+      guint cells[16];
+      guint n_columns = sample_row (anding_rows[r], GX_FORMAT_2021, cells, &words);
 
-      for (guint c = 0; c < row->n_columns; c++)
-        gx_report_set_text (report, row->first_cell + c, words[c + 1]);
+      for (guint c = 0; c < n_columns; c++)
+        gx_report_set_text (report, cells[c], g_str_equal (words[c + 1], "_") ? "" : words[c + 1]);
     }
   g_assert_true (gx_store_save_report (store, report, &error));
   return gx_report_get_id (report);

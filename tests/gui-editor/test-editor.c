@@ -62,23 +62,15 @@ sample_texts (const char *const *rows)
     texts[i] = g_strdup ("");
   for (guint r = 0; rows[r] != NULL; r++)
     {
-      g_auto(GStrv) words = g_strsplit (rows[r], " ", -1);
-      g_auto(GStrv) path = g_strsplit (words[0], ".", 2);
-      const GxSchemaRow *row = gx_schema_find_row (gx_schema_section_from_key (path[0]), path[1]);
-
-      guint columns[16];
-      guint n_columns;
-
-      g_assert_nonnull (row);
+      g_auto(GStrv) words = NULL;
+      guint cells[16];
       /* the samples are in the 2021 form, the one the editor lays out */
-      n_columns = gx_schema_row_format_columns (row, GX_FORMAT_2021, columns);
-      g_assert_cmpuint (g_strv_length (words) - 1, ==, n_columns);
+      guint n_columns = sample_row (rows[r], GX_FORMAT_2021, cells, &words);
+
       for (guint c = 0; c < n_columns; c++)
         {
-          guint index = row->first_cell + columns[c];
-
-          g_free (texts[index]);
-          texts[index] = g_strdup (g_str_equal (words[c + 1], "_") ? "" : words[c + 1]);
+          g_free (texts[cells[c]]);
+          texts[cells[c]] = g_strdup (g_str_equal (words[c + 1], "_") ? "" : words[c + 1]);
         }
     }
   return texts;
