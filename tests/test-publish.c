@@ -607,19 +607,30 @@ test_docx_libreoffice (void)
     g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
     g_assert_no_error (error);
   }
-  /* the figures of pinggu in the order of the tables (read by hand) */
-  p = strstr (text, "平谷");
-  g_assert_nonnull (p);
-  for (const char *const *figure = (const char *const[]) { "256", "37824", "6431", "102", "8157.19",
-                                                            "284", "289", "294", "6", NULL };
-       *figure; figure++)
-    {
-      const char *next = strstr (p, *figure);
+  /* the rows of pinggu, read by hand, each on its line and in the order of
+   * the tables (spaces collapsed): 二 行政规范性文件, 行政许可, the fee; 三
+   * 本年新收 and （七）总计; the one row of 四 */
+  {
+    g_autoptr(GRegex) spaces = g_regex_new ("[ \t]+", 0, 0, NULL);
+    g_autofree char *flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
 
-      if (next == NULL)
-        g_error ("%s is not in the PDF after the previous figure", *figure);
-      p = next + strlen (*figure);
-    }
+    p = strstr (flat, "北京市平谷区人民政府");
+    g_assert_nonnull (p);
+    for (const char *const *row = (const char *const[]) { "行政规范性文件 90 4 256\n",
+                                                          "行政许可 37824\n",
+                                                          "行政事业性收费 8157.19\n",
+                                                          "政府信息公开申请数量 284 5 0 0 0 0 289\n",
+                                                          "（七）总计 289 5 0 0 0 0 294\n",
+                                                          " 6 0 3 2 11 2 0 0 2 4 1 0 0 3 4\n", NULL };
+         *row; row++)
+      {
+        const char *next = strstr (p, *row);
+
+        if (next == NULL)
+          g_error ("“%s” is not in the PDF after the rows before it:\n%s", *row, flat);
+        p = next + strlen (*row) - 1;
+      }
+  }
   g_unlink (pdf_path);
   g_unlink (docx_path);
 }

@@ -666,7 +666,7 @@ export_publish (GxStore    *store,
       if (reports->len == 0)
         {
           if (id != 0)
-            gx_cli_printerr (_("export: there is no report #%" G_GINT64_FORMAT "\n"), id);
+            gx_cli_printerr (_("export: there is no report #%lld\n"), (long long) id);
           else
             gx_cli_printerr ("%s\n", _("export: no report matches"));
           return GX_EXIT_UNREADABLE;

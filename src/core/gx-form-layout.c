@@ -238,7 +238,10 @@ build_applications (GxFormTable *table)
       r++;
     }
 
-  /* a merged cell for each run of rows in the same group at a level */
+  /* a merged cell for each run of rows in the same group at a level; the
+   * rows of a sub-group (（三）不予公开 and its eight reasons) are kept on
+   * one page */
+  table->keep_with_next = g_new0 (guint8, table->n_rows);
   for (guint k = 0; k < n_levels; k++)
     for (guint a = 0; a < n_body;)
       {
@@ -257,10 +260,12 @@ build_applications (GxFormTable *table)
 
           add_cell (table, GX_LAYOUT_LABEL, first + a, b - a, k, 1, label)->group = levels[a][k];
         }
+        if (k > 0)
+          for (guint r = a; r + 1 < b; r++)
+            table->keep_with_next[first + r] = TRUE;
         a = b;
       }
   g_free (levels);
-  table->keep_with_next = g_new0 (guint8, table->n_rows);
 }
 
 /* 四: 行政复议 over its five fields, 行政诉讼 over 未经复议直接起诉 and

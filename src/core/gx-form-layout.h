@@ -47,7 +47,9 @@ typedef struct {
   guint n_head_rows;
   double *widths;    /* n_cols fractions of the table's width, summing to 1 */
   GArray *cells;     /* GxLayoutCell, by row, then by column */
-  guint8 *keep_with_next;   /* n_rows flags: a title or header row of section 二 */
+  /* n_rows flags: keep the row on the page of the next one (the title and
+   * header rows of section 二, the rows of a group of section 三) */
+  guint8 *keep_with_next;
 } GxFormTable;
 
 GxFormTable        *gx_form_table_new      (GxSection    section,
