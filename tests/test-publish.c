@@ -827,6 +827,23 @@ test_xlsx_workbook (void)
     g_assert_cmpstr (ysplit, ==, "1");
     g_assert_cmpstr (xsplit, ==, "2");
   }
+  /* column ranges never overlap (Excel would offer to repair the file) */
+  {
+    xmlXPathObjectPtr cols = xpath (doc, NULL, "/s:worksheet/s:cols/s:col");
+    int last = 0;
+
+    g_assert_cmpuint (n_nodes (cols), >=, 4);
+    for (guint i = 0; i < n_nodes (cols); i++)
+      {
+        g_autofree char *min = prop (node_at (cols, i), "min", NULL);
+        g_autofree char *max = prop (node_at (cols, i), "max", NULL);
+
+        g_assert_cmpint (atoi (min), >, last);
+        g_assert_cmpint (atoi (max), >=, atoi (min));
+        last = atoi (max);
+      }
+    xmlXPathFreeObject (cols);
+  }
   xmlFreeDoc (doc);
   g_assert_cmpstr (sheet_cell (sheet, 1, 0)->value, ==, "发布机关");
   g_assert_cmpstr (sheet_cell (sheet, 1, 1)->value, ==, "年度");

@@ -97,10 +97,19 @@ write_reports_sheet (Book      *book,
   note (book, worksheet_set_column (sheet, 0, 0, 32, NULL));
   note (book, worksheet_set_column (sheet, 1, 1, 7, NULL));
   note (book, worksheet_set_column (sheet, 2, 2, 22, NULL));
-  note (book, worksheet_set_column (sheet, 3, (lxw_col_t) (n_columns - 1), 14, NULL));
-  for (guint c = 3; c < n_columns; c++)
-    if (is_amount (gx_csv_column_cell (c)))
-      note (book, worksheet_set_column (sheet, (lxw_col_t) c, (lxw_col_t) c, 14, book->amount));
+  /* runs of columns that never overlap (Excel repairs a file whose <col>
+   * ranges do): the amounts get their number format */
+  for (guint c = 3; c < n_columns;)
+    {
+      gboolean amount = is_amount (gx_csv_column_cell (c));
+      guint end = c + 1;
+
+      while (end < n_columns && is_amount (gx_csv_column_cell (end)) == amount)
+        end++;
+      note (book, worksheet_set_column (sheet, (lxw_col_t) c, (lxw_col_t) (end - 1), 14,
+                                        amount ? book->amount : NULL));
+      c = end;
+    }
   worksheet_freeze_panes (sheet, 1, 2);
 
   for (guint c = 0; c < n_columns; c++)
