@@ -1,7 +1,7 @@
 /* bench-publish.c: publishing (issue 18) — 1,000 reports to .xlsx (target
  * 2 s) and one report to .docx (target 50 ms)
  *
- *   bench-publish DATA_DIR [N]
+ *   bench-publish DATA_DIR [N [GXREPORTS_CLI]]
  *
  * Makes N (default 1000) checked reports from the samples of DATA_DIR (the
  * issuer numbered, so they are N distinct rows), then times, in the same
@@ -9,8 +9,12 @@
  *   baseline:  the CSV export of the same N reports, written to a file;
  *   measured:  the .xlsx of the N reports (reports, roll-up, findings);
  *   baseline:  reading one .docx back with GxReports' Word reader;
- *   measured:  one report (Haidian) to .docx, in memory and to a file.
- * The workbook is timed 3 times, the document 25 times; the best and the
+ *   measured:  one report (Haidian) to .docx, in memory and to a file;
+ * and, given the command-line tool, end to end from a workspace of the N
+ * reports (load, check across reports and reviews, write):
+ *   baseline:  gxreports-cli export -f csv;
+ *   measured:  gxreports-cli export -f xlsx.
+ * The workbooks are timed 3 times, the document 25 times; the best and the
  * median are printed.
  */
 #include "gx-config.h"
@@ -21,6 +25,7 @@
 #include "gx-core.h"
 #include "gx-csv.h"
 #include "gx-docx-writer.h"
+#include "gx-store.h"
 #include "gx-xlsx-writer.h"
 
 static const char *const samples[] = {
@@ -31,6 +36,24 @@ static const char *const samples[] = {
   "pinggu-2022.txt",
   "miyun-2020-format2019.txt",
 };
+
+/* seconds of `CLI export --db WS -f FORMAT -o OUT` */
+static double
+time_cli (const char *cli,
+          const char *db,
+          const char *format,
+          const char *out)
+{
+  const char *argv[] = { cli, "export", "--db", db, "-f", format, "-o", out, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return (g_get_monotonic_time () - t0) / 1e6;
+}
 
 static int
 compare_double (gconstpointer a,
@@ -134,6 +157,34 @@ main (int    argc,
   report_times ("one report to .docx (in memory)", docx, G_N_ELEMENTS (docx));
   report_times ("one report to .docx (to a file)", docx_file, G_N_ELEMENTS (docx_file));
   g_print ("  document: %.1f KB\n", g_bytes_get_size (docx_bytes) / 1024.0);
+
+  if (argc > 3)
+    {
+      g_autofree char *db = g_build_filename (dir, "workspace.db", NULL);
+      g_autoptr(GxStore) store = gx_store_open (db, &error);
+      double cli_csv[3], cli_xlsx[3];
+
+      g_assert_no_error (error);
+      g_assert_true (gx_store_begin (store, &error));
+      for (guint i = 0; i < reports->len; i++)
+        {
+          g_autofree char *hash = g_strdup_printf ("bench-%u", i);
+          GxImportOutcome outcome;
+
+          g_assert_true (gx_store_put_report (store, g_ptr_array_index (reports, i), hash, FALSE,
+                                              &outcome, &error));
+        }
+      g_assert_true (gx_store_commit (store, &error));
+      g_clear_object (&store);
+      for (guint r = 0; r < G_N_ELEMENTS (cli_csv); r++)
+        {
+          cli_csv[r] = time_cli (argv[3], db, "csv", csv_path);
+          cli_xlsx[r] = time_cli (argv[3], db, "xlsx", xlsx_path);
+        }
+      report_times ("baseline: gxreports-cli export -f csv (workspace)", cli_csv, G_N_ELEMENTS (cli_csv));
+      report_times ("gxreports-cli export -f xlsx (workspace)", cli_xlsx, G_N_ELEMENTS (cli_xlsx));
+      g_unlink (db);
+    }
 
   g_unlink (csv_path);
   g_unlink (xlsx_path);

@@ -558,7 +558,7 @@ write_font_table (xmlBufferPtr buffer)
   val (x, "w:altName", FONT_CJK_ALT);
   val (x, "w:panose1", "02010600030101010101");
   val (x, "w:charset", "86");
-  val (x, "w:family", "auto");
+  val (x, "w:family", "auto");   /* as Word writes 宋体 */
   val (x, "w:pitch", "variable");
   end (x);
   start (x, "w:font");
