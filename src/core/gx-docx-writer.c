@@ -400,16 +400,6 @@ write_table (Xml         *x,
 
 /* Parts ------------------------------------------------------------------------ */
 
-char *
-gx_docx_title (GxReport *report)
-{
-  const char *issuer = gx_report_get_issuer (report);
-  int year = gx_report_get_year (report);
-  g_autofree char *y = year > 0 ? g_strdup_printf ("%d年", year) : g_strdup ("");
-
-  return g_strconcat (issuer ? issuer : "", y, "政府信息公开工作年度报告", NULL);
-}
-
 static gboolean
 write_document (xmlBufferPtr buffer,
                 GxReport    *report)
@@ -741,6 +731,16 @@ add_part (GsfOutfile  *zip,
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                  _("cannot write the part %s of the Word document"), name);
   return ok;
+}
+
+char *
+gx_docx_title (GxReport *report)
+{
+  const char *issuer = gx_report_get_issuer (report);
+  int year = gx_report_get_year (report);
+  g_autofree char *y = year > 0 ? g_strdup_printf ("%d年", year) : g_strdup ("");
+
+  return g_strconcat (issuer ? issuer : "", y, "政府信息公开工作年度报告", NULL);
 }
 
 GBytes *
