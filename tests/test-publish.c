@@ -198,6 +198,25 @@ prop (xmlNodePtr  node,
   return copy;
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_remove (path);
+}
+
 /* The form layout ------------------------------------------------------------ */
 
 static void
@@ -637,6 +656,8 @@ test_docx_libreoffice (void)
                   NULL, NULL, NULL, NULL, &status, &error);
     g_assert_no_error (error);
   }
+  if (!g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR))
+    g_error ("soffice did not convert %s to PDF (exit status %d)", docx_path, status);
   {
     const char *argv[] = { pdftotext, "-layout", pdf_path, "-", NULL };
 
@@ -667,8 +688,7 @@ test_docx_libreoffice (void)
         p = next + strlen (*row) - 1;
       }
   }
-  g_unlink (pdf_path);
-  g_unlink (docx_path);
+  remove_tree (dir);   /* LibreOffice's profile too */
 }
 
 /* .xlsx ------------------------------------------------------------------------ */
