@@ -646,7 +646,8 @@ copy_to_stdout (const char  *path,
 }
 
 /* --format docx and xlsx: the publishing formats (gx-docx-writer.h,
- * gx-xlsx-writer.h) */
+ * gx-xlsx-writer.h).  @id: the --id given alone (to name it when it is
+ * not there), else 0. */
 static int
 export_publish (GxStore    *store,
                 GPtrArray  *reports,
@@ -826,7 +827,8 @@ gx_cli_export (int    argc,
     }
 
   if (strcmp (format, "docx") == 0 || strcmp (format, "xlsx") == 0)
-    return export_publish (store, reports, format, id, output);
+    return export_publish (store, reports, format,
+                           year == 0 && (issuer == NULL || *issuer == '\0') ? id : 0, output);
 
   if (strcmp (format, "json") == 0)
     {
