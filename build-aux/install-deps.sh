@@ -9,6 +9,7 @@ packages=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libjson-glib-dev libsqlite3-dev
   libxml2-dev libgsf-1-dev libpoppler-glib-dev libcairo2-dev libpango1.0-dev
   libfontconfig-dev nettle-dev
+  libxlsxwriter-dev
   # run: a CJK font, so Chinese renders on screen and on paper
   fonts-noto-cjk
   # test

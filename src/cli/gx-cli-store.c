@@ -3,8 +3,10 @@
  *   import [--db WS] [--replace] PATH…   files and folders (recursively);
  *          report files, and JSON files as written by export
  *   list   [--db WS]
- *   export [--db WS] --format json|csv [--header keys|zh] [--year Y]
- *          [--issuer TEXT] [-o OUT]
+ *   export [--db WS] --format json|csv|docx|xlsx [--header keys|zh]
+ *          [--id N] [--year Y] [--issuer TEXT] [-o OUT]
+ *          (docx: one report, the official tables in Word; xlsx: the
+ *          reports, a roll-up with SUM formulas and the findings)
  *   remove [--db WS] ID…
  *
  * Without --db the workspace is gx_store_default_path().  Exit status (see
@@ -18,12 +20,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "gx-cli.h"
 #include "gx-core.h"
 #include "gx-csv.h"
+#include "gx-docx-writer.h"
+#include "gx-xlsx-writer.h"
 #include "gx-json.h"
 #include "gx-prose.h"
 #include "gx-store.h"
@@ -618,6 +623,98 @@ gx_cli_list (int    argc,
 
 /* Export ---------------------------------------------------------------------- */
 
+/* Copies @path to standard output (a workbook or document asked for
+ * without -o). */
+static gboolean
+copy_to_stdout (const char  *path,
+                GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
+  if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("cannot write: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --format docx and xlsx: the publishing formats (gx-docx-writer.h,
+ * gx-xlsx-writer.h).  @id: the --id given alone (to name it when it is
+ * not there), else 0. */
+static int
+export_publish (GxStore    *store,
+                GPtrArray  *reports,
+                const char *format,
+                gint64      id,
+                const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = NULL;
+  gboolean docx = strcmp (format, "docx") == 0;
+  gboolean to_stdout = output == NULL || strcmp (output, "-") == 0;
+  const char *target;
+  gboolean ok;
+
+  if (docx && reports->len != 1)
+    {
+      if (reports->len == 0)
+        {
+          if (id != 0)
+            gx_cli_printerr (_("export: there is no report #%lld\n"), (long long) id);
+          else
+            gx_cli_printerr ("%s\n", _("export: no report matches"));
+          return GX_EXIT_UNREADABLE;
+        }
+      gx_cli_printerr (_("export: a Word document holds one report; %u reports match: choose one with --id\n"),
+                       reports->len);
+      return GX_EXIT_USAGE;
+    }
+
+  if (to_stdout)
+    {
+      int fd = g_file_open_tmp ("gxreports-export-XXXXXX", &tmp, &error);
+
+      if (fd < 0)
+        {
+          gx_cli_printerr ("export: %s\n", error->message);
+          return GX_EXIT_WORKSPACE;
+        }
+      close (fd);
+      target = tmp;
+    }
+  else
+    target = output;
+
+  if (docx)
+    ok = gx_docx_write_report_to_file (g_ptr_array_index (reports, 0), target, &error);
+  else
+    {
+      /* the findings as the workspace has them: across reports, with the
+       * reviewers' decisions */
+      ok = TRUE;
+      for (guint i = 0; ok && i < reports->len; i++)
+        ok = gx_store_check_report (store, g_ptr_array_index (reports, i), &error);
+      ok = ok && gx_xlsx_write_reports (reports, target, &error);
+    }
+  if (ok && to_stdout)
+    ok = copy_to_stdout (target, &error);
+  if (tmp != NULL)
+    g_unlink (tmp);
+  if (!ok)
+    {
+      gx_cli_printerr ("export: %s\n", error->message);
+      return GX_EXIT_WORKSPACE;
+    }
+  return GX_EXIT_OK;
+}
+
 int
 gx_cli_export (int    argc,
                char **argv)
@@ -636,12 +733,16 @@ gx_cli_export (int    argc,
   gboolean no_findings = FALSE;
   GxCsvHeader csv_header = GX_CSV_HEADER_KEYS;
   int year = 0;
+  gint64 id = 0;
   gsize length;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("The workspace (default: $XDG_DATA_HOME/gxreports/workspace.db)"), N_("WS") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("json (the shape of report-schema.md) or csv (for Excel and WPS)"), N_("FORMAT") },
+      N_("json (the shape of report-schema.md), csv (for Excel and WPS), docx (one report's "
+         "official tables in Word) or xlsx (an Excel workbook with a roll-up)"), N_("FORMAT") },
+    { "id", 0, 0, G_OPTION_ARG_INT64, &id,
+      N_("Only the report with this id (see list)"), N_("N") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to this file instead of standard output"), N_("OUT") },
     { "header", 0, 0, G_OPTION_ARG_STRING, &header,
@@ -657,12 +758,15 @@ gx_cli_export (int    argc,
     { NULL }
   };
 
-  context = make_context (_("— export a workspace as JSON or CSV"),
+  context = make_context (_("— export a workspace as JSON, CSV, Word or Excel"),
                           _("JSON: an array of reports with every key, blanks as null, and "
                             "their findings.  CSV: UTF-8 with a byte-order mark, one row a "
-                            "report, one column a cell, issuer and year first.\n"
-                            "Exit status: 0 exported, 3 usage, 4 the workspace could not be "
-                            "opened or the output not written."),
+                            "report, one column a cell, issuer and year first.  docx: one "
+                            "report (--id, or a selection of one) with sections 二, 三 and 四 as "
+                            "Word tables.  xlsx: the reports, a roll-up sheet of SUM formulas "
+                            "and the findings.\n"
+                            "Exit status: 0 exported, 2 no report matches (docx), 3 usage, 4 the "
+                            "workspace could not be opened or the output not written."),
                           entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -674,9 +778,10 @@ gx_cli_export (int    argc,
       gx_cli_printerr (_("export: unexpected argument “%s”\n"), rest[0]);
       return GX_EXIT_USAGE;
     }
-  if (format == NULL || (strcmp (format, "json") != 0 && strcmp (format, "csv") != 0))
+  if (format == NULL || (strcmp (format, "json") != 0 && strcmp (format, "csv") != 0 &&
+                         strcmp (format, "docx") != 0 && strcmp (format, "xlsx") != 0))
     {
-      gx_cli_printerr ("%s\n", _("export: --format json or --format csv is needed"));
+      gx_cli_printerr ("%s\n", _("export: --format json, csv, docx or xlsx is needed"));
       return GX_EXIT_USAGE;
     }
   if (header != NULL)
@@ -700,7 +805,7 @@ gx_cli_export (int    argc,
       return GX_EXIT_WORKSPACE;
     }
 
-  if (year != 0 || (issuer && *issuer))
+  if (id != 0 || year != 0 || (issuer && *issuer))
     {
       g_autoptr(GPtrArray) selected = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -708,6 +813,8 @@ gx_cli_export (int    argc,
         {
           GxReport *r = g_ptr_array_index (reports, i);
 
+          if (id != 0 && gx_report_get_id (r) != id)
+            continue;
           if (year != 0 && gx_report_get_year (r) != year)
             continue;
           if (issuer && *issuer &&
@@ -718,6 +825,10 @@ gx_cli_export (int    argc,
       g_ptr_array_unref (reports);
       reports = g_steal_pointer (&selected);
     }
+
+  if (strcmp (format, "docx") == 0 || strcmp (format, "xlsx") == 0)
+    return export_publish (store, reports, format,
+                           year == 0 && (issuer == NULL || *issuer == '\0') ? id : 0, output);
 
   if (strcmp (format, "json") == 0)
     {

@@ -41,6 +41,13 @@ gx_csv_n_columns (void)
   return N_META + gx_schema_n_cells ();
 }
 
+int
+gx_csv_column_cell (guint column)
+{
+  g_return_val_if_fail (column < gx_csv_n_columns (), -1);
+  return column < N_META ? -1 : (int) cell_at (column - N_META);
+}
+
 /* "规章·本年制发件数", "（三）不予公开·1.属于国家秘密·法人或其他组织·商业企业",
  * "行政诉讼·复议后起诉·总计": the row as the official table numbers it, which
  * is unique without the section. */

@@ -22,6 +22,9 @@ typedef enum {
 char  *gx_csv_column_name  (guint        column,
                             GxCsvHeader  header);
 guint  gx_csv_n_columns    (void);
+/* The template cell of column @column, or -1 for issuer, year and source
+ * (the .xlsx export keeps the CSV's columns). */
+int    gx_csv_column_cell  (guint        column);
 
 /* The whole file, BOM included; @length receives its size in bytes. */
 char  *gx_csv_write_reports (GPtrArray   *reports,

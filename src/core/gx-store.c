@@ -189,10 +189,13 @@ static const char *const stmt_sql[N_STMTS] = {
     "SELECT r.issuer, COALESCE (a.canonical, r.issuer_key), COUNT (*) FROM reports r "
     "LEFT JOIN issuer_aliases a ON a.alias = r.issuer_key "
     "WHERE r.issuer_key IS NOT NULL GROUP BY r.issuer ORDER BY 2, r.issuer",
+  /* ORDER BY +r.id: sort the few matches, so that SQLite scans the small
+   * (issuer_key, year) index rather than the whole table in id order (5 ms
+   * a call at 1,000 reports; once per report of an .xlsx export) */
   [STMT_FIND_REPORT_KEY] =
     "SELECT r.id FROM reports r LEFT JOIN issuer_aliases a ON a.alias = r.issuer_key "
     "WHERE COALESCE (a.canonical, r.issuer_key) = ?1 AND r.year = ?2 "
-    "AND r.id != ?3 ORDER BY r.id LIMIT 1",
+    "AND r.id != ?3 ORDER BY +r.id LIMIT 1",
   [STMT_DELETE_CHILDREN] =
     "DELETE FROM report_children WHERE parent_id = ?1",
   [STMT_INSERT_CHILD] =

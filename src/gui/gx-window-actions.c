@@ -4,19 +4,24 @@
 #include <glib/gi18n.h>
 
 #include "gx-csv.h"
+#include "gx-docx-writer.h"
 #include "gx-json.h"
+#include "gx-xlsx-writer.h"
 #include "gx-print-ui.h"
 #include "gx-window-private.h"
 
 typedef enum {
   EXPORT_JSON,
   EXPORT_CSV,
+  EXPORT_DOCX,   /* the selected report as a Word document */
+  EXPORT_XLSX,   /* the reports the list shows as an Excel workbook */
 } ExportFormat;
 
 typedef struct {
   char *workspace_path;
   GFile *file;
   ExportFormat format;
+  GArray *ids;   /* EXPORT_DOCX, EXPORT_XLSX: the reports */
 } ExportJob;
 
 static void
@@ -24,6 +29,7 @@ export_job_free (ExportJob *job)
 {
   g_free (job->workspace_path);
   g_object_unref (job->file);
+  g_clear_pointer (&job->ids, g_array_unref);
   g_free (job);
 }
 
@@ -108,6 +114,57 @@ run_import_chooser (GxWindow             *self,
 
 /* Exports --------------------------------------------------------------------- */
 
+/* EXPORT_DOCX and EXPORT_XLSX, on the worker thread: the reports are loaded
+ * whole and checked as the workspace checks them (findings across reports,
+ * review decisions), then written. */
+static gboolean
+export_publish (GxStore    *store,
+                ExportJob  *job,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; i < job->ids->len; i++)
+    {
+      GxReport *report = gx_store_load_report (store, g_array_index (job->ids, gint64, i), error);
+
+      if (report == NULL)
+        return FALSE;
+      g_ptr_array_add (reports, report);
+    }
+
+  if (job->format == EXPORT_DOCX)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      gsize size;
+      const char *data;
+
+      if (reports->len != 1)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("Select the report to export as a Word document."));
+          return FALSE;
+        }
+      bytes = gx_docx_write_report (g_ptr_array_index (reports, 0), error);
+      if (bytes == NULL)
+        return FALSE;
+      data = g_bytes_get_data (bytes, &size);
+      return g_file_replace_contents (job->file, data, size, NULL, FALSE,
+                                      G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+    }
+
+  /* libxlsxwriter writes to a path */
+  path = g_file_get_path (job->file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("An Excel workbook can only be written to a local file."));
+      return FALSE;
+    }
+  return gx_xlsx_write_reports (reports, path, error);
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -123,6 +180,14 @@ export_thread (GTask        *task,
 
   /* its own connection: one thread owns a connection */
   store = gx_store_open (job->workspace_path, &error);
+  if (store != NULL && (job->format == EXPORT_DOCX || job->format == EXPORT_XLSX))
+    {
+      if (export_publish (store, job, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   if (store != NULL)
     reports = gx_store_load_all (store, &error);
   if (reports == NULL)
@@ -162,14 +227,88 @@ export_done_cb (GObject      *object,
     gx_window_show_error (self, _("The workspace could not be exported"), error->message);
 }
 
+/* The reports Export as Word… and Export as Excel… write: the selected
+ * report (or the one report shown); every report the list shows. */
+static GArray *
+publish_ids (GxWindow     *self,
+             ExportFormat  format)
+{
+  if (format == EXPORT_DOCX)
+    {
+      GxReport *selected = gx_report_list_get_selected (self->report_list);
+      GArray *ids;
+      gint64 id;
+
+      if (selected == NULL)
+        return gx_window_dup_visible_ids (self);   /* exported only if it is one */
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      id = gx_report_get_id (selected);
+      g_array_append_val (ids, id);
+      return ids;
+    }
+  return gx_window_dup_visible_ids (self);
+}
+
+static void
+start_export (GxWindow            *self,
+              ExportFormat         format,
+              GFile               *file,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  g_task_set_source_tag (task, start_export);
+  job->workspace_path = g_strdup (gx_store_get_path (self->store));
+  job->file = g_object_ref (file);
+  job->format = format;
+  if (format == EXPORT_DOCX || format == EXPORT_XLSX)
+    job->ids = publish_ids (self, format);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+void
+gx_window_export (GxWindow            *self,
+                  GxWindowExport       format,
+                  GFile               *file,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_return_if_fail (GX_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->store != NULL);
+
+  start_export (self, format == GX_WINDOW_EXPORT_DOCX ? EXPORT_DOCX : EXPORT_XLSX, file,
+                callback, user_data);
+}
+
+gboolean
+gx_window_export_finish (GxWindow      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     gpointer         user_data)
 {
   GxWindow *self = user_data;
+  ExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "gx-format"));
 
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL &&
+      (format == EXPORT_DOCX || format == EXPORT_XLSX))
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      start_export (self, format, file, export_done_cb, NULL);
+    }
+  else if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
     {
       g_autoptr(GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
       ExportJob *job = g_new0 (ExportJob, 1);
@@ -188,14 +327,52 @@ run_export_chooser (GxWindow     *self,
                     ExportFormat  format)
 {
   GtkFileChooserNative *native;
+  const char *title;
+  g_autofree char *name = NULL;
 
-  native = gtk_file_chooser_native_new (format == EXPORT_JSON ? _("Export as JSON")
-                                                              : _("Export as CSV"),
-                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+  switch (format)
+    {
+    case EXPORT_JSON:
+      title = _("Export as JSON");
+      name = g_strdup ("reports.json");
+      break;
+    case EXPORT_CSV:
+      title = _("Export as CSV");
+      name = g_strdup ("reports.csv");
+      break;
+    case EXPORT_DOCX:
+      {
+        g_autoptr(GArray) ids = publish_ids (self, format);
+        g_autoptr(GxReport) report = NULL;
+
+        if (ids->len != 1)
+          {
+            gx_window_show_error (self, _("The report could not be exported"),
+                                  _("Select the report to export as a Word document."));
+            return;
+          }
+        report = gx_store_load_report (self->store, g_array_index (ids, gint64, 0), NULL);
+        title = _("Export as Word Document");
+        if (report != NULL)
+          {
+            g_autofree char *report_title = gx_docx_title (report);
+
+            name = g_strconcat (report_title, ".docx", NULL);
+          }
+        else
+          name = g_strdup ("report.docx");
+      }
+      break;
+    case EXPORT_XLSX:
+    default:
+      title = _("Export as Excel Workbook");
+      name = g_strdup ("reports.xlsx");
+      break;
+    }
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native),
-                                     format == EXPORT_JSON ? "reports.json" : "reports.csv");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_object_set_data (G_OBJECT (native), "gx-format", GINT_TO_POINTER (format));
   g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -275,6 +452,22 @@ export_csv_action (GtkWidget  *widget,
 }
 
 static void
+export_docx_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  run_export_chooser (GX_WINDOW (widget), EXPORT_DOCX);
+}
+
+static void
+export_xlsx_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  run_export_chooser (GX_WINDOW (widget), EXPORT_XLSX);
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -339,6 +532,8 @@ gx_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-docx", NULL, export_docx_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-rollup", NULL, print_rollup_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -366,6 +561,8 @@ gx_window_update_actions (GxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-workspace", !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", has_reports && !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_reports && !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has_reports && !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", has_reports && !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_reports);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-rollup", has_reports);
 }

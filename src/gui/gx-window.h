@@ -51,4 +51,22 @@ void            gx_window_set_only_problems (GxWindow      *self,
 struct _GxEditorWindow *gx_window_edit_report (GxWindow *self,
                                                gint64    id);
 
+/* Publishing (issue 18): what Export as Word… and Export as Excel… do once
+ * a file is chosen.  DOCX writes the selected report (or the one report the
+ * list shows), XLSX every report the list shows; on a worker thread, then
+ * @callback, which calls gx_window_export_finish().  (gx-window-actions.c) */
+typedef enum {
+  GX_WINDOW_EXPORT_DOCX,
+  GX_WINDOW_EXPORT_XLSX,
+} GxWindowExport;
+
+void            gx_window_export            (GxWindow            *self,
+                                             GxWindowExport       format,
+                                             GFile               *file,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        gx_window_export_finish     (GxWindow            *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
 G_END_DECLS

@@ -1,11 +1,11 @@
 /* gx-sheet.c: summary sheets and roll-up sheets (Pango + cairo, no GTK)
  *
  * A sheet is a list of blocks: paragraphs (title, headings, findings) and
- * tables.  Tables are built from the template (gx-schema.c) in the layout of
- * the official form: section 二 with a title row per article, section 三
- * with the 申请人情况 header over 7 columns and the result rows hanging under
- * merged group cells, section 四 with 行政复议 and 行政诉讼 over 5 and 10
- * columns.
+ * tables.  Tables are the grids of gx-form-layout.c (built from the
+ * template, shared with the Word export) in the layout of the official
+ * form: section 二 with a title row per article, section 三 with the
+ * 申请人情况 header over 7 columns and the result rows hanging under merged
+ * group cells, section 四 with 行政复议 and 行政诉讼 over 5 and 10 columns.
  *
  * Paginating is two steps: measure() gives every paragraph and row its height
  * (the same cell_layout() that draws), then walk() places them on pages.
@@ -21,6 +21,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "gx-form-layout.h"
 #include "gx-rules.h"
 #include "gx-review.h"
 #include "gx-sheet.h"
@@ -1093,12 +1094,6 @@ add_value_cell (SRow     *row,
   cell->marker = g_strdup (marks->markers[cell_index]);
 }
 
-static char *
-row_label (const GxSchemaRow *row)
-{
-  return g_strconcat (row->prefix_zh ? row->prefix_zh : "", row->label_zh, NULL);
-}
-
 static void
 add_section_heading (SSheet   *sheet,
                      GxSection section)
@@ -1110,221 +1105,89 @@ add_section_heading (SSheet   *sheet,
   block->keep_with_next = TRUE;
 }
 
-/* 二: a title row per article (第二十条第（一）项), a header row, the rows */
+/* The official tables as gx-form-layout.c lays them out from the template
+ * (the one layout the Word export uses too): the header cells go into the
+ * table's head, the body rows become rows, and the merged group cells of
+ * section 三 become the rows' levels, which walk_table_segment_end() draws
+ * page by page. */
 static STable *
-build_disclosure (Marks *marks)
+build_table (Marks     *marks,
+             GxSection  section)
 {
-  static const double frac[] = { 0.34, 0.22, 0.22, 0.22 };
-  const GxSchemaSection *s = gx_schema_section (GX_SECTION_DISCLOSURE);
-  STable *table = stable_new (s->key, 4, frac, 0, 0);
-  GxFormat format = gx_report_get_format (marks->report);
-  int prev_group = -2;
-
-  for (guint i = s->first_row; i < s->first_row + s->n_rows; i++)
-    {
-      const GxSchemaRow *r = gx_schema_row (i);
-      g_autofree char *label = NULL;
-      guint cols[16];
-      /* the fields of the report's form; one field spans the three value
-       * columns, two share them 1 + 2 */
-      guint n = gx_schema_row_format_columns (r, format, cols);
-      SRow *row;
-
-      if (n == 0)
-        continue;   /* a row of the other national form */
-      label = row_label (r);
-
-      if (r->group != prev_group)
-        {
-          SRow *title = srow_new (NULL);
-          SRow *head = srow_new (NULL);
-
-          if (r->group >= 0)
-            {
-              const GxSchemaGroup *g = gx_schema_group ((guint) r->group);
-              g_autofree char *glabel = g_strconcat (g->prefix_zh, g->label_zh, NULL);
-
-              srow_add (title, 0, 4, glabel, FONT_CELL_BOLD, ALIGN_CENTER, FILL_HEAD);
-              title->keep_with_next = TRUE;
-              g_ptr_array_add (table->body, title);
-            }
-          else
-            srow_free (title);
-
-          /* 信息内容: the heading of the label column in the official form */
-          srow_add (head, 0, 1, "信息内容", FONT_CELL, ALIGN_CENTER, FILL_HEAD);
-          for (guint c = 0; c < n; c++)
-            srow_add (head, 1 + c, c + 1 == n ? 3 - c : 1, r->columns[cols[c]].label_zh,
-                      FONT_CELL, ALIGN_CENTER, FILL_HEAD);
-          head->keep_with_next = TRUE;
-          g_ptr_array_add (table->body, head);
-          prev_group = r->group;
-        }
-
-      row = srow_new (label);
-      srow_add (row, 0, 1, label, FONT_CELL, ALIGN_LEFT, FILL_NONE)->marker =
-        g_strdup (marks->row_markers[r->index]);
-      for (guint c = 0; c < n; c++)
-        add_value_cell (row, marks, r->first_cell + cols[c], 1 + c, c + 1 == n ? 3 - c : 1);
-      g_ptr_array_add (table->body, row);
-    }
-  return table;
-}
-
-/* the groups enclosing @group, outermost first; returns how many */
-static guint
-group_chain (int  group,
-             int *chain)
-{
-  int tmp[MAX_LEVELS];
-  guint n = 0;
-
-  while (group >= 0 && n < MAX_LEVELS)
-    {
-      tmp[n++] = group;
-      group = gx_schema_group ((guint) group)->parent;
-    }
-  for (guint i = 0; i < n; i++)
-    chain[i] = tmp[n - 1 - i];
-  return n;
-}
-
-/* 三: 申请人情况 over the columns, result rows under merged group cells */
-static STable *
-build_applications (Marks *marks)
-{
-  const GxSchemaSection *s = gx_schema_section (GX_SECTION_APPLICATIONS);
-  guint n_values;
-  const GxSchemaColumn *columns = gx_schema_application_columns (&n_values);
+  g_autoptr(GxFormTable) layout = gx_form_table_new (section, gx_report_get_format (marks->report));
+  g_autofree SRow **rows = g_new0 (SRow *, layout->n_rows);
   guint n_levels = 0;
-  g_autofree double *frac = NULL;
   STable *table;
-  guint n_cols;
-  GxFormat format = gx_report_get_format (marks->report);
 
-  for (guint i = s->first_row; i < s->first_row + s->n_rows; i++)
+  for (guint i = 0; i < layout->cells->len; i++)
     {
-      int chain[MAX_LEVELS];
+      const GxLayoutCell *c = &g_array_index (layout->cells, GxLayoutCell, i);
 
-      if (gx_schema_row_in_format (gx_schema_row (i), format))
-        n_levels = MAX (n_levels, group_chain (gx_schema_row (i)->group, chain));
+      if (c->kind == GX_LAYOUT_LABEL && c->group >= 0)
+        n_levels = MAX (n_levels, MIN (c->col + 1, MAX_LEVELS - 1));
     }
-  n_levels = MIN (n_levels, MAX_LEVELS - 1);
-
-  n_cols = n_levels + 1 + n_values;
-  frac = g_new0 (double, n_cols);
-  {
-    /* label area 42 %: the merged columns narrow, the row labels wide */
-    static const double level_frac[] = { 0.05, 0.10, 0.10, 0.10 };
-    double used = 0;
-
-    for (guint k = 0; k < n_levels; k++)
-      used += frac[k] = level_frac[k];
-    frac[n_levels] = 0.42 - used;
-    for (guint c = 0; c < n_values; c++)
-      frac[n_levels + 1 + c] = 0.58 / n_values;
-  }
-  table = stable_new (s->key, n_cols, frac, n_levels, 3);
-
-  /* the official form states the balance rule in the corner cell */
-  stable_add_head (table, 0, 3, 0, n_levels + 1,
-                   "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")->balanced = FALSE;
-  stable_add_head (table, 0, 1, n_levels + 1, n_values, "申请人情况");
-  for (guint c = 0; c < n_values; c++)
+  table = stable_new (gx_schema_section (section)->key, layout->n_cols, layout->widths,
+                      n_levels, layout->n_head_rows);
+  for (guint r = layout->n_head_rows; r < layout->n_rows; r++)
     {
-      guint col = n_levels + 1 + c;
+      rows[r] = srow_new (NULL);
+      rows[r]->keep_with_next = layout->keep_with_next[r];
+    }
 
-      if (columns[c].group_zh == NULL)
-        stable_add_head (table, 1, 2, col, 1, columns[c].label_zh);
-      else
+  for (guint i = 0; i < layout->cells->len; i++)
+    {
+      const GxLayoutCell *c = &g_array_index (layout->cells, GxLayoutCell, i);
+      const char *row_marker = c->schema_row >= 0 ? marks->row_markers[c->schema_row] : NULL;
+      SRow *row = rows[c->row];
+
+      if (c->row < layout->n_head_rows)
         {
-          if (c == 0 || g_strcmp0 (columns[c - 1].group_zh, columns[c].group_zh) != 0)
+          SCell *head = stable_add_head (table, c->row, c->rowspan, c->col, c->colspan, c->text);
+
+          /* whole-row findings of section 四 are marked on its row heads */
+          head->marker = g_strdup (row_marker);
+          /* the long balance note in the corner of section 三 */
+          head->balanced = c->rowspan < layout->n_head_rows;
+          continue;
+        }
+      switch (c->kind)
+        {
+        case GX_LAYOUT_TITLE:
+          srow_add (row, c->col, c->colspan, c->text, FONT_CELL_BOLD, ALIGN_CENTER, FILL_HEAD);
+          break;
+        case GX_LAYOUT_HEAD:
+          srow_add (row, c->col, c->colspan, c->text, FONT_CELL, ALIGN_CENTER, FILL_HEAD);
+          break;
+        case GX_LAYOUT_LABEL:
+          if (c->group >= 0 && c->col < n_levels)
             {
-              guint run = 1;
-
-              while (c + run < n_values && g_strcmp0 (columns[c + run].group_zh, columns[c].group_zh) == 0)
-                run++;
-              stable_add_head (table, 1, 1, col, run, columns[c].group_zh);
+              for (guint r = c->row; r < c->row + c->rowspan; r++)
+                rows[r]->levels[c->col] = c->group;
+              break;
             }
-          stable_add_head (table, 2, 1, col, 1, columns[c].label_zh);
-        }
-    }
-
-  for (guint i = s->first_row; i < s->first_row + s->n_rows; i++)
-    {
-      const GxSchemaRow *r = gx_schema_row (i);
-      g_autofree char *label = NULL;
-      int chain[MAX_LEVELS];
-      guint depth;
-      SRow *row;
-      SCell *lcell;
-
-      if (!gx_schema_row_in_format (r, format))
-        continue;   /* a row of the other national form */
-      label = row_label (r);
-      depth = MIN (group_chain (r->group, chain), n_levels);
-      row = srow_new (label);
-
-      for (guint k = 0; k < depth; k++)
-        row->levels[k] = chain[k];
-      lcell = srow_add (row, depth, n_levels + 1 - depth, label, FONT_CELL, ALIGN_LEFT, FILL_NONE);
-      /* whole-row findings (ambiguous_layout) are marked on the label */
-      lcell->marker = g_strdup (marks->row_markers[r->index]);
-      for (guint c = 0; c < r->n_columns; c++)
-        add_value_cell (row, marks, r->first_cell + c, n_levels + 1 + c, 1);
-      g_ptr_array_add (table->body, row);
-    }
-  return table;
-}
-
-/* 四: 行政复议 over 5 columns, 行政诉讼 over 10, one row of values */
-static STable *
-build_review (Marks *marks)
-{
-  const GxSchemaSection *s = gx_schema_section (GX_SECTION_REVIEW_LITIGATION);
-  guint n_fields;
-  const GxSchemaColumn *fields = gx_schema_review_fields (&n_fields);
-  guint n_cols = s->n_rows * n_fields;
-  g_autofree double *frac = g_new0 (double, n_cols);
-  STable *table;
-  SRow *row = srow_new (s->label_zh);
-
-  for (guint c = 0; c < n_cols; c++)
-    frac[c] = 1.0 / n_cols;
-  table = stable_new (s->key, n_cols, frac, 0, 3);
-
-  for (guint i = 0; i < s->n_rows; i++)
-    {
-      const GxSchemaRow *r = gx_schema_row (s->first_row + i);
-      guint col = i * n_fields;
-
-      if (r->group < 0)
-        stable_add_head (table, 0, 2, col, n_fields, r->label_zh)->marker =
-          g_strdup (marks->row_markers[r->index]);
-      else
-        {
-          if (i == 0 || gx_schema_row (s->first_row + i - 1)->group != r->group)
+          /* whole-row findings (ambiguous_layout) are marked on the label */
+          srow_add (row, c->col, c->colspan, c->text, FONT_CELL, ALIGN_LEFT, FILL_NONE)->marker =
+            g_strdup (row_marker);
+          if (c->schema_row >= 0)
             {
-              const GxSchemaGroup *g = gx_schema_group ((guint) r->group);
-              guint run = 1;
-
-              while (i + run < s->n_rows && gx_schema_row (s->first_row + i + run)->group == r->group)
-                run++;
-              stable_add_head (table, 0, 1, col, run * n_fields, g->label_zh);
+              g_free (row->label);
+              row->label = g_strdup (c->text);
             }
-          stable_add_head (table, 1, 1, col, n_fields, r->label_zh)->marker =
-            g_strdup (marks->row_markers[r->index]);
-        }
-      for (guint f = 0; f < n_fields; f++)
-        {
-          int c = gx_schema_row_column_index (r, fields[f].key);
-
-          stable_add_head (table, 2, 1, col + f, 1, fields[f].label_zh);
-          if (c >= 0)
-            add_value_cell (row, marks, r->first_cell + (guint) c, col + f, 1);
+          break;
+        case GX_LAYOUT_VALUE:
+        default:
+          add_value_cell (row, marks, (guint) c->cell, c->col, c->colspan);
+          break;
         }
     }
-  g_ptr_array_add (table->body, row);
+
+  for (guint r = layout->n_head_rows; r < layout->n_rows; r++)
+    {
+      /* the one row of section 四 is named after the section */
+      if (rows[r]->label == NULL && section == GX_SECTION_REVIEW_LITIGATION)
+        rows[r]->label = g_strdup (gx_schema_section (section)->label_zh);
+      g_ptr_array_add (table->body, rows[r]);
+    }
   return table;
 }
 
@@ -1476,12 +1339,11 @@ static void
 add_tables (SSheet *sheet,
             Marks  *marks)
 {
-  add_section_heading (sheet, GX_SECTION_DISCLOSURE);
-  sheet_add_table (sheet, build_disclosure (marks));
-  add_section_heading (sheet, GX_SECTION_APPLICATIONS);
-  sheet_add_table (sheet, build_applications (marks));
-  add_section_heading (sheet, GX_SECTION_REVIEW_LITIGATION);
-  sheet_add_table (sheet, build_review (marks));
+  for (GxSection s = 0; s < GX_N_SECTIONS; s++)
+    {
+      add_section_heading (sheet, s);
+      sheet_add_table (sheet, build_table (marks, s));
+    }
 }
 
 static char *

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gx-docx-writer.h"
 #include "gx-editor-window.h"
 #include "gx-review.h"
 #include "gx-rules.h"
@@ -445,6 +446,43 @@ save_action (GtkWidget  *widget,
     show_message (self, error->message, TRUE, FALSE);
 }
 
+/* Export as Word: the report as it stands in the editor, saved or not */
+static void
+export_docx_response_cb (GtkNativeDialog *dialog,
+                         int              response,
+                         gpointer         user_data)
+{
+  GxEditorWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (!gx_editor_window_export_docx (self, file, &error))
+        show_message (self, error->message, TRUE, FALSE);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_docx_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GxEditorWindow *self = GX_EDITOR_WINDOW (widget);
+  g_autofree char *title = gx_docx_title (self->report);
+  g_autofree char *name = g_strconcat (title, ".docx", NULL);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Export as Word Document"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect (native, "response", G_CALLBACK (export_docx_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -551,6 +589,7 @@ gx_editor_window_class_init (GxEditorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.fill-totals-carry", NULL, fill_totals_action);
   gtk_widget_class_install_action (widget_class, "editor.fill-totals-overwrite", NULL, fill_totals_action);
   gtk_widget_class_install_action (widget_class, "editor.dismiss-message", NULL, dismiss_message_action);
+  gtk_widget_class_install_action (widget_class, "editor.export-docx", NULL, export_docx_action);
 }
 
 static void
@@ -937,4 +976,24 @@ gx_editor_restore_drafts (GtkWindow  *parent,
   g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+gboolean
+gx_editor_window_export_docx (GxEditorWindow  *self,
+                              GFile           *file,
+                              GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
+
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = gx_docx_write_report (self->report, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &size);
+  return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
 }
