@@ -39,6 +39,23 @@ char       *gx_store_default_path  (void);
  * refused with GX_STORE_ERROR_TOO_NEW and not altered. */
 GxStore    *gx_store_open          (const char   *path,
                                     GError      **error);
+/* Opens the workspace for reading (list, export, print, check --db): never
+ * takes the write lock, so it answers while an import writes, and works in
+ * a folder one cannot write (then, when SQLite cannot make the -shm file
+ * there, the file is read as it is, without locks:
+ * gx_store_is_unlocked()).  A workspace that does not exist yet, or of an
+ * older version, is opened as gx_store_open() does (made or migrated).
+ * Writes through it fail.  Meant for a process with no other connection to
+ * the workspace (the command line). */
+GxStore    *gx_store_open_read_only (const char  *path,
+                                     GError     **error);
+gboolean    gx_store_is_read_only  (GxStore      *self);
+gboolean    gx_store_is_unlocked   (GxStore      *self);
+/* SQLite's PRAGMA data_version: changes when another connection (another
+ * process, the importer's thread, an editor window) commits a change.
+ * Cheap enough to poll every second.  -1 on error. */
+gint64      gx_store_get_data_version (GxStore    *self,
+                                       GError    **error);
 const char *gx_store_get_path      (GxStore      *self);
 
 /* Batches: every put between begin and commit is one transaction. */
