@@ -398,6 +398,7 @@ walk_path (Walk       *walk,
 {
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
   const char *name;
   GStatBuf st;
   WalkId id;
@@ -454,12 +455,12 @@ walk_path (Walk       *walk,
       return;
     }
 
-  dir = g_dir_open_with_errno (path, 0);
+  dir = g_dir_open (path, 0, &error);
   if (dir == NULL)
     {
-      int saved_errno = errno;
-
-      walk_error (walk, path, _("cannot read the folder: %s"), g_strerror (saved_errno));
+      /* GLib's message names the folder again */
+      walk_error (walk, path, _("cannot read the folder: %s"),
+                  error->code == G_FILE_ERROR_ACCES ? g_strerror (EACCES) : error->message);
       return;
     }
   names = g_ptr_array_new_with_free_func (g_free);
