@@ -789,6 +789,9 @@ summary_cell (guint i)
 
 /* The list's figures of @report into its row of reports (see migration_1). */
 static gboolean has_reviews (GxStore *self);
+static GxReport *load_plain (GxStore  *self,
+                             gint64    id,
+                             GError  **error);
 
 void
 gx_review_count_open (GxReport *report,
@@ -1556,6 +1559,24 @@ put_report_inner (GxStore          *self,
       existing = find_one_id (self, s, error);
       if (existing < 0)
         return FALSE;
+      if (existing > 0 && !replace)
+        {
+          /* the same figures from other content (the text re-encoded, the
+           * .docx of the same report): there already, no conflict (with
+           * --replace, the new source replaces the old one all the same) */
+          g_autoptr(GxReport) other = load_plain (self, existing, error);
+
+          if (other == NULL)
+            return FALSE;
+          if (g_strcmp0 (gx_report_get_issuer (other), gx_report_get_issuer (report)) == 0 &&
+              gx_report_get_year (other) == gx_report_get_year (report) &&
+              gx_report_values_equal (other, report))
+            {
+              gx_report_set_id (report, existing);
+              *outcome = GX_IMPORT_ALREADY_PRESENT;
+              return TRUE;
+            }
+        }
       if (existing > 0 && !replace)
         {
           *outcome = GX_IMPORT_CONFLICT;

@@ -21,9 +21,11 @@ typedef enum {
 
 typedef enum {
   GX_IMPORT_ADDED,            /* new report */
-  GX_IMPORT_ALREADY_PRESENT,  /* the same content (hash) is there already */
+  GX_IMPORT_ALREADY_PRESENT,  /* the same content (hash) is there already, or a report
+                               * of the same issuer and year with the same figures
+                               * (the id set is that report's) */
   GX_IMPORT_REPLACED,         /* same issuer and year, replaced on request */
-  GX_IMPORT_CONFLICT,         /* same issuer and year, different content, not replaced */
+  GX_IMPORT_CONFLICT,         /* same issuer and year, other figures, not replaced */
 } GxImportOutcome;
 
 #define GX_TYPE_STORE (gx_store_get_type ())
