@@ -22,6 +22,7 @@
 #include <string.h>
 #include <errno.h>
 #include <unistd.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -278,11 +279,16 @@ test_create_30 (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GPtrArray) paths = generate (f, "in", 30);
+  g_autofree char *go = g_build_filename (f->dir, "go", NULL);
   GPid pids[30];
+  int fd;
 
+  /* all 30 wait at a FIFO and start together when it is opened */
+  g_assert_cmpint (mkfifo (go, 0600), ==, 0);
   for (guint i = 0; i < 30; i++)
     {
-      const char *argv[] = { "timeout", "60", g_getenv ("GX_CLI"), "import", "--db", f->db_path,
+      const char *argv[] = { "sh", "-c", "read x < \"$1\"; shift; exec timeout 60 \"$@\"", "sh",
+                             go, g_getenv ("GX_CLI"), "import", "--db", f->db_path,
                              g_ptr_array_index (paths, i), NULL };
       g_autoptr(GError) error = NULL;
 
@@ -292,6 +298,10 @@ test_create_30 (Fixture       *f,
                      NULL, NULL, &pids[i], &error);
       g_assert_no_error (error);
     }
+  g_usleep (G_USEC_PER_SEC / 2);
+  fd = open (go, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
   for (guint i = 0; i < 30; i++)
     {
       int status = 0;
