@@ -1364,6 +1364,30 @@ gx_store_open (const char  *path,
   return store_open (path, FALSE, error);
 }
 
+gboolean
+gx_store_is_sqlite_file (const char *path)
+{
+  GStatBuf st;
+  sqlite3 *db = NULL;
+  int version = 0;
+  gboolean is_db;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* an empty file is an empty database to SQLite, not a workspace here */
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size < 100)
+    return FALSE;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, 1000);
+  is_db = read_user_version (db, &version) == SQLITE_OK;
+  sqlite3_close (db);
+  return is_db;
+}
+
 GxStore *
 gx_store_open_read_only (const char  *path,
                          GError     **error)

@@ -52,6 +52,10 @@ GxStore    *gx_store_open          (const char   *path,
 GxStore    *gx_store_open_read_only (const char  *path,
                                      GError     **error);
 gboolean    gx_store_is_read_only  (GxStore      *self);
+/* Whether @path is an SQLite database (a workspace to open rather than a
+ * report to import), asked of SQLite: a header read of our own would drop
+ * the locks of this process's connections to it. */
+gboolean    gx_store_is_sqlite_file (const char  *path);
 gboolean    gx_store_is_unlocked   (GxStore      *self);
 /* SQLite's PRAGMA data_version: changes when another connection (another
  * process, the importer's thread, an editor window) commits a change.

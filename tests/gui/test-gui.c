@@ -9,6 +9,8 @@
 #include "gx-config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <gtk/gtk.h>
 
 #include "gx-reader.h"
@@ -681,6 +683,40 @@ test_external_changes (Fixture       *fx,
                  gx_report_get_id (gx_report_detail_get_report (detail)) == anding);
 }
 
+/* Symbolic links inside an imported folder: followed to files, as the
+ * command line does; a loop and a FIFO are listed, not skipped silently. */
+static void
+test_folder_links (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fx->tmpdir, "linked", NULL);
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "anding-2022.txt", NULL);
+  g_autofree char *link = g_build_filename (folder, "anding-link.txt", NULL);
+  g_autofree char *loop = g_build_filename (folder, "loop.txt", NULL);
+  g_autofree char *fifo = g_build_filename (folder, "pipe.txt", NULL);
+  g_autofree char *failures = NULL;
+  g_autoptr(GFile) file = NULL;
+  gint64 start;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink (sample, link), ==, 0);
+  g_assert_cmpint (symlink ("loop.txt", loop), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  file = g_file_new_for_path (folder);
+  start = g_get_monotonic_time ();
+  gx_window_import_files (fx->window, &file, 1);
+  wait_for_import (fx->window);
+  /* the FIFO is not waited on */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  g_assert_cmpuint (gx_report_list_get_n_visible (gx_window_get_report_list (fx->window)), ==, 1);
+  g_assert_cmpint (new_received (visible_report (fx, 0)), ==, 13);
+  failures = gx_window_dup_failures_text (fx->window);
+  g_assert_nonnull (strstr (failures, "loop.txt: a loop of symbolic links"));
+  g_assert_nonnull (strstr (failures, "pipe.txt: not a regular file (a named pipe)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +742,7 @@ main (int   argc,
   ADD ("/gui/detail/haidian", test_haidian_detail);
   ADD ("/gui/edit/from-list", test_edit_from_list);
   ADD ("/gui/workspace/external-changes", test_external_changes);
+  ADD ("/gui/import/folder-links", test_folder_links);
 #undef ADD
 
   return g_test_run ();

@@ -501,6 +501,74 @@ test_added_after_commit (Fixture       *f,
   g_assert_cmpint (query_int (f->db_path, "SELECT COUNT(*) FROM reports"), ==, 0);
 }
 
+/* The read-only open: no write lock, writes refused ------------------------------- */
+
+static void
+test_read_only_open (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) paths = generate (f, "in", 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GxReport) report = NULL;
+  GxStore *writer, *reader;
+  GxImportOutcome outcome;
+  gint64 start;
+
+  writer = gx_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  put_file (writer, g_ptr_array_index (paths, 0));
+  g_assert_true (gx_store_begin (writer, &error));
+  put_file (writer, g_ptr_array_index (paths, 1));
+
+  /* opened and read at once, while the writer holds its transaction */
+  start = g_get_monotonic_time ();
+  reader = gx_store_open_read_only (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gx_store_is_read_only (reader));
+  g_assert_false (gx_store_is_unlocked (reader));
+  listed = gx_store_list_summaries (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+
+  /* it notices the writer's commit (what the app polls) */
+  {
+    gint64 before = gx_store_get_data_version (reader, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (gx_store_commit (writer, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (gx_store_get_data_version (reader, &error), !=, before);
+    g_clear_pointer (&listed, g_ptr_array_unref);
+    listed = gx_store_list_summaries (reader, &error);
+    g_assert_cmpuint (listed->len, ==, 2);
+  }
+
+  /* a write through it is refused with a message, nothing changes */
+  report = gx_reader_read_path (g_ptr_array_index (paths, 2), &error);
+  g_assert_no_error (error);
+  g_assert_false (gx_store_put_report (reader, report, NULL, FALSE, &outcome, &error));
+  g_assert_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE);
+  g_assert_nonnull (strstr (error->message, "readonly"));
+  g_clear_error (&error);
+
+  g_assert_finalize_object (reader);
+  g_assert_finalize_object (writer);
+  g_assert_cmpint (query_int (f->db_path, "SELECT COUNT(*) FROM reports"), ==, 2);
+
+  /* a path with no workspace yet: made, as gx_store_open() does */
+  {
+    g_autofree char *fresh = g_build_filename (f->dir, "fresh.db", NULL);
+
+    reader = gx_store_open_read_only (fresh, &error);
+    g_assert_no_error (error);
+    g_assert_false (gx_store_is_read_only (reader));
+    g_assert_finalize_object (reader);
+    g_assert_cmpint (query_int (fresh, "PRAGMA user_version"), ==, 2);
+  }
+}
+
 /* 7. Messages ---------------------------------------------------------------------- */
 
 static void
@@ -607,6 +675,7 @@ main (int   argc,
   ADD ("/shared/fifo", test_fifo);
   ADD ("/shared/read-only-folder", test_read_only_folder);
   ADD ("/shared/added-after-commit", test_added_after_commit);
+  ADD ("/shared/read-only-open", test_read_only_open);
   ADD ("/shared/messages", test_messages);
 #undef ADD
 
