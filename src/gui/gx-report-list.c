@@ -517,8 +517,18 @@ gx_report_list_sync (GxReportList *self,
         g_list_store_remove (self->store, pos);
       else
         {
+          /* changed in place: the row's object (what is selected, what an
+           * editor or a caller holds) stays the same */
           if (summary_differs (item, fresh))
-            g_list_store_splice (self->store, pos, 1, (gpointer *) &fresh, 1);
+            {
+              gx_report_set_issuer (item, gx_report_get_issuer (fresh));
+              gx_report_set_year (item, gx_report_get_year (fresh));
+              gx_report_set_source (item, gx_report_get_source (fresh));
+              gx_report_copy_cells_from (item, fresh);
+              gx_report_set_counts (item, gx_report_get_n_errors (fresh),
+                                    gx_report_get_n_warnings (fresh), gx_report_get_n_notes (fresh));
+              g_list_model_items_changed (G_LIST_MODEL (self->store), pos, 1, 1);
+            }
           g_hash_table_remove (by_id, &id);
         }
     }

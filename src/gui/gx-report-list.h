@@ -25,8 +25,8 @@ void         gx_report_list_add_reports       (GxReportList *self,
                                                GPtrArray    *reports);
 /* The row of @report changed (e.g. its findings): refilters and resorts. */
 /* Makes the list hold @reports (summaries, by id) with the fewest changes:
- * rows of reports gone are removed, changed ones replaced, new ones added;
- * the others (and the selection) stay. */
+ * rows of reports gone are removed, changed ones updated in place (the same
+ * objects), new ones added; the others (and the selection) stay. */
 void         gx_report_list_sync              (GxReportList *self,
                                                GPtrArray    *reports);
 gboolean     gx_report_list_contains_id       (GxReportList *self,
