@@ -686,6 +686,9 @@ test_csv (Fixture       *f,
     }
 }
 
+/* The bytes of a workspace file, to show it untouched.  Only called while
+ * this process has no connection to it: closing a descriptor of our own
+ * would drop that connection's locks (the program itself never does it). */
 static void
 file_snapshot (const char *path,
                GBytes    **bytes)
