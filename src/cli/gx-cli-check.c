@@ -120,7 +120,7 @@ print_report (GString  *out,
 
 typedef struct
 {
-  const char *path;
+  char *path;
   GxReport *report;
   GError *error;
   gboolean done;
@@ -133,6 +133,35 @@ typedef struct
   Slot *awaited;      /* the slot the main thread waits for, or NULL */
   GxRulesFlags rules;
 } Work;
+
+/* What the walk of a folder given finds (gx_reader_walk()): a file to
+ * check, or what cannot be checked there (a FIFO, a loop of links), as a
+ * slot that is done already. */
+static void
+collect_cb (const char   *path,
+            const GError *error,
+            gpointer      user_data)
+{
+  GArray *slots = user_data;
+  Slot slot = { g_strdup (path), NULL, NULL, FALSE };
+
+  if (error != NULL)
+    {
+      slot.error = g_error_new (error->domain, error->code, "%s: %s", path, error->message);
+      slot.done = TRUE;
+    }
+  g_array_append_val (slots, slot);
+}
+
+static void
+slot_clear (gpointer data)
+{
+  Slot *slot = data;
+
+  g_free (slot->path);
+  g_clear_object (&slot->report);
+  g_clear_error (&slot->error);
+}
 
 /* In a worker thread: what needs no workspace. */
 static void
@@ -256,8 +285,9 @@ gx_cli_check (int    argc,
           gx_cli_printerr (_("check: %s: there is no workspace there\n"), db_path);
           return GX_EXIT_WORKSPACE;
         }
-      if (!(store = gx_store_open (db_path, &error)) ||
-          !(aliases = gx_store_load_aliases (store, &error)))
+      if (!(store = gx_cli_open_store_read_only ("check", db_path)))
+        return GX_EXIT_WORKSPACE;
+      if (!(aliases = gx_store_load_aliases (store, &error)))
         {
           gx_cli_printerr ("check: %s\n", error->message);
           return GX_EXIT_WORKSPACE;
@@ -265,8 +295,9 @@ gx_cli_check (int    argc,
     }
 
   {
-    guint n = g_strv_length (files);
-    g_autofree Slot *slots = g_new0 (Slot, n);
+    g_autoptr(GArray) walked = g_array_new (FALSE, TRUE, sizeof (Slot));
+    guint n;
+    Slot *slots;
     g_autoptr(GPtrArray) skeletons = g_ptr_array_new_with_free_func (g_object_unref);
     Work work;
     GThreadPool *pool;
@@ -279,10 +310,15 @@ gx_cli_check (int    argc,
     work.rules = !json && !notes && store == NULL ? GX_RULES_NO_BLANK_CELLS : GX_RULES_ALL;
     gx_reader_init ();
     pool = g_thread_pool_new (check_file, &work, (int) gx_cli_n_threads (), FALSE, NULL);
-    for (guint i = 0; i < n; i++)
-      slots[i].path = files[i];
+    /* folders are walked as import walks them */
+    for (guint i = 0; files[i]; i++)
+      gx_reader_walk (files[i], NULL, collect_cb, walked);
+    g_array_set_clear_func (walked, slot_clear);
+    n = walked->len;
+    slots = (Slot *) (gpointer) walked->data;
     for (guint i = 0; i < MIN (n, WINDOW); i++)
-      g_thread_pool_push (pool, &slots[i], NULL);
+      if (!slots[i].done)
+        g_thread_pool_push (pool, &slots[i], NULL);
 
     for (guint i = 0; i < n; i++)
       {
@@ -297,7 +333,8 @@ gx_cli_check (int    argc,
         report = g_steal_pointer (&slots[i].report);
         read_error = g_steal_pointer (&slots[i].error);
         g_mutex_unlock (&work.lock);
-        if (i + WINDOW < n)
+        g_clear_pointer (&slots[i].path, g_free);
+        if (i + WINDOW < n && !slots[i + WINDOW].done)
           g_thread_pool_push (pool, &slots[i + WINDOW], NULL);
 
         if (report == NULL)

@@ -92,12 +92,9 @@ gx_cli_print (int    argc,
       gx_cli_printerr (_("print: %s: no workspace there\n"), path);
       return GX_EXIT_WORKSPACE;
     }
-  store = gx_store_open (path, &error);
+  store = gx_cli_open_store_read_only ("print", path);
   if (store == NULL)
-    {
-      gx_cli_printerr ("print: %s\n", error->message);
-      return GX_EXIT_WORKSPACE;
-    }
+    return GX_EXIT_WORKSPACE;
 
   ids = gx_store_find_ids (store, year, issuer && *issuer ? issuer : NULL, &error);
   if (ids == NULL)

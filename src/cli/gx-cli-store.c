@@ -55,7 +55,8 @@ make_context (const char         *parameter,
 static GxStore *
 open_store (const char *command,
             const char *db,
-            gboolean    must_exist)
+            gboolean    must_exist,
+            gboolean    read_only)
 {
   g_autofree char *path = db ? g_strdup (db) : gx_store_default_path ();
   g_autoptr(GError) error = NULL;
@@ -66,6 +67,9 @@ open_store (const char *command,
       gx_cli_printerr (_("%s: %s: no workspace there\n"), command, path);
       return NULL;
     }
+  /* reading takes no write lock: it answers while an import writes */
+  if (read_only)
+    return gx_cli_open_store_read_only (command, path);
   store = gx_store_open (path, &error);
   if (store == NULL)
     gx_cli_printerr ("%s: %s\n", command, error->message);
@@ -75,22 +79,43 @@ open_store (const char *command,
 /* Import ---------------------------------------------------------------------- */
 
 /* A file on its way in.  Reader threads fill it (bytes, hash, the report
- * read and checked); the main thread, which owns the workspace connection,
- * takes the files in order. */
+ * or the JSON file's reports, read and checked); the main thread, which
+ * owns the workspace connection, takes the files in order, a batch at a
+ * time: it waits for files only outside a transaction, and says what
+ * happened to a file only once its batch is committed. */
 typedef struct
 {
   char *path;
-  GBytes *bytes;
+  GBytes *bytes;        /* kept only while nothing was read of them */
   char *hash;
   GxReport *report;
+  GPtrArray *reports;   /* of a JSON file */
   GError *error;        /* the file could not be read */
   gboolean json;
   gboolean done;
   gboolean written;     /* back in the pool to be freed there */
 } ImportSlot;
 
-/* Files read ahead of the one being written: bounds the memory. */
+/* Files read ahead of the batch being gathered: bounds the memory. */
 #define IMPORT_WINDOW 64
+
+typedef struct
+{
+  guint added;
+  guint present;
+  guint replaced;
+  guint conflicts;
+  guint errors;
+} ImportCounts;
+
+/* A line of output, printed once the batch is committed (or, for a file
+ * that could not be read, even when it is not). */
+typedef struct
+{
+  char *text;
+  gboolean to_stderr;
+  gboolean committed_only;
+} ImportLine;
 
 typedef struct
 {
@@ -98,35 +123,78 @@ typedef struct
   gboolean replace;
   GHashTable *known_hashes;   /* content already in the workspace at the start */
   GThreadPool *pool;
-  GQueue slots;               /* ImportSlot, in the order given */
+  GQueue slots;               /* ImportSlot, in the order given, being read */
+  GPtrArray *batch;           /* ImportSlot, read, to be written together */
   GMutex lock;
   GCond cond;
   ImportSlot *awaited;        /* the slot the main thread waits for */
-  guint in_batch;
+  GArray *lines;              /* ImportLine of the batch being written */
+  ImportCounts total;
+  ImportCounts staged;        /* of the batch being written */
   guint n_files;
-  guint n_added;
-  guint n_present;
-  guint n_replaced;
-  guint n_conflicts;
-  guint n_errors;
   gboolean workspace_failed;
 } Import;
 
-static gboolean
-import_flush (Import *import)
+static void
+import_line_clear (gpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_free (((ImportLine *) data)->text);
+}
 
-  if (import->in_batch == 0)
-    return TRUE;
-  import->in_batch = 0;
-  if (!gx_store_commit (import->store, &error))
+static void import_say (Import     *import,
+                        gboolean    to_stderr,
+                        gboolean    committed_only,
+                        const char *format,
+                        ...) G_GNUC_PRINTF (4, 5);
+
+static void
+import_say (Import     *import,
+            gboolean    to_stderr,
+            gboolean    committed_only,
+            const char *format,
+            ...)
+{
+  ImportLine line = { NULL, to_stderr, committed_only };
+  va_list args;
+
+  va_start (args, format);
+  line.text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_array_append_val (import->lines, line);
+}
+
+/* Prints the lines of the batch: all of them once it is committed, only
+ * those about files that could not be read when it was not. */
+static void
+import_print_lines (Import   *import,
+                    gboolean  committed)
+{
+  for (guint i = 0; i < import->lines->len; i++)
     {
-      gx_cli_printerr ("import: %s\n", error->message);
-      import->workspace_failed = TRUE;
-      return FALSE;
+      ImportLine *line = &g_array_index (import->lines, ImportLine, i);
+
+      if (line->committed_only && !committed)
+        continue;
+      if (line->to_stderr)
+        gx_cli_printerr ("%s", line->text);
+      else
+        g_print ("%s", line->text);
     }
-  return TRUE;
+  g_array_set_size (import->lines, 0);
+}
+
+/* A reader's message starts with the file's name; after the path it
+ * would say it twice. */
+static const char *
+without_name (const char *message,
+              const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  gsize n = strlen (name);
+
+  if (strncmp (message, name, n) == 0 && strncmp (message + n, ": ", 2) == 0)
+    return message + n + 2;
+  return message;
 }
 
 /* A JSON file of reports (what "export --format json" writes): each report
@@ -147,30 +215,58 @@ looks_like_json (const char *path,
   return g_str_has_suffix (path, ".json") || (i < size && (data[i] == '[' || data[i] == '{'));
 }
 
-static void import_outcome (Import          *import,
-                            const char      *path,
-                            GxReport        *report,
-                            GxImportOutcome  outcome);
-
 static void
+import_outcome (Import          *import,
+                const char      *path,
+                GxReport        *report,
+                const char      *hash,
+                GxImportOutcome  outcome)
+{
+  gint64 id = gx_report_get_id (report);
+
+  switch (outcome)
+    {
+    case GX_IMPORT_ADDED:
+      import_say (import, FALSE, TRUE, _("%s: added as #%lld (%s, %d)\n"), path,
+                  (long long) id, gx_report_get_issuer (report) ?: "?",
+                  gx_report_get_year (report));
+      import->staged.added++;
+      break;
+    case GX_IMPORT_ALREADY_PRESENT:
+      /* the same content, or only the same figures (another file of the
+       * same report) */
+      if (hash != NULL && gx_store_find_hash (import->store, hash, NULL) != id)
+        import_say (import, FALSE, TRUE, _("%s: already present (same figures as report #%lld)\n"),
+                    path, (long long) id);
+      else
+        import_say (import, FALSE, TRUE, _("%s: already present (#%lld)\n"), path, (long long) id);
+      import->staged.present++;
+      break;
+    case GX_IMPORT_REPLACED:
+      import_say (import, FALSE, TRUE, _("%s: replaced #%lld (%s, %d)\n"), path,
+                  (long long) id, gx_report_get_issuer (report) ?: "?",
+                  gx_report_get_year (report));
+      import->staged.replaced++;
+      break;
+    case GX_IMPORT_CONFLICT:
+    default:
+      import_say (import, FALSE, TRUE,
+                  _("%s: conflict: the workspace has another report of %s, %d; use --replace to replace it\n"),
+                  path, gx_report_get_issuer (report) ?: "?", gx_report_get_year (report));
+      import->staged.conflicts++;
+      break;
+    }
+}
+
+/* The reports of a JSON file, as one unit: all of them or none.  FALSE
+ * when the workspace failed. */
+static gboolean
 import_json (Import     *import,
              const char *path,
-             const char *name,
-             GBytes     *bytes)
+             GPtrArray  *reports)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) reports = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
 
-  reports = gx_json_read_reports (data, (gssize) size, name, &error);
-  if (reports == NULL)
-    {
-      gx_cli_printerr (_("%s: error: %s\n"), path, error->message);
-      import->n_errors++;
-      return;
-    }
-  /* a JSON file is one unit: all its reports or none */
   if (!gx_store_savepoint (import->store, &error))
     goto failed;
   for (guint i = 0; i < reports->len; i++)
@@ -183,69 +279,15 @@ import_json (Import     *import,
           gx_store_rollback_to_savepoint (import->store);
           goto failed;
         }
-      if (outcome == GX_IMPORT_CONFLICT)
-        {
-          GArray *ids = gx_store_find_ids (import->store, gx_report_get_year (report),
-                                           gx_report_get_issuer (report), NULL);
-
-          for (guint k = 0; ids && k < ids->len; k++)
-            {
-              g_autoptr(GxReport) other =
-                gx_store_load_report (import->store, g_array_index (ids, gint64, k), NULL);
-
-              if (other && g_strcmp0 (gx_report_get_issuer (other), gx_report_get_issuer (report)) == 0 &&
-                  gx_report_values_equal (other, report))
-                {
-                  gx_report_set_id (report, gx_report_get_id (other));
-                  outcome = GX_IMPORT_ALREADY_PRESENT;
-                  break;
-                }
-            }
-          g_clear_pointer (&ids, g_array_unref);
-        }
-      import_outcome (import, path, report, outcome);
+      import_outcome (import, path, report, NULL, outcome);
     }
   if (!gx_store_release_savepoint (import->store, &error))
     goto failed;
-  return;
+  return TRUE;
 
 failed:
   gx_cli_printerr (_("%s: error: %s\n"), path, error->message);
-  import->workspace_failed = TRUE;
-}
-
-static void
-import_outcome (Import          *import,
-                const char      *path,
-                GxReport        *report,
-                GxImportOutcome  outcome)
-{
-  switch (outcome)
-    {
-    case GX_IMPORT_ADDED:
-      g_print (_("%s: added as #%lld (%s, %d)\n"), path,
-               (long long) gx_report_get_id (report), gx_report_get_issuer (report) ?: "?",
-               gx_report_get_year (report));
-      import->n_added++;
-      break;
-    case GX_IMPORT_ALREADY_PRESENT:
-      g_print (_("%s: already present (#%lld)\n"), path,
-               (long long) gx_report_get_id (report));
-      import->n_present++;
-      break;
-    case GX_IMPORT_REPLACED:
-      g_print (_("%s: replaced #%lld (%s, %d)\n"), path,
-               (long long) gx_report_get_id (report), gx_report_get_issuer (report) ?: "?",
-               gx_report_get_year (report));
-      import->n_replaced++;
-      break;
-    case GX_IMPORT_CONFLICT:
-    default:
-      g_print (_("%s: conflict: the workspace has another report of %s, %d; use --replace to replace it\n"),
-               path, gx_report_get_issuer (report) ?: "?", gx_report_get_year (report));
-      import->n_conflicts++;
-      break;
-    }
+  return FALSE;
 }
 
 static void
@@ -255,6 +297,7 @@ import_slot_free (ImportSlot *slot)
   g_clear_pointer (&slot->bytes, g_bytes_unref);
   g_free (slot->hash);
   g_clear_object (&slot->report);
+  g_clear_pointer (&slot->reports, g_ptr_array_unref);
   g_clear_error (&slot->error);
   g_free (slot);
 }
@@ -280,21 +323,29 @@ read_slot (gpointer data,
 
   if ((slot->bytes = gx_reader_load_path (slot->path, &slot->error)) != NULL)
     {
-      slot->hash = gx_store_content_hash (g_bytes_get_data (slot->bytes, NULL),
-                                          g_bytes_get_size (slot->bytes));
+      gsize size;
+      const char *bytes = g_bytes_get_data (slot->bytes, &size);
+
+      slot->hash = gx_store_content_hash (bytes, size);
       slot->json = looks_like_json (slot->path, slot->bytes);
-      /* content there already, or JSON (read by the main thread): no report */
-      if (!slot->json && !g_hash_table_contains (import->known_hashes, slot->hash))
+      /* content there already: nothing to read */
+      if (!g_hash_table_contains (import->known_hashes, slot->hash))
         {
-          slot->report = gx_reader_read_bytes (slot->bytes, name, &slot->error);
-          if (slot->report != NULL)
+          if (slot->json)
+            slot->reports = gx_json_read_reports (bytes, (gssize) size, name, &slot->error);
+          else
             {
-              /* the workspace counts blank cells; their notes are built
-               * when a report is opened */
-              g_ptr_array_unref (gx_rules_check_full (slot->report, GX_RULES_NO_BLANK_CELLS));
-              g_ptr_array_unref (gx_prose_check (slot->report));
-              gx_report_set_checked (slot->report);
+              slot->report = gx_reader_read_bytes (slot->bytes, name, &slot->error);
+              if (slot->report != NULL)
+                {
+                  /* the workspace counts blank cells; their notes are
+                   * built when a report is opened */
+                  g_ptr_array_unref (gx_rules_check_full (slot->report, GX_RULES_NO_BLANK_CELLS));
+                  g_ptr_array_unref (gx_prose_check (slot->report));
+                  gx_report_set_checked (slot->report);
+                }
             }
+          g_clear_pointer (&slot->bytes, g_bytes_unref);
         }
     }
 
@@ -305,16 +356,137 @@ read_slot (gpointer data,
   g_mutex_unlock (&import->lock);
 }
 
-/* In the main thread: the oldest file, into the workspace. */
+/* In the main thread, in a transaction: one file read.  FALSE when the
+ * workspace failed. */
+static gboolean
+import_write_slot (Import     *import,
+                   ImportSlot *slot)
+{
+  g_autoptr(GError) error = NULL;
+  const char *path = slot->path;
+  g_autofree char *shown = gx_cli_escape (path);
+  GxImportOutcome outcome;
+  gint64 existing;
+
+  /* Content already there (perhaps from an earlier file of this run), for
+   * what was not read; a report read is looked up by gx_store_put_report(),
+   * which says GX_IMPORT_ALREADY_PRESENT */
+  existing = slot->bytes != NULL ? gx_store_find_hash (import->store, slot->hash, &error) : 0;
+  if (existing < 0)
+    {
+      gx_cli_printerr ("import: %s\n", error->message);
+      return FALSE;
+    }
+  if (existing > 0)
+    {
+      import_say (import, FALSE, TRUE, _("%s: already present (#%lld)\n"), shown, (long long) existing);
+      import->staged.present++;
+      return TRUE;
+    }
+
+  if (slot->bytes != NULL)
+    {
+      /* content known at the start but gone meanwhile: read it now */
+      g_autofree char *name = g_path_get_basename (path);
+      gsize size;
+      const char *data = g_bytes_get_data (slot->bytes, &size);
+
+      if (slot->json)
+        slot->reports = gx_json_read_reports (data, (gssize) size, name, &slot->error);
+      else
+        slot->report = gx_reader_read_bytes (slot->bytes, name, &slot->error);
+      if (slot->report == NULL && slot->reports == NULL)
+        {
+          import_say (import, TRUE, FALSE, _("%s: error: %s\n"), shown,
+                      without_name (slot->error->message, path));
+          import->staged.errors++;
+          return TRUE;
+        }
+    }
+
+  if (slot->reports != NULL)
+    return import_json (import, shown, slot->reports);
+
+  if (!gx_store_put_report (import->store, slot->report, slot->hash, import->replace, &outcome, &error))
+    {
+      gx_cli_printerr (_("%s: error: %s\n"), shown, error->message);
+      return FALSE;
+    }
+  import_outcome (import, shown, slot->report, slot->hash, outcome);
+  return TRUE;
+}
+
+/* In the main thread: writes the batch gathered, in one transaction, and
+ * then says what happened to its files. */
+static void
+import_write_batch (Import *import)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean in_transaction = FALSE;
+  ImportCounts none = { 0 };
+
+  import->staged = none;
+  for (guint i = 0; i < import->batch->len && !import->workspace_failed; i++)
+    {
+      ImportSlot *slot = g_ptr_array_index (import->batch, i);
+
+      if (slot->error != NULL && slot->report == NULL && slot->reports == NULL)
+        {
+          g_autofree char *shown = gx_cli_escape (slot->path);
+
+          import_say (import, TRUE, FALSE, _("%s: error: %s\n"), shown,
+                      without_name (slot->error->message, slot->path));
+          import->staged.errors++;
+          continue;
+        }
+      if (!in_transaction)
+        {
+          if (!gx_store_begin (import->store, &error))
+            {
+              gx_cli_printerr ("import: %s\n", error->message);
+              import->workspace_failed = TRUE;
+              break;
+            }
+          in_transaction = TRUE;
+        }
+      if (!import_write_slot (import, slot))
+        import->workspace_failed = TRUE;
+    }
+
+  if (in_transaction && import->workspace_failed)
+    gx_store_rollback (import->store);
+  else if (in_transaction && !gx_store_commit (import->store, &error))
+    {
+      gx_cli_printerr ("import: %s\n", error->message);
+      import->workspace_failed = TRUE;
+    }
+
+  import_print_lines (import, !import->workspace_failed);
+  import->total.errors += import->staged.errors;
+  if (!import->workspace_failed)
+    {
+      import->total.added += import->staged.added;
+      import->total.present += import->staged.present;
+      import->total.replaced += import->staged.replaced;
+      import->total.conflicts += import->staged.conflicts;
+    }
+
+  for (guint i = 0; i < import->batch->len; i++)
+    {
+      ImportSlot *slot = g_ptr_array_index (import->batch, i);
+
+      slot->written = TRUE;
+      g_thread_pool_push (import->pool, slot, NULL);
+    }
+  g_ptr_array_set_size (import->batch, 0);
+}
+
+/* In the main thread: the oldest file, once read, into the batch (no
+ * transaction is open while it waits). */
 static void
 import_next_slot (Import *import)
 {
-  g_autoptr(GError) error = NULL;
   ImportSlot *slot = g_queue_pop_head (&import->slots);
-  const char *path = slot->path;
-  g_autofree char *name = g_path_get_basename (path);
-  GxImportOutcome outcome;
-  gint64 existing;
 
   g_mutex_lock (&import->lock);
   import->awaited = slot;
@@ -323,81 +495,13 @@ import_next_slot (Import *import)
   import->awaited = NULL;
   g_mutex_unlock (&import->lock);
 
-  if (import->workspace_failed)
-    goto out;
-
-  if (slot->bytes == NULL)
-    {
-      gx_cli_printerr (_("%s: error: %s\n"), path, slot->error->message);
-      import->n_errors++;
-      goto out;
-    }
-
-  if (import->in_batch == 0)
-    {
-      if (!gx_store_begin (import->store, &error))
-        {
-          gx_cli_printerr ("import: %s\n", error->message);
-          import->workspace_failed = TRUE;
-          goto out;
-        }
-    }
-  import->in_batch++;
-
-  /* Content already there (perhaps from an earlier file of this run), for
-   * what was not read; a report read is looked up by gx_store_put_report(),
-   * which says GX_IMPORT_ALREADY_PRESENT */
-  existing = slot->report != NULL ? 0 : gx_store_find_hash (import->store, slot->hash, &error);
-  if (existing < 0)
-    {
-      gx_cli_printerr ("import: %s\n", error->message);
-      import->workspace_failed = TRUE;
-      goto out;
-    }
-  if (existing > 0)
-    {
-      g_print (_("%s: already present (#%lld)\n"), path, (long long) existing);
-      import->n_present++;
-      goto done;
-    }
-
-  if (slot->json)
-    {
-      import_json (import, path, name, slot->bytes);
-      goto done;
-    }
-
-  if (slot->report == NULL)
-    {
-      /* a file whose content was known at the start but is gone meanwhile */
-      if (slot->error == NULL)
-        slot->report = gx_reader_read_bytes (slot->bytes, name, &slot->error);
-      if (slot->report == NULL)
-        {
-          gx_cli_printerr (_("%s: error: %s\n"), path, slot->error->message);
-          import->n_errors++;
-          goto done;
-        }
-    }
-
-  if (!gx_store_put_report (import->store, slot->report, slot->hash, import->replace, &outcome, &error))
-    {
-      gx_cli_printerr (_("%s: error: %s\n"), path, error->message);
-      import->workspace_failed = TRUE;
-      goto out;
-    }
-
-  import_outcome (import, path, slot->report, outcome);
-
-done:
-  if (import->in_batch >= IMPORT_BATCH_SIZE)
-    import_flush (import);
-out:
-  slot->written = TRUE;
-  g_thread_pool_push (import->pool, slot, NULL);
+  g_ptr_array_add (import->batch, slot);
+  if (import->batch->len >= IMPORT_BATCH_SIZE)
+    import_write_batch (import);
 }
 
-/* Queues @path for reading; writes the oldest files once enough are ahead. */
+/* Queues @path for reading; gathers the oldest files once enough are
+ * ahead. */
 static void
 import_file (Import     *import,
              const char *path)
@@ -413,64 +517,31 @@ import_file (Import     *import,
     import_next_slot (import);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* Walks @path: a file is imported, a folder is walked in name order.
- * Hidden entries and symbolic links to folders are skipped inside folders
- * (a link loop would never end). */
+/* What the walk of a folder finds (gx_reader_walk()). */
 static void
-import_path (Import     *import,
-             const char *path,
-             gboolean    named)
+import_walk_cb (const char   *path,
+                const GError *error,
+                gpointer      user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-  const char *name;
+  Import *import = user_data;
 
   if (import->workspace_failed)
     return;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      gx_cli_printerr (_("%s: error: no such file or folder\n"), path);
-      import->n_files++;
-      import->n_errors++;
-      return;
-    }
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+  if (error == NULL)
     {
       import_file (import, path);
       return;
     }
-  if (!named && g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    return;
+  {
+    ImportSlot *slot = g_new0 (ImportSlot, 1);
 
-  dir = g_dir_open (path, 0, &error);
-  if (dir == NULL)
-    {
-      gx_cli_printerr (_("%s: error: %s\n"), path, error->message);
-      import->n_files++;
-      import->n_errors++;
-      return;
-    }
-  names = g_ptr_array_new_with_free_func (g_free);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (name[0] != '.')
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len && !import->workspace_failed; i++)
-    {
-      g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
-
-      import_path (import, child, FALSE);
-    }
+    /* said in order with the files around it */
+    import->n_files++;
+    slot->path = g_strdup (path);
+    slot->error = g_error_copy (error);
+    slot->done = TRUE;
+    g_queue_push_tail (&import->slots, slot);
+  }
 }
 
 int
@@ -513,7 +584,7 @@ gx_cli_import (int    argc,
       return GX_EXIT_USAGE;
     }
 
-  store = open_store ("import", db, FALSE);
+  store = open_store ("import", db, FALSE, FALSE);
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
 
@@ -528,36 +599,38 @@ gx_cli_import (int    argc,
   g_mutex_init (&import.lock);
   g_cond_init (&import.cond);
   g_queue_init (&import.slots);
+  import.batch = g_ptr_array_new ();
+  import.lines = g_array_new (FALSE, FALSE, sizeof (ImportLine));
+  g_array_set_clear_func (import.lines, import_line_clear);
   gx_reader_init ();
   import.pool = g_thread_pool_new (read_slot, &import, (int) gx_cli_n_threads (), FALSE, NULL);
 
   for (guint i = 0; paths[i] && !import.workspace_failed; i++)
-    import_path (&import, paths[i], TRUE);
+    gx_reader_walk (paths[i], NULL, import_walk_cb, &import);
   while (!g_queue_is_empty (&import.slots))
     import_next_slot (&import);   /* after a workspace failure, only frees */
+  import_write_batch (&import);
 
   g_thread_pool_free (import.pool, FALSE, TRUE);
   g_hash_table_unref (import.known_hashes);
+  g_ptr_array_unref (import.batch);
+  g_array_unref (import.lines);
   g_mutex_clear (&import.lock);
   g_cond_clear (&import.cond);
 
   if (import.workspace_failed)
     {
-      if (import.in_batch > 0)
-        gx_store_rollback (store);
       gx_cli_printerr ("%s\n", _("import: stopped; the files of the last batch were not imported"));
       return GX_EXIT_WORKSPACE;
     }
-  if (!import_flush (&import))
-    return GX_EXIT_WORKSPACE;
 
   n_files = import.n_files;
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u file: ", "%u files: ", n_files), n_files);
   g_print (_("%u reports added, %u already present, %u replaced, %u in conflict; %u unreadable\n"),
-           import.n_added, import.n_present, import.n_replaced, import.n_conflicts,
-           import.n_errors);
+           import.total.added, import.total.present, import.total.replaced, import.total.conflicts,
+           import.total.errors);
 
-  return import.n_errors > 0 || import.n_conflicts > 0 ? GX_EXIT_UNREADABLE : GX_EXIT_OK;
+  return import.total.errors > 0 || import.total.conflicts > 0 ? GX_EXIT_UNREADABLE : GX_EXIT_OK;
 }
 
 /* List ------------------------------------------------------------------------ */
@@ -595,7 +668,7 @@ gx_cli_list (int    argc,
       return GX_EXIT_USAGE;
     }
 
-  store = open_store ("list", db, TRUE);
+  store = open_store ("list", db, TRUE, TRUE);
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
   reports = gx_store_list_summaries (store, &error);
@@ -611,10 +684,14 @@ gx_cli_list (int    argc,
     {
       GxReport *r = g_ptr_array_index (reports, i);
 
+      /* one line a report, whatever a file name holds */
+      g_autofree char *issuer = gx_cli_escape (gx_report_get_issuer (r));
+      g_autofree char *source = gx_cli_escape (gx_report_get_source (r));
+
       g_print ("%" G_GINT64_FORMAT "\t%s\t%d\t%u\t%u\t%u\t%s\n", gx_report_get_id (r),
-               gx_report_get_issuer (r) ?: "", gx_report_get_year (r),
+               issuer, gx_report_get_year (r),
                gx_report_get_n_errors (r), gx_report_get_n_warnings (r),
-               gx_report_get_n_notes (r), gx_report_get_source (r) ?: "");
+               gx_report_get_n_notes (r), source);
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u report\n", "%u reports\n", reports->len),
            reports->len);
@@ -795,7 +872,7 @@ gx_cli_export (int    argc,
         }
     }
 
-  store = open_store ("export", db, TRUE);
+  store = open_store ("export", db, TRUE, TRUE);
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
   reports = gx_store_load_all (store, &error);
@@ -866,6 +943,7 @@ gx_cli_remove (int    argc,
   g_autoptr(GxStore) store = NULL;
   g_autofree char *db = NULL;
   g_auto(GStrv) ids = NULL;
+  g_autoptr(GString) removed = g_string_new (NULL);
   gboolean missing = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
@@ -901,7 +979,7 @@ gx_cli_remove (int    argc,
         }
     }
 
-  store = open_store ("remove", db, TRUE);
+  store = open_store ("remove", db, TRUE, FALSE);
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
   if (!gx_store_begin (store, &error))
@@ -915,7 +993,7 @@ gx_cli_remove (int    argc,
       guint64 id = g_ascii_strtoull (ids[i], NULL, 10);
 
       if (gx_store_remove_report (store, (gint64) id, &remove_error))
-        g_print (_("#%s: removed\n"), ids[i]);
+        g_string_append_printf (removed, _("#%s: removed\n"), ids[i]);
       else if (g_error_matches (remove_error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND))
         {
           gx_cli_printerr ("remove: %s\n", remove_error->message);
@@ -933,5 +1011,7 @@ gx_cli_remove (int    argc,
       gx_cli_printerr ("remove: %s\n", error->message);
       return GX_EXIT_WORKSPACE;
     }
+  /* said once it is so */
+  g_print ("%s", removed->str);
   return missing ? GX_EXIT_UNREADABLE : GX_EXIT_OK;
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gx-cli.h"
+#include "gx-store.h"
 
 typedef struct
 {
@@ -48,6 +49,52 @@ gx_cli_n_threads (void)
   guint64 n = env ? g_ascii_strtoull (env, NULL, 10) : 0;
 
   return n > 0 ? (guint) MIN (n, 64) : MAX (1u, (guint) g_get_num_processors ());
+}
+
+GxStore *
+gx_cli_open_store_read_only (const char *command,
+                             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GxStore *store = gx_store_open_read_only (path, &error);
+
+  if (store == NULL)
+    {
+      gx_cli_printerr ("%s: %s\n", command, error->message);
+      return NULL;
+    }
+  if (gx_store_is_unlocked (store))
+    gx_cli_printerr (_("%s: %s: its folder cannot be written, so the workspace was read as it is, without locking\n"),
+                     command, path);
+  return store;
+}
+
+char *
+gx_cli_escape (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '\\')
+        g_string_append (out, "\\\\");
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  return g_string_free (out, FALSE);
 }
 
 static void

@@ -31,6 +31,9 @@
 #ifndef O_CLOEXEC
 #define O_CLOEXEC 0
 #endif
+#ifndef O_NONBLOCK
+#define O_NONBLOCK 0
+#endif
 
 #include <libxml/parser.h>
 
@@ -165,6 +168,10 @@ gx_reader_load_file (GFile         *file,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = g_file_get_basename (file);
 
+  /* a local file: without blocking on a FIFO, regular files only */
+  if (g_file_peek_path (file) != NULL)
+    return gx_reader_load_path (g_file_peek_path (file), error);
+
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
@@ -206,6 +213,37 @@ gx_reader_read_file (GFile         *file,
   return bytes ? gx_reader_read_bytes (bytes, name, error) : NULL;
 }
 
+/* Whether @path is a symbolic link whose target is missing. */
+static gboolean
+is_broken_link (const char *path)
+{
+#ifdef S_ISLNK
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode);
+#else
+  return FALSE;
+#endif
+}
+
+static void
+set_not_regular_error (GError     **error,
+                       const char  *name,
+                       mode_t       mode)
+{
+  if (S_ISDIR (mode))
+    g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
+                 _("%s: a folder, not a file"), name);
+#ifdef S_ISFIFO
+  else if (S_ISFIFO (mode))
+    g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
+                 _("%s: not a regular file (a named pipe); only regular files are read"), name);
+#endif
+  else
+    g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
+                 _("%s: not a regular file (a device or socket); only regular files are read"), name);
+}
+
 /* The checks of gx_reader_load_file(), without GIO: the command line reads
  * thousands of files, and a GFile and its GFileInfo cost more than reading
  * a report's text does. */
@@ -219,17 +257,35 @@ gx_reader_load_path (const char  *path,
   gsize len = 0, size;
   int fd;
 
-  fd = g_open (path, O_RDONLY | O_BINARY | O_CLOEXEC, 0);
+  /* O_NONBLOCK: opening a FIFO would wait for a writer, forever */
+  fd = g_open (path, O_RDONLY | O_BINARY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0)
-    goto io_error;
+    {
+      if (errno == ELOOP)
+        {
+          g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
+                       _("%s: a loop of symbolic links"), name);
+          goto fail;
+        }
+      if (errno == ENOENT && is_broken_link (path))
+        {
+          g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
+                       _("%s: a broken symbolic link"), name);
+          goto fail;
+        }
+      goto io_error;
+    }
   if (fstat (fd, &st) != 0)
     goto io_error;
   if (!S_ISREG (st.st_mode))
     {
-      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_IO,
-                   _("%s: not a regular file"), name);
+      set_not_regular_error (error, name, st.st_mode);
       goto fail;
     }
+#ifdef F_SETFL
+  /* a regular file ignores O_NONBLOCK; cleared all the same */
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+#endif
   if ((guint64) st.st_size > GX_READER_MAX_FILE_SIZE)
     {
       set_too_large_error (error, name, (guint64) st.st_size);
@@ -286,4 +342,157 @@ gx_reader_read_path (const char  *path,
   g_autoptr(GBytes) bytes = gx_reader_load_path (path, error);
 
   return bytes ? gx_reader_read_bytes (bytes, name, error) : NULL;
+}
+
+/* Walking folders ---------------------------------------------------------------- */
+
+#define WALK_MAX_DEPTH 64
+
+typedef struct
+{
+  GCancellable *cancellable;
+  GxReaderWalkFunc func;
+  gpointer user_data;
+  GArray *ancestors;        /* WalkId: the folders being walked */
+} Walk;
+
+typedef struct
+{
+  guint64 dev;
+  guint64 ino;
+} WalkId;
+
+static void
+walk_error (Walk       *walk,
+            const char *path,
+            const char *format,
+            ...) G_GNUC_PRINTF (3, 4);
+
+static void
+walk_error (Walk       *walk,
+            const char *path,
+            const char *format,
+            ...)
+{
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, format);
+  error = g_error_new_valist (GX_READER_ERROR, GX_READER_ERROR_IO, format, args);
+  va_end (args);
+  walk->func (path, error, walk->user_data);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+walk_path (Walk       *walk,
+           const char *path,
+           gboolean    named,
+           guint       depth)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  GStatBuf st;
+  WalkId id;
+
+  if (g_cancellable_is_cancelled (walk->cancellable))
+    return;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ELOOP)
+        walk_error (walk, path, "%s", _("a loop of symbolic links"));
+      else if (saved_errno == ENOENT && is_broken_link (path))
+        walk_error (walk, path, "%s", _("a broken symbolic link"));
+      else if (saved_errno == ENOENT)
+        walk_error (walk, path, "%s", _("no such file or folder"));
+      else if (named)
+        walk->func (path, NULL, walk->user_data);   /* the reader says why */
+      else
+        walk_error (walk, path, "%s", g_strerror (saved_errno));
+      return;
+    }
+  if (!S_ISDIR (st.st_mode))
+    {
+      if (named || S_ISREG (st.st_mode))
+        walk->func (path, NULL, walk->user_data);
+#ifdef S_ISFIFO
+      else if (S_ISFIFO (st.st_mode))
+        walk_error (walk, path, "%s", _("not a regular file (a named pipe); skipped"));
+#endif
+      else
+        walk_error (walk, path, "%s", _("not a regular file (a device or socket); skipped"));
+      return;
+    }
+
+  id.dev = (guint64) st.st_dev;
+  id.ino = (guint64) st.st_ino;
+#ifndef G_OS_WIN32
+  for (guint i = 0; i < walk->ancestors->len; i++)
+    {
+      WalkId *a = &g_array_index (walk->ancestors, WalkId, i);
+
+      if (a->dev == id.dev && a->ino == id.ino)
+        {
+          walk_error (walk, path, "%s", _("a symbolic link back to a folder above it (a loop); skipped"));
+          return;
+        }
+    }
+#endif
+  if (depth >= WALK_MAX_DEPTH)
+    {
+      walk_error (walk, path, _("folders nested deeper than %d; skipped"), WALK_MAX_DEPTH);
+      return;
+    }
+
+  dir = g_dir_open (path, 0, &error);
+  if (dir == NULL)
+    {
+      /* GLib's message names the folder again */
+      walk_error (walk, path, _("cannot read the folder: %s"),
+                  error->code == G_FILE_ERROR_ACCES ? g_strerror (EACCES) : error->message);
+      return;
+    }
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.' && !g_str_has_suffix (name, "~"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_clear_pointer (&dir, g_dir_close);
+  g_ptr_array_sort (names, compare_names);
+
+  g_array_append_val (walk->ancestors, id);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+
+      if (g_cancellable_is_cancelled (walk->cancellable))
+        break;
+      walk_path (walk, child, FALSE, depth + 1);
+    }
+  g_array_set_size (walk->ancestors, walk->ancestors->len - 1);
+}
+
+void
+gx_reader_walk (const char       *path,
+                GCancellable     *cancellable,
+                GxReaderWalkFunc  func,
+                gpointer          user_data)
+{
+  Walk walk = { cancellable, func, user_data, g_array_new (FALSE, FALSE, sizeof (WalkId)) };
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (func != NULL);
+
+  walk_path (&walk, path, TRUE, 0);
+  g_array_unref (walk.ancestors);
 }

@@ -62,4 +62,25 @@ GBytes   *gx_reader_load_file   (GFile       *file,
                                  GCancellable *cancellable,
                                  GError     **error);
 
+/* What gx_reader_walk() finds: a regular file to read (@error NULL), or
+ * something it cannot take (@error says what, without the path). */
+typedef void (*GxReaderWalkFunc) (const char   *path,
+                                  const GError *error,
+                                  gpointer      user_data);
+
+/* Walks @path for the importers and check, so that the app and the command
+ * line take the same files: a folder is walked recursively in name order
+ * (strcmp), skipping hidden entries and backups (name~); symbolic links are
+ * followed, to files and to folders.  @func gets every regular file, and
+ * an error for a FIFO, device or socket inside a folder, a broken link, a
+ * loop of links, a link back to a folder being walked (a loop), a folder
+ * that cannot be read, or folders nested deeper than 64.  @path itself,
+ * when it is no folder, always goes to @func as a file (its reader then
+ * says what is wrong with it), except when it does not exist.  Stops
+ * early when @cancellable is cancelled. */
+void      gx_reader_walk        (const char        *path,
+                                 GCancellable      *cancellable,
+                                 GxReaderWalkFunc   func,
+                                 gpointer           user_data);
+
 G_END_DECLS

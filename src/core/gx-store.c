@@ -216,6 +216,9 @@ struct _GxStore
   sqlite3_stmt *insert_cells[2];   /* insert_cells_stmt(): the 2021 form, the 2019 one */
   gboolean in_batch;
   int has_reviews;            /* -1 unknown; writes skip looking them up while 0 */
+  gboolean read_only;         /* gx_store_open_read_only(): writes fail */
+  gboolean unlocked;          /* read as it is, without locks (read-only folder) */
+  sqlite3_stmt *data_version_stmt;
 
 };
 
@@ -789,6 +792,9 @@ summary_cell (guint i)
 
 /* The list's figures of @report into its row of reports (see migration_1). */
 static gboolean has_reviews (GxStore *self);
+static GxReport *load_plain (GxStore  *self,
+                             gint64    id,
+                             GError  **error);
 
 void
 gx_review_count_open (GxReport *report,
@@ -1094,6 +1100,7 @@ gx_store_finalize (GObject *object)
     sqlite3_finalize (self->stmts[i]);
   for (guint i = 0; i < G_N_ELEMENTS (self->insert_cells); i++)
     sqlite3_finalize (self->insert_cells[i]);
+  sqlite3_finalize (self->data_version_stmt);
   if (self->db)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -1121,52 +1128,167 @@ gx_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "gxreports", "workspace.db", NULL);
 }
 
-/* Reads the version of an existing file without SQLite: the header of an
- * SQLite file holds user_version at offset 60 (big-endian).  Opening a
- * WAL-mode database, even read-only, makes its -wal and -shm files appear;
- * a workspace of a newer version must not see even that.  (A newer version
- * still only in an uncheckpointed WAL is caught by the second check, on the
- * connection, before the first write.) */
+/* The workspace version SQLite reads from a file's header (user_version)
+ * can be anything in a damaged file: a version this far beyond ours was
+ * never written by any GxReports. */
+#define STORE_VERSION_PLAUSIBLE 1000
+
 static gboolean
-check_existing_version (const char  *path,
-                        GError     **error)
+damaged_error (const char  *path,
+               const char  *detail,
+               GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GError) local_error = NULL;
-  guchar header[100];
-  gsize n_read = 0;
-  int version;
+  g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+               /* TRANSLATORS: "ws.db: not a GxReports workspace, or a damaged one (file is not a database)" */
+               _("%s: not a GxReports workspace, or a damaged one (%s)"), path, detail);
+  return FALSE;
+}
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  in = g_file_read (file, NULL, &local_error);
-  if (in == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n_read, NULL, &local_error))
+/* An error of the first read of a connection: a file that is no SQLite
+ * database (or whose header is damaged) says so in words. */
+static gboolean
+first_read_error (GxStore  *self,
+                  int       rc,
+                  GError  **error)
+{
+  switch (rc & 0xff)
     {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return damaged_error (self->path, sqlite3_errstr (rc), error);
+    default:
       g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
-                   _("%s: cannot open the workspace: %s"), path, local_error->message);
+                   _("%s: cannot open the workspace: %s"), self->path, sqlite3_errmsg (self->db));
       return FALSE;
     }
-  if (n_read == 0)
-    return TRUE;   /* an empty file: SQLite makes it a new database */
-  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+}
+
+static gboolean
+check_version (GxStore  *self,
+               int       version,
+               GError  **error)
+{
+  if (version < 0 || version > STORE_VERSION_PLAUSIBLE)
     {
-      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
-                   _("%s: cannot open the workspace: not an SQLite database"), path);
-      return FALSE;
+      g_autofree char *detail =
+        /* TRANSLATORS: why a file is taken for a damaged workspace */
+        g_strdup_printf (_("its header gives workspace version %d, which no GxReports wrote"), version);
+
+      return damaged_error (self->path, detail, error);
     }
-  version = (int) (((guint32) header[60] << 24) | ((guint32) header[61] << 16) |
-                   ((guint32) header[62] << 8) | (guint32) header[63]);
   if (version > STORE_VERSION)
-    return too_new_error (path, version, error);
+    return too_new_error (self->path, version, error);
   return TRUE;
 }
 
-GxStore *
-gx_store_open (const char  *path,
-               GError     **error)
+/* "file:" URI of @path with @query, for sqlite3_open_v2 (SQLITE_OPEN_URI). */
+static char *
+file_uri (const char *path,
+          const char *query)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+
+  return g_strconcat ("file:", escaped, query ? "?" : "", query ? query : "", NULL);
+}
+
+/* Sets the journal mode to WAL.  Changing it takes an exclusive lock and
+ * SQLite answers BUSY at once, without its busy handler, while another
+ * process reads or makes the same new workspace: retried for a while. */
+static gboolean
+set_wal (GxStore  *self,
+         GError  **error)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gulong pause = 1000;
+
+  for (;;)
+    {
+      sqlite3_stmt *s = NULL;
+      int rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &s, NULL);
+
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (s);
+      sqlite3_finalize (s);
+      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return TRUE;
+      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        return first_read_error (self, rc, error);
+      if (g_get_monotonic_time () > deadline)
+        return sqlite_error (self, error, _("cannot open the workspace"));
+      g_usleep (pause + g_random_int_range (0, 1000));
+      pause = MIN (pause * 2, 50000);
+    }
+}
+
+/* Opens the connection: @flags for sqlite3_open_v2(); the busy timeout is
+ * set before any statement runs. */
+static gboolean
+open_connection (GxStore     *self,
+                 const char  *filename,
+                 int          flags,
+                 GError     **error)
+{
+  int rc;
+
+  if (self->db != NULL)
+    {
+      for (guint i = 0; i < N_STMTS; i++)
+        g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+  rc = sqlite3_open_v2 (filename, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (self->db != NULL)
+    {
+      sqlite3_busy_timeout (self->db, 5000);
+      sqlite3_extended_result_codes (self->db, 1);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+                   _("%s: cannot open the workspace: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Opens @path for reading only: no write lock, no -wal or -shm made when
+ * the folder forbids it (then the file is read as it is, without locking:
+ * nobody can write it there either). */
+static gboolean
+open_read_only (GxStore  *self,
+                int      *version,
+                GError  **error)
+{
+  g_autofree char *uri = NULL;
+  int rc;
+
+  if (!open_connection (self, self->path, SQLITE_OPEN_READONLY, error))
+    return FALSE;
+  rc = read_user_version (self->db, version);
+  if (rc == SQLITE_OK)
+    return TRUE;
+  if ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY)
+    return first_read_error (self, rc, error);
+
+  /* a WAL workspace in a folder we cannot write: its -shm cannot be made.
+   * Without a -wal file everything is in the main file. */
+  uri = file_uri (self->path, "immutable=1");
+  if (!open_connection (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error))
+    return FALSE;
+  rc = read_user_version (self->db, version);
+  if (rc != SQLITE_OK)
+    return first_read_error (self, rc, error);
+  self->unlocked = TRUE;
+  return TRUE;
+}
+
+static GxStore *
+store_open (const char  *path,
+            gboolean     read_only,
+            GError     **error)
 {
   g_autoptr(GxStore) self = NULL;
   g_autofree char *dir = NULL;
@@ -1175,8 +1297,29 @@ gx_store_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_existing_version (path, error))
-    return NULL;
+  self = g_object_new (GX_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  /* Only SQLite ever opens the workspace file: a process's POSIX locks on
+   * a file go when it closes any descriptor of it, so a read of the header
+   * of our own would take the locks of this process's other connections
+   * away (another thread's import, the window's connection). */
+  if (read_only && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!open_read_only (self, &version, error) ||
+          !check_version (self, version, error))
+        return NULL;
+      if (version == STORE_VERSION)
+        {
+          self->read_only = TRUE;
+          if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+              !check_cell_keys (self, error))
+            return NULL;
+          return g_steal_pointer (&self);
+        }
+      /* an older (or empty) workspace is migrated once: read-write */
+      self->unlocked = FALSE;
+    }
 
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -1188,41 +1331,106 @@ gx_store_open (const char  *path,
       return NULL;
     }
 
-  self = g_object_new (GX_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (!open_connection (self, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
+    return NULL;
+
+  /* Before the first write: a workspace of a newer version is left as it
+   * is (reading it makes no change to the file). */
+  rc = read_user_version (self->db, &version);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
-                   _("%s: cannot open the workspace: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      first_read_error (self, rc, error);
       return NULL;
     }
-  sqlite3_busy_timeout (self->db, 5000);
-  sqlite3_extended_result_codes (self->db, 1);
+  if (!check_version (self, version, error))
+    return NULL;
 
-  /* Once more on this connection, before the first write. */
-  if (read_user_version (self->db, &version) != SQLITE_OK)
-    {
-      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
-                   _("%s: cannot open the workspace: %s"), path, sqlite3_errmsg (self->db));
-      return NULL;
-    }
-  if (version > STORE_VERSION)
-    {
-      too_new_error (path, version, error);
-      return NULL;
-    }
-
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+  if (!set_wal (self, error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !migrate (self, error) ||
-      !check_cell_keys (self, error))
+      !exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  /* Reading needs no write lock: only an old workspace is migrated (under
+   * the write lock, where migrate() reads the version again: another
+   * process may have just made or migrated it). */
+  if (version < STORE_VERSION && !migrate (self, error))
+    return NULL;
+  if (!check_cell_keys (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+GxStore *
+gx_store_open (const char  *path,
+               GError     **error)
+{
+  return store_open (path, FALSE, error);
+}
+
+gboolean
+gx_store_is_sqlite_file (const char *path)
+{
+  GStatBuf st;
+  sqlite3 *db = NULL;
+  int version = 0;
+  gboolean is_db;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* an empty file is an empty database to SQLite, not a workspace here */
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size < 100)
+    return FALSE;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, 1000);
+  is_db = read_user_version (db, &version) == SQLITE_OK;
+  sqlite3_close (db);
+  return is_db;
+}
+
+GxStore *
+gx_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  return store_open (path, TRUE, error);
+}
+
+gboolean
+gx_store_is_read_only (GxStore *self)
+{
+  g_return_val_if_fail (GX_IS_STORE (self), FALSE);
+  return self->read_only;
+}
+
+gboolean
+gx_store_is_unlocked (GxStore *self)
+{
+  g_return_val_if_fail (GX_IS_STORE (self), FALSE);
+  return self->unlocked;
+}
+
+gint64
+gx_store_get_data_version (GxStore  *self,
+                           GError  **error)
+{
+  sqlite3_stmt *s;
+  gint64 version = -1;
+  int rc;
+
+  g_return_val_if_fail (GX_IS_STORE (self), -1);
+
+  if (!(s = cached_stmt (self, &self->data_version_stmt, "PRAGMA data_version", error)))
+    return -1;
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    version = sqlite3_column_int64 (s, 0);
+  sqlite3_reset (s);
+  if (rc != SQLITE_ROW)
+    sqlite_error (self, error, _("cannot read the workspace"));
+  return version;
 }
 
 const char *
@@ -1378,6 +1586,24 @@ put_report_inner (GxStore          *self,
       existing = find_one_id (self, s, error);
       if (existing < 0)
         return FALSE;
+      if (existing > 0 && !replace)
+        {
+          /* the same figures from other content (the text re-encoded, the
+           * .docx of the same report): there already, no conflict (with
+           * --replace, the new source replaces the old one all the same) */
+          g_autoptr(GxReport) other = load_plain (self, existing, error);
+
+          if (other == NULL)
+            return FALSE;
+          if (g_strcmp0 (gx_report_get_issuer (other), gx_report_get_issuer (report)) == 0 &&
+              gx_report_get_year (other) == gx_report_get_year (report) &&
+              gx_report_values_equal (other, report))
+            {
+              gx_report_set_id (report, existing);
+              *outcome = GX_IMPORT_ALREADY_PRESENT;
+              return TRUE;
+            }
+        }
       if (existing > 0 && !replace)
         {
           *outcome = GX_IMPORT_CONFLICT;

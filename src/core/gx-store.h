@@ -21,9 +21,11 @@ typedef enum {
 
 typedef enum {
   GX_IMPORT_ADDED,            /* new report */
-  GX_IMPORT_ALREADY_PRESENT,  /* the same content (hash) is there already */
+  GX_IMPORT_ALREADY_PRESENT,  /* the same content (hash) is there already, or a report
+                               * of the same issuer and year with the same figures
+                               * (the id set is that report's) */
   GX_IMPORT_REPLACED,         /* same issuer and year, replaced on request */
-  GX_IMPORT_CONFLICT,         /* same issuer and year, different content, not replaced */
+  GX_IMPORT_CONFLICT,         /* same issuer and year, other figures, not replaced */
 } GxImportOutcome;
 
 #define GX_TYPE_STORE (gx_store_get_type ())
@@ -39,6 +41,27 @@ char       *gx_store_default_path  (void);
  * refused with GX_STORE_ERROR_TOO_NEW and not altered. */
 GxStore    *gx_store_open          (const char   *path,
                                     GError      **error);
+/* Opens the workspace for reading (list, export, print, check --db): never
+ * takes the write lock, so it answers while an import writes, and works in
+ * a folder one cannot write (then, when SQLite cannot make the -shm file
+ * there, the file is read as it is, without locks:
+ * gx_store_is_unlocked()).  A workspace that does not exist yet, or of an
+ * older version, is opened as gx_store_open() does (made or migrated).
+ * Writes through it fail.  Meant for a process with no other connection to
+ * the workspace (the command line). */
+GxStore    *gx_store_open_read_only (const char  *path,
+                                     GError     **error);
+gboolean    gx_store_is_read_only  (GxStore      *self);
+/* Whether @path is an SQLite database (a workspace to open rather than a
+ * report to import), asked of SQLite: a header read of our own would drop
+ * the locks of this process's connections to it. */
+gboolean    gx_store_is_sqlite_file (const char  *path);
+gboolean    gx_store_is_unlocked   (GxStore      *self);
+/* SQLite's PRAGMA data_version: changes when another connection (another
+ * process, the importer's thread, an editor window) commits a change.
+ * Cheap enough to poll every second.  -1 on error. */
+gint64      gx_store_get_data_version (GxStore    *self,
+                                       GError    **error);
 const char *gx_store_get_path      (GxStore      *self);
 
 /* Batches: every put between begin and commit is one transaction. */

@@ -211,6 +211,11 @@ gx_application_is_workspace (GFile *file)
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* a local file is asked of SQLite: it may be the workspace this process
+   * has open, whose locks a read of our own would drop when closed */
+  if (g_file_peek_path (file) != NULL)
+    return gx_store_is_sqlite_file (g_file_peek_path (file));
+
   stream = g_file_read (file, NULL, NULL);
   if (stream == NULL)
     return FALSE;

@@ -243,8 +243,10 @@ compare_names (gconstpointer a,
   return g_utf8_collate (g_file_info_get_name (ia), g_file_info_get_name (ib));
 }
 
+/* A folder GIO opens that is not local (a network share): its regular
+ * files. */
 static void
-collect_files (ImportJob    *job,
+collect_files_gio (ImportJob    *job,
                GFile        *file,
                gboolean      explicit,
                guint         depth,
@@ -309,7 +311,7 @@ collect_files (ImportJob    *job,
       g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
 
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        collect_files (job, child, FALSE, depth + 1, out, cancellable);
+        collect_files_gio (job, child, FALSE, depth + 1, out, cancellable);
       else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
         g_ptr_array_add (out, g_steal_pointer (&child));
     }
@@ -323,6 +325,48 @@ file_display_name (GFile *file)
   if (basename == NULL)
     return g_file_get_uri (file);
   return g_filename_display_name (basename);
+}
+
+typedef struct
+{
+  ImportJob *job;
+  GPtrArray *out;
+} Collect;
+
+static void
+collect_walk_cb (const char   *path,
+                 const GError *error,
+                 gpointer      user_data)
+{
+  Collect *collect = user_data;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (error == NULL)
+    g_ptr_array_add (collect->out, g_steal_pointer (&file));
+  else
+    {
+      g_autofree char *name = file_display_name (file);
+      g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
+
+      job_fail (collect->job, message);
+    }
+}
+
+/* The files to import under @file: a local path is walked as the command
+ * line walks it (gx_reader_walk(): symbolic links followed, loops and
+ * FIFOs reported), so both take the same files. */
+static void
+collect_files (ImportJob    *job,
+               GFile        *file,
+               GPtrArray    *out,
+               GCancellable *cancellable)
+{
+  Collect collect = { job, out };
+
+  if (g_file_peek_path (file) != NULL)
+    gx_reader_walk (g_file_peek_path (file), cancellable, collect_walk_cb, &collect);
+  else
+    collect_files_gio (job, file, TRUE, 0, out, cancellable);
 }
 
 static GxReport *
@@ -353,6 +397,92 @@ read_one (GFile         *file,
   return g_steal_pointer (&report);
 }
 
+typedef struct
+{
+  GxReport *report;
+  char *hash;
+  char *name;
+} ReadFile;
+
+static void
+read_file_clear (gpointer data)
+{
+  ReadFile *read = data;
+
+  g_clear_object (&read->report);
+  g_free (read->hash);
+  g_free (read->name);
+}
+
+/* Writes the files read, in one transaction.  FALSE (and @error) when the
+ * workspace failed. */
+static gboolean
+write_batch (ImportJob     *job,
+             GxStore       *store,
+             GArray        *reads,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  guint n_present = 0;
+
+  if (!gx_store_begin (store, error))
+    return FALSE;
+  for (guint k = 0; k < reads->len; k++)
+    {
+      ReadFile *read = &g_array_index (reads, ReadFile, k);
+      GxImportOutcome outcome = GX_IMPORT_ADDED;
+
+      if (!gx_store_put_report (store, read->report, read->hash, FALSE, &outcome, &local_error))
+        {
+          g_autofree char *message = g_strdup_printf ("%s: %s", read->name, local_error->message);
+          job_fail (job, message);
+          g_clear_error (&local_error);
+          continue;
+        }
+
+      switch (outcome)
+        {
+        case GX_IMPORT_ADDED:
+        case GX_IMPORT_REPLACED:
+          g_ptr_array_add (batch, g_object_ref (read->report));
+          break;
+        case GX_IMPORT_ALREADY_PRESENT:
+          n_present++;
+          break;
+        case GX_IMPORT_CONFLICT:
+          {
+            g_autofree char *message =
+              g_strdup_printf (_("%s: the workspace already holds a different report of %s for %d"),
+                               read->name, gx_report_get_issuer (read->report),
+                               gx_report_get_year (read->report));
+            job_fail (job, message);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      /* the open batch never happened: the workspace and the window
+       * both hold exactly the committed batches */
+      gx_store_rollback (store);
+      return TRUE;
+    }
+  if (!gx_store_commit (store, error))
+    {
+      gx_store_rollback (store);
+      return FALSE;
+    }
+  for (guint k = 0; k < n_present; k++)
+    g_atomic_int_inc (&job->importer->n_present);
+  job_commit_batch (job, batch);
+  return TRUE;
+}
+
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -361,15 +491,15 @@ import_thread (GTask        *task,
 {
   ImportJob *job = task_data;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) reads = g_array_new (FALSE, TRUE, sizeof (ReadFile));
   g_autoptr(GxStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean in_batch = FALSE;
-  gint64 batch_started = 0;
   guint i;
 
+  g_array_set_clear_func (reads, read_file_clear);
+
   for (i = 0; i < job->inputs->len; i++)
-    collect_files (job, g_ptr_array_index (job->inputs, i), TRUE, 0, files, cancellable);
+    collect_files (job, g_ptr_array_index (job->inputs, i), files, cancellable);
 
   g_mutex_lock (&job->lock);
   job->total = files->len;
@@ -386,99 +516,44 @@ import_thread (GTask        *task,
       return;
     }
 
-  for (i = 0; i < files->len; i++)
+  i = 0;
+  while (i < files->len && !g_cancellable_is_cancelled (cancellable))
     {
-      GFile *file = g_ptr_array_index (files, i);
-      g_autofree char *name = file_display_name (file);
-      g_autofree char *hash = NULL;
-      g_autoptr(GxReport) report = NULL;
-      GxImportOutcome outcome = GX_IMPORT_ADDED;
+      gint64 batch_started = g_get_monotonic_time ();
 
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-
-      job_set_progress (job, i, name);
-
-      report = read_one (file, name, &hash, cancellable, &error);
-      if (report == NULL)
+      /* Read a batch first, with no transaction open: a slow file never
+       * keeps the workspace locked from other processes. */
+      for (; i < files->len && reads->len < job->batch_size &&
+             g_get_monotonic_time () - batch_started <= BATCH_MAX_USEC; i++)
         {
-          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            job_fail (job, error->message);
-          g_clear_error (&error);
-          continue;
-        }
+          GFile *file = g_ptr_array_index (files, i);
+          ReadFile read = { NULL, NULL, file_display_name (file) };
 
-      if (!in_batch)
-        {
-          if (!gx_store_begin (store, &error))
+          if (g_cancellable_is_cancelled (cancellable))
             {
-              g_task_return_error (task, g_steal_pointer (&error));
-              return;
+              g_free (read.name);
+              break;
             }
-          in_batch = TRUE;
-          batch_started = g_get_monotonic_time ();
-        }
-
-      if (!gx_store_put_report (store, report, hash, FALSE, &outcome, &error))
-        {
-          g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
-          job_fail (job, message);
-          g_clear_error (&error);
-          continue;
-        }
-
-      switch (outcome)
-        {
-        case GX_IMPORT_ADDED:
-        case GX_IMPORT_REPLACED:
-          g_ptr_array_add (batch, g_steal_pointer (&report));
-          break;
-        case GX_IMPORT_ALREADY_PRESENT:
-          g_atomic_int_inc (&job->importer->n_present);
-          break;
-        case GX_IMPORT_CONFLICT:
-          {
-            g_autofree char *message =
-              g_strdup_printf (_("%s: the workspace already holds a different report of %s for %d"),
-                               name, gx_report_get_issuer (report), gx_report_get_year (report));
-            job_fail (job, message);
-          }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-
-      if (batch->len >= job->batch_size ||
-          g_get_monotonic_time () - batch_started > BATCH_MAX_USEC)
-        {
-          if (!gx_store_commit (store, &error))
+          job_set_progress (job, i, read.name);
+          read.report = read_one (file, read.name, &read.hash, cancellable, &error);
+          if (read.report == NULL)
             {
-              gx_store_rollback (store);
-              g_task_return_error (task, g_steal_pointer (&error));
-              return;
+              if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+                job_fail (job, error->message);
+              g_clear_error (&error);
+              g_free (read.name);
+              continue;
             }
-          in_batch = FALSE;
-          job_commit_batch (job, batch);
+          g_array_append_val (reads, read);
         }
-    }
 
-  if (in_batch)
-    {
-      if (g_cancellable_is_cancelled (cancellable))
+      if (reads->len > 0 && !g_cancellable_is_cancelled (cancellable) &&
+          !write_batch (job, store, reads, cancellable, &error))
         {
-          /* the open batch never happened: the workspace and the window
-           * both hold exactly the committed batches */
-          gx_store_rollback (store);
-          g_ptr_array_set_size (batch, 0);
-        }
-      else if (!gx_store_commit (store, &error))
-        {
-          gx_store_rollback (store);
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      else
-        job_commit_batch (job, batch);
+      g_array_set_size (reads, 0);
     }
 
   job_set_progress (job, i, NULL);

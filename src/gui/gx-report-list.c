@@ -472,6 +472,98 @@ gx_report_list_add_reports (GxReportList *self,
                        reports->pdata, reports->len);
 }
 
+/* Whether two summaries of the same report would show differently. */
+static gboolean
+summary_differs (GxReport *a,
+                 GxReport *b)
+{
+  return g_strcmp0 (gx_report_get_issuer (a), gx_report_get_issuer (b)) != 0 ||
+         gx_report_get_year (a) != gx_report_get_year (b) ||
+         g_strcmp0 (gx_report_get_source (a), gx_report_get_source (b)) != 0 ||
+         gx_report_get_n_errors (a) != gx_report_get_n_errors (b) ||
+         gx_report_get_n_warnings (a) != gx_report_get_n_warnings (b) ||
+         gx_report_get_n_notes (a) != gx_report_get_n_notes (b) ||
+         !gx_report_values_equal (a, b);
+}
+
+void
+gx_report_list_sync (GxReportList *self,
+                     GPtrArray    *reports)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autofree gint64 *ids = NULL;
+  guint n;
+
+  g_return_if_fail (GX_IS_REPORT_LIST (self));
+  g_return_if_fail (reports != NULL);
+
+  ids = g_new (gint64, reports->len + 1);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      ids[i] = gx_report_get_id (g_ptr_array_index (reports, i));
+      g_hash_table_insert (by_id, &ids[i], g_ptr_array_index (reports, i));
+    }
+
+  /* from the end: positions before the one changed stay valid */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint pos = n; pos-- > 0;)
+    {
+      g_autoptr(GxReport) item = g_list_model_get_item (G_LIST_MODEL (self->store), pos);
+      gint64 id = gx_report_get_id (item);
+      GxReport *fresh = g_hash_table_lookup (by_id, &id);
+
+      if (fresh == NULL)
+        g_list_store_remove (self->store, pos);
+      else
+        {
+          /* changed in place: the row's object (what is selected, what an
+           * editor or a caller holds) stays the same */
+          if (summary_differs (item, fresh))
+            {
+              gx_report_set_issuer (item, gx_report_get_issuer (fresh));
+              gx_report_set_year (item, gx_report_get_year (fresh));
+              gx_report_set_source (item, gx_report_get_source (fresh));
+              gx_report_copy_cells_from (item, fresh);
+              gx_report_set_counts (item, gx_report_get_n_errors (fresh),
+                                    gx_report_get_n_warnings (fresh), gx_report_get_n_notes (fresh));
+              g_list_model_items_changed (G_LIST_MODEL (self->store), pos, 1, 1);
+            }
+          g_hash_table_remove (by_id, &id);
+        }
+    }
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GxReport *report = g_ptr_array_index (reports, i);
+      gint64 id = gx_report_get_id (report);
+
+      if (g_hash_table_contains (by_id, &id))
+        g_ptr_array_add (added, report);
+    }
+  if (added->len > 0)
+    g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
+                         added->pdata, added->len);
+}
+
+gboolean
+gx_report_list_contains_id (GxReportList *self,
+                            gint64        id)
+{
+  guint n;
+
+  g_return_val_if_fail (GX_IS_REPORT_LIST (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint pos = 0; pos < n; pos++)
+    {
+      g_autoptr(GxReport) item = g_list_model_get_item (G_LIST_MODEL (self->store), pos);
+
+      if (gx_report_get_id (item) == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 gx_report_list_report_changed (GxReportList *self,
                                GxReport     *report)

@@ -24,6 +24,13 @@ void         gx_report_list_set_reports       (GxReportList *self,
 void         gx_report_list_add_reports       (GxReportList *self,
                                                GPtrArray    *reports);
 /* The row of @report changed (e.g. its findings): refilters and resorts. */
+/* Makes the list hold @reports (summaries, by id) with the fewest changes:
+ * rows of reports gone are removed, changed ones updated in place (the same
+ * objects), new ones added; the others (and the selection) stay. */
+void         gx_report_list_sync              (GxReportList *self,
+                                               GPtrArray    *reports);
+gboolean     gx_report_list_contains_id       (GxReportList *self,
+                                               gint64        id);
 void         gx_report_list_report_changed    (GxReportList *self,
                                                GxReport     *report);
 

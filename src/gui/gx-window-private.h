@@ -46,6 +46,10 @@ struct _GxWindow
   gboolean finish_cancelled;
 
   gboolean only_problems;
+
+  /* changes other processes make to the workspace (gx-window.c) */
+  guint watch_id;
+  gint64 data_version;
 };
 
 /* gx-window-actions.c */
@@ -66,6 +70,11 @@ void gx_window_show_error        (GxWindow       *self,
 GArray *gx_window_dup_target_ids (GxWindow       *self);
 /* every report the list shows (after search and filter) */
 GArray *gx_window_dup_visible_ids (GxWindow      *self);
+
+/* Looks whether another process (or connection) changed the workspace and
+ * brings the list up to date; the timer of the window calls it twice a
+ * second, and so does the window getting the focus. */
+void gx_window_check_workspace (GxWindow *self);
 
 /* gx-window-editing.c */
 void gx_window_class_add_editing_actions (GtkWidgetClass *widget_class);

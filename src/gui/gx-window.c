@@ -110,6 +110,71 @@ show_import_result (GxWindow *self,
   gtk_revealer_set_reveal_child (self->result_revealer, TRUE);
 }
 
+/* Another process's changes --------------------------------------------------- */
+
+/* How often the window asks SQLite whether another connection committed:
+ * PRAGMA data_version costs microseconds. */
+#define WATCH_INTERVAL_MS 500
+
+/* The list as the workspace has it now; a report shown that is gone is
+ * closed quietly. */
+static void
+sync_with_workspace (GxWindow *self)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  GxReport *shown;
+
+  reports = gx_store_list_summaries (self->store, &error);
+  if (reports == NULL)
+    {
+      /* busy or gone for a moment: the next tick tries again */
+      g_debug ("workspace not listed: %s", error->message);
+      self->data_version = -1;
+      return;
+    }
+  gx_report_list_sync (self->report_list, reports);
+
+  shown = gx_report_detail_get_report (self->report_detail);
+  if (shown != NULL && gx_report_get_id (shown) > 0 &&
+      !gx_report_list_contains_id (self->report_list, gx_report_get_id (shown)))
+    gx_report_detail_set_report (self->report_detail, NULL);
+  update_page (self);
+}
+
+void
+gx_window_check_workspace (GxWindow *self)
+{
+  gint64 version;
+
+  g_return_if_fail (GX_IS_WINDOW (self));
+
+  /* while our own import lists its rows, they are not someone else's:
+   * looked at once it is done (finish_import) */
+  if (self->store == NULL || gx_window_get_importing (self) ||
+      self->rows_idle != 0 || self->finish_pending)
+    return;
+  version = gx_store_get_data_version (self->store, NULL);
+  if (version < 0 || version == self->data_version)
+    return;
+  self->data_version = version;
+  sync_with_workspace (self);
+}
+
+static gboolean
+watch_cb (gpointer data)
+{
+  gx_window_check_workspace (GX_WINDOW (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+is_active_cb (GxWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    gx_window_check_workspace (self);
+}
+
 /* Callbacks ------------------------------------------------------------------ */
 
 static void
@@ -219,6 +284,8 @@ finish_import (GxWindow *self)
 
   if (self->finish_cancelled)
     g_ptr_array_set_size (self->import_queue, 0);
+  /* what others changed meanwhile (our own rows are there already) */
+  gx_window_check_workspace (self);
   start_next_import (self);
 }
 
@@ -285,6 +352,15 @@ selected_report_changed_cb (GxWindow *self)
        * (rules, prose, across reports) and sets the stored review
        * decisions on its findings (issue 8) */
       report = gx_store_load_report (self->store, gx_report_get_id (item), &error);
+      if (report == NULL && g_error_matches (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND))
+        {
+          /* removed by another process: the list catches up, quietly */
+          gx_report_detail_set_report (self->report_detail, NULL);
+          self->data_version = -1;
+          gx_window_check_workspace (self);
+          gx_window_update_actions (self);
+          return;
+        }
       if (report == NULL)
         {
           gx_window_show_error (self, _("The report could not be loaded"), error->message);
@@ -341,6 +417,7 @@ gx_window_dispose (GObject *object)
     g_cancellable_cancel (self->import_cancellable);
   stop_pulse (self);
   g_clear_handle_id (&self->rows_idle, g_source_remove);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GX_TYPE_WINDOW);
 
@@ -466,6 +543,7 @@ gx_window_init (GxWindow *self)
   g_signal_connect_object (self->report_detail, "reviewed",
                            G_CALLBACK (report_reviewed_cb), self, G_CONNECT_SWAPPED);
   gx_window_init_compare (self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   update_page (self);
 }
 
@@ -560,6 +638,9 @@ gx_window_open_workspace (GxWindow    *self,
     return FALSE;
 
   g_set_object (&self->store, store);
+  self->data_version = gx_store_get_data_version (store, NULL);
+  if (self->watch_id == 0)
+    self->watch_id = g_timeout_add (WATCH_INTERVAL_MS, watch_cb, self);
 
   if (self->importer != NULL)
     g_signal_handlers_disconnect_by_data (self->importer, self);

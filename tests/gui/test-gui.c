@@ -9,8 +9,11 @@
 #include "gx-config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <gtk/gtk.h>
 
+#include "gx-reader.h"
 #include "gx-review.h"
 #include "gx-schema.h"
 #include "gx-store.h"
@@ -583,6 +586,137 @@ test_edit_from_list (Fixture       *fx,
   drain ();
 }
 
+/* Puts a sample into the workspace through a connection of its own, as
+ * another process would. */
+static gint64
+put_elsewhere (GxStore    *other,
+               const char *name)
+{
+  g_autoptr(GFile) file = sample_file (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxReport) report = gx_reader_read_file (file, NULL, &error);
+  GxImportOutcome outcome;
+
+  g_assert_no_error (error);
+  g_assert_true (gx_store_put_report (other, report, NULL, FALSE, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome, ==, GX_IMPORT_ADDED);
+  return gx_report_get_id (report);
+}
+
+/* Runs the main loop until the list shows @n reports; fails after 5 s
+ * (the window looks twice a second). */
+static void
+wait_for_n_reports (Fixture *fx,
+                    guint    n)
+{
+  GxReportList *list = gx_window_get_report_list (fx->window);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gx_report_list_get_n_visible (list) != n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, n);
+}
+
+static guint
+position_of (Fixture *fx,
+             gint64   id)
+{
+  GListModel *visible = gx_report_list_get_visible (gx_window_get_report_list (fx->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    if (gx_report_get_id (visible_report (fx, i)) == id)
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+assert_no_error_dialog (void)
+{
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    g_assert_false (GTK_IS_MESSAGE_DIALOG (l->data));
+}
+
+/* Another process adds and removes reports: the list follows, and a
+ * removed report's detail closes without an error. */
+static void
+test_external_changes (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxStore) other = gx_store_open (fx->workspace, &error);
+  GxReportDetail *detail = gx_window_get_report_detail (fx->window);
+  GxReportList *list = gx_window_get_report_list (fx->window);
+  gint64 anding, haidian, pinggu;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 0);
+
+  anding = put_elsewhere (other, "anding-2022.txt");
+  haidian = put_elsewhere (other, "haidian-2022.txt");
+  pinggu = put_elsewhere (other, "pinggu-2022.txt");
+  wait_for_n_reports (fx, 3);
+  g_assert_cmpstr (gx_window_get_page (fx->window), ==, "reports");
+
+  /* Haidian shown, then removed elsewhere: the row and the detail go */
+  gx_report_list_select (list, position_of (fx, haidian));
+  drain ();
+  g_assert_nonnull (gx_report_detail_get_report (detail));
+  g_assert_cmpint (gx_report_get_id (gx_report_detail_get_report (detail)), ==, haidian);
+  g_assert_true (gx_store_remove_report (other, haidian, &error));
+  g_assert_no_error (error);
+  wait_for_n_reports (fx, 2);
+  g_assert_true (gx_report_detail_get_report (detail) == NULL ||
+                 gx_report_get_id (gx_report_detail_get_report (detail)) != haidian);
+  assert_no_error_dialog ();
+
+  /* Pinggu removed elsewhere and clicked before the window looked: no
+   * error dialog, the list catches up at once */
+  g_assert_true (gx_store_remove_report (other, pinggu, &error));
+  g_assert_no_error (error);
+  gx_report_list_select (list, position_of (fx, pinggu));
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 1);
+  g_assert_cmpint (gx_report_get_id (visible_report (fx, 0)), ==, anding);
+  drain ();
+  assert_no_error_dialog ();
+  g_assert_true (gx_report_detail_get_report (detail) == NULL ||
+                 gx_report_get_id (gx_report_detail_get_report (detail)) == anding);
+}
+
+/* Symbolic links inside an imported folder: followed to files, as the
+ * command line does; a loop and a FIFO are listed, not skipped silently. */
+static void
+test_folder_links (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fx->tmpdir, "linked", NULL);
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "anding-2022.txt", NULL);
+  g_autofree char *link = g_build_filename (folder, "anding-link.txt", NULL);
+  g_autofree char *loop = g_build_filename (folder, "loop.txt", NULL);
+  g_autofree char *fifo = g_build_filename (folder, "pipe.txt", NULL);
+  g_autofree char *failures = NULL;
+  g_autoptr(GFile) file = NULL;
+  gint64 start;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink (sample, link), ==, 0);
+  g_assert_cmpint (symlink ("loop.txt", loop), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  file = g_file_new_for_path (folder);
+  start = g_get_monotonic_time ();
+  gx_window_import_files (fx->window, &file, 1);
+  wait_for_import (fx->window);
+  /* the FIFO is not waited on */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  g_assert_cmpuint (gx_report_list_get_n_visible (gx_window_get_report_list (fx->window)), ==, 1);
+  g_assert_cmpint (new_received (visible_report (fx, 0)), ==, 13);
+  failures = gx_window_dup_failures_text (fx->window);
+  g_assert_nonnull (strstr (failures, "loop.txt: a loop of symbolic links"));
+  g_assert_nonnull (strstr (failures, "pipe.txt: not a regular file (a named pipe)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -607,6 +741,8 @@ main (int   argc,
   ADD ("/gui/list/problems-and-search", test_problems_filter_and_search);
   ADD ("/gui/detail/haidian", test_haidian_detail);
   ADD ("/gui/edit/from-list", test_edit_from_list);
+  ADD ("/gui/workspace/external-changes", test_external_changes);
+  ADD ("/gui/import/folder-links", test_folder_links);
 #undef ADD
 
   return g_test_run ();

@@ -686,6 +686,9 @@ test_csv (Fixture       *f,
     }
 }
 
+/* The bytes of a workspace file, to show it untouched.  Only called while
+ * this process has no connection to it: closing a descriptor of our own
+ * would drop that connection's locks (the program itself never does it). */
 static void
 file_snapshot (const char *path,
                GBytes    **bytes)
@@ -1052,7 +1055,25 @@ test_cli (Fixture       *f,
     g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
     g_autofree char *v2 = g_build_filename (f->dir, "miyun-2021-v2.txt", NULL);
 
+    g_autofree char *same = g_build_filename (f->dir, "miyun-2021-gbk.txt", NULL);
+    g_autofree char *gbk = NULL;
+    gsize gbk_len = 0;
+    char *cell;
+
+    /* the same figures in other bytes (another encoding, a line added):
+     * already present, not a conflict (exit 0) */
     g_string_append (text, "\n（更正版）\n");
+    gbk = g_convert (text->str, (gssize) text->len, "GB18030", "UTF-8", NULL, &gbk_len, NULL);
+    g_assert_nonnull (gbk);
+    g_assert_true (g_file_set_contents (same, gbk, (gssize) gbk_len, NULL));
+    g_assert_cmpint (run_cli (&out, &err, "import", "--db", f->db_path, same, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "miyun-2021-gbk.txt: already present (same figures as report #"));
+    g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+
+    /* other figures (本年新收, 自然人 559 → 558): a conflict */
+    cell = strstr (text->str, "\t559\n");
+    g_assert_nonnull (cell);
+    cell[3] = '8';
     g_assert_true (g_file_set_contents (v2, text->str, (gssize) text->len, NULL));
     g_assert_cmpint (run_cli (&out, &err, "import", "--db", f->db_path, v2, NULL), ==, 2);
     g_assert_nonnull (strstr (out, "conflict"));
