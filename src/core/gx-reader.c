@@ -37,6 +37,7 @@
 #include "gx-assembler.h"
 #include "gx-docx-reader.h"
 #include "gx-html-reader.h"
+#include "gx-layout-reader.h"
 #include "gx-pdf-reader.h"
 #include "gx-reader.h"
 #include "gx-text-reader.h"
@@ -146,6 +147,8 @@ gx_reader_read_bytes (GBytes      *data,
       text_len = strlen (text);
       if (gx_html_reader_sniff (text, text_len))
         doc = gx_html_reader_parse (text, text_len, bytes, len, encoding, source_name, error);
+      else if (gx_layout_reader_sniff (text, text_len))   /* pdftotext -layout */
+        doc = gx_layout_reader_parse (text, text_len, source_name, error);
       else
         doc = gx_text_reader_parse (g_steal_pointer (&text), source_name);
     }
