@@ -808,7 +808,9 @@ header_columns (GPtrArray  *header,
           double *d = (double *) (gpointer) (cells->data + j * sizeof (double) * 4);
           double centre = (d[0] + d[1]) / 2;
 
-          parent = j != k && d[2] >= c[3] - 0.5 && centre > c[0] && centre < c[1];
+          /* lines of a cell may overlap a little: below is below the middle */
+          parent = j != k && (d[2] + d[3]) / 2 > (c[2] + c[3]) / 2 + (c[3] - c[2]) * 0.5 &&
+                   centre > c[0] && centre < c[1];
         }
       if (parent)
         continue;
@@ -818,9 +820,6 @@ header_columns (GPtrArray  *header,
       columns->x2[n] = c[1];
       n++;
     }
-  if (g_getenv ("GX_GEO_DEBUG"))   /* DEBUG-REMOVE */
-    for (guint i = 0; i < n; i++)
-      g_printerr ("leaf %.1f-%.1f\n", columns->x1[i], columns->x2[i]);
   if (n != n_wanted)
     return FALSE;
   /* left to right, and not overlapping */
@@ -927,6 +926,17 @@ share_run (GArray *bands,
 }
 
 static int
+compare_chunks_y (gconstpointer a,
+                  gconstpointer b)
+{
+  const Chunk *ca = *(Chunk * const *) a, *cb = *(Chunk * const *) b;
+
+  if (fabs (ca->y1 - cb->y1) > 0.5)
+    return ca->y1 < cb->y1 ? -1 : 1;
+  return ca->x1 < cb->x1 ? -1 : ca->x1 > cb->x1;
+}
+
+static int
 compare_pieces (gconstpointer a,
                 gconstpointer b)
 {
@@ -1029,7 +1039,7 @@ read_page (GPtrArray        *lines,
             {
               /* a piece of a label; chunks close together on a line are one */
               if (last_piece != NULL &&
-                  chunk->x1 - last_piece->x2 < MIN (h, last_piece->y2 - last_piece->y1) * 0.75)
+                  chunk->x1 - last_piece->x2 < MIN (h, last_piece->y2 - last_piece->y1) * 0.6)
                 {
                   g_string_append (last_piece->text, chunk->text);
                   last_piece->x2 = chunk->x2;
@@ -1056,53 +1066,50 @@ read_page (GPtrArray        *lines,
         }
     }
 
-  /* a number wrapped in its cell, on a line of its own: fewer values,
-   * each under one of the row above, close below it, and no numbered
-   * label beside it */
-  for (guint b = 1; b < page->bands->len; b++)
+  /* a number wrapped in its cell, on a line of its own next to the line
+   * of the row's other values ("12" over "5", or "10" above and "0"
+   * below the row): a line of a few numbers, close to a line of many,
+   * with no numbered label beside it */
+  for (guint b = 0; b + 1 < page->bands->len; b++)
     {
-      Band *above = &g_array_index (page->bands, Band, b - 1);
-      Band *band = &g_array_index (page->bands, Band, b);
-      double h = above->y2 - above->y1;
-      gboolean under = band->values->len < above->values->len && band->y1 - above->y2 < h * 0.6;
+      Band *above = &g_array_index (page->bands, Band, b);
+      Band *below = &g_array_index (page->bands, Band, b + 1);
+      gboolean below_small = below->values->len * 2 <= above->values->len;
+      Band *small = below_small ? below : above;
+      Band *large = below_small ? above : below;
+      double h = MIN (large->y2 - large->y1, small->y2 - small->y1);
+      gboolean merge = (below_small || above->values->len * 2 <= below->values->len) &&
+                       below->y1 - above->y2 < h * 0.6;
 
-      for (guint i = 0; i < band->values->len && under; i++)
+      for (guint i = 0; i < small->values->len && merge; i++)
         {
-          const Chunk *v = g_ptr_array_index (band->values, i);
-          gboolean found_above = FALSE;
+          const Chunk *v = g_ptr_array_index (small->values, i);
 
-          for (guint j = 0; j < above->values->len && !found_above; j++)
-            {
-              const Chunk *a = g_ptr_array_index (above->values, j);
-
-              found_above = x_overlaps (v->x1, v->x2, a->x1, a->x2);
-            }
-          under = found_above;
+          merge = gx_value_parse (v->text, NULL) && g_ascii_isdigit (v->text[0]);
         }
-      for (guint p = 0; p < page->pieces->len && under; p++)
+      for (guint p = 0; p < page->pieces->len && merge; p++)
         {
           Piece *piece = &g_array_index (page->pieces, Piece, p);
 
           if (piece_numbered (piece) &&
-              y_overlap (piece->y1, piece->y2, band->y1, band->y2) > (piece->y2 - piece->y1) * 0.3)
-            under = FALSE;
+              y_overlap (piece->y1, piece->y2, small->y1, small->y2) > (piece->y2 - piece->y1) * 0.3)
+            merge = FALSE;
         }
-      if (!under)
+      if (!merge)
         continue;
-      for (guint i = 0; i < band->values->len; i++)
-        g_ptr_array_add (above->values, g_ptr_array_index (band->values, i));
-      above->y2 = MAX (above->y2, band->y2);
-      g_array_remove_index (page->bands, b);
-      b--;
+      for (guint i = 0; i < small->values->len; i++)
+        g_ptr_array_add (large->values, g_ptr_array_index (small->values, i));
+      large->y1 = MIN (large->y1, small->y1);
+      large->y2 = MAX (large->y2, small->y2);
+      large->line = MIN (large->line, small->line);
+      g_array_remove_index (page->bands, small == below ? b + 1 : b);
+      b = b > 0 ? b - 2 : (guint) -1;   /* look at the merged band again */
     }
 
   /* the columns */
   {
     guint n = value_clusters (page->bands, &page->columns);
 
-    if (g_getenv ("GX_GEO_DEBUG"))   /* DEBUG-REMOVE */
-      for (guint k = 0; k < MIN (n, MAX_COLUMNS); k++)
-        g_printerr ("cluster %.1f-%.1f\n", page->columns.x1[k], page->columns.x2[k]);
 
     for (guint w = 0; w < n_wanted && !found; w++)
       found = n == wanted[w];
@@ -1113,9 +1120,55 @@ read_page (GPtrArray        *lines,
         page->columns = *previous;
         found = TRUE;
       }
+    /* the columns of this page cannot be told: its rows keep their
+     * values in order, for the assembler to place and flag */
     if (!found)
-      return FALSE;
+      page->columns.n = 0;
   }
+
+  /* a vertical label (三、本年度办理结果 down the left edge): three or more
+   * pieces of one or two characters stacked at one x; part of no row */
+  for (guint p = 0; p < page->pieces->len; p++)
+    {
+      guint n = 1, last = p;
+
+      for (guint q = p + 1; q < page->pieces->len; q++)
+        {
+          Piece *a = &g_array_index (page->pieces, Piece, last);
+          Piece *b = &g_array_index (page->pieces, Piece, q);
+          double h = a->y2 - a->y1;
+
+          if (g_utf8_strlen (b->text->str, 16) > 2 || g_utf8_strlen (a->text->str, 16) > 2)
+            continue;
+          if (b->y1 - a->y2 > h * 2.5)
+            break;
+          if (x_overlaps (a->x1, a->x2, b->x1, b->x2) && b->y1 >= a->y2 - h * 0.3)
+            {
+              n++;
+              last = q;
+            }
+        }
+      if (n < 3)
+        continue;
+      last = p;
+      g_array_index (page->pieces, Piece, p).band = -3;
+      for (guint q = p + 1; q < page->pieces->len; q++)
+        {
+          Piece *a = &g_array_index (page->pieces, Piece, last);
+          Piece *b = &g_array_index (page->pieces, Piece, q);
+          double h = a->y2 - a->y1;
+
+          if (g_utf8_strlen (b->text->str, 16) > 2)
+            continue;
+          if (b->y1 - a->y2 > h * 2.5)
+            break;
+          if (x_overlaps (a->x1, a->x2, b->x1, b->x2) && b->y1 >= a->y2 - h * 0.3)
+            {
+              b->band = -3;
+              last = q;
+            }
+        }
+    }
 
   /* label pieces in a row's band are its own; the rightmost starts it */
   for (guint p = 0; p < page->pieces->len; p++)
@@ -1123,6 +1176,8 @@ read_page (GPtrArray        *lines,
       Piece *piece = &g_array_index (page->pieces, Piece, p);
       double best = (piece->y2 - piece->y1) * 0.3;
 
+      if (piece->band == -3)
+        continue;
       for (guint b = 0; b < page->bands->len; b++)
         {
           Band *band = &g_array_index (page->bands, Band, b);
@@ -1232,9 +1287,15 @@ read_page (GPtrArray        *lines,
         /* labels right of it above and below: a group label between its rows */
         if (!start || (right_above && right_below))
           continue;
-        if (next >= 0 && g_array_index (page->bands, Band, next).leaf < 0)
+        if (next >= 0 &&
+            (g_array_index (page->bands, Band, next).leaf < 0 ||
+             (!g_array_index (page->bands, Band, next).top_numbered &&
+              x_overlaps (piece->x1, piece->x2, g_array_index (page->bands, Band, next).lx1,
+                          g_array_index (page->bands, Band, next).lx2))))
           {
-            /* the label of the row below, unless another starts between */
+            /* the start of the label of the row below (which has no label
+             * or one that does not start with its numbering), unless
+             * another starts between */
             Band *nb = &g_array_index (page->bands, Band, next);
             gboolean other_start = FALSE;
 
@@ -1392,6 +1453,7 @@ emit_page (GxFlow    *flow,
 
       /* each value into its column; pieces of one number stacked in its
        * cell are joined top to bottom */
+      g_ptr_array_sort (band->values, compare_chunks_y);
       for (guint i = 0; i < band->values->len && placed; i++)
         {
           const Chunk *chunk = g_ptr_array_index (band->values, i);
@@ -1416,13 +1478,6 @@ emit_page (GxFlow    *flow,
             placed = FALSE;   /* two values in one column */
         }
 
-      if (g_getenv ("GX_GEO_DEBUG"))   /* DEBUG-REMOVE */
-        {
-          g_printerr ("row %u [%s]%s", band->line, label->str, placed ? "" : " UNPLACED");
-          for (guint c = 0; c < page->columns.n && placed; c++)
-            g_printerr (" |%s", cells[c] ? cells[c] : "");
-          g_printerr ("\n");
-        }
       out = gx_flow_add_row (flow, band->line, !placed);
       if (label->len > 0 || section != GX_SECTION_REVIEW_LITIGATION || !placed)
         gx_flow_row_add_cell (out, label->str, band->line);
@@ -1430,8 +1485,40 @@ emit_page (GxFlow    *flow,
         for (guint c = 0; c < page->columns.n; c++)
           gx_flow_row_add_cell (out, cells[c] ? cells[c] : "", band->line);
       else
-        for (guint i = 0; i < band->values->len; i++)
-          gx_flow_row_add_cell (out, ((const Chunk *) g_ptr_array_index (band->values, i))->text, band->line);
+        {
+          /* in order, left to right; a number stacked in its cell joined */
+          g_autoptr(GPtrArray) tops = g_ptr_array_new ();
+          g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint i = 0; i < band->values->len; i++)
+            {
+              const Chunk *chunk = g_ptr_array_index (band->values, i);
+              guint k;
+
+              for (k = 0; k < tops->len; k++)
+                {
+                  const Chunk *top = g_ptr_array_index (tops, k);
+
+                  if (x_overlaps (top->x1, top->x2, chunk->x1, chunk->x2) && chunk->y1 > top->y1)
+                    break;
+                }
+              if (k < tops->len && gx_value_parse (chunk->text, NULL))
+                {
+                  char *both = g_strconcat (g_ptr_array_index (texts, k), chunk->text, NULL);
+
+                  g_free (g_ptr_array_index (texts, k));
+                  g_ptr_array_index (texts, k) = both;
+                  continue;
+                }
+              /* left to right */
+              for (k = 0; k < tops->len && ((const Chunk *) g_ptr_array_index (tops, k))->x1 < chunk->x1; k++)
+                ;
+              g_ptr_array_insert (tops, (gint) k, (gpointer) chunk);
+              g_ptr_array_insert (texts, (gint) k, g_strdup (chunk->text));
+            }
+          for (guint k = 0; k < texts->len; k++)
+            gx_flow_row_add_cell (out, g_ptr_array_index (texts, k), band->line);
+        }
     }
 }
 
@@ -1449,7 +1536,7 @@ geo_table (GxFlow     *flow,
   guint n_wanted = section == GX_SECTION_APPLICATIONS ? 1 : 2;
   g_autoptr(GArray) pages = g_array_new (FALSE, TRUE, sizeof (Page));
   GeoColumns previous = { 0, };
-  guint from = 0;
+  guint from = 0, n_told = 0;
   gboolean ok = TRUE;
 
   if (section != GX_SECTION_APPLICATIONS && section != GX_SECTION_REVIEW_LITIGATION)
@@ -1464,7 +1551,10 @@ geo_table (GxFlow     *flow,
       ok = read_page (lines, from, l, wanted, n_wanted,
                       (flags & GX_GEO_SAME_X_ACROSS_PAGES) ? &previous : NULL, &page);
       if (ok && page.columns.n > 0)
-        previous = page.columns;
+        {
+          previous = page.columns;
+          n_told++;
+        }
       g_array_append_val (pages, page);
       from = l;
     }
@@ -1473,8 +1563,10 @@ geo_table (GxFlow     *flow,
     {
       Page *page = &g_array_index (pages, Page, p);
 
-      ok = page->bands == NULL || page->bands->len == 0 || page->columns.n == previous.n;
+      ok = page->bands == NULL || page->bands->len == 0 || page->columns.n == 0 ||
+           page->columns.n == previous.n;
     }
+  ok = ok && n_told > 0;
   if (ok)
     for (guint p = 0; p < pages->len; p++)
       if (g_array_index (pages, Page, p).bands != NULL)

@@ -301,8 +301,6 @@ gx_layout_reader_parse (const char  *text,
   if (has_wide)
     {
       wide = read_lines (text, len, TRUE);
-      if (g_getenv ("GX_GEO_DEBUG"))   /* DEBUG-REMOVE */
-        g_printerr ("spread narrow %.1f wide %.1f\n", values_spread (narrow), values_spread (wide));
       if (values_spread (wide) < values_spread (narrow))
         return gx_geometry_read (wide, 0, source_name, error);
     }
