@@ -7,7 +7,9 @@
  * wrapped in their cells: "12" over "5"), header words one character a
  * line under a three-level header, labels wrapped over two or three lines,
  * the vertical 三、本年度办理结果, a page break with a page number; section
- * 四 is one line of 15 numbers (100 and 101 wrapped).  The values below
+ * 四 is one line of 15 numbers (100 and 101 wrapped); centred-wide.txt has
+ * the words of centred.pdf on a monospaced grid where a CJK character is two
+ * columns wide.  The values below
  * are those the script draws, read off the drawn pages.
  */
 #include <string.h>
@@ -315,6 +317,7 @@ main (int argc, char **argv)
 
   g_test_add_data_func ("/pdf-layouts/centred/pdf", "centred.pdf", test_centred);
   g_test_add_data_func ("/pdf-layouts/centred/text", "centred-pdftotext.txt", test_centred);
+  g_test_add_data_func ("/pdf-layouts/centred/wide-text", "centred-wide.txt", test_centred);
   g_test_add_func ("/pdf-layouts/top-aligned/pdf", test_top_aligned_pdf);
   g_test_add_func ("/pdf-layouts/top-aligned/text", test_top_aligned_text);
   g_test_add_func ("/pdf-layouts/sniff", test_sniff);

@@ -963,6 +963,91 @@ page_clear (Page *page)
   g_clear_pointer (&page->pieces, g_array_unref);
 }
 
+/* Whether band @small holds only pieces of numbers wrapped in the cells of
+ * band @large next to it: a few numbers, close to a line of many, with no
+ * numbered label beside them; @stacked: each under or over one of @large's
+ * numbers (else in the gaps between them). */
+static gboolean
+wrapped_digits (Page     *page,
+                guint     small_index,
+                guint     large_index,
+                gboolean  stacked)
+{
+  Band *small = &g_array_index (page->bands, Band, small_index);
+  Band *large = &g_array_index (page->bands, Band, large_index);
+  double h = MIN (large->y2 - large->y1, small->y2 - small->y1);
+  double gap = small_index > large_index ? small->y1 - large->y2 : large->y1 - small->y2;
+
+  if (small->values->len * 2 > large->values->len || gap >= h * 0.6)
+    return FALSE;
+  for (guint i = 0; i < small->values->len; i++)
+    {
+      const Chunk *v = g_ptr_array_index (small->values, i);
+      gboolean over = FALSE;
+
+      if (!g_ascii_isdigit (v->text[0]) || !gx_value_parse (v->text, NULL))
+        return FALSE;
+      for (guint j = 0; j < large->values->len && !over; j++)
+        {
+          const Chunk *l = g_ptr_array_index (large->values, j);
+
+          over = x_overlaps (v->x1, v->x2, l->x1, l->x2);
+        }
+      if (over != stacked)
+        return FALSE;
+    }
+  for (guint p = 0; p < page->pieces->len; p++)
+    {
+      Piece *piece = &g_array_index (page->pieces, Piece, p);
+
+      if (piece_numbered (piece) &&
+          y_overlap (piece->y1, piece->y2, small->y1, small->y2) > (piece->y2 - piece->y1) * 0.3)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The pieces above and below the row: one over the other, column by column */
+static gboolean
+digits_stacked (const Band *above,
+                const Band *below)
+{
+  if (above->values->len != below->values->len)
+    return FALSE;
+  for (guint i = 0; i < above->values->len; i++)
+    {
+      const Chunk *a = g_ptr_array_index (above->values, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < below->values->len && !found; j++)
+        {
+          const Chunk *b = g_ptr_array_index (below->values, j);
+
+          found = x_overlaps (a->x1, a->x2, b->x1, b->x2);
+        }
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Band @from joins band @into (and is removed). */
+static void
+merge_band (Page  *page,
+            guint  into,
+            guint  from)
+{
+  Band *large = &g_array_index (page->bands, Band, into);
+  Band *small = &g_array_index (page->bands, Band, from);
+
+  for (guint i = 0; i < small->values->len; i++)
+    g_ptr_array_add (large->values, g_ptr_array_index (small->values, i));
+  large->y1 = MIN (large->y1, small->y1);
+  large->y2 = MAX (large->y2, small->y2);
+  large->line = MIN (large->line, small->line);
+  g_array_remove_index (page->bands, from);
+}
+
 static gboolean
 read_page (GPtrArray        *lines,
            guint             from,
@@ -1066,44 +1151,30 @@ read_page (GPtrArray        *lines,
         }
     }
 
-  /* a number wrapped in its cell, on a line of its own next to the line
-   * of the row's other values ("12" over "5", or "10" above and "0"
-   * below the row): a line of a few numbers, close to a line of many,
-   * with no numbered label beside it */
-  for (guint b = 0; b + 1 < page->bands->len; b++)
+  /* numbers wrapped in their cells, on lines of their own: "12" above
+   * and "5" below the line of the row's other numbers (centred cells),
+   * or "5" under "12" (top-aligned), "12" over "5" (bottom-aligned) */
+  for (guint b = 1; b + 1 < page->bands->len; b++)
+    if (wrapped_digits (page, b - 1, b, FALSE) && wrapped_digits (page, b + 1, b, FALSE) &&
+        digits_stacked (&g_array_index (page->bands, Band, b - 1), &g_array_index (page->bands, Band, b + 1)))
+      {
+        merge_band (page, b, b + 1);
+        merge_band (page, b, b - 1);
+        b--;
+      }
+  for (guint b = 1; b < page->bands->len; )
     {
-      Band *above = &g_array_index (page->bands, Band, b);
-      Band *below = &g_array_index (page->bands, Band, b + 1);
-      gboolean below_small = below->values->len * 2 <= above->values->len;
-      Band *small = below_small ? below : above;
-      Band *large = below_small ? above : below;
-      double h = MIN (large->y2 - large->y1, small->y2 - small->y1);
-      gboolean merge = (below_small || above->values->len * 2 <= below->values->len) &&
-                       below->y1 - above->y2 < h * 0.6;
-
-      for (guint i = 0; i < small->values->len && merge; i++)
-        {
-          const Chunk *v = g_ptr_array_index (small->values, i);
-
-          merge = gx_value_parse (v->text, NULL) && g_ascii_isdigit (v->text[0]);
-        }
-      for (guint p = 0; p < page->pieces->len && merge; p++)
-        {
-          Piece *piece = &g_array_index (page->pieces, Piece, p);
-
-          if (piece_numbered (piece) &&
-              y_overlap (piece->y1, piece->y2, small->y1, small->y2) > (piece->y2 - piece->y1) * 0.3)
-            merge = FALSE;
-        }
-      if (!merge)
-        continue;
-      for (guint i = 0; i < small->values->len; i++)
-        g_ptr_array_add (large->values, g_ptr_array_index (small->values, i));
-      large->y1 = MIN (large->y1, small->y1);
-      large->y2 = MAX (large->y2, small->y2);
-      large->line = MIN (large->line, small->line);
-      g_array_remove_index (page->bands, small == below ? b + 1 : b);
-      b = b > 0 ? b - 2 : (guint) -1;   /* look at the merged band again */
+      if (wrapped_digits (page, b, b - 1, TRUE))
+        merge_band (page, b - 1, b);
+      else
+        b++;
+    }
+  for (guint b = 0; b + 1 < page->bands->len; )
+    {
+      if (wrapped_digits (page, b, b + 1, TRUE))
+        merge_band (page, b + 1, b);
+      else
+        b++;
     }
 
   /* the columns */

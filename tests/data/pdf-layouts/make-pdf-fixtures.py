@@ -19,6 +19,9 @@ is the text `pdftotext -layout` makes of it.
   centred.pdf      cells centred vertically (a wrapped label has the row's
                    numbers on its middle line), the header repeated on the
                    next page, every cell filled
+  centred-wide.txt the words of centred.pdf on a monospaced grid, a CJK
+                   character two columns wide (a copy out of a viewer
+                   that shows the page so)
   top-aligned.pdf  cells aligned to the top (numbers on the first line of
                    the label), no header on the next page, the 科研机构
                    column and other cells left empty
@@ -299,6 +302,40 @@ def review(doc):
     doc.y = y + 2 * LEADING + 2 * PAD + 16
 
 
+def monospaced(path):
+    """the words of the PDF laid out on a grid of 4.5 pt (a CJK character of
+    the 9 pt table text two columns wide), as a monospaced view of the page
+    shows them: the text a copy out of such a view gives"""
+    import html
+    import re
+    import unicodedata
+    bbox = subprocess.run(["pdftotext", "-bbox", path, "-"], check=True,
+                          capture_output=True).stdout.decode("utf-8")
+    pages = []
+    for page in bbox.split("<page ")[1:]:
+        words = [(float(y1), float(x1), html.unescape(w)) for x1, y1, w in
+                 re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(.*?)</word>', page)]
+        words.sort()
+        lines = []
+        for y, x, w in words:
+            if lines and abs(lines[-1][0] - y) < 3:
+                lines[-1][1].append((x, w))
+            else:
+                lines.append((y, [(x, w)]))
+        out = []
+        for y, ws in lines:
+            new, shown = "", 0
+            for x, w in sorted(ws):
+                col = int(round(x / 4.5))
+                if new:
+                    col = max(col, shown + 2)
+                new += " " * (col - shown) + w
+                shown = col + sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in w)
+            out.append(new)
+        pages.append("\n".join(out) + "\n")
+    return "\f".join(pages)
+
+
 def make(name, valign, repeat_header, blank):
     path = os.path.join(HERE, name + ".pdf")
     doc = Doc(path, valign, repeat_header, blank)
@@ -319,9 +356,13 @@ def make(name, valign, repeat_header, blank):
     for s in PROSE_AFTER:
         doc.paragraph(s)
     doc.finish()
+    text = subprocess.run(["pdftotext", "-layout", path, "-"], check=True,
+                          capture_output=True).stdout
     with open(os.path.join(HERE, name + "-pdftotext.txt"), "wb") as out:
-        out.write(subprocess.run(["pdftotext", "-layout", path, "-"], check=True,
-                                 capture_output=True).stdout)
+        out.write(text)
+    if name == "centred":
+        with open(os.path.join(HERE, name + "-wide.txt"), "w", encoding="utf-8") as out:
+            out.write(monospaced(path))
 
 
 make("centred", "centre", True, False)
