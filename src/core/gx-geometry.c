@@ -42,6 +42,7 @@
 #define MAX_WRAP   12   /* lines of a wrapped label on either side of its anchor */
 #define MAX_SEARCHED_ANCHORS 400   /* a section has some 40 rows: beyond, labels are not searched */
 #define MAX_COLUMNS 32
+#define MAX_PAGE_ITEMS 2000   /* label pieces or rows on a page of a table */
 
 /* What a line opens: a section table, the prose after the tables */
 typedef enum {
@@ -1150,6 +1151,11 @@ read_page (GPtrArray        *lines,
             }
         }
     }
+
+  /* a page of a report's table has some 40 rows: beyond, the quadratic
+   * steps below are not worth it (emit_table() reads it) */
+  if (page->pieces->len > MAX_PAGE_ITEMS || page->bands->len > MAX_PAGE_ITEMS)
+    return FALSE;
 
   /* numbers wrapped in their cells, on lines of their own: "12" above
    * and "5" below the line of the row's other numbers (centred cells),
