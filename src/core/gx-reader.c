@@ -4,8 +4,9 @@
  * never by the name: "%PDF-" → PDF (gx-pdf-reader.c); a ZIP archive with
  * word/document.xml → Word (gx-docx-reader.c); otherwise the text is
  * decoded (gx-text.c: BOM, UTF-16, UTF-8, GB18030) and markup in its first
- * KBs makes it a web page (gx-html-reader.c), anything else plain text
- * (gx-text-reader.c).  Each reader cuts its file into a GxDocument; the
+ * KBs makes it a web page (gx-html-reader.c), columns kept as runs of
+ * spaces (pdftotext -layout) text read by its geometry
+ * (gx-layout-reader.c), anything else plain text (gx-text-reader.c).  Each reader cuts its file into a GxDocument; the
  * assembler maps it onto the template (gx-assembler.c).  Every error
  * message starts with the name of the file.
  */
