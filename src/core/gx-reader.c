@@ -6,8 +6,9 @@
  * decoded (gx-text.c: BOM, UTF-16, UTF-8, GB18030) and markup in its first
  * KBs makes it a web page (gx-html-reader.c), columns kept as runs of
  * spaces (pdftotext -layout) text read by its geometry
- * (gx-layout-reader.c), anything else plain text (gx-text-reader.c).  Each reader cuts its file into a GxDocument; the
- * assembler maps it onto the template (gx-assembler.c).  Every error
+ * (gx-layout-reader.c), anything else plain text (gx-text-reader.c).
+ * Each reader cuts its file into a GxDocument; the assembler maps it onto
+ * the template (gx-assembler.c).  Every error
  * message starts with the name of the file.
  */
 #include "gx-config.h"
