@@ -1325,7 +1325,8 @@ read_page (GPtrArray        *lines,
       {
         Piece *piece = &g_array_index (page->pieces, Piece, p);
         double h = piece->y2 - piece->y1, c = (piece->y1 + piece->y2) / 2;
-        gboolean start = piece->band == -1 && piece_numbered (piece);
+        gboolean start = piece->band == -1 && piece_numbered (piece) &&
+                         g_utf8_strlen (piece->text->str, 200) < 100;   /* a label, not a note */
         int next = -1;
 
         gboolean right_above = FALSE, right_below = FALSE;
