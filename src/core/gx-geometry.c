@@ -948,8 +948,8 @@ compare_pieces (gconstpointer a,
   return pa->x1 < pb->x1 ? -1 : pa->x1 > pb->x1;
 }
 
-/* Emits the rows of one page of a table; FALSE when its columns cannot be
- * told (the caller falls back to emit_table()). */
+/* One page of a table: its rows, label pieces and value columns (n = 0
+ * when they cannot be told). */
 typedef struct
 {
   GArray *bands;      /* Band */
@@ -1049,6 +1049,10 @@ merge_band (Page  *page,
   g_array_remove_index (page->bands, from);
 }
 
+/* Reads lines [@from, @to) of a table, one page: rows, labels, columns
+ * (@wanted: the numbers of columns the section may have; @previous: the
+ * columns of the page before, when x is the same on every page).  FALSE
+ * when the page is too large to be read so. */
 static gboolean
 read_page (GPtrArray        *lines,
            guint             from,
