@@ -4,9 +4,11 @@
  * never by the name: "%PDF-" → PDF (gx-pdf-reader.c); a ZIP archive with
  * word/document.xml → Word (gx-docx-reader.c); otherwise the text is
  * decoded (gx-text.c: BOM, UTF-16, UTF-8, GB18030) and markup in its first
- * KBs makes it a web page (gx-html-reader.c), anything else plain text
- * (gx-text-reader.c).  Each reader cuts its file into a GxDocument; the
- * assembler maps it onto the template (gx-assembler.c).  Every error
+ * KBs makes it a web page (gx-html-reader.c), columns kept as runs of
+ * spaces (pdftotext -layout) text read by its geometry
+ * (gx-layout-reader.c), anything else plain text (gx-text-reader.c).
+ * Each reader cuts its file into a GxDocument; the assembler maps it onto
+ * the template (gx-assembler.c).  Every error
  * message starts with the name of the file.
  */
 #include "gx-config.h"
@@ -40,6 +42,7 @@
 #include "gx-assembler.h"
 #include "gx-docx-reader.h"
 #include "gx-html-reader.h"
+#include "gx-layout-reader.h"
 #include "gx-pdf-reader.h"
 #include "gx-reader.h"
 #include "gx-text-reader.h"
@@ -149,6 +152,8 @@ gx_reader_read_bytes (GBytes      *data,
       text_len = strlen (text);
       if (gx_html_reader_sniff (text, text_len))
         doc = gx_html_reader_parse (text, text_len, bytes, len, encoding, source_name, error);
+      else if (gx_layout_reader_sniff (text, text_len))   /* pdftotext -layout */
+        doc = gx_layout_reader_parse (text, text_len, source_name, error);
       else
         doc = gx_text_reader_parse (g_steal_pointer (&text), source_name);
     }
