@@ -665,8 +665,9 @@ update_rates (GxReportDetail *self)
       gtk_label_set_text (self->rate_values[r], text);
       if (gx_rate_compute (self->report, (GxRate) r, &numerator, &denominator, NULL))
         {
-          g_autofree char *n = gx_value_format (numerator);
-          g_autofree char *d = gx_value_format (denominator);
+          /* counts, as gx_rate_compute() gives them (whole units) */
+          g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, numerator);
+          g_autofree char *d = g_strdup_printf ("%" G_GINT64_FORMAT, denominator);
 
           /* TRANSLATORS: a rate's tooltip: its definition, then "= 71 / 218" */
           tooltip = g_strdup_printf (_("%s\n= %s / %s"), gx_rate_to_formula ((GxRate) r), n, d);
@@ -1154,4 +1155,13 @@ gx_report_detail_get_show_dismissed (GxReportDetail *self)
 {
   g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), FALSE);
   return self->show_dismissed;
+}
+
+GtkWidget *
+gx_report_detail_get_rate_widget (GxReportDetail *self,
+                                  guint           rate)
+{
+  g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), NULL);
+  g_return_val_if_fail (rate < GX_N_RATES, NULL);
+  return GTK_WIDGET (self->rate_values[rate]);
 }

@@ -1512,8 +1512,9 @@ add_rates (SSheet   *sheet,
 
       if (gx_rate_compute (report, (GxRate) r, &numerator, &denominator, NULL))
         {
-          g_autofree char *n = gx_value_format (numerator);
-          g_autofree char *d = gx_value_format (denominator);
+          /* counts, as gx_rate_compute() gives them (whole units) */
+          g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, numerator);
+          g_autofree char *d = g_strdup_printf ("%" G_GINT64_FORMAT, denominator);
 
           /* TRANSLATORS: on the summary sheet: a rate's definition and "= 71 / 218" */
           definition = g_strdup_printf (_("%s = %s / %s"), gx_rate_to_formula ((GxRate) r), n, d);
