@@ -11,6 +11,7 @@
 
 #include "gx-report-detail.h"
 #include "gx-rates.h"
+#include "gx-sections.h"
 #include "gx-schema.h"
 #include "gx-table-row.h"
 
@@ -106,6 +107,9 @@ compute_marks (GxReportDetail *self)
 
       /* a dismissed finding marks no cell unless asked for */
       if (!self->show_dismissed && gx_finding_get_review (finding) == GX_REVIEW_DISMISSED)
+        continue;
+      /* a finding about the text (section 五, the period …) marks no cell */
+      if (gx_sections_is_text_rule (gx_finding_get_rule (finding)))
         continue;
       for (guint c = 0; c < n_cells; c++)
         {

@@ -22,6 +22,7 @@
 #include <pango/pangocairo.h>
 
 #include "gx-rates.h"
+#include "gx-sections.h"
 #include "gx-rules.h"
 #include "gx-review.h"
 #include "gx-sheet.h"
@@ -1357,6 +1358,9 @@ mark_findings (Marks     *marks,
       if (severity == GX_SEVERITY_NOTE || gx_finding_get_review (f) == GX_REVIEW_DISMISSED)
         continue;
       symbol = marker_symbol (++number);
+      /* numbered in the list, but about the text: no cell is marked */
+      if (gx_sections_is_text_rule (gx_finding_get_rule (f)))
+        continue;
 
       cells = gx_finding_get_cells (f, &n_cells);
       for (guint c = 0; c < n_cells; c++)
