@@ -427,6 +427,43 @@ test_prose_document_counts (void)
     }
 }
 
+
+/* stock with --db: the year before in a workspace (gx_store_check_across) */
+static void
+test_stock_workspace (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gx-stock-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "workspace.db", NULL);
+  g_autoptr(GxStore) store = gx_store_open (db, &error);
+  g_autoptr(GxReport) previous = read_sample ("checks/stock-2021.txt");
+  g_autoptr(GxReport) current = read_sample ("checks/stock-2022.txt");
+  g_autoptr(GPtrArray) across = NULL;
+  GxFinding *f;
+
+  g_assert_no_error (error);
+  g_assert_true (gx_store_put_report (store, previous, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  across = gx_store_check_across (store, current, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rule (across, GX_RULE_STOCK), ==, 1);
+  f = find_at (gx_report_get_findings (current), GX_RULE_STOCK, "disclosure.normative_documents.in_force");
+  g_assert_nonnull (f);
+  g_assert_cmpint (gx_finding_get_expected (f), ==, V (21));
+  g_assert_cmpint (gx_finding_get_actual (f), ==, V (25));
+
+  g_clear_object (&store);
+  g_remove (db);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_rmdir (dir);
+}
+
 /* sections of the text (issue 19) -------------------------------------------- */
 
 static guint
@@ -935,6 +972,7 @@ main (int    argc,
   g_test_add_func ("/crosscheck/prose/document-counts", test_prose_document_counts);
   g_test_add_func ("/crosscheck/stock/pair", test_stock_pair);
   g_test_add_func ("/crosscheck/stock/forms", test_stock_forms);
+  g_test_add_func ("/crosscheck/stock/workspace", test_stock_workspace);
   g_test_add_func ("/crosscheck/sections/fixtures", test_sections_fixtures);
   g_test_add_func ("/crosscheck/sections/clean", test_sections_clean);
   g_test_add_func ("/crosscheck/carryover/pair", test_carryover_pair);
