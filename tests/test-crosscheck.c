@@ -28,6 +28,7 @@
 #include "gx-crosscheck.h"
 #include "gx-prose.h"
 #include "gx-review.h"
+#include "gx-sections.h"
 #include "gx-store.h"
 
 #define V(n) ((gint64) (n) * GX_VALUE_SCALE)
@@ -293,6 +294,344 @@ test_prose_bad_input (void)
   }
 }
 
+
+/* stock (issue 19) ------------------------------------------------------------
+ *
+ * tests/data/checks/stock-2021.txt and stock-2022.txt: 安定镇's report
+ * (anding-2022.txt) for two years; 行政规范性文件 2021: issued 5, repealed 1,
+ * in force 20; 2022: issued 3, repealed 2, in force 25 (20 + 3 − 2 = 21,
+ * not 25); 规章 0 0 0 in both.  The 2022 text says 本年制发行政规范性文件
+ * 3件，废止行政规范性文件2件，现行有效规范性文件25件.
+ */
+
+static void
+test_stock_pair (void)
+{
+  g_autoptr(GxReport) previous = read_sample ("checks/stock-2021.txt");
+  g_autoptr(GxReport) current = read_sample ("checks/stock-2022.txt");
+  g_autoptr(GPtrArray) found = gx_crosscheck_stock (previous, current);
+  g_autoptr(GPtrArray) reversed = gx_crosscheck_stock (current, previous);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  GxFinding *f;
+
+  g_assert_cmpuint (found->len, ==, 1);
+  f = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (gx_finding_get_rule (f), ==, GX_RULE_STOCK);
+  g_assert_cmpint (gx_finding_get_severity (f), ==, GX_SEVERITY_WARNING);
+  g_assert_cmpuint (gx_finding_get_cell (f), ==, cell ("disclosure.normative_documents.in_force"));
+  g_assert_cmpint (gx_finding_get_expected (f), ==, V (21));
+  g_assert_cmpint (gx_finding_get_actual (f), ==, V (25));
+  g_assert_true (gx_finding_involves_cell (f, cell ("disclosure.normative_documents.issued")));
+  g_assert_true (gx_finding_involves_cell (f, cell ("disclosure.normative_documents.repealed")));
+  /* the message names both reports */
+  g_assert_nonnull (strstr (gx_finding_get_message (f), "2021"));
+  g_assert_nonnull (strstr (gx_finding_get_message (f), "2022"));
+
+  /* 2022 → 2021 read backwards: 25 + 5 − 1 is not 20 either, but the
+   * function is only given pairs in order; among files the order is found */
+  g_assert_cmpuint (reversed->len, ==, 1);
+  g_ptr_array_add (reports, g_object_ref (current));
+  g_ptr_array_add (reports, g_object_ref (previous));
+  g_ptr_array_unref (gx_rules_check (current));
+  g_ptr_array_unref (gx_rules_check (previous));
+  /* carryover holds (0 carried forward, 0 carried over): stock alone */
+  g_assert_cmpuint (gx_crosscheck_reports (reports, NULL), ==, 1);
+  g_assert_cmpuint (count_rule (gx_report_get_findings (current), GX_RULE_STOCK), ==, 1);
+  g_assert_cmpuint (count_rule (gx_report_get_findings (previous), GX_RULE_STOCK), ==, 0);
+
+  /* in force 21: the stock follows */
+  gx_report_set_count (current, cell ("disclosure.normative_documents.in_force"), 21);
+  {
+    g_autoptr(GPtrArray) none = gx_crosscheck_stock (previous, current);
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+}
+
+static void
+test_stock_forms (void)
+{
+  /* Miyun 2020 (2019 form; 规范性文件 made 442, published 437, in all
+   * 1633) and Miyun 2021 (2021 form): 对外公开总数量 is not 现行有效 */
+  g_autoptr(GxReport) y2020 = read_sample ("miyun-2020-format2019.txt");
+  g_autoptr(GxReport) y2021 = read_sample ("miyun-2021.txt");
+  g_autoptr(GPtrArray) mixed = gx_crosscheck_stock (y2020, y2021);
+  g_autoptr(GxReport) y2019 = gx_report_copy (y2020);
+  g_autoptr(GPtrArray) found = NULL;
+  GxFinding *f;
+
+  g_assert_cmpstr (gx_report_get_format_version (y2020), ==, "2019");
+  g_assert_cmpuint (mixed->len, ==, 0);
+
+  /* a 2019 report of the same form: 1633 − 437 = 1196 published in all
+   * makes 1633 in 2020; 1200 does not */
+  gx_report_set_year (y2019, 2019);
+  gx_report_set_count (y2019, cell ("disclosure.normative_documents.total_published"), 1196);
+  found = gx_crosscheck_stock (y2019, y2020);
+  g_assert_cmpuint (count_rule (found, GX_RULE_STOCK), ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  gx_report_set_count (y2019, cell ("disclosure.normative_documents.total_published"), 1200);
+  found = gx_crosscheck_stock (y2019, y2020);
+  g_assert_cmpuint (found->len, ==, 1);
+  f = g_ptr_array_index (found, 0);
+  /* no column for withdrawn documents: only a note */
+  g_assert_cmpint (gx_finding_get_severity (f), ==, GX_SEVERITY_NOTE);
+  g_assert_cmpuint (gx_finding_get_cell (f), ==, cell ("disclosure.normative_documents.total_published"));
+  g_assert_cmpint (gx_finding_get_expected (f), ==, V (1637));
+  g_assert_cmpint (gx_finding_get_actual (f), ==, V (1633));
+}
+
+/* The 现行有效 sentence (issue 19): 规范性文件 figures are tied to 制发,
+ * 废止 or 现行有效 by their words, or not compared. */
+static void
+test_prose_document_counts (void)
+{
+  static const struct {
+    const char *old, *new, *path;
+    gint64 expected, actual;
+  } cases[] = {
+    /* the in-force count against in_force, not against the 3 issued */
+    { "现行有效规范性文件25件", "现行有效规范性文件698件", "disclosure.normative_documents.in_force", 698, 25 },
+    { "废止行政规范性文件2件", "废止行政规范性文件4件", "disclosure.normative_documents.repealed", 4, 2 },
+    { "本年制发行政规范性文件3件", "本年制发行政规范性文件393件", "disclosure.normative_documents.issued", 393, 3 },
+    /* a category of information published, a stock of unknown scope:
+     * tied to no one cell, nothing said */
+    { "现行有效规范性文件25件", "政策及规范性文件类11条", NULL, 0, 0 },
+    { "现行有效规范性文件25件", "累计公开规范性文件50件", NULL, 0, 0 },
+  };
+
+  /* as published: the three figures agree with their three cells */
+  {
+    g_autoptr(GxReport) report = read_sample ("checks/stock-2022.txt");
+    g_autoptr(GPtrArray) prose = gx_prose_check (report);
+
+    g_assert_cmpuint (count_rule (prose, GX_RULE_PROSE_MISMATCH), ==, 0);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GxReport) report = read_variant ("checks/stock-2022.txt", cases[i].old, cases[i].new);
+      g_autoptr(GPtrArray) prose = gx_prose_check (report);
+      GxFinding *f;
+
+      g_test_message ("%s → %s", cases[i].old, cases[i].new);
+      if (cases[i].path == NULL)
+        {
+          g_assert_cmpuint (count_rule (prose, GX_RULE_PROSE_MISMATCH), ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (count_rule (prose, GX_RULE_PROSE_MISMATCH), ==, 1);
+      f = find_at (prose, GX_RULE_PROSE_MISMATCH, cases[i].path);
+      g_assert_nonnull (f);
+      g_assert_cmpint (gx_finding_get_expected (f), ==, V (cases[i].expected));
+      g_assert_cmpint (gx_finding_get_actual (f), ==, V (cases[i].actual));
+    }
+}
+
+
+/* stock with --db: the year before in a workspace (gx_store_check_across) */
+static void
+test_stock_workspace (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gx-stock-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "workspace.db", NULL);
+  g_autoptr(GxStore) store = gx_store_open (db, &error);
+  g_autoptr(GxReport) previous = read_sample ("checks/stock-2021.txt");
+  g_autoptr(GxReport) current = read_sample ("checks/stock-2022.txt");
+  g_autoptr(GPtrArray) across = NULL;
+  GxFinding *f;
+
+  g_assert_no_error (error);
+  g_assert_true (gx_store_put_report (store, previous, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  across = gx_store_check_across (store, current, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rule (across, GX_RULE_STOCK), ==, 1);
+  f = find_at (gx_report_get_findings (current), GX_RULE_STOCK, "disclosure.normative_documents.in_force");
+  g_assert_nonnull (f);
+  g_assert_cmpint (gx_finding_get_expected (f), ==, V (21));
+  g_assert_cmpint (gx_finding_get_actual (f), ==, V (25));
+
+  g_clear_object (&store);
+  g_remove (db);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_rmdir (dir);
+}
+
+/* sections of the text (issue 19) -------------------------------------------- */
+
+static guint
+count_text_rules (GPtrArray *findings)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    if (gx_sections_is_text_rule (gx_finding_get_rule (g_ptr_array_index (findings, i))))
+      n++;
+  return n;
+}
+
+/* The one text finding of @name, which must be of @rule and @severity. */
+static GxFinding *
+only_text_finding (GPtrArray  *findings,
+                   const char *rule,
+                   GxSeverity  severity)
+{
+  g_assert_cmpuint (count_text_rules (findings), ==, 1);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GxFinding *f = g_ptr_array_index (findings, i);
+
+      if (gx_sections_is_text_rule (gx_finding_get_rule (f)))
+        {
+          g_assert_cmpstr (gx_finding_get_rule (f), ==, rule);
+          g_assert_cmpint (gx_finding_get_severity (f), ==, severity);
+          return f;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_sections_fixtures (void)
+{
+  /* 五 says only 无。 */
+  {
+    g_autoptr(GxReport) report = read_sample ("checks/empty-five.txt");
+    g_autoptr(GPtrArray) found = gx_prose_check (report);
+    GxFinding *f = only_text_finding (found, GX_RULE_SECTION_MISSING_CONTENT, GX_SEVERITY_WARNING);
+
+    g_assert_nonnull (strstr (gx_finding_get_message (f), "“无”"));
+    /* and it is the report's */
+    g_assert_cmpuint (count_rule (gx_report_get_findings (report), GX_RULE_SECTION_MISSING_CONTENT), ==, 1);
+  }
+  /* 五 with nothing at all under its heading */
+  {
+    g_autoptr(GxReport) report = read_variant ("checks/empty-five.txt", "五、存在的主要问题及改进情况\n无。\n",
+                                               "五、存在的主要问题及改进情况\n");
+    g_autoptr(GPtrArray) found = gx_prose_check (report);
+
+    only_text_finding (found, GX_RULE_SECTION_MISSING_CONTENT, GX_SEVERITY_WARNING);
+  }
+  /* 六 本年度未收取信息处理费; 一 依申请公开共收取信息处理费200元 */
+  {
+    g_autoptr(GxReport) report = read_sample ("checks/fee-six.txt");
+    g_autoptr(GPtrArray) found = gx_prose_check (report);
+    GxFinding *f = only_text_finding (found, GX_RULE_FEE_CONTRADICTION, GX_SEVERITY_WARNING);
+
+    g_assert_nonnull (strstr (gx_finding_get_message (f), "未收取信息处理费"));
+    g_assert_nonnull (strstr (gx_finding_get_message (f), "200元"));
+  }
+  /* 0 yuan collected is no contradiction */
+  {
+    g_autoptr(GxReport) report = read_variant ("checks/fee-six.txt", "信息处理费200元", "信息处理费0元");
+    g_autoptr(GPtrArray) found = gx_prose_check (report);
+
+    g_assert_cmpuint (count_text_rules (found), ==, 0);
+  }
+  /* 统计期限自2021年1月1日至2021年12月31日 in the 2022 report */
+  {
+    g_autoptr(GxReport) report = read_sample ("checks/period-year.txt");
+    g_autoptr(GPtrArray) found = gx_prose_check (report);
+    GxFinding *f = only_text_finding (found, GX_RULE_PERIOD_YEAR, GX_SEVERITY_WARNING);
+
+    g_assert_cmpint (gx_finding_get_expected (f), ==, V (2022));
+    g_assert_cmpint (gx_finding_get_actual (f), ==, V (2021));
+    g_assert_nonnull (strstr (gx_finding_get_message (f), "2021年1月1日至2021年12月31日"));
+  }
+  /* the right year, and a period that only names the end's month */
+  {
+    g_autoptr(GxReport) report = read_variant ("checks/period-year.txt", "自2021年1月1日至2021年12月31日",
+                                               "为2022年1月1日至12月31日");
+    g_autoptr(GPtrArray) found = gx_prose_check (report);
+
+    g_assert_cmpuint (count_text_rules (found), ==, 0);
+  }
+  /* 六 before 五 */
+  {
+    g_autoptr(GxReport) report = read_sample ("checks/headings-order.txt");
+    g_autoptr(GPtrArray) found = gx_prose_check (report);
+    GxFinding *f = only_text_finding (found, GX_RULE_SECTION_HEADINGS, GX_SEVERITY_NOTE);
+
+    g_assert_nonnull (strstr (gx_finding_get_message (f), "一、二、三、四、六、五"));
+  }
+  /* no heading of 五 */
+  {
+    g_autoptr(GxReport) report = read_variant ("anding-2022.txt", "五、存在的主要问题及改进情况\n", "");
+    g_autoptr(GPtrArray) found = gx_prose_check (report);
+    GxFinding *f = only_text_finding (found, GX_RULE_SECTION_HEADINGS, GX_SEVERITY_NOTE);
+
+    g_assert_nonnull (strstr (gx_finding_get_message (f), "五、存在的主要问题及改进情况"));
+  }
+}
+
+static void
+test_sections_clean (void)
+{
+  /* the five samples and their other formats: headings numbered 一、, 1、,
+   * unnumbered (Miyun's 总体情况), 2、 for 三 (Haidian); 五 written; 六
+   * with 0 yuan collected — nothing to say */
+  const char *const files[] = { "anding-2022.txt", "haidian-2022.txt", "beidaihe-2022-pipes.txt",
+                                "miyun-2021.txt", "miyun-2020-format2019.txt", "pinggu-2022.txt",
+                                "formats/haidian-2022.docx", "formats/haidian-2022.pdf",
+                                "formats/beidaihe-2022.docx", "formats/pinggu-2022-gbk.html" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GxReport) report = read_sample (files[i]);
+      g_autoptr(GPtrArray) found = gx_sections_check (report);
+
+      g_test_message ("%s", files[i]);
+      g_assert_cmpuint (found->len, ==, 0);
+    }
+
+  /* a report without text (typed, or read from JSON): nothing */
+  {
+    g_autoptr(GxReport) report = read_sample ("anding-2022.txt");
+    g_autoptr(GPtrArray) found = NULL;
+
+    gx_report_set_prose (report, "");
+    found = gx_sections_check (report);
+    g_assert_cmpuint (found->len, ==, 0);
+  }
+
+  /* real published reports, when ../shared is there: none of the text
+   * rules, and no prose_mismatch from 政策及规范性文件类3条 (r13) */
+  {
+    static const char *const real[] = { "r04-pingtan-2024.html", "r13-pingtan-zrz-2023.html",
+                                        "r18-pingtan-czj-2022.html" };
+    g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "real", NULL);
+
+    if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+      {
+        g_test_message ("../shared/real is absent: real reports not checked");
+        return;
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (real); i++)
+      {
+        g_autofree char *path = g_build_filename (dir, real[i], NULL);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GxReport) report = gx_reader_read_path (path, &error);
+        g_autoptr(GPtrArray) found = NULL;
+
+        if (report == NULL)
+          {
+            g_test_message ("%s: %s", real[i], error->message);
+            continue;
+          }
+        found = gx_prose_check (report);
+        g_test_message ("%s", real[i]);
+        g_assert_cmpuint (found->len, ==, 0);
+      }
+  }
+}
+
 /* carryover ------------------------------------------------------------------ */
 
 /* Pinggu 2022 (carried_over 7 0 0 0 0 0 7) and a 2021 report of the same
@@ -314,6 +653,20 @@ make_previous (GxReport   *current,
       g_autofree char *path = g_strdup_printf ("applications.carried_forward.%s", columns[c]);
 
       gx_report_set_count (previous, cell (path), values[c]);
+    }
+  /* and a stock of documents that 2022 follows (issue 19): 2021 in force =
+   * 2022 in force − issued + repealed (Pinggu: 256 − 90 + repealed) */
+  for (guint r = 0; r < 2; r++)
+    {
+      const char *row = r == 0 ? "regulations" : "normative_documents";
+      g_autofree char *in_force = g_strdup_printf ("disclosure.%s.in_force", row);
+      g_autofree char *issued = g_strdup_printf ("disclosure.%s.issued", row);
+      g_autofree char *repealed = g_strdup_printf ("disclosure.%s.repealed", row);
+
+      gx_report_set_value (previous, cell (in_force),
+                           gx_report_get_value (current, cell (in_force)) -
+                           gx_report_get_value (current, cell (issued)) +
+                           gx_report_get_value (current, cell (repealed)));
     }
   return previous;
 }
@@ -616,6 +969,12 @@ main (int    argc,
   g_test_add_func ("/crosscheck/prose/pinggu-variants", test_prose_pinggu_variants);
   g_test_add_func ("/crosscheck/prose/others-clean", test_prose_others_clean);
   g_test_add_func ("/crosscheck/prose/bad-input", test_prose_bad_input);
+  g_test_add_func ("/crosscheck/prose/document-counts", test_prose_document_counts);
+  g_test_add_func ("/crosscheck/stock/pair", test_stock_pair);
+  g_test_add_func ("/crosscheck/stock/forms", test_stock_forms);
+  g_test_add_func ("/crosscheck/stock/workspace", test_stock_workspace);
+  g_test_add_func ("/crosscheck/sections/fixtures", test_sections_fixtures);
+  g_test_add_func ("/crosscheck/sections/clean", test_sections_clean);
   g_test_add_func ("/crosscheck/carryover/pair", test_carryover_pair);
   g_test_add_func ("/crosscheck/carryover/among-files", test_carryover_among_files);
   g_test_add_func ("/crosscheck/carryover/alias", test_carryover_alias);

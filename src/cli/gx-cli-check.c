@@ -23,6 +23,7 @@
 #include "gx-json.h"
 #include "gx-crosscheck.h"
 #include "gx-prose.h"
+#include "gx-sections.h"
 #include "gx-review.h"
 #include "gx-store.h"
 
@@ -35,14 +36,17 @@ print_finding (GString   *out,
   guint line = gx_report_get_cell_line (report, cell->index);
   g_autofree char *where = NULL;
 
-  if (gx_finding_get_column_key (finding) != NULL)
+  if (gx_sections_is_text_rule (gx_finding_get_rule (finding)))
+    where = g_strdup ("text");   /* the prose, not a cell */
+  else if (gx_finding_get_column_key (finding) != NULL)
     where = g_strdup (cell->path);
   else
     where = g_strdup_printf ("%s.%s", gx_schema_section (cell->section)->key, cell->row->key);
 
   g_string_append_printf (out, "  %-8s %-17s %-56s %s", gx_severity_to_label (gx_finding_get_severity (finding)),
            gx_finding_get_rule (finding), where, gx_finding_get_message (finding));
-  if (line > 0 && g_strcmp0 (gx_finding_get_rule (finding), GX_RULE_PROSE_MISMATCH) != 0)
+  if (line > 0 && g_strcmp0 (gx_finding_get_rule (finding), GX_RULE_PROSE_MISMATCH) != 0 &&
+      !gx_sections_is_text_rule (gx_finding_get_rule (finding)))
     /* TRANSLATORS: after a finding: where in the file the value is */
     g_string_append_printf (out, _(" (line %u)"), line);
   switch (gx_finding_get_review (finding))
@@ -190,12 +194,17 @@ check_file (gpointer data,
   g_mutex_unlock (&work->lock);
 }
 
-/* What carryover needs of a report: who, when, and the rows 上年结转 and
- * 结转下年度 (a sparse GxReport of 14 cells). */
+/* What carryover and stock need of a report: who, when, the rows 上年结转
+ * and 结转下年度, 规章 and 行政规范性文件 (a sparse GxReport of 20 cells). */
 static GxReport *
 carryover_skeleton (GxReport *report)
 {
-  static const char *const rows[] = { "carried_over", "carried_forward" };
+  static const struct { GxSection section; const char *row; } rows[] = {
+    { GX_SECTION_APPLICATIONS, "carried_over" },
+    { GX_SECTION_APPLICATIONS, "carried_forward" },
+    { GX_SECTION_DISCLOSURE, "regulations" },
+    { GX_SECTION_DISCLOSURE, "normative_documents" },
+  };
   GxReport *skeleton = g_object_new (GX_TYPE_REPORT,
                                      "issuer", gx_report_get_issuer (report),
                                      "year", gx_report_get_year (report),
@@ -205,7 +214,7 @@ carryover_skeleton (GxReport *report)
 
   for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
     {
-      const GxSchemaRow *row = gx_schema_find_row (GX_SECTION_APPLICATIONS, rows[r]);
+      const GxSchemaRow *row = gx_schema_find_row (rows[r].section, rows[r].row);
 
       for (guint c = 0; c < row->n_columns; c++)
         {

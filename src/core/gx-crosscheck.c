@@ -1,4 +1,4 @@
-/* gx-crosscheck.c: checks across reports: carryover and hierarchy */
+/* gx-crosscheck.c: checks across reports: carryover, stock and hierarchy */
 #include "gx-config.h"
 
 #include <string.h>
@@ -201,6 +201,134 @@ gx_crosscheck_carryover (GxReport *previous,
   return findings;
 }
 
+/* The value of @cell of @report in whole units, or FALSE when it is not
+ * there to compare (not in the form, or invalid text). */
+static gboolean
+stock_value (GxReport *report,
+             int       cell,
+             gint64   *value)
+{
+  if (cell < 0 || !cell_usable (report, (guint) cell))
+    return FALSE;
+  *value = gx_report_get_value (report, (guint) cell);
+  return TRUE;
+}
+
+GPtrArray *
+gx_crosscheck_stock (GxReport *previous,
+                     GxReport *current)
+{
+  static const char *const rows[] = { "regulations", "normative_documents" };
+  GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *prev_name = NULL;
+  g_autofree char *cur_name = NULL;
+  GxFormat prev_format, cur_format;
+  const char *added_key, *stock_key;
+  GxSeverity severity;
+
+  g_return_val_if_fail (GX_IS_REPORT (previous), findings);
+  g_return_val_if_fail (GX_IS_REPORT (current), findings);
+
+  prev_format = gx_report_get_format (previous);
+  cur_format = gx_report_get_format (current);
+  /* 现行有效 (2021) and 对外公开总数量 (2019) are not the same count: a
+   * pair across the change of form says nothing */
+  if (prev_format != cur_format)
+    return findings;
+  if (cur_format == GX_FORMAT_2019)
+    {
+      /* the 2019 form has no 废止 column: a document withdrawn lowers the
+       * total legitimately, so a difference is only a note */
+      added_key = "published";
+      stock_key = "total_published";
+      severity = GX_SEVERITY_NOTE;
+    }
+  else
+    {
+      added_key = "issued";
+      stock_key = "in_force";
+      severity = GX_SEVERITY_WARNING;
+    }
+
+  prev_name = describe_report (previous);
+  cur_name = describe_report (current);
+
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      int c_last = gx_schema_find_cell (GX_SECTION_DISCLOSURE, rows[r], stock_key);
+      int c_added = gx_schema_find_cell (GX_SECTION_DISCLOSURE, rows[r], added_key);
+      int c_repealed = gx_schema_find_cell (GX_SECTION_DISCLOSURE, rows[r], "repealed");
+      int c_now = gx_schema_find_cell (GX_SECTION_DISCLOSURE, rows[r], stock_key);
+      gint64 last, added, repealed = 0, now, expected;
+      g_autofree char *last_s = NULL;
+      g_autofree char *added_s = NULL;
+      g_autofree char *repealed_s = NULL;
+      g_autofree char *now_s = NULL;
+      g_autofree char *expected_s = NULL;
+      g_autofree char *message = NULL;
+      const GxSchemaRow *row;
+      GxFinding *finding;
+
+      if (!stock_value (previous, c_last, &last) ||
+          !stock_value (current, c_added, &added) ||
+          !stock_value (current, c_now, &now))
+        continue;
+      if (cur_format != GX_FORMAT_2019 && !stock_value (current, c_repealed, &repealed))
+        continue;
+      /* a row blank in both reports (a town has no 规章) says nothing */
+      if (gx_report_is_blank (previous, (guint) c_last) && gx_report_is_blank (current, (guint) c_now))
+        continue;
+      expected = last + added - repealed;
+      if (expected == now)
+        continue;
+
+      row = gx_schema_cell ((guint) c_now)->row;
+      last_s = gx_value_format (last);
+      added_s = gx_value_format (added);
+      repealed_s = gx_value_format (repealed);
+      now_s = gx_value_format (now);
+      expected_s = gx_value_format (expected);
+      if (cur_format == GX_FORMAT_2019)
+        /* TRANSLATORS: stock in the 2019 form: "规范性文件: 平潭综合实验区 2019
+         * published 21 in all, plus 9 published in 平潭综合实验区 2020 makes 30,
+         * but 平潭综合实验区 2020 gives 21 published in all; …" */
+        message = g_strdup_printf (_("%s: %s published %s in all, plus %s published in %s makes %s, "
+                                     "but %s gives %s published in all; the 2019 form has no column "
+                                     "for documents withdrawn, so check the totals"),
+                                   gx_schema_row_label (row), prev_name, last_s, added_s, cur_name,
+                                   expected_s, cur_name, now_s);
+      else
+        /* TRANSLATORS: stock: "行政规范性文件: 平潭综合实验区 2024 had 440 in
+         * force; with 58 issued and 45 repealed in 平潭综合实验区 2025 that
+         * makes 453, but 平潭综合实验区 2025 gives 546 in force; correct the
+         * in-force count or the issued and repealed counts" */
+        message = g_strdup_printf (_("%s: %s had %s in force; with %s issued and %s repealed in %s "
+                                     "that makes %s, but %s gives %s in force; correct the in-force "
+                                     "count or the issued and repealed counts"),
+                                   gx_schema_row_label (row), prev_name, last_s, added_s, repealed_s,
+                                   cur_name, expected_s, cur_name, now_s);
+      finding = gx_finding_new (GX_RULE_STOCK, severity, (guint) c_now, FALSE, message);
+      gx_finding_set_values (finding, expected, now);
+      gx_finding_add_cell (finding, (guint) c_added);
+      if (cur_format != GX_FORMAT_2019)
+        gx_finding_add_cell (finding, (guint) c_repealed);
+      g_ptr_array_add (findings, finding);
+    }
+  return findings;
+}
+
+/* Every check of a pair of consecutive years: carryover and stock. */
+GPtrArray *
+gx_crosscheck_years (GxReport *previous,
+                     GxReport *current)
+{
+  GPtrArray *found = gx_crosscheck_carryover (previous, current);
+  g_autoptr(GPtrArray) stock = gx_crosscheck_stock (previous, current);
+
+  g_ptr_array_extend_and_steal (found, g_steal_pointer (&stock));
+  return found;
+}
+
 GPtrArray *
 gx_crosscheck_hierarchy (GxReport  *parent,
                          GPtrArray *children)
@@ -305,8 +433,8 @@ gx_crosscheck_reports (GPtrArray  *reports,
       if (keys[2 * c] == NULL || g_strcmp0 (keys[2 * p], keys[2 * c]) != 0 || py <= 0 || cy != py + 1)
         continue;
       {
-        g_autoptr(GPtrArray) found = gx_crosscheck_carryover (g_ptr_array_index (reports, p),
-                                                              g_ptr_array_index (reports, c));
+        g_autoptr(GPtrArray) found = gx_crosscheck_years (g_ptr_array_index (reports, p),
+                                                          g_ptr_array_index (reports, c));
 
         n_added += found->len;
         gx_crosscheck_add_findings (g_ptr_array_index (reports, c), found);
@@ -329,8 +457,8 @@ gx_crosscheck_reports (GPtrArray  *reports,
             break;
           if (GPOINTER_TO_INT (keys[2 * p + 1]) == GPOINTER_TO_INT (keys[2 * c + 1]) - 1)
             {
-              g_autoptr(GPtrArray) found = gx_crosscheck_carryover (g_ptr_array_index (reports, p),
-                                                                    g_ptr_array_index (reports, c));
+              g_autoptr(GPtrArray) found = gx_crosscheck_years (g_ptr_array_index (reports, p),
+                                                                g_ptr_array_index (reports, c));
 
               n_added += found->len;
               gx_crosscheck_add_findings (g_ptr_array_index (reports, c), found);

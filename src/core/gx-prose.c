@@ -35,6 +35,7 @@
 #include "gx-crosscheck.h"
 #include "gx-review.h"
 #include "gx-rules.h"
+#include "gx-sections.h"
 #include "gx-text.h"
 
 typedef enum {
@@ -89,8 +90,63 @@ static const char widen_pattern[] =
 
 /* the word, at most a few characters, then the number: 行政许可37824件 */
 static const char disclosure_pattern[] =
-  "(规章|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|收费)[^,;:。、()\\d]{0,4}?"
+  "(规章|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|收费)([^,;:。、()\\d]{0,4}?)"
   "(\\d+(?:\\.\\d{1,4})?)\\s*(件|条|万元)";
+
+/* Which count of documents (section 二, 规章 and 规范性文件) a figure is,
+ * from the words of its clause before the word and between the word and
+ * the figure: 现行有效规范性文件698件 is in force, 废止规范性文件3件
+ * repealed, 制发/出台/印发/公开…规范性文件90件 issued.  NULL when the words
+ * tie it to no one count (政策及规范性文件类3条 is a category of the
+ * information published, 累计/共有 … a stock of unknown scope): then
+ * nothing is compared. */
+static const char *
+document_column (const char *before,
+                 const char *gap)
+{
+  g_autofree char *words = g_strconcat (before, gap, NULL);
+  static const char *const vague[] = { "类", "累计", "共有", "总数", "现有", "历年", "清理", "保留",
+                                       "审查", "备案", "解读", "评估", NULL };
+  static const char *const issued[] = { "制发", "制定", "出台", "印发", "发布", "公开", "新增", "下发",
+                                        "新制", NULL };
+
+  if (strstr (words, "有效"))
+    return "in_force";
+  if (strstr (words, "废止") || strstr (words, "失效"))
+    return "repealed";
+  for (guint i = 0; vague[i]; i++)
+    if (strstr (words, vague[i]))
+      return NULL;
+  for (guint i = 0; issued[i]; i++)
+    if (strstr (words, issued[i]))
+      return "issued";
+  return NULL;
+}
+
+/* The words of @sentence's clause before byte @at: back to the last stop
+ * (, ; : 。 、 or a digit), at most 16 characters. */
+static char *
+clause_before (const char *sentence,
+               gint        at)
+{
+  const char *end = sentence + at;
+  const char *p = end;
+
+  for (guint n = 0; p > sentence && n < 16; n++)
+    {
+      const char *prev = g_utf8_find_prev_char (sentence, p);
+      gunichar c;
+
+      if (prev == NULL)
+        break;
+      c = g_utf8_get_char (prev);
+      if (c == ',' || c == ';' || c == ':' || c == 0x3002 || c == 0x3001 || (c < 0x80 && g_ascii_isdigit (c)) ||
+          c == '(' || c == ')')
+        break;
+      p = prev;
+    }
+  return g_strndup (p, (gsize) (end - p));
+}
 
 /* Helpers -------------------------------------------------------------------- */
 
@@ -497,8 +553,11 @@ read_disclosure (Check      *check,
   do
     {
       g_autofree char *word = g_match_info_fetch (match, 1);
-      g_autofree char *number = g_match_info_fetch (match, 2);
-      g_autofree char *unit = g_match_info_fetch (match, 3);
+      g_autofree char *gap = g_match_info_fetch (match, 2);
+      g_autofree char *number = g_match_info_fetch (match, 3);
+      g_autofree char *unit = g_match_info_fetch (match, 4);
+      g_autofree char *before = NULL;
+      gint word_start = 0, word_end = 0;
       gboolean money = strcmp (unit, "万元") == 0;
       gboolean is_fee = strstr (word, "收费") != NULL;
       const char *row = NULL, *column = NULL;
@@ -507,10 +566,15 @@ read_disclosure (Check      *check,
 
       if (money != is_fee)
         continue;
-      if (strcmp (word, "规章") == 0)
-        row = "regulations", column = "issued";
-      else if (strcmp (word, "规范性文件") == 0)
-        row = "normative_documents", column = "issued";
+      if (strcmp (word, "规章") == 0 || strcmp (word, "规范性文件") == 0)
+        {
+          g_match_info_fetch_pos (match, 1, &word_start, &word_end);
+          before = clause_before (sentence, word_start);
+          row = strcmp (word, "规章") == 0 ? "regulations" : "normative_documents";
+          column = document_column (before, gap);
+          if (column == NULL)
+            continue;
+        }
       else if (strcmp (word, "行政许可") == 0)
         row = "licensing", column = "decisions";
       else if (strcmp (word, "行政处罚") == 0)
@@ -528,13 +592,18 @@ read_disclosure (Check      *check,
       table = gx_report_get_value (check->report, (guint) cell);
       if (table != stated)
         {
-          const GxSchemaRow *r = gx_schema_cell ((guint) cell)->row;
+          const GxSchemaCell *c = gx_schema_cell ((guint) cell);
+          /* 规范性文件 has three counts: say which one was compared */
+          g_autofree char *label = c->row == NULL ? NULL :
+            (strcmp (c->row->key, "regulations") == 0 || strcmp (c->row->key, "normative_documents") == 0)
+            ? g_strdup_printf ("%s · %s", gx_schema_row_label (c->row), gx_schema_column_label (c->column))
+            : g_strdup (gx_schema_row_label (c->row));
           g_autofree char *stated_s = gx_value_format (stated);
           g_autofree char *table_s = gx_value_format (table);
           g_autofree char *message =
             /* TRANSLATORS: "行政许可：正文为37824，表中为37820" */
             g_strdup_printf (_("%s: the text says %s, the table gives %s"),
-                             gx_schema_row_label (r), stated_s, table_s);
+                             label, stated_s, table_s);
           GxFinding *finding = gx_finding_new (GX_RULE_PROSE_MISMATCH, GX_SEVERITY_WARNING,
                                                (guint) cell, FALSE, message);
 
@@ -706,6 +775,13 @@ gx_prose_check (GxReport *report)
         break;
       sentence = p = p + stop;
     }
+
+  /* the sections of the text (gx-sections.c) */
+  {
+    g_autoptr(GPtrArray) sections = gx_sections_check (report);
+
+    g_ptr_array_extend_and_steal (findings, g_steal_pointer (&sections));
+  }
 
   gx_crosscheck_add_findings (report, findings);
   return findings;

@@ -15,9 +15,10 @@
 
 G_BEGIN_DECLS
 
-/* Reads the prose of @report, adds the prose_mismatch findings to its
- * findings (after those of gx_rules_check()) and returns them (transfer:
- * container). */
+/* Reads the prose of @report, adds the prose_mismatch findings, then
+ * those of the text's sections (gx_sections_check(): section 五, 六 and
+ * the fees, the statistics period, the headings) to its findings (after
+ * those of gx_rules_check()) and returns them (transfer: container). */
 GPtrArray *gx_prose_check (GxReport *report);
 
 G_END_DECLS

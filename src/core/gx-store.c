@@ -2386,7 +2386,7 @@ gx_store_check_across (GxStore   *self,
 
           if (previous == NULL)
             return NULL;
-          carry = gx_crosscheck_carryover (previous, report);
+          carry = gx_crosscheck_years (previous, report);
           g_ptr_array_extend_and_steal (found, g_steal_pointer (&carry));
         }
     }

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "gx-report-detail.h"
+#include "gx-rates.h"
+#include "gx-sections.h"
 #include "gx-schema.h"
 #include "gx-table-row.h"
 
@@ -35,6 +37,8 @@ struct _GxReportDetail
   GtkColumnView *review_view;
   GtkLabel *findings_heading;
   GtkListView *findings_view;
+  GtkGrid *rates_grid;
+  GtkLabel *rate_values[GX_N_RATES];
 
   GListStore *tables[GX_N_SECTIONS];   /* GxTableRow */
   GListStore *findings;                /* GxFinding: all of the report */
@@ -103,6 +107,9 @@ compute_marks (GxReportDetail *self)
 
       /* a dismissed finding marks no cell unless asked for */
       if (!self->show_dismissed && gx_finding_get_review (finding) == GX_REVIEW_DISMISSED)
+        continue;
+      /* a finding about the text (section 五, the period …) marks no cell */
+      if (gx_sections_is_text_rule (gx_finding_get_rule (finding)))
         continue;
       for (guint c = 0; c < n_cells; c++)
         {
@@ -627,6 +634,56 @@ review_filter_func (gpointer item,
   return self->show_dismissed || gx_finding_get_review (GX_FINDING (item)) != GX_REVIEW_DISMISSED;
 }
 
+/* The rates (gx-rates.c): one column each, its name over its value, the
+ * definition and the figures divided in a tooltip. */
+static void
+build_rates (GxReportDetail *self)
+{
+  for (guint r = 0; r < GX_N_RATES; r++)
+    {
+      GtkWidget *name = gtk_label_new (gx_rate_to_label ((GxRate) r));
+      GtkWidget *value = gtk_label_new ("—");
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_xalign (GTK_LABEL (value), 0);
+      gtk_widget_add_css_class (name, "dim-label");
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_widget_set_tooltip_text (name, gx_rate_to_formula ((GxRate) r));
+      gtk_grid_attach (self->rates_grid, name, (int) r, 0, 1, 1);
+      gtk_grid_attach (self->rates_grid, value, (int) r, 1, 1, 1);
+      self->rate_values[r] = GTK_LABEL (value);
+    }
+}
+
+static void
+update_rates (GxReportDetail *self)
+{
+  if (self->report == NULL)
+    return;
+  for (guint r = 0; r < GX_N_RATES; r++)
+    {
+      g_autofree char *text = gx_rate_format (self->report, (GxRate) r);
+      g_autofree char *tooltip = NULL;
+      gint64 numerator = 0, denominator = 0;
+
+      gtk_label_set_text (self->rate_values[r], text);
+      if (gx_rate_compute (self->report, (GxRate) r, &numerator, &denominator, NULL))
+        {
+          /* counts, as gx_rate_compute() gives them (whole units) */
+          g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, numerator);
+          g_autofree char *d = g_strdup_printf ("%" G_GINT64_FORMAT, denominator);
+
+          /* TRANSLATORS: a rate's tooltip: its definition, then "= 71 / 218" */
+          tooltip = g_strdup_printf (_("%s\n= %s / %s"), gx_rate_to_formula ((GxRate) r), n, d);
+        }
+      else
+        /* TRANSLATORS: a rate's tooltip when it has nothing to divide by */
+        tooltip = g_strdup_printf (_("%s\nNot computed: nothing to divide by, or a cell is not a number"),
+                                   gx_rate_to_formula ((GxRate) r));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->rate_values[r]), tooltip);
+    }
+}
+
 static void
 update_findings_heading (GxReportDetail *self)
 {
@@ -672,6 +729,7 @@ refresh_findings (GxReportDetail *self)
     g_list_store_splice (self->findings, 0, 0, findings->pdata, findings->len);
   gtk_filter_changed (GTK_FILTER (self->review_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_findings_heading (self);
+  update_rates (self);
   compute_marks (self);
   restyle_all_cells (self);
 }
@@ -894,6 +952,7 @@ gx_report_detail_class_init (GxReportDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, review_view);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, findings_heading);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, findings_view);
+  gtk_widget_class_bind_template_child (widget_class, GxReportDetail, rates_grid);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, show_dismissed_button);
   gtk_widget_class_bind_template_callback (widget_class, finding_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_dismissed_toggled_cb);
@@ -933,6 +992,7 @@ gx_report_detail_init (GxReportDetail *self)
   g_object_unref (factory);
 
   gtk_label_set_text (self->findings_heading, _("Findings"));
+  build_rates (self);
 }
 
 /* Public API ------------------------------------------------------------------ */
@@ -978,6 +1038,7 @@ gx_report_detail_set_report (GxReportDetail *self,
                           gx_report_get_source (report) ? gx_report_get_source (report) : "");
 
       update_findings_heading (self);
+      update_rates (self);
       gtk_stack_set_visible_child_name (self->stack, "report");
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->tables_scroller), 0);
     }
@@ -1098,4 +1159,13 @@ gx_report_detail_get_show_dismissed (GxReportDetail *self)
 {
   g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), FALSE);
   return self->show_dismissed;
+}
+
+GtkWidget *
+gx_report_detail_get_rate_widget (GxReportDetail *self,
+                                  guint           rate)
+{
+  g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), NULL);
+  g_return_val_if_fail (rate < GX_N_RATES, NULL);
+  return GTK_WIDGET (self->rate_values[rate]);
 }

@@ -40,6 +40,10 @@ GtkWidget  *gx_report_detail_get_cell_widget  (GxReportDetail *self,
 
 /* Reviews (issue 8): the workspace the decisions are recorded in (the
  * main window's connection), or NULL: then findings cannot be reviewed. */
+/* The label showing @rate (a GxRate of gx-rates.h) under the tables, for
+ * tests. */
+GtkWidget  *gx_report_detail_get_rate_widget  (GxReportDetail *self,
+                                               guint           rate);
 void        gx_report_detail_set_store        (GxReportDetail *self,
                                                GxStore        *store);
 /* Records a decision on @finding (of the report shown) and updates the

@@ -22,6 +22,8 @@
 #include <pango/pangocairo.h>
 
 #include "gx-form-layout.h"
+#include "gx-rates.h"
+#include "gx-sections.h"
 #include "gx-rules.h"
 #include "gx-review.h"
 #include "gx-sheet.h"
@@ -1219,6 +1221,9 @@ mark_findings (Marks     *marks,
       if (severity == GX_SEVERITY_NOTE || gx_finding_get_review (f) == GX_REVIEW_DISMISSED)
         continue;
       symbol = marker_symbol (++number);
+      /* numbered in the list, but about the text: no cell is marked */
+      if (gx_sections_is_text_rule (gx_finding_get_rule (f)))
+        continue;
 
       cells = gx_finding_get_cells (f, &n_cells);
       for (guint c = 0; c < n_cells; c++)
@@ -1344,6 +1349,50 @@ add_tables (SSheet *sheet,
       add_section_heading (sheet, s);
       sheet_add_table (sheet, build_table (marks, s));
     }
+}
+
+/* The rates an evaluator reads at a glance (gx-rates.c): name, value, and
+ * on paper, where there is no tooltip, the definition and the figures. */
+static void
+add_rates (SSheet   *sheet,
+           GxReport *report)
+{
+  static const double frac[] = { 0.18, 0.12, 0.70 };
+  STable *table = stable_new ("rates", 3, frac, 0, 0);
+  SRow *head = srow_new (NULL);
+  SBlock *block = sheet_add_plain (sheet, _("Rates"), FONT_HEADING, ALIGN_LEFT, 8, 4);
+
+  block->keep_with_next = TRUE;
+  srow_add (head, 0, 1, _("Rate"), FONT_CELL, ALIGN_CENTER, FILL_HEAD);
+  srow_add (head, 1, 1, _("Value"), FONT_CELL, ALIGN_CENTER, FILL_HEAD);
+  srow_add (head, 2, 1, _("Definition"), FONT_CELL, ALIGN_CENTER, FILL_HEAD);
+  head->keep_with_next = TRUE;
+  g_ptr_array_add (table->body, head);
+  for (guint r = 0; r < GX_N_RATES; r++)
+    {
+      const char *label = gx_rate_to_label ((GxRate) r);
+      g_autofree char *value = gx_rate_format (report, (GxRate) r);
+      g_autofree char *definition = NULL;
+      gint64 numerator = 0, denominator = 0;
+      SRow *row = srow_new (label);
+
+      if (gx_rate_compute (report, (GxRate) r, &numerator, &denominator, NULL))
+        {
+          /* counts, as gx_rate_compute() gives them (whole units) */
+          g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, numerator);
+          g_autofree char *d = g_strdup_printf ("%" G_GINT64_FORMAT, denominator);
+
+          /* TRANSLATORS: on the summary sheet: a rate's definition and "= 71 / 218" */
+          definition = g_strdup_printf (_("%s = %s / %s"), gx_rate_to_formula ((GxRate) r), n, d);
+        }
+      else
+        definition = g_strdup (gx_rate_to_formula ((GxRate) r));
+      srow_add (row, 0, 1, label, FONT_CELL, ALIGN_LEFT, FILL_NONE);
+      srow_add (row, 1, 1, value, FONT_CELL, ALIGN_RIGHT, FILL_NONE);
+      srow_add (row, 2, 1, definition, FONT_CELL, ALIGN_LEFT, FILL_NONE);
+      g_ptr_array_add (table->body, row);
+    }
+  sheet_add_table (sheet, table);
 }
 
 static char *
@@ -1488,6 +1537,7 @@ gx_sheet_job_add_report (GxSheetJob *job,
   add_title (sheet, gx_report_get_issuer (report) ? gx_report_get_issuer (report) : _("(issuer unknown)"),
              years, info);
   add_tables (sheet, &marks);
+  add_rates (sheet, report);
   add_findings_list (sheet, findings, FALSE);
   marks_clear (&marks);
 

@@ -6,6 +6,7 @@
  *   problems: Haidian (复议后起诉 26+0+0+19 = 45, 总计 42), Beidaihe (balance,
  *   results_sum, ambiguous layout); Pinggu, Miyun and Anding tie out.
  */
+#include "gx-rates.h"
 #include "gx-config.h"
 
 #include <glib/gstdio.h>
@@ -357,6 +358,13 @@ test_haidian_detail (Fixture       *fx,
   /* section 三 shows its 25 rows */
   text = g_strdup (gtk_widget_get_tooltip_text (widget));
   g_assert_nonnull (text);
+
+  /* the rates under the tables (issue 19): 公开率 = (予以公开 309 + 部分公开
+   * 115) / （七）总计 1521 = 27.9%, the figures in the tooltip */
+  widget = gx_report_detail_get_rate_widget (detail, GX_RATE_DISCLOSED);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, "27.9%");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (widget), "424 / 1521"));
+  g_assert_true (gtk_widget_get_visible (widget));
 }
 
 static void

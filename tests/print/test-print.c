@@ -10,6 +10,7 @@
  * findings takes 2 A4 portrait pages (二 and the top of 三 on the first,
  * the rest of 三 under a repeated header, 四 and the findings on the second).
  */
+#include "gx-rates.h"
 #include "gx-config.h"
 
 #include <string.h>
@@ -303,6 +304,47 @@ test_font (void)
   /* fonts-noto-cjk is installed on the build machines */
   g_assert_cmpstr (family, !=, "Sans");
   g_test_message ("CJK family: %s", family);
+}
+
+/* The rates under the tables (issue 19): Pinggu 2022, read by hand:
+ * 予以公开 112, 部分公开 29, （七）总计 294: 公开率 141 / 294 = 48.0%. */
+static void
+rates_row_cb (guint       sheet,
+              guint       page,
+              const char *table,
+              const char *label,
+              double      top,
+              double      bottom,
+              double      content_bottom,
+              gpointer    user_data)
+{
+  GPtrArray *labels = user_data;
+
+  if (g_strcmp0 (table, "rates") == 0 && label != NULL)
+    g_ptr_array_add (labels, g_strdup (label));
+}
+
+static void
+test_rates (void)
+{
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "pinggu.pdf", NULL);
+  g_autoptr(GxReport) report = read_sample ("pinggu-2022.txt");
+  g_autoptr(GxSheetJob) job = gx_sheet_job_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+
+  gx_sheet_job_add_report (job, report);
+  g_assert_cmpuint (write_pdf (job, pdf, FALSE), ==, SHEET_PAGES_PORTRAIT);
+  gx_sheet_job_foreach_row (job, rates_row_cb, labels);
+  g_assert_cmpuint (labels->len, ==, GX_N_RATES);
+  for (guint r = 0; r < GX_N_RATES; r++)
+    g_assert_cmpstr (labels->pdata[r], ==, gx_rate_to_label ((GxRate) r));
+
+  text = pdf_text (pdf);
+  assert_contains (text, gx_rate_to_label (GX_RATE_DISCLOSED));
+  assert_contains (text, "48.0%");
+  assert_contains (text, "141 / 294");
 }
 
 static void
@@ -765,6 +807,7 @@ main (int    argc,
 
   g_test_add_func ("/print/font", test_font);
   g_test_add_func ("/print/haidian", test_haidian);
+  g_test_add_func ("/print/rates", test_rates);
   g_test_add_func ("/print/beidaihe-findings", test_beidaihe_findings);
   g_test_add_func ("/print/landscape", test_landscape);
   g_test_add_func ("/print/sixty-reports", test_sixty_reports);
