@@ -454,7 +454,26 @@ find_title (const char  *text,
 
   folded = gx_text_fold_width (text);
   if (!g_regex_match (regex, folded, 0, &match))
-    return FALSE;
+    {
+      /* the issuer after the year: "2024年上海市科委政府信息公开工作年度报告" */
+      static GRegex *after;
+
+      if (g_once_init_enter (&after))
+        g_once_init_leave (&after,
+                           g_regex_new ("((?:19|20)\\d\\d)\\s*年\\s*度?\\s*(\\S{2,30}?)\\s*政府信息公开\\s*(?:工作)?\\s*(?:年度)?\\s*报告",
+                                        G_REGEX_OPTIMIZE, 0, NULL));
+      g_clear_pointer (&match, g_match_info_free);
+      if (!g_regex_match (after, folded, 0, &match))
+        return FALSE;
+      {
+        g_autofree char *year = g_match_info_fetch (match, 1);
+        g_autofree char *issuer = g_match_info_fetch (match, 2);
+
+        *issuer_out = clean_issuer (issuer);
+        *year_out = atoi (year);
+      }
+      return TRUE;
+    }
 
   {
     g_autofree char *issuer = g_match_info_fetch (match, 1);
@@ -1309,6 +1328,55 @@ align_section (GxSection  section,
     }
 }
 
+/* "行政许可 97", "规章 0 0 0": a line of text that is a label of the
+ * form followed by numbers only.  The numbers go to @pool, as @found's
+ * values. */
+static const GxSchemaRow *
+line_as_row (GxDocument *doc,
+             guint       line,
+             GxSection   section,
+             GxFormat    format,
+             const char *text,
+             GArray     *pool,
+             Found      *found)
+{
+  g_auto(GStrv) words = NULL;
+  guint n, first_number;
+  const GxSchemaRow *row;
+  g_autofree char *label = NULL;
+
+  if (strlen (text) > 200 || !g_ascii_isdigit (text[strlen (text) - 1]))
+    return NULL;
+  words = g_strsplit_set (text, " \t", -1);
+  n = g_strv_length (words);
+  first_number = n;
+  while (first_number > 0 && (words[first_number - 1][0] == '\0' ||
+                              is_number_text (words[first_number - 1])))
+    first_number--;
+  if (first_number == 0 || first_number == n)
+    return NULL;
+  {
+    char *saved = words[first_number];
+
+    words[first_number] = NULL;
+    label = g_strjoinv ("", words);
+    words[first_number] = saved;
+  }
+  row = match_row (section, format, label);
+  if (row == NULL)
+    return NULL;
+  found->first_value = pool->len;
+  for (guint i = first_number; i < n; i++)
+    if (words[i][0] != '\0')
+      {
+        Value v = { g_string_chunk_insert (doc->strings, words[i]), line };
+
+        g_array_append_val (pool, v);
+      }
+  found->n_values = pool->len - found->first_value;
+  return row;
+}
+
 static void
 add_row_flag (GxReport          *report,
               GxFormat           format,
@@ -1397,7 +1465,26 @@ gx_document_assemble (GxDocument *doc,
           int heading = block_heading (block);
 
           if (heading == HEADING_NONE)
-            continue;
+            {
+              /* "行政许可 97": a row of a table flattened into a line of
+               * text (a PDF copied as text) */
+              if (current != HEADING_NONE && current != HEADING_END)
+                {
+                  row = line_as_row (doc, block->line, (GxSection) current, format, block->text, pool, &f);
+                  if (row != NULL && !row_seen[row->index])
+                    {
+                      f.row = row;
+                      f.exact = TRUE;
+                      f.line = block->line;
+                      row_seen[row->index] = TRUE;
+                      g_array_append_val (found[current], f);
+                      last_found_block = (int) b;
+                    }
+                  else if (row != NULL)
+                    g_array_set_size (pool, f.first_value);
+                }
+              continue;
+            }
           g_clear_pointer (&pending, g_free);
           if (heading == HEADING_END)
             {
