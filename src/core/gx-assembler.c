@@ -1833,15 +1833,28 @@ gx_document_assemble (GxDocument *doc,
       const GxSchemaSection *section = gx_schema_section (s);
       g_autofree char *quote = NULL;
 
+      g_autofree char *cut = NULL;
+      guint last = section->first_row;   /* after the last row found */
+
+      for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
+        if (row_seen[r])
+          last = r + 1;
       if (section_rows[s] > 0)
         quote = g_strdup (_("the row is not in the source; it is left blank"));
       else
         quote = g_strdup_printf (_("the table of section %s (%s) was not found"),
                                  section->number_zh, section->label_zh);
+      /* a table that stops before its last row was cut off, not shortened */
+      cut = g_strdup_printf (_("the table of section %s ends before this row"), section->number_zh);
       for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
         if (!row_seen[r] && gx_schema_row_in_format (gx_schema_row (r), format))
-          add_row_flag (report, format, gx_schema_row (r),
-                        section_rows[s] > 0 ? GX_CELL_FLAG_VARIANT : GX_CELL_FLAG_UNREAD, quote);
+          {
+            if (section_rows[s] > 0 && r < last)
+              add_row_flag (report, format, gx_schema_row (r), GX_CELL_FLAG_VARIANT, quote);
+            else
+              add_row_flag (report, format, gx_schema_row (r), GX_CELL_FLAG_UNREAD,
+                            section_rows[s] > 0 ? cut : quote);
+          }
     }
 
   {
