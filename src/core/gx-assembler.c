@@ -1739,33 +1739,56 @@ gx_document_assemble (GxDocument *doc,
         }
 
       /* a row that could not be placed: the rows of the form left in its
-       * gap are unread */
-      for (guint u = 0; u < unplaced->len; u++)
+       * gap are unread, quoting every row found there */
+      if (unplaced->len > 0)
         {
-          Found *f = g_ptr_array_index (unplaced, u);
-          guint at = (guint) (f - &g_array_index (found[s], Found, 0));
           const GxSchemaSection *section = gx_schema_section (s);
-          guint lo = section->first_row, hi = section->first_row + section->n_rows;
-          g_autofree char *quote = quote_found (f, values);
+          g_autoptr(GPtrArray) quotes = g_ptr_array_new_full (section->n_rows, NULL);
 
-          for (guint j = at; j > 0; j--)
-            if (g_array_index (found[s], Found, j - 1).row != NULL)
-              {
-                lo = g_array_index (found[s], Found, j - 1).row->index + 1;
-                break;
-              }
-          for (guint j = at + 1; j < found[s]->len; j++)
-            if (g_array_index (found[s], Found, j).row != NULL)
-              {
-                hi = g_array_index (found[s], Found, j).row->index;
-                break;
-              }
-          for (guint r = lo; r < hi; r++)
-            if (!row_seen[r] && gx_schema_row_in_format (gx_schema_row (r), format))
-              {
-                row_seen[r] = TRUE;
-                add_row_flag (report, format, gx_schema_row (r), GX_CELL_FLAG_UNREAD, quote);
-              }
+          g_ptr_array_set_size (quotes, section->n_rows);
+          for (guint at = 0; at < found[s]->len; at++)
+            {
+              Found *f = &g_array_index (found[s], Found, at);
+              guint lo = section->first_row, hi = section->first_row + section->n_rows;
+              g_autofree char *quote = NULL;
+
+              if (f->row != NULL || !g_ptr_array_find (unplaced, f, NULL))
+                continue;
+              quote = quote_found (f, values);
+              for (guint j = at; j > 0; j--)
+                if (g_array_index (found[s], Found, j - 1).row != NULL)
+                  {
+                    lo = g_array_index (found[s], Found, j - 1).row->index + 1;
+                    break;
+                  }
+              for (guint j = at + 1; j < found[s]->len; j++)
+                if (g_array_index (found[s], Found, j).row != NULL)
+                  {
+                    hi = g_array_index (found[s], Found, j).row->index;
+                    break;
+                  }
+              for (guint r = lo; r < hi; r++)
+                if (!row_seen[r] && gx_schema_row_in_format (gx_schema_row (r), format))
+                  {
+                    GString *q = g_ptr_array_index (quotes, r - section->first_row);
+
+                    if (q == NULL)
+                      quotes->pdata[r - section->first_row] = q = g_string_new (NULL);
+                    else
+                      g_string_append (q, "; ");
+                    g_string_append (q, quote);
+                  }
+            }
+          for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
+            {
+              GString *q = g_ptr_array_index (quotes, r - section->first_row);
+
+              if (q == NULL)
+                continue;
+              row_seen[r] = TRUE;
+              add_row_flag (report, format, gx_schema_row (r), GX_CELL_FLAG_UNREAD, q->str);
+              g_string_free (q, TRUE);
+            }
         }
       g_array_unref (found[s]);
     }
