@@ -343,6 +343,17 @@ match_heading (const char *text)
 
   if (g_str_has_prefix (key, "存在的主要问题") || g_str_has_prefix (key, "其他需要报告的事项"))
     return HEADING_END;
+
+  /* worded otherwise: "四、政府信息公开行政复议与行政诉讼情况", "行政法复议" */
+  if (g_str_has_suffix (key, "情况") && g_utf8_strlen (key, -1) <= 30)
+    {
+      if (strstr (key, "主动公开") != NULL)
+        return GX_SECTION_DISCLOSURE;
+      if (strstr (key, "申请") != NULL && (strstr (key, "收到") != NULL || strstr (key, "处理") != NULL))
+        return GX_SECTION_APPLICATIONS;
+      if (strstr (key, "复议") != NULL && strstr (key, "诉讼") != NULL)
+        return GX_SECTION_REVIEW_LITIGATION;
+    }
   return HEADING_NONE;
 }
 
@@ -443,7 +454,26 @@ find_title (const char  *text,
 
   folded = gx_text_fold_width (text);
   if (!g_regex_match (regex, folded, 0, &match))
-    return FALSE;
+    {
+      /* the issuer after the year: "2024年上海市科委政府信息公开工作年度报告" */
+      static GRegex *after;
+
+      if (g_once_init_enter (&after))
+        g_once_init_leave (&after,
+                           g_regex_new ("((?:19|20)\\d\\d)\\s*年\\s*度?\\s*(\\S{2,30}?)\\s*政府信息公开\\s*(?:工作)?\\s*(?:年度)?\\s*报告",
+                                        G_REGEX_OPTIMIZE, 0, NULL));
+      g_clear_pointer (&match, g_match_info_free);
+      if (!g_regex_match (after, folded, 0, &match))
+        return FALSE;
+      {
+        g_autofree char *year = g_match_info_fetch (match, 1);
+        g_autofree char *issuer = g_match_info_fetch (match, 2);
+
+        *issuer_out = clean_issuer (issuer);
+        *year_out = atoi (year);
+      }
+      return TRUE;
+    }
 
   {
     g_autofree char *issuer = g_match_info_fetch (match, 1);
@@ -679,6 +709,90 @@ infer_positions (GxSection    section,
     positions[i] = i;
 }
 
+/* A value printed with its unit ("1690.9913万元", "19件", "5394432.52元"):
+ * the number in the unit of the form (万元 for amounts), or NULL when
+ * @text has no unit.  The conversion moves the decimal point, so it is
+ * exact. */
+static char *
+strip_unit (const char *text,
+            GxValueKind kind)
+{
+  static const struct { const char *unit; int shift; } units[] = {
+    { "万元", 0 }, { "元", -4 }, { "件", 0 }, { "个", 0 }, { "项", 0 },
+  };
+  gsize len = strlen (text);
+  const char *p = text;
+  g_autofree char *number = NULL;
+  GString *out;
+  const char *point;
+  int shift = 0;
+  guint u;
+
+  while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+    len--;
+  for (u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      gsize n = strlen (units[u].unit);
+
+      if (len > n && memcmp (text + len - n, units[u].unit, n) == 0)
+        break;
+    }
+  if (u == G_N_ELEMENTS (units))
+    return NULL;
+  len -= strlen (units[u].unit);
+  if (units[u].shift != 0)
+    {
+      if (kind != GX_VALUE_AMOUNT)
+        return NULL;   /* yuan in a count: not ours to guess */
+      shift = units[u].shift;
+    }
+  while (*p == ' ' && len > 0)
+    p++, len--;
+  number = g_strndup (p, len);
+  /* only digits, thousands separators and one point */
+  for (const char *q = number; *q; q++)
+    if (!g_ascii_isdigit (*q) && *q != '.' && *q != ',' && *q != ' ')
+      return NULL;
+  if (!g_ascii_isdigit (number[0]))
+    return NULL;
+  if (shift == 0)
+    return g_steal_pointer (&number);
+
+  /* move the point @shift places to the left */
+  {
+    GString *digits = g_string_new (NULL);
+    guint int_len;
+
+    for (const char *q = number; *q; q++)
+      if (g_ascii_isdigit (*q) || *q == '.')
+        g_string_append_c (digits, *q);
+    point = strchr (digits->str, '.');
+    int_len = point ? (guint) (point - digits->str) : digits->len;
+    if (point)
+      g_string_erase (digits, int_len, 1);
+    while (int_len < (guint) -shift + 1)
+      {
+        g_string_prepend_c (digits, '0');
+        int_len++;
+      }
+    out = g_string_new (NULL);
+    g_string_append_len (out, digits->str, int_len + shift);
+    if (digits->len > int_len + shift)
+      {
+        g_string_append_c (out, '.');
+        g_string_append (out, digits->str + int_len + shift);
+        while (out->str[out->len - 1] == '0')
+          g_string_truncate (out, out->len - 1);
+        if (out->str[out->len - 1] == '.')
+          g_string_truncate (out, out->len - 1);
+      }
+    while (out->len > 1 && out->str[0] == '0' && out->str[1] != '.')
+      g_string_erase (out, 0, 1);
+    g_string_free (digits, TRUE);
+  }
+  return g_string_free (out, FALSE);
+}
+
 static void
 set_cell_from_text (GxReport   *report,
                     guint       cell,
@@ -688,6 +802,12 @@ set_cell_from_text (GxReport   *report,
 {
   if (is_blank_marker (text))
     gx_report_set_blank (report, cell);
+  else if (!g_ascii_isdigit (text[0]) || !gx_value_parse (text, NULL))
+    {
+      g_autofree char *plain = strip_unit (text, gx_schema_cell (cell)->column->kind);
+
+      gx_report_set_text (report, cell, plain ? plain : text);
+    }
   else
     gx_report_set_text (report, cell, text);
   gx_report_set_cell_line (report, cell, line);
@@ -892,6 +1012,409 @@ detect_format (GxDocument *doc)
   return GX_FORMAT_2021;
 }
 
+/* Row alignment ------------------------------------------------------------------ */
+
+/* Labels as compared by similarity: no numbering, no width, no spaces, no
+ * punctuation. */
+#define FOLD_MAX 64
+
+typedef struct
+{
+  gunichar c[FOLD_MAX];
+  guint n;
+} Folded;
+
+static void
+fold_label (const char *text,
+            Folded     *out)
+{
+  g_autofree char *key = gx_text_label_key (text, NULL);
+
+  out->n = 0;
+  for (const char *p = key; *p && out->n < FOLD_MAX; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ispunct (c) || g_unichar_isspace (c) || c == 0x3000 ||
+          c == 0x201C || c == 0x201D)
+        continue;
+      out->c[out->n++] = c;
+    }
+}
+
+/* Dice coefficient of the character bigrams of @a and @b (of the characters
+ * for one-character labels): 1 for the same label, 0 for nothing shared. */
+static double
+label_similarity (const Folded *a,
+                  const Folded *b)
+{
+  gboolean used[FOLD_MAX] = { FALSE, };
+  guint common = 0;
+
+  if (a->n == 0 || b->n == 0)
+    return 0;
+  if (a->n == 1 || b->n == 1)
+    {
+      for (guint i = 0; i < a->n; i++)
+        for (guint j = 0; j < b->n; j++)
+          if (a->c[i] == b->c[j])
+            return 2.0 / (a->n + b->n);
+      return 0;
+    }
+  for (guint i = 0; i + 1 < a->n; i++)
+    for (guint j = 0; j + 1 < b->n; j++)
+      if (!used[j] && a->c[i] == b->c[j] && a->c[i + 1] == b->c[j + 1])
+        {
+          used[j] = TRUE;
+          common++;
+          break;
+        }
+  return 2.0 * common / (a->n - 1 + b->n - 1);
+}
+
+/* The folded labels of every template row (the label and its variants). */
+#define MAX_LABELS 4
+static Folded *row_folded;   /* gx_schema_n_rows () * MAX_LABELS */
+static guint *row_n_folded;
+
+static void
+row_folded_init (void)
+{
+  static gsize initialized = 0;
+
+  if (!g_once_init_enter (&initialized))
+    return;
+  row_folded = g_new0 (Folded, gx_schema_n_rows () * MAX_LABELS);
+  row_n_folded = g_new0 (guint, gx_schema_n_rows ());
+  for (guint r = 0; r < gx_schema_n_rows (); r++)
+    {
+      const GxSchemaRow *row = gx_schema_row (r);
+      guint n = 0;
+
+      fold_label (row->label_zh, &row_folded[r * MAX_LABELS + n++]);
+      for (guint v = 0; row->variants && row->variants[v] && n < MAX_LABELS; v++)
+        fold_label (row->variants[v], &row_folded[r * MAX_LABELS + n++]);
+      row_n_folded[r] = n;
+    }
+  g_once_init_leave (&initialized, 1);
+}
+
+static double
+row_similarity (const GxSchemaRow *row,
+                const Folded      *label)
+{
+  double best = 0;
+
+  for (guint i = 0; i < row_n_folded[row->index]; i++)
+    best = MAX (best, label_similarity (&row_folded[row->index * MAX_LABELS + i], label));
+  return best;
+}
+
+/* Below this, a label is not taken for a row of the form. */
+#define SIMILAR_ENOUGH 0.5
+
+/* A row of a section table as found, before it is placed. */
+typedef struct
+{
+  const GxSchemaRow *row;     /* the template row: exact label, or placed */
+  char *label;                /* the label as published (fragments joined), or NULL */
+  guint first_value;          /* in the value pool */
+  guint n_values;
+  guint line;
+  gboolean collapsed;
+  gboolean exact;             /* the label is the form's (or a known variant) */
+  gboolean merged_other;      /* （六）其他处理 given as one row */
+} Found;
+
+static void
+found_clear (gpointer data)
+{
+  Found *found = data;
+
+  g_free (found->label);
+}
+
+/* Does the header row @row tell which table it heads?  (Tables whose
+ * heading is worded otherwise, or missing.) */
+static int
+row_section_marker (GxDocRow *row)
+{
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      const char *text = DOC_CELL (row, i)->text;
+      g_autofree char *key = NULL;
+
+      if (text[0] == '\0' || strlen (text) > 120)
+        continue;
+      if (is_number_text (text))
+        return HEADING_NONE;   /* a row of values */
+      key = gx_text_label_key (text, NULL);
+      if (strcmp (key, "信息内容") == 0 || g_str_has_prefix (key, "第二十条第"))
+        return GX_SECTION_DISCLOSURE;
+      if (strcmp (key, "申请人情况") == 0 || strcmp (key, "自然人") == 0)
+        return GX_SECTION_APPLICATIONS;
+      if (strcmp (key, "结果维持") == 0 || strcmp (key, "未经复议直接起诉") == 0 ||
+          strcmp (key, "复议后起诉") == 0)
+        return GX_SECTION_REVIEW_LITIGATION;
+    }
+  return HEADING_NONE;
+}
+
+/* The label of a row no template label was found in: the rightmost text
+ * that is not a value (NULL when none), and where the values start. */
+static const char *
+row_loose_label (GxDocRow *row,
+                 guint    *values_from)
+{
+  for (guint i = row->n_cells; i > 0; i--)
+    {
+      const char *text = DOC_CELL (row, i - 1)->text;
+
+      if (is_empty_text (text) || is_number_text (text) || is_blank_marker (text))
+        continue;
+      {
+        g_autofree char *plain = strip_unit (text, GX_VALUE_AMOUNT);
+
+        if (plain != NULL)
+          continue;
+      }
+      *values_from = i;
+      return text;
+    }
+  *values_from = 0;
+  return NULL;
+}
+
+static double
+found_best_similarity (GxSection   section,
+                       GxFormat    format,
+                       const char *label)
+{
+  const GxSchemaSection *s = gx_schema_section (section);
+  Folded folded;
+  double best = 0;
+
+  if (label == NULL)
+    return 0;
+  fold_label (label, &folded);
+  for (guint r = s->first_row; r < s->first_row + s->n_rows; r++)
+    if (gx_schema_row_in_format (gx_schema_row (r), format))
+      best = MAX (best, row_similarity (gx_schema_row (r), &folded));
+  return best;
+}
+
+static char *
+join_labels (const char *a,
+             const char *b)
+{
+  if (a == NULL)
+    return g_strdup (b);
+  if (b == NULL)
+    return g_strdup (a);
+  return g_strconcat (a, b, NULL);
+}
+
+/* Places the rows found of one section that carry no label of the form:
+ * each run of them between two rows that do (or the ends of the table) is
+ * aligned, in order, with the rows of the form left between those two,
+ * maximising the label similarity (a Needleman–Wunsch alignment without gap
+ * costs; a pair below SIMILAR_ENOUGH is not allowed).  When a run has as
+ * many rows as the form leaves there, the order alone places them.  A row
+ * that cannot be placed makes the rows of the form left in its gap
+ * unread. */
+static void
+align_section (GxSection  section,
+               GxFormat   format,
+               GArray    *found,
+               gboolean  *row_seen,
+               GPtrArray *unread_quotes)
+{
+  const GxSchemaSection *s = gx_schema_section (section);
+  guint i = 0;
+
+  while (i < found->len)
+    {
+      guint run_start, run_end, lo, hi;
+      guint avail[64];
+      guint m = 0, k;
+
+      if (g_array_index (found, Found, i).exact)
+        {
+          i++;
+          continue;
+        }
+      run_start = i;
+      while (i < found->len && !g_array_index (found, Found, i).exact)
+        i++;
+      run_end = i;
+      k = run_end - run_start;
+
+      lo = run_start > 0 ? g_array_index (found, Found, run_start - 1).row->index + 1 : s->first_row;
+      hi = run_end < found->len ? g_array_index (found, Found, run_end).row->index : s->first_row + s->n_rows;
+      for (guint r = lo; r < hi && m < G_N_ELEMENTS (avail); r++)
+        if (!row_seen[r] && gx_schema_row_in_format (gx_schema_row (r), format))
+          avail[m++] = r;
+
+      if (k == m && run_start > 0 && (run_end < found->len || section != GX_SECTION_APPLICATIONS))
+        {
+          /* placed by its neighbours */
+          for (guint j = 0; j < k; j++)
+            g_array_index (found, Found, run_start + j).row = gx_schema_row (avail[j]);
+          continue;
+        }
+      if (k == 0 || m == 0 || k > 64)
+        {
+          for (guint j = run_start; j < run_end; j++)
+            g_ptr_array_add (unread_quotes, &g_array_index (found, Found, j));
+          continue;
+        }
+
+      {
+        /* score[a][b]: the best total aligning the first a rows found with
+         * the first b rows of the form */
+        double score[65][65];
+        guchar step[65][65];   /* 0 pair, 1 skip found, 2 skip form */
+        double sim[64][64];
+
+        for (guint a = 0; a < k; a++)
+          {
+            Folded folded;
+            const char *label = g_array_index (found, Found, run_start + a).label;
+
+            if (label)
+              fold_label (label, &folded);
+            for (guint b = 0; b < m; b++)
+              sim[a][b] = label ? row_similarity (gx_schema_row (avail[b]), &folded) : 0;
+          }
+        for (guint a = 0; a <= k; a++)
+          for (guint b = 0; b <= m; b++)
+            {
+              double best = -1;
+              guchar how = 0;
+
+              if (a == 0 && b == 0)
+                {
+                  score[0][0] = 0;
+                  continue;
+                }
+              if (a > 0 && b > 0 && sim[a - 1][b - 1] >= SIMILAR_ENOUGH &&
+                  score[a - 1][b - 1] + sim[a - 1][b - 1] > best)
+                best = score[a - 1][b - 1] + sim[a - 1][b - 1], how = 0;
+              if (a > 0 && score[a - 1][b] > best)
+                best = score[a - 1][b], how = 1;
+              if (b > 0 && score[a][b - 1] > best)
+                best = score[a][b - 1], how = 2;
+              score[a][b] = best;
+              step[a][b] = how;
+            }
+        for (guint a = k, b = m; a > 0 || b > 0;)
+          {
+            guchar how = step[a][b];
+
+            if (a > 0 && b > 0 && how == 0)
+              {
+                g_array_index (found, Found, run_start + a - 1).row = gx_schema_row (avail[b - 1]);
+                a--, b--;
+              }
+            else if (a > 0 && (b == 0 || how == 1))
+              {
+                g_ptr_array_add (unread_quotes, &g_array_index (found, Found, run_start + a - 1));
+                a--;
+              }
+            else
+              b--;
+          }
+      }
+    }
+}
+
+/* "行政许可 97", "规章 0 0 0": a line of text that is a label of the
+ * form followed by numbers only.  The numbers go to @pool, as @found's
+ * values. */
+static const GxSchemaRow *
+line_as_row (GxDocument *doc,
+             guint       line,
+             GxSection   section,
+             GxFormat    format,
+             const char *text,
+             GArray     *pool,
+             Found      *found)
+{
+  g_auto(GStrv) words = NULL;
+  guint n, first_number;
+  const GxSchemaRow *row;
+  g_autofree char *label = NULL;
+
+  if (strlen (text) > 200 || !g_ascii_isdigit (text[strlen (text) - 1]))
+    return NULL;
+  words = g_strsplit_set (text, " \t", -1);
+  n = g_strv_length (words);
+  first_number = n;
+  while (first_number > 0 && (words[first_number - 1][0] == '\0' ||
+                              is_number_text (words[first_number - 1])))
+    first_number--;
+  if (first_number == 0 || first_number == n)
+    return NULL;
+  {
+    char *saved = words[first_number];
+
+    words[first_number] = NULL;
+    label = g_strjoinv ("", words);
+    words[first_number] = saved;
+  }
+  row = match_row (section, format, label);
+  if (row == NULL)
+    return NULL;
+  found->first_value = pool->len;
+  for (guint i = first_number; i < n; i++)
+    if (words[i][0] != '\0')
+      {
+        Value v = { g_string_chunk_insert (doc->strings, words[i]), line };
+
+        g_array_append_val (pool, v);
+      }
+  found->n_values = pool->len - found->first_value;
+  return row;
+}
+
+static void
+add_row_flag (GxReport          *report,
+              GxFormat           format,
+              const GxSchemaRow *row,
+              GxCellFlags        flag,
+              const char        *quote)
+{
+  guint columns[16];
+
+  if (gx_schema_row_format_columns (row, format, columns) == 0)
+    return;
+  gx_report_set_cell_flags (report, row->first_cell + columns[0],
+                            gx_report_get_cell_flags (report, row->first_cell + columns[0]) | flag);
+  if (quote != NULL && gx_report_get_row_quote (report, row->index) == NULL)
+    gx_report_set_row_quote (report, row->index, quote);
+}
+
+/* "line 12: “5.属于三类内部事务 | 0 | 1 | …”" */
+static char *
+quote_found (const Found *found,
+             const Value *values)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append (s, found->label ? found->label : "");
+  for (guint v = 0; v < found->n_values && v < 16; v++)
+    {
+      if (s->len > 0)
+        g_string_append (s, " | ");
+      g_string_append (s, values[found->first_value + v].text);
+    }
+  {
+    g_autofree char *text = g_string_free (s, FALSE);
+
+    return g_strdup_printf (_("line %u: “%s”"), found->line, text);
+  }
+}
+
 GxReport *
 gx_document_assemble (GxDocument *doc,
                       GError    **error)
@@ -902,7 +1425,11 @@ gx_document_assemble (GxDocument *doc,
   gboolean section_seen[GX_N_SECTIONS] = { FALSE, };
   guint section_rows[GX_N_SECTIONS] = { 0, };
   g_autoptr(GArray) review_pool = g_array_new (FALSE, FALSE, sizeof (Value));
-  g_autoptr(GArray) values = g_array_sized_new (FALSE, FALSE, sizeof (Value), 32);
+  g_autoptr(GArray) pool = g_array_sized_new (FALSE, FALSE, sizeof (Value), 512);
+  GArray *found[GX_N_SECTIONS];
+  gboolean repeated[GX_N_SECTIONS] = { FALSE, };
+  g_autofree char *pending = NULL;   /* label fragments waiting for their values */
+  int last_found_block = -1;
   gboolean review_pool_collapsed = FALSE;
   guint review_pool_line = 0;
   int current = HEADING_NONE;
@@ -911,6 +1438,7 @@ gx_document_assemble (GxDocument *doc,
   int year = 0;
 
   label_keys_init ();
+  row_folded_init ();
   format = detect_format (doc);
   report = gx_report_new ();
   gx_report_reserve_cells (report);
@@ -918,19 +1446,46 @@ gx_document_assemble (GxDocument *doc,
   gx_report_set_source (report, doc->source_name);
   gx_report_set_format_version (report, gx_format_to_version (format));
   row_seen = g_new0 (gboolean, gx_schema_n_rows ());
+  for (guint s = 0; s < GX_N_SECTIONS; s++)
+    {
+      found[s] = g_array_new (FALSE, TRUE, sizeof (Found));
+      g_array_set_clear_func (found[s], found_clear);
+    }
 
   for (guint b = 0; b < doc->blocks->len; b++)
     {
       Block *block = BLOCK (doc, b);
       const GxSchemaRow *row;
       guint label_index = 0;
+      gboolean merged_other = FALSE;
+      Found f = { 0, };
 
       if (block->text != NULL)
         {
           int heading = block_heading (block);
 
           if (heading == HEADING_NONE)
-            continue;
+            {
+              /* "行政许可 97": a row of a table flattened into a line of
+               * text (a PDF copied as text) */
+              if (current != HEADING_NONE && current != HEADING_END)
+                {
+                  row = line_as_row (doc, block->line, (GxSection) current, format, block->text, pool, &f);
+                  if (row != NULL && !row_seen[row->index])
+                    {
+                      f.row = row;
+                      f.exact = TRUE;
+                      f.line = block->line;
+                      row_seen[row->index] = TRUE;
+                      g_array_append_val (found[current], f);
+                      last_found_block = (int) b;
+                    }
+                  else if (row != NULL)
+                    g_array_set_size (pool, f.first_value);
+                }
+              continue;
+            }
+          g_clear_pointer (&pending, g_free);
           if (heading == HEADING_END)
             {
               if (current != HEADING_NONE)
@@ -944,36 +1499,162 @@ gx_document_assemble (GxDocument *doc,
           continue;
         }
 
+      /* a header row says which table this is, whatever the heading said */
+      {
+        int marker = row_section_marker (block->row);
+
+        if (marker != HEADING_NONE && marker != current &&
+            (current != HEADING_END || !section_seen[marker]))
+          {
+            if (first_section_block == doc->blocks->len)
+              first_section_block = b;
+            current = marker;
+            section_seen[marker] = TRUE;
+            g_clear_pointer (&pending, g_free);
+            continue;
+          }
+      }
+
       if (current == HEADING_NONE || current == HEADING_END)
         continue;
 
       row = find_row_label ((GxSection) current, format, block->row, &label_index);
+      if (row == NULL && format == GX_FORMAT_2021 && current == GX_SECTION_APPLICATIONS)
+        {
+          /* （六）其他处理 given as one row (the 2019 layout): its values go
+           * to 3.其他 */
+          for (guint i = block->row->n_cells; i > 0 && row == NULL; i--)
+            {
+              const char *text = DOC_CELL (block->row, i - 1)->text;
+              const GxSchemaRow *any;
+
+              if (is_empty_text (text) || is_number_text (text) || strlen (text) > 300)
+                continue;
+              any = match_row_any_format (GX_SECTION_APPLICATIONS, text);
+              if (any != NULL && !gx_schema_row_in_format (any, format) &&
+                  strcmp (any->key, "other_handling") == 0)
+                {
+                  row = gx_schema_find_row (GX_SECTION_APPLICATIONS, "other_misc");
+                  label_index = i - 1;
+                  merged_other = TRUE;
+                }
+              break;
+            }
+          if (row != NULL)
+            {
+              g_autoptr(GArray) probe = g_array_new (FALSE, FALSE, sizeof (Value));
+
+              append_values_after (probe, block->row, label_index);
+              if (!row_has_number (probe))
+                row = NULL, merged_other = FALSE;
+            }
+        }
+
       if (row == NULL)
         {
+          const char *label;
+          guint from;
+
           if (current == GX_SECTION_REVIEW_LITIGATION && row_is_unlabelled_numbers (block->row))
             {
               if (review_pool->len == 0)
                 review_pool_line = block->line;
               append_values_after (review_pool, block->row, (guint) -1);
               review_pool_collapsed |= block->row->collapsed;
+              continue;
             }
+          if (repeated[current] || current == GX_SECTION_REVIEW_LITIGATION)
+            continue;
+
+          label = row_loose_label (block->row, &from);
+          f.first_value = pool->len;
+          append_values_after (pool, block->row, from == 0 ? (guint) -1 : from - 1);
+          f.n_values = pool->len - f.first_value;
+          {
+            g_autoptr(GArray) probe = g_array_new (FALSE, FALSE, sizeof (Value));
+
+            g_array_append_vals (probe, &g_array_index (pool, Value, f.first_value), f.n_values);
+            if (!row_has_number (probe))
+              {
+                /* a label without values: a wrapped label, or a header */
+                Found *prev = found[current]->len > 0
+                  ? &g_array_index (found[current], Found, found[current]->len - 1) : NULL;
+
+                g_array_set_size (pool, f.first_value);
+                if (label == NULL || found_best_similarity ((GxSection) current, format, label) >= 0.99)
+                  continue;   /* a group heading such as （三）不予公开 */
+                if (prev != NULL && !prev->exact && last_found_block == (int) b - 1)
+                  {
+                    g_autofree char *joined = join_labels (prev->label, label);
+
+                    if (found_best_similarity ((GxSection) current, format, joined) >
+                        found_best_similarity ((GxSection) current, format, prev->label))
+                      {
+                        g_free (prev->label);
+                        prev->label = g_steal_pointer (&joined);
+                        last_found_block = (int) b;
+                        continue;
+                      }
+                  }
+                {
+                  char *joined = join_labels (pending, label);
+
+                  g_free (pending);
+                  pending = joined;
+                }
+                continue;
+              }
+          }
+          f.label = g_strdup (label);
+          if (pending != NULL)
+            {
+              g_autofree char *joined = join_labels (pending, label);
+
+              if (found_best_similarity ((GxSection) current, format, joined) >
+                  found_best_similarity ((GxSection) current, format, label))
+                {
+                  g_free (f.label);
+                  f.label = g_steal_pointer (&joined);
+                }
+              g_clear_pointer (&pending, g_free);
+            }
+          f.line = block->line;
+          f.collapsed = block->row->collapsed;
+          g_array_append_val (found[current], f);
+          last_found_block = (int) b;
           continue;
         }
 
-      g_array_set_size (values, 0);
-      append_values_after (values, block->row, label_index);
+      g_clear_pointer (&pending, g_free);
+      f.first_value = pool->len;
+      append_values_after (pool, block->row, label_index);
+      f.n_values = pool->len - f.first_value;
 
       /* section 四 repeats its row labels in the header: a labelled row
        * there counts only when it carries numbers. */
-      if (row->section == GX_SECTION_REVIEW_LITIGATION && !row_has_number (values))
-        continue;
+      if (row->section == GX_SECTION_REVIEW_LITIGATION)
+        {
+          g_autoptr(GArray) probe = g_array_new (FALSE, FALSE, sizeof (Value));
+
+          g_array_append_vals (probe, &g_array_index (pool, Value, f.first_value), f.n_values);
+          if (!row_has_number (probe))
+            {
+              g_array_set_size (pool, f.first_value);
+              continue;
+            }
+        }
 
       if (row_seen[row->index])
-        continue;   /* a repeated table: the first one counts */
+        {
+          /* a repeated table: the first one counts */
+          g_array_set_size (pool, f.first_value);
+          repeated[current] = TRUE;
+          continue;
+        }
 
       /* A row cut in two by a stray blank line (Pinggu 六.2): the rest
        * follows as a row of numbers without a label. */
-      if (!block->row->collapsed && values->len < n_format_columns (row, format))
+      if (!block->row->collapsed && f.n_values < n_format_columns (row, format))
         {
           while (b + 1 < doc->blocks->len)
             {
@@ -982,17 +1663,134 @@ gx_document_assemble (GxDocument *doc,
 
               if (next->row == NULL || !row_is_unlabelled_numbers (next->row) ||
                   find_row_label ((GxSection) current, format, next->row, &dummy) != NULL ||
-                  values->len + next->row->n_cells > n_format_columns (row, format))
+                  f.n_values + next->row->n_cells > n_format_columns (row, format))
                 break;
-              append_values_after (values, next->row, (guint) -1);
+              append_values_after (pool, next->row, (guint) -1);
+              f.n_values = pool->len - f.first_value;
               b++;
             }
         }
 
-      if (!place_values (doc, report, format, row, 1, values, block->row->collapsed, block->line, error))
-        return NULL;
+      f.row = row;
+      f.exact = TRUE;
+      f.merged_other = merged_other;
+      f.label = merged_other ? g_strdup (DOC_CELL (block->row, label_index)->text) : NULL;
+      f.line = block->line;
+      f.collapsed = block->row->collapsed;
       row_seen[row->index] = TRUE;
-      section_rows[row->section]++;
+      g_array_append_val (found[current], f);
+      last_found_block = (int) b;
+    }
+
+  /* Place what was found: rows with a label of the form where it says,
+   * the others by alignment. */
+  for (guint s = 0; s < GX_N_SECTIONS; s++)
+    {
+      g_autoptr(GPtrArray) unplaced = g_ptr_array_new ();
+      Value *values = (Value *) (gpointer) pool->data;
+
+      align_section ((GxSection) s, format, found[s], row_seen, unplaced);
+
+      for (guint i = 0; i < found[s]->len; i++)
+        {
+          Found *f = &g_array_index (found[s], Found, i);
+          g_autoptr(GArray) v = NULL;
+          g_autoptr(GError) local = NULL;
+
+          if (f->row == NULL)
+            continue;
+          v = g_array_sized_new (FALSE, FALSE, sizeof (Value), f->n_values);
+          g_array_append_vals (v, values + f->first_value, f->n_values);
+          row_seen[f->row->index] = TRUE;
+          section_rows[s]++;
+          if (!place_values (doc, report, format, f->row, 1, v, f->collapsed, f->line, &local))
+            {
+              g_autofree char *quote = quote_found (f, values);
+
+              add_row_flag (report, format, f->row, GX_CELL_FLAG_UNREAD, quote);
+              continue;
+            }
+          if (f->merged_other)
+            {
+              g_autofree char *quote =
+                g_strdup_printf (_("line %u: “%s” was given as one row, without its three sub-rows; its values are under 3.其他"),
+                                 f->line, f->label);
+
+              add_row_flag (report, format, f->row, GX_CELL_FLAG_VARIANT, quote);
+              for (guint r = f->row->index - 2; r < f->row->index; r++)
+                if (!row_seen[r])
+                  {
+                    row_seen[r] = TRUE;
+                    add_row_flag (report, format, gx_schema_row (r), GX_CELL_FLAG_VARIANT, quote);
+                  }
+            }
+          else if (!f->exact)
+            {
+              g_autofree char *quote = NULL;
+
+              if (f->label)
+                quote = g_strdup_printf (_("line %u: the label reads “%s”; the row was placed by its position in the form"),
+                                         f->line, f->label);
+              else
+                quote = g_strdup_printf (_("line %u: the row has no label; it was placed by its position in the form"),
+                                         f->line);
+              add_row_flag (report, format, f->row, GX_CELL_FLAG_VARIANT, quote);
+            }
+        }
+
+      /* a row that could not be placed: the rows of the form left in its
+       * gap are unread, quoting every row found there */
+      if (unplaced->len > 0)
+        {
+          const GxSchemaSection *section = gx_schema_section (s);
+          g_autoptr(GPtrArray) quotes = g_ptr_array_new_full (section->n_rows, NULL);
+
+          g_ptr_array_set_size (quotes, section->n_rows);
+          for (guint at = 0; at < found[s]->len; at++)
+            {
+              Found *f = &g_array_index (found[s], Found, at);
+              guint lo = section->first_row, hi = section->first_row + section->n_rows;
+              g_autofree char *quote = NULL;
+
+              if (f->row != NULL || !g_ptr_array_find (unplaced, f, NULL))
+                continue;
+              quote = quote_found (f, values);
+              for (guint j = at; j > 0; j--)
+                if (g_array_index (found[s], Found, j - 1).row != NULL)
+                  {
+                    lo = g_array_index (found[s], Found, j - 1).row->index + 1;
+                    break;
+                  }
+              for (guint j = at + 1; j < found[s]->len; j++)
+                if (g_array_index (found[s], Found, j).row != NULL)
+                  {
+                    hi = g_array_index (found[s], Found, j).row->index;
+                    break;
+                  }
+              for (guint r = lo; r < hi; r++)
+                if (!row_seen[r] && gx_schema_row_in_format (gx_schema_row (r), format))
+                  {
+                    GString *q = g_ptr_array_index (quotes, r - section->first_row);
+
+                    if (q == NULL)
+                      quotes->pdata[r - section->first_row] = q = g_string_new (NULL);
+                    else
+                      g_string_append (q, "; ");
+                    g_string_append (q, quote);
+                  }
+            }
+          for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
+            {
+              GString *q = g_ptr_array_index (quotes, r - section->first_row);
+
+              if (q == NULL)
+                continue;
+              row_seen[r] = TRUE;
+              add_row_flag (report, format, gx_schema_row (r), GX_CELL_FLAG_UNREAD, q->str);
+              g_string_free (q, TRUE);
+            }
+        }
+      g_array_unref (found[s]);
     }
 
   /* Section 四 given as one line of 15 numbers (the official layout). */
@@ -1006,16 +1804,24 @@ gx_document_assemble (GxDocument *doc,
         any_seen |= row_seen[r];
       if (!any_seen)
         {
-          if (!place_values (doc, report, format, first, s->n_rows, review_pool,
-                             review_pool_collapsed, review_pool_line, error))
-            return NULL;
+          g_autoptr(GError) local = NULL;
+
           for (guint r = s->first_row; r < s->first_row + s->n_rows; r++)
             row_seen[r] = TRUE;
           section_rows[GX_SECTION_REVIEW_LITIGATION] = s->n_rows;
+          if (!place_values (doc, report, format, first, s->n_rows, review_pool,
+                             review_pool_collapsed, review_pool_line, &local))
+            {
+              Found f = { first, NULL, 0, MIN (review_pool->len, 16), review_pool_line, FALSE, FALSE, FALSE };
+              g_autofree char *quote = quote_found (&f, (Value *) (gpointer) review_pool->data);
+
+              for (guint r = s->first_row; r < s->first_row + s->n_rows; r++)
+                add_row_flag (report, format, gx_schema_row (r), GX_CELL_FLAG_UNREAD, quote);
+            }
         }
     }
 
-  /* Is this a report at all?  Then: is all of it there? */
+  /* Is this a report at all? */
   find_issuer_and_year (doc, first_section_block, &issuer, &year);
 
   {
@@ -1043,36 +1849,35 @@ gx_document_assemble (GxDocument *doc,
       }
   }
 
+  /* Rows of the form the source does not give: blank, and said so.  A
+   * whole table not found leaves its rows unread. */
   for (guint s = 0; s < GX_N_SECTIONS; s++)
     {
       const GxSchemaSection *section = gx_schema_section (s);
-      g_autoptr(GString) missing = g_string_new (NULL);
-      guint n_missing = 0;
+      g_autofree char *quote = NULL;
 
+      g_autofree char *cut = NULL;
+      guint last = section->first_row;   /* after the last row found */
+
+      for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
+        if (row_seen[r])
+          last = r + 1;
+      if (section_rows[s] > 0)
+        quote = g_strdup (_("the row is not in the source; it is left blank"));
+      else
+        quote = g_strdup_printf (_("the table of section %s (%s) was not found"),
+                                 section->number_zh, section->label_zh);
+      /* a table that stops before its last row was cut off, not shortened */
+      cut = g_strdup_printf (_("the table of section %s ends before this row"), section->number_zh);
       for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
         if (!row_seen[r] && gx_schema_row_in_format (gx_schema_row (r), format))
           {
-            const GxSchemaRow *row = gx_schema_row (r);
-
-            if (n_missing++ < 4)
-              g_string_append_printf (missing, "%s%s%s", missing->len ? "、" : "",
-                                      row->prefix_zh, row->label_zh);
+            if (section_rows[s] > 0 && r < last)
+              add_row_flag (report, format, gx_schema_row (r), GX_CELL_FLAG_VARIANT, quote);
+            else
+              add_row_flag (report, format, gx_schema_row (r), GX_CELL_FLAG_UNREAD,
+                            section_rows[s] > 0 ? cut : quote);
           }
-      if (n_missing == 0)
-        continue;
-      if (n_missing > 4)
-        g_string_append (missing, "…");
-
-      if (!section_seen[s])
-        g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_NOT_REPORT,
-                     _("%s: section %s (%s) was not found"),
-                     doc->source_name, section->number_zh, section->label_zh);
-      else
-        g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_MALFORMED,
-                     _("%s: section %s (%s) lacks %u of its rows: %s"),
-                     doc->source_name, section->number_zh, section->label_zh,
-                     n_missing, missing->str);
-      return NULL;
     }
 
   {

@@ -227,10 +227,37 @@ is_value_like (const char *text)
 {
   static const char *const markers[] = { "", "/", "／", "-", "－", "—", "——", "无", "\\" };
 
+  static const char *const units[] = { "万元", "元", "件", "个", "项" };
+  const char *p = text;
+  gsize len;
+  gboolean digit = FALSE;
+
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
     if (strcmp (text, markers[i]) == 0)
       return TRUE;
-  return gx_value_parse (text, NULL);
+  if (gx_value_parse (text, NULL))
+    return TRUE;
+
+  /* a number the value parser does not take as it stands, but a value all
+   * the same: more decimals than the form keeps (5949.088667), or a unit
+   * (1690.9913万元, 19件).  A merged value cell is one value. */
+  len = strlen (text);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_str_has_suffix (text, units[i]))
+      {
+        len -= strlen (units[i]);
+        break;
+      }
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; p < text + len; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p != '.' && *p != ',' && *p != ' ')
+        return FALSE;
+    }
+  return digit;
 }
 
 static void

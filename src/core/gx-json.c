@@ -615,13 +615,27 @@ read_findings (ReadContext  *ctx,
           return shape_error (ctx, error, key, _("expected text"));
         }
 
-      if (strcmp (rule, GX_RULE_AMBIGUOUS_LAYOUT) != 0)
+      if (strcmp (rule, GX_RULE_AMBIGUOUS_LAYOUT) != 0 &&
+          strcmp (rule, GX_RULE_UNREAD) != 0 && strcmp (rule, GX_RULE_FORM_VARIANT) != 0)
         continue;
       row = gx_schema_find_row (gx_schema_section_from_key (section_key), row_key);
       if (row == NULL)
         {
           g_autofree char *key = g_strconcat (prefix, ".row", NULL);
           return shape_error (ctx, error, key, _("no such row in the template"));
+        }
+      /* what the reader said of a row stays with it: an unread row keeps
+       * the report from being clean */
+      if (strcmp (rule, GX_RULE_AMBIGUOUS_LAYOUT) != 0)
+        {
+          guint columns[16];
+          guint n_columns = gx_schema_row_format_columns (row, gx_report_get_format (report), columns);
+          GxCellFlags flag = strcmp (rule, GX_RULE_UNREAD) == 0 ? GX_CELL_FLAG_UNREAD : GX_CELL_FLAG_VARIANT;
+
+          if (n_columns > 0)
+            gx_report_set_cell_flags (report, row->first_cell + columns[0],
+                                      gx_report_get_cell_flags (report, row->first_cell + columns[0]) | flag);
+          continue;
         }
       /* The values of the row were the ones placed by inference. */
       {

@@ -47,6 +47,7 @@ struct _GxReport
   guint n_warnings;
   guint n_notes;
   guint n_unlisted_notes;   /* counted in n_notes, not in findings */
+  GHashTable *row_quotes;   /* row index → quoted source text, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (GxReport, gx_report, G_TYPE_OBJECT)
@@ -175,6 +176,7 @@ gx_report_finalize (GObject *object)
   g_free (self->issuer);
   g_free (self->source);
   g_free (self->prose);
+  g_clear_pointer (&self->row_quotes, g_hash_table_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);   /* NULL until checked */
 
   G_OBJECT_CLASS (gx_report_parent_class)->finalize (object);
@@ -377,7 +379,44 @@ gx_report_copy (GxReport *self)
                        "prose", self->prose,
                        NULL);
   gx_report_copy_cells_from (copy, self);
+  if (self->row_quotes)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, self->row_quotes);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        gx_report_set_row_quote (copy, GPOINTER_TO_UINT (key), value);
+    }
   return copy;
+}
+
+const char *
+gx_report_get_row_quote (GxReport *self,
+                         guint     row)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), NULL);
+  if (self->row_quotes == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->row_quotes, GUINT_TO_POINTER (row));
+}
+
+void
+gx_report_set_row_quote (GxReport   *self,
+                         guint       row,
+                         const char *quote)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+  if (quote == NULL)
+    {
+      if (self->row_quotes)
+        g_hash_table_remove (self->row_quotes, GUINT_TO_POINTER (row));
+      return;
+    }
+  if (self->row_quotes == NULL)
+    self->row_quotes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_hash_table_insert (self->row_quotes, GUINT_TO_POINTER (row), g_strdup (quote));
+  self->serial++;
 }
 
 gint64

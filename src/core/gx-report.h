@@ -18,6 +18,14 @@ typedef enum {
   GX_CELL_FLAG_NONE     = 0,
   /* the column of this value had to be inferred (ambiguous_layout) */
   GX_CELL_FLAG_INFERRED = 1 << 0,
+  /* set on the first cell of a row (row-level): the row of a table that was
+   * found could not be placed or its values not assigned; the row is blank
+   * (unread, an error) */
+  GX_CELL_FLAG_UNREAD   = 1 << 1,
+  /* the source departs from the form here and the reader resolved it: the
+   * row is missing, given as one merged row, or labelled differently
+   * (form_variant, a note) */
+  GX_CELL_FLAG_VARIANT  = 1 << 2,
 } GxCellFlags;
 
 /* A cell as gx_report_get_cells() copies it out. */
@@ -117,6 +125,14 @@ char        *gx_report_dup_text          (GxReport    *self,
 void         gx_report_freeze_cell_changes (GxReport  *self);
 void         gx_report_thaw_cell_changes   (GxReport  *self);
 
+/* What the reader says about a row it flagged GX_CELL_FLAG_UNREAD or
+ * GX_CELL_FLAG_VARIANT: the source line or label quoted (NULL when none,
+ * e.g. after loading from a workspace). */
+const char  *gx_report_get_row_quote     (GxReport    *self,
+                                          guint        row);
+void         gx_report_set_row_quote     (GxReport    *self,
+                                          guint        row,
+                                          const char  *quote);
 GxCellFlags  gx_report_get_cell_flags    (GxReport    *self,
                                           guint        cell);
 void         gx_report_set_cell_flags    (GxReport    *self,

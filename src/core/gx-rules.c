@@ -373,6 +373,57 @@ rule_ambiguous_layout (Check *check)
     }
 }
 
+/* unread (error) and form_variant (note): what the reader said about a row
+ * (GX_CELL_FLAG_UNREAD / GX_CELL_FLAG_VARIANT on its first cell), with the
+ * source it quoted.  An unread finding covers every cell of its row, so the
+ * row shows red. */
+static void
+rule_reader_rows (Check *check)
+{
+  for (guint r = 0; r < gx_schema_n_rows (); r++)
+    {
+      const GxSchemaRow *row = gx_schema_row (r);
+      guint columns[16];
+      guint n_columns = gx_schema_row_format_columns (row, check->format, columns);
+      guint8 flags = 0;
+      const char *quote;
+      GxFinding *finding;
+      g_autofree char *message = NULL;
+
+      for (guint c = 0; c < n_columns; c++)
+        flags |= check->cells[row->first_cell + columns[c]].flags;
+      if (!(flags & (GX_CELL_FLAG_UNREAD | GX_CELL_FLAG_VARIANT)))
+        continue;
+      quote = gx_report_get_row_quote (check->report, r);
+
+      if (flags & GX_CELL_FLAG_UNREAD)
+        {
+          if (quote)
+            message = g_strdup_printf (_("%s: this row of the table could not be read (%s); it is left blank — fill it in from the original"),
+                                       gx_schema_row_label (row), quote);
+          else
+            message = g_strdup_printf (_("%s: this row of the table could not be read; it is left blank — fill it in from the original"),
+                                       gx_schema_row_label (row));
+          finding = gx_finding_new (GX_RULE_UNREAD, GX_SEVERITY_ERROR,
+                                    row->first_cell + columns[0], TRUE, message);
+          for (guint c = 1; c < n_columns; c++)
+            gx_finding_add_cell (finding, row->first_cell + columns[c]);
+        }
+      else
+        {
+          if (quote)
+            message = g_strdup_printf (_("%s: the source departs from the national form here: %s"),
+                                       gx_schema_row_label (row), quote);
+          else
+            message = g_strdup_printf (_("%s: the source departs from the national form here"),
+                                       gx_schema_row_label (row));
+          finding = gx_finding_new (GX_RULE_FORM_VARIANT, GX_SEVERITY_NOTE,
+                                    row->first_cell + columns[0], TRUE, message);
+        }
+      g_ptr_array_add (check->findings, finding);
+    }
+}
+
 GPtrArray *
 gx_rules_check (GxReport *report)
 {
@@ -412,6 +463,7 @@ gx_rules_check_full (GxReport     *report,
   rule_row_totals (&check, GX_SECTION_REVIEW_LITIGATION, GX_RULE_GROUP_TOTAL);
   rule_count_value (&check);
   rule_ambiguous_layout (&check);
+  rule_reader_rows (&check);
   if (!(flags & GX_RULES_NO_BLANK_CELLS))
     rule_blank_cell (&check);
 

@@ -1,7 +1,8 @@
 /* gx-rules.h: the consistency rules (勾稽关系) of ../shared/report-schema.md
  *
  * Rules on one report live in gx-rules.c: balance, results_sum, row_total,
- * group_total, count_value, blank_cell, ambiguous_layout.
+ * group_total, count_value, blank_cell, ambiguous_layout, and what the
+ * reader said of a row (unread, form_variant).
  */
 #pragma once
 
@@ -17,6 +18,8 @@ G_BEGIN_DECLS
 #define GX_RULE_COUNT_VALUE      "count_value"
 #define GX_RULE_BLANK_CELL       "blank_cell"
 #define GX_RULE_AMBIGUOUS_LAYOUT "ambiguous_layout"
+#define GX_RULE_UNREAD           "unread"
+#define GX_RULE_FORM_VARIANT     "form_variant"
 #define GX_RULE_CARRYOVER        "carryover"
 #define GX_RULE_PROSE_MISMATCH   "prose_mismatch"
 

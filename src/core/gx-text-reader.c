@@ -7,6 +7,10 @@
  * Pipe-separated: "规章 | 0 | 0 | 0 |", one row a line, with the empty
  * cells of the original collapsed so that only the order of the values
  * is known.
+ *
+ * Markdown (a PDF converted to text): "| a | b |" rows between "|---|---|"
+ * rules, empty cells kept (so positions are known), "## " headings, page
+ * numbers ("-1-", "- 2 -") between the lines of the prose.
  */
 #include "gx-config.h"
 
@@ -81,6 +85,68 @@ is_pipe_layout (const char *text)
   return n_pipe_rows >= 5;
 }
 
+/* "|---|---|", "| :--- | ---: |" */
+static gboolean
+is_markdown_rule (const char *line,
+                  gsize       len)
+{
+  guint dashes = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = line[i];
+
+      if (c == '-')
+        dashes++;
+      else if (c != '|' && c != ':' && c != ' ' && c != '\t' && c != '\r')
+        return FALSE;
+    }
+  return dashes >= 3 && memchr (line, '|', len) != NULL;
+}
+
+static gboolean
+is_markdown_layout (const char *text)
+{
+  const char *line = text;
+
+  /* a table rule under a row that starts with '|' */
+  while (line != NULL)
+    {
+      const char *nl = strchr (line, '\n');
+      gsize len = nl ? (gsize) (nl - line) : strlen (line);
+      const char *p = line;
+
+      while (*p == ' ')
+        p++;
+      if (*p == '|' && is_markdown_rule (line, len))
+        return TRUE;
+      line = nl ? nl + 1 : NULL;
+    }
+  return FALSE;
+}
+
+/* "-1-", "- 12 -", "—3—": a page number left in the text of a PDF */
+static gboolean
+is_page_number (const char *line)
+{
+  const char *p = line;
+  gboolean digit = FALSE;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (!g_str_has_prefix (p, "-") && !g_str_has_prefix (p, "—"))
+    return FALSE;
+  for (; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p != '-' && *p != ' ' && *p != '\t' && *p != '\r' &&
+               !((guchar) *p == 0xE2 || (guchar) *p == 0x80 || (guchar) *p == 0x94))
+        return FALSE;
+    }
+  return digit;
+}
+
 static gboolean
 is_blank_line (const char *line)
 {
@@ -144,6 +210,47 @@ read_pipe_layout (GxDocument *doc,
 }
 
 static void
+read_markdown_layout (GxDocument *doc,
+                      char       *text)
+{
+  LineCursor cursor;
+  char *line;
+  gsize len;
+
+  line_cursor_init (&cursor, text);
+  while ((line = next_line (&cursor, &len)) != NULL)
+    {
+      char *p = line;
+
+      while (*p == ' ')
+        p++;
+      if (*p == '|')
+        {
+          char *end = line + len;
+
+          if (is_markdown_rule (line, len))
+            continue;
+          while (end > p + 1 && g_ascii_isspace (end[-1]))
+            end--;
+          if (end > p + 1 && end[-1] == '|')
+            end--;
+          *end = '\0';
+          /* not collapsed: an empty cell keeps its place */
+          add_cells (gx_document_add_row (doc, cursor.number, FALSE), p + 1,
+                     (gsize) (end - p - 1), '|', TRUE, cursor.number);
+          continue;
+        }
+      if (is_page_number (line))
+        continue;
+      while (*p == '#')
+        p++;
+      while (*p == ' ')
+        p++;
+      gx_document_add_line_static (doc, p, cursor.number);
+    }
+}
+
+static void
 read_cell_per_line_layout (GxDocument *doc,
                            char       *text)
 {
@@ -187,7 +294,9 @@ gx_text_reader_parse (char       *text,
   g_autoptr(GxDocument) doc = gx_document_new (source_name);
 
   gx_document_take_text (doc, text);
-  if (is_pipe_layout (text))
+  if (is_markdown_layout (text))
+    read_markdown_layout (doc, text);
+  else if (is_pipe_layout (text))
     read_pipe_layout (doc, text);
   else
     read_cell_per_line_layout (doc, text);

@@ -9,6 +9,7 @@
 #include "gx-rates.h"
 #include "gx-config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -365,6 +366,46 @@ test_haidian_detail (Fixture       *fx,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, "27.9%");
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (widget), "424 / 1521"));
   g_assert_true (gtk_widget_get_visible (widget));
+}
+
+/* A report with rows the reader could not place: the row is shown red, each
+ * cell with the message (unread, an error) as its tooltip. */
+static void
+test_unread_detail (Fixture       *fx,
+                    gconstpointer  data)
+{
+  GxReportList *list = gx_window_get_report_list (fx->window);
+  GxReportDetail *detail = gx_window_get_report_detail (fx->window);
+  g_autoptr(GFile) file = sample_file ("real-layouts/unread-rows.html");
+  static const char *const columns[] = {
+    "natural_person", "commercial", "research", "public_interest", "legal_services", "other_org", "total",
+  };
+  int read_cell = gx_schema_find_cell (GX_SECTION_DISCLOSURE, "licensing", "decisions");
+  GtkWidget *widget;
+
+  gx_window_import_files (fx->window, &file, 1);
+  wait_for_import (fx->window);
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 1);
+  gx_report_list_select (list, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->window));
+  g_assert_cmpuint (gx_report_get_n_errors (gx_report_detail_get_report (detail)), >=, 3);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      int cell = gx_schema_find_cell (GX_SECTION_APPLICATIONS, "unavailable_not_held", columns[c]);
+      const char *tooltip;
+
+      widget = gx_report_detail_get_cell_widget (detail, (guint) cell);
+      g_assert_nonnull (widget);
+      g_assert_true (gtk_widget_has_css_class (widget, "finding-error"));
+      tooltip = gtk_widget_get_tooltip_text (widget);
+      g_assert_nonnull (tooltip);
+      g_assert_nonnull (strstr (tooltip, "could not be read"));
+    }
+  /* a row that was read (and is in no sum the blank rows break) is not red */
+  widget = gx_report_detail_get_cell_widget (detail, (guint) read_cell);
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), ==, "321");
+  g_assert_false (gtk_widget_has_css_class (widget, "finding-error"));
 }
 
 static void
@@ -748,6 +789,7 @@ main (int   argc,
   ADD ("/gui/list/sorting", test_sorting);
   ADD ("/gui/list/problems-and-search", test_problems_filter_and_search);
   ADD ("/gui/detail/haidian", test_haidian_detail);
+  ADD ("/gui/detail/unread", test_unread_detail);
   ADD ("/gui/edit/from-list", test_edit_from_list);
   ADD ("/gui/workspace/external-changes", test_external_changes);
   ADD ("/gui/import/folder-links", test_folder_links);
