@@ -15,6 +15,11 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#ifdef GX_HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#endif
+
 #include "gx-draft.h"
 #include "gx-editor-window.h"
 #include "gx-reader.h"
@@ -118,6 +123,164 @@ has_class (GxEditorForm *form,
            const char   *css_class)
 {
   return gtk_widget_has_css_class (gx_editor_form_get_cell_entry (form, index), css_class);
+}
+
+/* Synthesized input ------------------------------------------------------------
+ *
+ * Keys and clicks go through the X server (XTest), so that GTK sees them as
+ * it sees a clerk's: through its event controllers, shortcuts and input
+ * method, not through a signal emitted by the test. */
+
+#ifdef GX_HAVE_XTEST
+static Display *
+x_display (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    return NULL;
+  return gdk_x11_display_get_xdisplay (display);
+}
+#endif
+
+static gboolean
+can_synthesize (void)
+{
+#ifdef GX_HAVE_XTEST
+  int event, error, major, minor;
+
+  return x_display () != NULL &&
+         XTestQueryExtension (x_display (), &event, &error, &major, &minor);
+#else
+  return FALSE;
+#endif
+}
+
+#define REQUIRE_INPUT() \
+  G_STMT_START { \
+    if (!can_synthesize ()) \
+      { \
+        g_test_skip ("no X server with the XTest extension (run under xvfb-run, GDK_BACKEND=x11)"); \
+        return; \
+      } \
+  } G_STMT_END
+
+/* lets GTK take the events the X server has sent: they are handled in a
+ * frame of the frame clock, not as they arrive */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 80 * G_TIME_SPAN_MILLISECOND;
+
+#ifdef GX_HAVE_XTEST
+  if (x_display () != NULL)
+    XSync (x_display (), False);
+#endif
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  drain ();
+}
+
+/* the window gets the X input focus (no window manager under Xvfb) */
+static void
+focus_window (GtkWidget *window)
+{
+#ifdef GX_HAVE_XTEST
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  if (x_display () == NULL || surface == NULL)
+    return;
+  XRaiseWindow (x_display (), gdk_x11_surface_get_xid (surface));
+  XSetInputFocus (x_display (), gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  settle ();
+#endif
+}
+
+/* presses and releases @keyval with @modifiers held */
+static void
+send_key (guint           keyval,
+          GdkModifierType modifiers)
+{
+#ifdef GX_HAVE_XTEST
+  Display *dpy = x_display ();
+  KeyCode code;
+  KeyCode shift = XKeysymToKeycode (dpy, XK_Shift_L);
+  KeyCode control = XKeysymToKeycode (dpy, XK_Control_L);
+
+  if (gdk_keyval_to_lower (keyval) != keyval)
+    {
+      modifiers |= GDK_SHIFT_MASK;
+      keyval = gdk_keyval_to_lower (keyval);
+    }
+  code = XKeysymToKeycode (dpy, keyval);
+  g_assert_cmpuint (code, !=, 0);
+  if (modifiers & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (dpy, control, True, CurrentTime);
+  if (modifiers & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (dpy, shift, True, CurrentTime);
+  XTestFakeKeyEvent (dpy, code, True, CurrentTime);
+  XTestFakeKeyEvent (dpy, code, False, CurrentTime);
+  if (modifiers & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (dpy, shift, False, CurrentTime);
+  if (modifiers & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (dpy, control, False, CurrentTime);
+  settle ();
+#endif
+}
+
+/* types @text, one key a character (ASCII) */
+static void
+send_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guint keyval = gdk_unicode_to_keyval ((guint32) (guchar) *p);
+
+      send_key (keyval, 0);
+    }
+}
+
+/* clicks the middle of @widget (@n_clicks in a row: 2 is a double click) */
+static void
+send_click (GtkWidget *widget,
+            guint      n_clicks)
+{
+#ifdef GX_HAVE_XTEST
+  Display *dpy = x_display ();
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double dx, dy;
+  int x, y;
+  Window child;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XTranslateCoordinates (dpy, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                         DefaultRootWindow (dpy), (int) (point.x + dx), (int) (point.y + dy),
+                         &x, &y, &child);
+  XTestFakeMotionEvent (dpy, -1, x, y, CurrentTime);
+  for (guint i = 0; i < n_clicks; i++)
+    {
+      XTestFakeButtonEvent (dpy, 1, True, CurrentTime);
+      XTestFakeButtonEvent (dpy, 1, False, CurrentTime);
+    }
+  settle ();
+#endif
+}
+
+/* the widget with the keyboard focus is (inside) @widget */
+static gboolean
+focus_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 static GxEditorWindow *
@@ -488,34 +651,48 @@ test_invalid_input (Fixture       *fx,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", bad[i][0]);
+
       steps = gx_edit_history_get_n_steps (gx_editor_form_get_history (form));
       gx_editor_form_focus_cell (form, punishment);
       gtk_editable_set_text (GTK_EDITABLE (entry), bad[i][0]);
       drain ();
-      /* refused at once, with a message naming the cell */
+      /* shown as refused while typed, never taken */
       g_assert_cmpint (gx_report_get_count (report, punishment), ==, 385);
-      g_assert_true (gtk_widget_has_css_class (entry, "refused"));
+      g_assert_true (gtk_widget_has_css_class (entry, "typing-invalid"));
+      /* Enter: refused, with a message naming the cell and what was typed;
+       * the cell shows the value it kept */
+      press_enter (entry);
+      g_assert_cmpint (gx_report_get_value (report, punishment), ==, 385 * GX_VALUE_SCALE);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "385");
       g_assert_nonnull (gx_editor_window_get_message (fx->editor));
       g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), bad[i][1]));
+      g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), quoted));
       g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "Administrative penalties"));
-      /* Enter: the cell shows the value it kept */
-      press_enter (entry);
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "385");
-      g_assert_false (gtk_widget_has_css_class (entry, "refused"));
+      g_assert_false (gtk_widget_has_css_class (entry, "typing-invalid"));
       g_assert_cmpuint (gx_edit_history_get_n_steps (gx_editor_form_get_history (form)), ==, steps);
       g_assert_false (gx_editor_window_get_modified (fx->editor));
+      /* a refused edit stays in its cell */
+      g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) punishment);
     }
 
-  /* fees: up to 4 decimals, not 5 */
-  type_cell (form, fees, "1.23456");
-  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "more than 4 decimal places"));
-  g_assert_true (gx_report_get_cell (report, fees, NULL) == GX_CELL_VALUE);
-  g_assert_cmpint (gx_report_get_value (report, fees), ==, 0);
-  g_assert_false (gx_editor_form_set_cell_text (form, fees, "0.00001", &error));
+  /* fees: as many decimals as the scale keeps, not one more */
+  type_cell (form, fees, "8157.1934");
+  g_assert_cmpint (gx_report_get_value (report, fees), ==,
+                   G_GINT64_CONSTANT (81571934) * (GX_VALUE_SCALE / 10000));
+  type_cell (form, fees, "7.1234567");
+  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "“7.1234567”"));
+  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "decimal places"));
+  g_assert_cmpint (gx_report_get_value (report, fees), ==,
+                   G_GINT64_CONSTANT (81571934) * (GX_VALUE_SCALE / 10000));
+  g_assert_cmpstr (entry_text (form, fees), ==, "8157.1934");
+  g_assert_false (gx_editor_form_set_cell_text (form, fees, "0.0000001", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_clear_error (&error);
-  type_cell (form, fees, "8157.1934");
-  g_assert_cmpint (gx_report_get_value (report, fees), ==, G_GINT64_CONSTANT (81571934));
+  /* a valid value afterwards: taken, the message goes */
+  type_cell (form, fees, "19656.3836");
+  g_assert_cmpint (gx_report_get_value (report, fees), ==,
+                   G_GINT64_CONSTANT (196563836) * (GX_VALUE_SCALE / 10000));
   g_assert_null (gx_editor_window_get_message (fx->editor));
 
   /* full-width digits and thousands separators are converted */
@@ -627,6 +804,293 @@ test_draft_of_new_report (Fixture       *fx,
   g_assert_true (gx_report_is_blank (gx_editor_window_get_report (restored),
                                      APP ("carried_over", "natural_person")));
   close_editor (restored);
+}
+
+/* Typing as a clerk does (keys and clicks through the X server) --------------- */
+
+/* a click selects a cell and typing replaces it; a double click and F2
+ * edit in place; the report changes only when the edit is committed */
+static void
+test_typing_replaces (Fixture       *fx,
+                      gconstpointer  data)
+{
+  guint punishment = cell ("disclosure", "punishment", "decisions");
+  guint enforcement = cell ("disclosure", "enforcement", "decisions");
+  GxEditorForm *form;
+  GxReport *report;
+  GtkWidget *entry;
+  guint steps;
+
+  REQUIRE_INPUT ();
+  fx->editor = open_editor (fx, store_anding (fx));
+  focus_window (GTK_WIDGET (fx->editor));
+  form = gx_editor_window_get_form (fx->editor);
+  report = gx_editor_window_get_report (fx->editor);
+  entry = gx_editor_form_get_cell_entry (form, punishment);
+
+  /* the cell holds 385: click, type 9 — it is 9, not 3859 or 39 */
+  send_click (entry, 1);
+  g_assert_true (focus_in (entry));
+  send_text ("9");
+  g_assert_cmpstr (entry_text (form, punishment), ==, "9");
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 385);   /* not yet */
+  send_key (GDK_KEY_Return, 0);
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 9);
+  g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) enforcement);
+
+  /* a double click edits in place: the caret at the end */
+  send_click (entry, 2);
+  send_text ("7");
+  g_assert_cmpstr (entry_text (form, punishment), ==, "97");
+  send_key (GDK_KEY_Return, 0);
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 97);
+
+  /* F2 as well, and in place the arrows move the caret: 97 → 917 */
+  send_key (GDK_KEY_Up, 0);
+  g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) punishment);
+  send_key (GDK_KEY_F2, 0);
+  send_key (GDK_KEY_Left, 0);
+  send_text ("1");
+  g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) punishment);
+  send_key (GDK_KEY_Tab, 0);
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 917);
+  g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) enforcement);
+
+  /* reached by the keyboard, a cell is selected: typing replaces */
+  send_key (GDK_KEY_Up, 0);
+  send_text ("42");
+  send_key (GDK_KEY_Down, 0);
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 42);
+
+  /* Esc cancels the edit: the value and the history are as they were */
+  steps = gx_edit_history_get_n_steps (gx_editor_form_get_history (form));
+  send_key (GDK_KEY_Up, 0);
+  send_text ("55");
+  send_key (GDK_KEY_Escape, 0);
+  g_assert_cmpstr (entry_text (form, punishment), ==, "42");
+  send_key (GDK_KEY_Return, 0);
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 42);
+  g_assert_cmpuint (gx_edit_history_get_n_steps (gx_editor_form_get_history (form)), ==, steps);
+
+  /* Delete empties a selected cell */
+  send_key (GDK_KEY_Up, 0);
+  send_key (GDK_KEY_Delete, 0);
+  g_assert_true (gx_report_is_blank (report, punishment));
+  /* Ctrl+Z */
+  send_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 42);
+}
+
+/* what is refused leaves the value exactly as it was */
+static void
+test_refused_keeps_value (Fixture       *fx,
+                          gconstpointer  data)
+{
+  guint person = APP ("carried_over", "natural_person");
+  guint below = APP ("granted", "natural_person");
+  guint fees = cell ("disclosure", "fees", "amount_wan");
+  const char *const bad[][2] = {
+    { "1O0", "is not a number" },
+    { "-3", "is negative" },
+    { "abc", "is not a number" },
+    { "2.5", "is not a whole number" },
+  };
+  GxEditorForm *form;
+  GxReport *report;
+  GtkWidget *year;
+  guint steps;
+
+  REQUIRE_INPUT ();
+  fx->editor = open_editor (fx, store_anding (fx));
+  focus_window (GTK_WIDGET (fx->editor));
+  form = gx_editor_window_get_form (fx->editor);
+  report = gx_editor_window_get_report (fx->editor);
+
+  /* a cell holding 3 */
+  g_assert_true (gx_editor_form_set_cell_text (form, person, "3", NULL));
+  steps = gx_edit_history_get_n_steps (gx_editor_form_get_history (form));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", bad[i][0]);
+
+      gx_editor_form_focus_cell (form, person);
+      settle ();
+      send_text (bad[i][0]);
+      g_assert_cmpstr (entry_text (form, person), ==, bad[i][0]);
+      send_key (GDK_KEY_Return, 0);
+      g_assert_cmpint (gx_report_get_value (report, person), ==, 3 * GX_VALUE_SCALE);
+      g_assert_cmpstr (entry_text (form, person), ==, "3");
+      g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), quoted));
+      g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), bad[i][1]));
+      g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "not changed"));
+      g_assert_cmpuint (gx_edit_history_get_n_steps (gx_editor_form_get_history (form)), ==, steps);
+      /* it stays in the cell, which keeps its old value selected */
+      g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) person);
+    }
+  /* and typing again replaces the old value */
+  send_text ("8");
+  send_key (GDK_KEY_Return, 0);
+  g_assert_cmpint (gx_report_get_count (report, person), ==, 8);
+  g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) below);
+  g_assert_null (gx_editor_window_get_message (fx->editor));
+
+  /* a fee with one decimal too many (7): refused whole, never cut down */
+  gx_editor_form_focus_cell (form, fees);
+  settle ();
+  send_text ("8157.1934");
+  send_key (GDK_KEY_Return, 0);
+  g_assert_cmpint (gx_report_get_value (report, fees), ==,
+                   G_GINT64_CONSTANT (81571934) * (GX_VALUE_SCALE / 10000));
+  gx_editor_form_focus_cell (form, fees);
+  settle ();
+  send_text ("7.1234567");
+  send_key (GDK_KEY_Tab, 0);
+  g_assert_cmpint (gx_report_get_value (report, fees), ==,
+                   G_GINT64_CONSTANT (81571934) * (GX_VALUE_SCALE / 10000));
+  g_assert_cmpstr (entry_text (form, fees), ==, "8157.1934");
+  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "“7.1234567”"));
+
+  /* the year too */
+  year = gx_editor_form_get_year_entry (form);
+  send_click (year, 1);
+  send_key (GDK_KEY_a, GDK_CONTROL_MASK);
+  send_text ("20x2");
+  send_key (GDK_KEY_Tab, 0);
+  g_assert_cmpint (gx_report_get_year (report), ==, 2022);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2022");
+  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "“20x2”"));
+}
+
+/* Tab and Shift+Tab through the issuer, the year and the cells; Fill
+ * Totals by its key; focus back in its cell after Overwrite Them */
+static void
+test_keyboard_order (Fixture       *fx,
+                     gconstpointer  data)
+{
+  guint first = cell ("disclosure", "regulations", "issued");
+  guint total = APP ("new_received", "total");
+  GxEditorForm *form;
+  GxReport *report;
+  GtkWidget *issuer, *year;
+  GtkWidget *focus;
+
+  REQUIRE_INPUT ();
+  fx->editor = open_editor (fx, 0);
+  focus_window (GTK_WIDGET (fx->editor));
+  form = gx_editor_window_get_form (fx->editor);
+  report = gx_editor_window_get_report (fx->editor);
+  issuer = gx_editor_form_get_issuer_entry (form);
+  year = gx_editor_form_get_year_entry (form);
+
+  /* a new report starts in the issuer */
+  g_assert_true (focus_in (issuer));
+  send_text ("Anding");
+  send_key (GDK_KEY_Tab, 0);
+  g_assert_true (focus_in (year));
+  g_assert_cmpstr (gx_report_get_issuer (report), ==, "Anding");
+  send_text ("2022");
+  send_key (GDK_KEY_Tab, 0);
+  g_assert_cmpint (gx_report_get_year (report), ==, 2022);
+  g_assert_true (focus_in (gx_editor_form_get_cell_entry (form, first)));
+
+  /* Shift+Tab from the first cell: the year, then the issuer */
+  send_key (GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_true (focus_in (year));
+  send_key (GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_true (focus_in (issuer));
+
+  /* Ctrl+T fills the totals */
+  gx_editor_form_focus_cell (form, APP ("new_received", "natural_person"));
+  settle ();
+  send_text ("15");
+  send_key (GDK_KEY_Tab, 0);
+  send_text ("1");
+  send_key (GDK_KEY_t, GDK_CONTROL_MASK);
+  g_assert_cmpint (gx_report_get_count (report, total), ==, 16);
+  g_assert_true (gx_editor_form_is_computed (form, total));
+
+  /* a total typed by hand is kept; Overwrite Them puts the sum in, and
+   * the focus back in the cell it left, the issuer untouched */
+  gx_editor_form_focus_cell (form, total);
+  settle ();
+  send_text ("99");
+  send_key (GDK_KEY_Return, 0);
+  gx_editor_form_focus_cell (form, APP ("granted", "commercial"));
+  settle ();
+  send_key (GDK_KEY_t, GDK_CONTROL_MASK);
+  g_assert_cmpint (gx_report_get_count (report, total), ==, 99);
+  g_assert_nonnull (gx_editor_window_get_message (fx->editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->editor), "editor.fill-totals-overwrite", NULL));
+  settle ();
+  g_assert_cmpint (gx_report_get_count (report, total), ==, 16);
+  focus = gtk_root_get_focus (GTK_ROOT (fx->editor));
+  g_assert_true (focus_in (gx_editor_form_get_cell_entry (form, APP ("granted", "commercial"))));
+  g_assert_false (focus_in (issuer));
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (issuer), NULL, NULL));
+  (void) focus;
+}
+
+static void
+saved_cb (GxEditorWindow *editor,
+          gint64          id,
+          gint64         *saved_id)
+{
+  *saved_id = id;
+}
+
+/* Ctrl+W closes; with changes it asks, and Save saves and closes without a
+ * GLib critical (the test aborts on any) */
+static void
+test_ctrl_w (Fixture       *fx,
+             gconstpointer  data)
+{
+  gint64 id = store_anding (fx);
+  guint person = APP ("carried_over", "natural_person");
+  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxReport) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GxEditorWindow *editor;
+  GtkWidget *dialog;
+  gint64 saved_id = 0;
+
+  REQUIRE_INPUT ();
+  editor = open_editor (fx, id);
+  focus_window (GTK_WIDGET (editor));
+  send_key (GDK_KEY_w, GDK_CONTROL_MASK);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_finalize_object (editor);
+
+  editor = open_editor (fx, id);
+  focus_window (GTK_WIDGET (editor));
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved_id);
+  gx_editor_form_focus_cell (gx_editor_window_get_form (editor), person);
+  settle ();
+  send_text ("6");
+  /* not committed yet: closing commits it, and asks */
+  send_key (GDK_KEY_w, GDK_CONTROL_MASK);
+  g_assert_true (gx_editor_window_is_asking_to_close (editor));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_true (gx_editor_window_get_modified (editor));
+
+  /* Save, as a click on the button does it (GTK 4.8's dialog); the
+   * window is GTK's alone, as in the app */
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_object_unref (editor);
+  dialog = gx_editor_window_get_close_dialog (editor);
+  if (dialog != NULL)
+    g_signal_emit_by_name (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
+                           "clicked");
+  else
+    gx_editor_window_answer_close (editor, GTK_RESPONSE_ACCEPT);
+  settle ();
+  g_assert_cmpint (saved_id, ==, id);
+  g_assert_null (editor);
+
+  store = gx_store_open (fx->workspace, &error);
+  g_assert_no_error (error);
+  stored = gx_store_load_report (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gx_report_get_count (stored, person), ==, 6);
 }
 
 /* The child of the crash test --------------------------------------------------- */
@@ -849,6 +1313,9 @@ main (int   argc,
   g_setenv ("XDG_STATE_HOME", state, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
+  /* any GLib critical or warning fails the test (G_DEBUG=fatal-criticals
+   * says it too, for what runs before this line) */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   /* English labels whatever the machine's language */
   gx_schema_set_prefers_chinese (0);
 
@@ -865,6 +1332,10 @@ main (int   argc,
   ADD ("/editor/crash-restores-draft", test_crash_restores_draft);
   ADD ("/editor/refuses-2019-form", test_refuses_2019_form);
   ADD ("/editor/review", test_review_in_editor);
+  ADD ("/editor/keys/typing-replaces", test_typing_replaces);
+  ADD ("/editor/keys/refused-keeps-value", test_refused_keeps_value);
+  ADD ("/editor/keys/order", test_keyboard_order);
+  ADD ("/editor/keys/ctrl-w", test_ctrl_w);
 #undef ADD
 
   status = g_test_run ();

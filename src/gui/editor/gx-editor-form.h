@@ -43,6 +43,9 @@ GtkWidget     *gx_editor_form_get_year_entry   (GxEditorForm *self);
 int            gx_editor_form_get_focus_cell   (GxEditorForm *self);
 void           gx_editor_form_focus_cell       (GxEditorForm *self,
                                                 guint         cell);
+/* The focus back where it was in the form (the last cell, or the issuer
+ * of a report with no cell visited yet), its text selected. */
+void           gx_editor_form_refocus          (GxEditorForm *self);
 /* Spreadsheet movement from the focused cell: @rows down, @columns across
  * (Tab wraps to the next row).  FALSE at an edge. */
 gboolean       gx_editor_form_move             (GxEditorForm *self,
@@ -81,7 +84,8 @@ void           gx_editor_form_set_computed     (GxEditorForm *self,
                                                 guint         cell,
                                                 gboolean      computed);
 
-/* Takes what is being typed now rather than before the next frame. */
+/* Commits the edit in progress, as leaving its cell does (a refused text
+ * gives way to the value kept, with ::refused). */
 void           gx_editor_form_flush_input      (GxEditorForm *self);
 
 gboolean       gx_editor_form_undo             (GxEditorForm *self);

@@ -17,6 +17,12 @@
 /* a change reaches the draft at most this long after it was made */
 #define DRAFT_DELAY_MS 700
 
+/* GtkAlertDialog (GTK 4.10) when the GTK built against has it and the
+ * version pins allow it; GtkMessageDialog (deprecated in 4.10) otherwise */
+#if GTK_CHECK_VERSION (4, 10, 0) && GDK_VERSION_MAX_ALLOWED >= G_ENCODE_VERSION (4, 10)
+#define GX_USE_ALERT_DIALOG 1
+#endif
+
 struct _GxEditorWindow
 {
   GtkApplicationWindow parent_instance;
@@ -41,7 +47,10 @@ struct _GxEditorWindow
   GxDraft *draft;
   guint draft_source;
 
-  GtkWidget *close_dialog;
+  /* the "save the changes?" question while it is asked */
+  GtkWidget *close_dialog;      /* GtkMessageDialog (GTK 4.8) */
+  GCancellable *close_cancellable;   /* GtkAlertDialog (GTK ≥ 4.10) */
+  gboolean close_asking;
   gboolean close_confirmed;
 };
 
@@ -363,16 +372,17 @@ form_refused_cb (GxEditorForm   *form,
   show_message (self, message, TRUE, FALSE);
 }
 
+/* The answer to "save the changes?".  The window may go away in here
+ * (closed): it is kept alive to the end of the function, and the question,
+ * whatever it is, is gone before anything else happens. */
 static void
-close_response_cb (GtkDialog      *dialog,
-                   int             response,
-                   GxEditorWindow *self)
+close_answered (GxEditorWindow *self,
+                int             response)
 {
+  g_autoptr(GxEditorWindow) alive = g_object_ref (self);
   g_autoptr(GError) error = NULL;
 
-  self->close_dialog = NULL;
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
+  self->close_asking = FALSE;
   switch (response)
     {
     case GTK_RESPONSE_ACCEPT:
@@ -387,10 +397,97 @@ close_response_cb (GtkDialog      *dialog,
       gx_draft_remove (self->draft);
       break;
     default:
+      gx_editor_form_refocus (self->form);
       return;
     }
   self->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
+}
+
+#ifdef GX_USE_ALERT_DIALOG
+static void
+close_chosen_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GxEditorWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  int button = gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, &error);
+  static const int responses[] = { GTK_RESPONSE_REJECT, GTK_RESPONSE_CANCEL, GTK_RESPONSE_ACCEPT };
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !self->close_asking)
+    return;   /* answered otherwise (gx_editor_window_answer_close) or window gone */
+  g_clear_object (&self->close_cancellable);
+  close_answered (self, button >= 0 && button < (int) G_N_ELEMENTS (responses)
+                        ? responses[button] : GTK_RESPONSE_CANCEL);
+}
+#else
+static void
+close_response_cb (GtkDialog *dialog,
+                   int        response,
+                   gpointer   user_data)
+{
+  GxEditorWindow *self = GX_EDITOR_WINDOW (user_data);
+
+  /* The dialog goes first.  It is finalized only once its ::response is
+   * over, when this window may be gone (saved and closed): it must not
+   * know this window by then, or it disconnects from a finalized object
+   * ("instance with invalid (NULL) class pointer"). */
+  g_signal_handlers_disconnect_by_func (dialog, close_response_cb, self);
+  self->close_dialog = NULL;
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_answered (self, response);
+}
+#endif
+
+static void
+ask_before_closing (GxEditorWindow *self)
+{
+  const char *question = _("Save the changes to this report?");
+  const char *detail = _("If you close without saving, the changes are lost.");
+
+  if (self->close_asking)
+    {
+      if (self->close_dialog != NULL)
+        gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return;
+    }
+  self->close_asking = TRUE;
+#ifdef GX_USE_ALERT_DIALOG
+  {
+    g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", question);
+    const char *buttons[] = { _("Close _Without Saving"), _("_Cancel"), _("_Save"), NULL };
+
+    gtk_alert_dialog_set_detail (dialog, detail);
+    gtk_alert_dialog_set_buttons (dialog, buttons);
+    gtk_alert_dialog_set_cancel_button (dialog, 1);
+    gtk_alert_dialog_set_default_button (dialog, 2);
+    self->close_cancellable = g_cancellable_new ();
+    gtk_alert_dialog_choose (dialog, GTK_WINDOW (self), self->close_cancellable,
+                             close_chosen_cb, g_object_ref (self));
+  }
+#else
+  {
+    GtkWidget *dialog;
+    GtkWidget *button;
+
+    dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                     GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+    button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("Close _Without Saving"),
+                                    GTK_RESPONSE_REJECT);
+    gtk_widget_add_css_class (button, "destructive-action");
+    gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+    button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save"), GTK_RESPONSE_ACCEPT);
+    gtk_widget_add_css_class (button, "suggested-action");
+    gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+    self->close_dialog = dialog;
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+#endif
 }
 
 static gboolean
@@ -398,30 +495,11 @@ gx_editor_window_close_request (GtkWindow *window)
 {
   GxEditorWindow *self = GX_EDITOR_WINDOW (window);
 
+  /* what is being typed counts (a refused text does not) */
+  gx_editor_form_flush_input (self->form);
   if (self->modified && !self->close_confirmed)
     {
-      if (self->close_dialog == NULL)
-        {
-          GtkWidget *dialog;
-          GtkWidget *button;
-
-          dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                           GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                           GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                           _("Save the changes to this report?"));
-          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                                    _("If you close without saving, the changes are lost."));
-          button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("Close _Without Saving"),
-                                          GTK_RESPONSE_REJECT);
-          gtk_widget_add_css_class (button, "destructive-action");
-          gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-          button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save"), GTK_RESPONSE_ACCEPT);
-          gtk_widget_add_css_class (button, "suggested-action");
-          gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-          g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
-          self->close_dialog = dialog;
-        }
-      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      ask_before_closing (self);
       return TRUE;
     }
 
@@ -472,6 +550,8 @@ fill_totals_action (GtkWidget  *widget,
     gx_editor_window_fill_totals (self, self->last_carry_forward, TRUE);
   else
     gx_editor_window_fill_totals (self, g_str_equal (action_name, "editor.fill-totals-carry"), FALSE);
+  /* from a button of the toolbar or of the message: back to the cell */
+  gx_editor_form_refocus (self->form);
 }
 
 static void
@@ -490,8 +570,19 @@ gx_editor_window_dispose (GObject *object)
   GxEditorWindow *self = GX_EDITOR_WINDOW (object);
 
   cancel_draft (self);
+  self->close_asking = FALSE;
   if (self->close_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->close_dialog)));
+    {
+      GtkWidget *dialog = g_steal_pointer (&self->close_dialog);
+
+      g_signal_handlers_disconnect_matched (dialog, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  if (self->close_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->close_cancellable);
+      g_clear_object (&self->close_cancellable);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), GX_TYPE_EDITOR_WINDOW);
   g_clear_object (&self->report);
   g_clear_object (&self->store);
@@ -579,6 +670,8 @@ gx_editor_window_init (GxEditorWindow *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control><Shift>z", "editor.redo");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>y", "editor.redo");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>w", "window.close");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>t", "editor.fill-totals");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control><Shift>t", "editor.fill-totals-carry");
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   update_actions (self);
@@ -638,6 +731,13 @@ gx_editor_window_new (GtkApplication  *application,
 
   self->draft = gx_draft_new (workspace_path, report_id);
   set_report (self, report);
+  /* a new report starts with its issuer, a report to correct in its
+   * first cell */
+  if (report_id > 0)
+    gx_editor_form_move (self->form, 0, 0);
+  gtk_window_set_focus (GTK_WINDOW (self), report_id > 0
+                        ? gx_editor_form_get_cell_entry (self->form, (guint) gx_editor_form_get_focus_cell (self->form))
+                        : gx_editor_form_get_issuer_entry (self->form));
   return self;
 }
 
@@ -798,7 +898,7 @@ gx_editor_window_write_draft (GxEditorWindow  *self,
 
   g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), FALSE);
 
-  gx_editor_form_flush_input (self->form);
+  /* what is committed: an edit in progress stays in its cell */
   computed = g_new0 (gboolean, n);
   for (guint i = 0; i < n; i++)
     computed[i] = gx_editor_form_is_computed (self->form, i);
@@ -859,6 +959,34 @@ gx_editor_window_get_close_dialog (GxEditorWindow *self)
 {
   g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), NULL);
   return self->close_dialog;
+}
+
+gboolean
+gx_editor_window_is_asking_to_close (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), FALSE);
+  return self->close_asking;
+}
+
+void
+gx_editor_window_answer_close (GxEditorWindow *self,
+                               int             response)
+{
+  g_return_if_fail (GX_IS_EDITOR_WINDOW (self));
+  g_return_if_fail (self->close_asking);
+
+  if (self->close_dialog != NULL)
+    {
+      gtk_dialog_response (GTK_DIALOG (self->close_dialog), response);
+      return;
+    }
+  /* the GtkAlertDialog goes away unanswered; the answer is this one */
+  if (self->close_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->close_cancellable);
+      g_clear_object (&self->close_cancellable);
+    }
+  close_answered (self, response);
 }
 
 static void

@@ -64,7 +64,14 @@ gboolean        gx_editor_window_review_finding (GxEditorWindow *self,
                                                  int             state,
                                                  const char     *note,
                                                  GError        **error);
+/* The GtkMessageDialog asking (GTK 4.8), else NULL. */
 GtkWidget      *gx_editor_window_get_close_dialog (GxEditorWindow *self);
+/* Whether the "save the changes?" question is asked, and its answer as
+ * the dialog's buttons give it (GTK_RESPONSE_ACCEPT save, _REJECT close
+ * without saving, _CANCEL), whichever dialog GTK has. */
+gboolean        gx_editor_window_is_asking_to_close (GxEditorWindow *self);
+void            gx_editor_window_answer_close     (GxEditorWindow *self,
+                                                   int             response);
 
 /* Called by the main window once a workspace is open: when editing
  * sessions of @workspace_path ended without saving or discarding (a crash),
