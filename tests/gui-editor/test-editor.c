@@ -165,22 +165,49 @@ can_synthesize (void)
       } \
   } G_STMT_END
 
-/* lets GTK take the events the X server has sent: they are handled in a
- * frame of the frame clock, not as they arrive */
+/* the window that gets the synthesized input */
+static GtkWidget *input_window;
+
+static void
+frame_done_cb (GdkFrameClock *clock,
+               guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+/* lets GTK take the events the X server has sent: they are handled in the
+ * next frame of the window, not as they arrive */
 static void
 settle (void)
 {
-  gint64 end = g_get_monotonic_time () + 80 * G_TIME_SPAN_MILLISECOND;
+  gint64 end = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+  GdkFrameClock *clock = NULL;
+  guint n_frames = 0;
+  gulong handler = 0;
 
 #ifdef GX_HAVE_XTEST
   if (x_display () != NULL)
     XSync (x_display (), False);
 #endif
-  while (g_get_monotonic_time () < end)
+  if (input_window != NULL && gtk_widget_get_realized (input_window))
+    clock = gtk_widget_get_frame_clock (input_window);
+  if (clock != NULL)
     {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
+      /* the window may go away meanwhile (Ctrl+W) */
+      g_object_ref (clock);
+      handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_done_cb), &n_frames);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
     }
+  /* the X events are taken first (they come before a frame by priority),
+   * then handled in the frame */
+  while (n_frames < 1 && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  if (handler != 0)
+    g_signal_handlers_disconnect_by_func (clock, frame_done_cb, &n_frames);
+  g_clear_object (&clock);
   drain ();
 }
 
@@ -193,18 +220,18 @@ focus_window (GtkWidget *window)
 
   if (x_display () == NULL || surface == NULL)
     return;
+  g_set_weak_pointer (&input_window, window);
   XRaiseWindow (x_display (), gdk_x11_surface_get_xid (surface));
   XSetInputFocus (x_display (), gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
   settle ();
 #endif
 }
 
-/* presses and releases @keyval with @modifiers held */
+#ifdef GX_HAVE_XTEST
 static void
-send_key (guint           keyval,
+fake_key (guint           keyval,
           GdkModifierType modifiers)
 {
-#ifdef GX_HAVE_XTEST
   Display *dpy = x_display ();
   KeyCode code;
   KeyCode shift = XKeysymToKeycode (dpy, XK_Shift_L);
@@ -227,20 +254,29 @@ send_key (guint           keyval,
     XTestFakeKeyEvent (dpy, shift, False, CurrentTime);
   if (modifiers & GDK_CONTROL_MASK)
     XTestFakeKeyEvent (dpy, control, False, CurrentTime);
+}
+#endif
+
+/* presses and releases @keyval with @modifiers held */
+static void
+send_key (guint           keyval,
+          GdkModifierType modifiers)
+{
+#ifdef GX_HAVE_XTEST
+  fake_key (keyval, modifiers);
   settle ();
 #endif
 }
 
-/* types @text, one key a character (ASCII) */
+/* types @text (ASCII), as fast as a clerk types */
 static void
 send_text (const char *text)
 {
+#ifdef GX_HAVE_XTEST
   for (const char *p = text; *p != '\0'; p++)
-    {
-      guint keyval = gdk_unicode_to_keyval ((guint32) (guchar) *p);
-
-      send_key (keyval, 0);
-    }
+    fake_key (gdk_unicode_to_keyval ((guint32) (guchar) *p), 0);
+  settle ();
+#endif
 }
 
 /* clicks the middle of @widget (@n_clicks in a row: 2 is a double click) */
