@@ -842,6 +842,85 @@ test_draft_of_new_report (Fixture       *fx,
   close_editor (restored);
 }
 
+/* the geometry of every cell of section 三 and of the scrolled form */
+static GArray *
+layout_of (GxEditorWindow *editor)
+{
+  GxEditorForm *form = gx_editor_window_get_form (editor);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW);
+  GArray *layout = g_array_new (FALSE, FALSE, sizeof (int));
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (scroller, GTK_WIDGET (editor), &bounds));
+  g_array_append_vals (layout, (int[]) { (int) bounds.origin.y, (int) bounds.size.height }, 2);
+  for (guint i = 0; i < gx_schema_n_cells (); i++)
+    {
+      GtkWidget *entry = gx_editor_form_get_cell_entry (form, i);
+
+      if (entry == NULL || gx_schema_cell (i)->row->section != GX_SECTION_APPLICATIONS)
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (entry, GTK_WIDGET (form), &bounds));
+      g_array_append_vals (layout, (int[]) { (int) bounds.origin.x, (int) bounds.size.width }, 2);
+    }
+  return layout;
+}
+
+static void
+assert_same_layout (GArray *a,
+                    GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpint (g_array_index (a, int, i), ==, g_array_index (b, int, i));
+}
+
+/* nothing moves when cells turn red, totals are filled (italic) or a
+ * message comes; and the editor fits a 1366×768 laptop screen */
+static void
+test_layout_steady (Fixture       *fx,
+                    gconstpointer  data)
+{
+  guint total = APP ("new_received", "total");
+  guint person = APP ("carried_over", "natural_person");
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  GxEditorForm *form;
+  int width, height, min_width, min_height;
+
+  fx->editor = open_editor (fx, store_anding (fx));
+  form = gx_editor_window_get_form (fx->editor);
+
+  gtk_window_get_default_size (GTK_WINDOW (fx->editor), &width, &height);
+  g_assert_cmpint (width, <=, 1366);
+  g_assert_cmpint (height, <=, 700);   /* 768 less a panel and a title bar */
+  gtk_widget_measure (GTK_WIDGET (fx->editor), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (fx->editor), GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 1366);
+  g_assert_cmpint (min_height, <=, 700);
+
+  before = layout_of (fx->editor);
+
+  /* errors, a refusal and its message */
+  type_cell (form, total, "14");
+  g_assert_true (has_class (form, total, "finding-error"));
+  type_cell (form, person, "1O0");
+  g_assert_nonnull (gx_editor_window_get_message (fx->editor));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->editor));
+  after = layout_of (fx->editor);
+  assert_same_layout (before, after);
+  g_clear_pointer (&after, g_array_unref);
+
+  /* computed totals (italic), the message gone */
+  gx_editor_form_undo (form);
+  gx_editor_form_blank_cell (form, total);
+  gx_editor_form_fill_totals (form, FALSE, FALSE, NULL);
+  g_assert_true (gx_editor_form_is_computed (form, total));
+  g_assert_null (gx_editor_window_get_message (fx->editor));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->editor));
+  after = layout_of (fx->editor);
+  assert_same_layout (before, after);
+}
+
 /* Typing as a clerk does (keys and clicks through the X server) --------------- */
 
 /* a click selects a cell and typing replaces it; a double click and F2
@@ -1368,6 +1447,7 @@ main (int   argc,
   ADD ("/editor/crash-restores-draft", test_crash_restores_draft);
   ADD ("/editor/refuses-2019-form", test_refuses_2019_form);
   ADD ("/editor/review", test_review_in_editor);
+  ADD ("/editor/layout-steady", test_layout_steady);
   ADD ("/editor/keys/typing-replaces", test_typing_replaces);
   ADD ("/editor/keys/refused-keeps-value", test_refused_keeps_value);
   ADD ("/editor/keys/order", test_keyboard_order);

@@ -268,6 +268,8 @@ show_message (GxEditorWindow *self,
   GtkWidget *bar = gtk_revealer_get_child (self->message_revealer);
 
   gtk_label_set_text (self->message_label, message);
+  /* the line is ellipsized when the message is long */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->message_label), message);
   gtk_image_set_from_icon_name (self->message_icon,
                                 error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
   if (error)
@@ -283,6 +285,7 @@ hide_message (GxEditorWindow *self)
 {
   gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
   gtk_label_set_text (self->message_label, "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->message_label), NULL);
   gtk_widget_set_visible (self->overwrite_button, FALSE);
 }
 
