@@ -921,6 +921,93 @@ test_layout_steady (Fixture       *fx,
   assert_same_layout (before, after);
 }
 
+/* the labels of the buttons under @widget, "|"-separated, and the first
+ * button that is a finding's message */
+static void
+collect_buttons (GtkWidget  *widget,
+                 GString    *labels,
+                 GtkWidget **message)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) != NULL)
+        g_string_append_printf (labels, "%s|", gtk_button_get_label (GTK_BUTTON (child)));
+      else if (GTK_IS_BUTTON (child) && *message == NULL)
+        *message = child;
+      collect_buttons (child, labels, message);
+    }
+}
+
+/* the Findings popover: no review before the report is saved, Reopen only
+ * once decided, a finding takes you to its cell */
+static void
+test_findings_popover (Fixture       *fx,
+                       gconstpointer  data)
+{
+  guint total = APP ("new_received", "total");
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GxEditorForm *form;
+  GtkWidget *box, *message = NULL;
+  GxFinding *finding = NULL;
+  GPtrArray *findings;
+
+  /* never saved: no Confirm nor Dismiss */
+  fx->editor = open_editor (fx, 0);
+  form = gx_editor_window_get_form (fx->editor);
+  type_cell (form, APP ("new_received", "natural_person"), "3");
+  type_cell (form, total, "4");
+  box = gx_editor_window_show_findings (fx->editor);
+  drain ();
+  collect_buttons (box, labels, &message);
+  g_assert_cmpstr (labels->str, ==, "");
+  g_assert_nonnull (message);
+  /* the message goes to the first cell of its finding */
+  findings = gx_report_get_findings (gx_editor_window_get_report (fx->editor));
+  for (guint i = 0; i < findings->len && finding == NULL; i++)
+    if (gx_finding_get_severity (g_ptr_array_index (findings, i)) != GX_SEVERITY_NOTE)
+      finding = g_ptr_array_index (findings, i);
+  g_assert_nonnull (finding);
+  gx_editor_form_focus_cell (form, APP ("granted", "natural_person"));
+  g_signal_emit_by_name (message, "clicked");
+  drain ();
+  {
+    guint n_cells;
+    const guint *cells = gx_finding_get_cells (finding, &n_cells);
+
+    g_assert_cmpuint (n_cells, >, 0);
+    g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) cells[0]);
+    g_assert_true (focus_in (gx_editor_form_get_cell_entry (form, cells[0])));
+  }
+  finding = NULL;
+
+  /* saved: Confirm and Dismiss; once dismissed, Confirm and Reopen */
+  type_text (gx_editor_form_get_issuer_entry (form), "北京市大兴区安定镇人民政府");
+  g_assert_true (gx_editor_window_save (fx->editor, &error));
+  g_assert_no_error (error);
+  box = gx_editor_window_show_findings (fx->editor);
+  drain ();
+  g_string_truncate (labels, 0);
+  message = NULL;
+  collect_buttons (box, labels, &message);
+  g_assert_nonnull (strstr (labels->str, "_Confirm|_Dismiss|"));
+  g_assert_null (strstr (labels->str, "_Reopen"));
+
+  findings = gx_report_get_findings (gx_editor_window_get_report (fx->editor));
+  for (guint i = 0; i < findings->len && finding == NULL; i++)
+    if (gx_finding_get_severity (g_ptr_array_index (findings, i)) == GX_SEVERITY_ERROR)
+      finding = g_ptr_array_index (findings, i);
+  g_assert_nonnull (finding);
+  g_assert_true (gx_editor_window_review_finding (fx->editor, finding, GX_REVIEW_DISMISSED, "", &error));
+  g_assert_no_error (error);
+  box = gx_editor_window_show_findings (fx->editor);
+  drain ();
+  g_string_truncate (labels, 0);
+  collect_buttons (box, labels, &message);
+  g_assert_nonnull (strstr (labels->str, "_Confirm|_Reopen|"));
+}
+
 /* Typing as a clerk does (keys and clicks through the X server) --------------- */
 
 /* a click selects a cell and typing replaces it; a double click and F2
@@ -1448,6 +1535,7 @@ main (int   argc,
   ADD ("/editor/refuses-2019-form", test_refuses_2019_form);
   ADD ("/editor/review", test_review_in_editor);
   ADD ("/editor/layout-steady", test_layout_steady);
+  ADD ("/editor/findings-popover", test_findings_popover);
   ADD ("/editor/keys/typing-replaces", test_typing_replaces);
   ADD ("/editor/keys/refused-keeps-value", test_refused_keeps_value);
   ADD ("/editor/keys/order", test_keyboard_order);

@@ -37,6 +37,7 @@ struct _GxEditorWindow
   GtkLabel *status_label;
   GtkLabel *saved_label;
   GtkWidget *findings_box;
+  GtkMenuButton *findings_button;
 
   char *workspace;
   GxStore *store;
@@ -184,19 +185,57 @@ review_button_clicked_cb (GtkButton *button,
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
 }
 
-/* The popover lists the errors and warnings, each with a note and
- * Confirm / Dismiss / Reopen.  Built when shown: findings change on every
- * keystroke. */
+/* a finding's message: takes the focus to its first cell */
+static void
+finding_clicked_cb (GtkButton *button,
+                    gpointer   user_data)
+{
+  GxEditorWindow *self = GX_EDITOR_WINDOW (user_data);
+  GxFinding *finding = g_object_get_data (G_OBJECT (button), "gx-finding");
+  guint n_cells;
+  const guint *cells = gx_finding_get_cells (finding, &n_cells);
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  for (guint i = 0; i < n_cells; i++)
+    if (cells[i] < gx_schema_n_cells () && gx_editor_form_get_cell_entry (self->form, cells[i]) != NULL)
+      {
+        gx_editor_form_focus_cell (self->form, cells[i]);
+        return;
+      }
+}
+
+/* The popover lists the errors and warnings: each one takes you to its
+ * cell, and, once the report is in the workspace, can be confirmed or
+ * dismissed with a note (reopened once decided).  Built when shown:
+ * findings change with every edit; as tall as the window allows. */
 static void
 findings_popover_show_cb (GtkPopover     *popover,
                           GxEditorWindow *self)
 {
   GPtrArray *findings = gx_report_get_findings (self->report);
+  GtkWidget *scroller = gtk_popover_get_child (popover);
+  gboolean saved = gx_report_get_id (self->report) > 0;
+  int window_height = gtk_widget_get_height (GTK_WIDGET (self));
+  int window_width = gtk_widget_get_width (GTK_WIDGET (self));
   GtkWidget *child;
   guint n = 0;
 
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller),
+                                              MAX (160, window_height - 140));
+  gtk_widget_set_size_request (self->findings_box, CLAMP (window_width - 80, 280, 460), -1);
+
   while ((child = gtk_widget_get_first_child (self->findings_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->findings_box), child);
+
+  if (!saved)
+    {
+      GtkWidget *label = gtk_label_new (_("Save the report to confirm or dismiss its findings."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (self->findings_box), label);
+    }
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -206,57 +245,80 @@ findings_popover_show_cb (GtkPopover     *popover,
         { N_("_Dismiss"), GX_REVIEW_DISMISSED },
         { N_("_Reopen"), GX_REVIEW_OPEN },
       };
-      GtkWidget *row, *message, *note, *buttons;
+      GxReviewState review = gx_finding_get_review (finding);
+      GtkWidget *row, *message, *label, *note, *buttons;
       const char *state_text;
 
       if (gx_finding_get_severity (finding) == GX_SEVERITY_NOTE)
         continue;
       n++;
       row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      message = gtk_label_new (gx_finding_get_message (finding));
-      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (message), 0);
+      gtk_widget_add_css_class (row, "finding-row");
+
+      label = gtk_label_new (gx_finding_get_message (finding));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      message = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (message), label);
+      gtk_widget_add_css_class (message, "flat");
+      gtk_widget_set_tooltip_text (message, _("Go to the cell"));
+      g_object_set_data_full (G_OBJECT (message), "gx-finding", g_object_ref (finding), g_object_unref);
+      g_signal_connect (message, "clicked", G_CALLBACK (finding_clicked_cb), self);
       gtk_box_append (GTK_BOX (row), message);
 
-      switch (gx_finding_get_review (finding))
+      if (saved)
         {
-        case GX_REVIEW_CONFIRMED:
-          state_text = _("Confirmed");
-          break;
-        case GX_REVIEW_DISMISSED:
-          state_text = _("Dismissed");
-          break;
-        case GX_REVIEW_OPEN:
-        default:
-          state_text = _("Not reviewed");
+          switch (review)
+            {
+            case GX_REVIEW_CONFIRMED:
+              state_text = _("Confirmed");
+              break;
+            case GX_REVIEW_DISMISSED:
+              state_text = _("Dismissed");
+              break;
+            case GX_REVIEW_OPEN:
+            default:
+              state_text = _("Not reviewed");
+            }
+          gtk_box_append (GTK_BOX (row), gtk_label_new (state_text));
+          gtk_widget_set_halign (gtk_widget_get_last_child (row), GTK_ALIGN_START);
+          gtk_widget_add_css_class (gtk_widget_get_last_child (row), "dim-label");
+
+          note = gtk_entry_new ();
+          gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (why)"));
+          if (gx_finding_get_review_note (finding) != NULL)
+            gtk_editable_set_text (GTK_EDITABLE (note), gx_finding_get_review_note (finding));
+          gtk_box_append (GTK_BOX (row), note);
+
+          /* the decisions that change something: Reopen once decided */
+          buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+          for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+            {
+              GtkWidget *button;
+
+              if (actions[a].state == review)
+                continue;
+              button = gtk_button_new_with_mnemonic (_(actions[a].label));
+              g_object_set_data_full (G_OBJECT (button), "gx-finding", g_object_ref (finding), g_object_unref);
+              g_object_set_data (G_OBJECT (button), "gx-note", note);
+              g_object_set_data (G_OBJECT (button), "gx-state", GINT_TO_POINTER (actions[a].state));
+              g_signal_connect (button, "clicked", G_CALLBACK (review_button_clicked_cb), self);
+              gtk_box_append (GTK_BOX (buttons), button);
+            }
+          gtk_box_append (GTK_BOX (row), buttons);
         }
-      gtk_box_append (GTK_BOX (row), gtk_label_new (state_text));
-      gtk_widget_set_halign (gtk_widget_get_last_child (row), GTK_ALIGN_START);
-      gtk_widget_add_css_class (gtk_widget_get_last_child (row), "dim-label");
-
-      note = gtk_entry_new ();
-      gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (why)"));
-      if (gx_finding_get_review_note (finding) != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (note), gx_finding_get_review_note (finding));
-      gtk_box_append (GTK_BOX (row), note);
-
-      buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
-        {
-          GtkWidget *button = gtk_button_new_with_mnemonic (_(actions[a].label));
-
-          g_object_set_data_full (G_OBJECT (button), "gx-finding", g_object_ref (finding), g_object_unref);
-          g_object_set_data (G_OBJECT (button), "gx-note", note);
-          g_object_set_data (G_OBJECT (button), "gx-state", GINT_TO_POINTER (actions[a].state));
-          g_signal_connect (button, "clicked", G_CALLBACK (review_button_clicked_cb), self);
-          gtk_box_append (GTK_BOX (buttons), button);
-        }
-      gtk_box_append (GTK_BOX (row), buttons);
       gtk_box_append (GTK_BOX (self->findings_box), row);
     }
 
   if (n == 0)
-    gtk_box_append (GTK_BOX (self->findings_box), gtk_label_new (_("The tables tie out")));
+    {
+      if (!saved)
+        while ((child = gtk_widget_get_first_child (self->findings_box)) != NULL)
+          gtk_box_remove (GTK_BOX (self->findings_box), child);
+      gtk_box_append (GTK_BOX (self->findings_box), gtk_label_new (_("The tables tie out")));
+    }
 }
 
 static void
@@ -634,6 +696,7 @@ gx_editor_window_class_init (GxEditorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, saved_label);
   gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, findings_box);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, findings_button);
   gtk_widget_class_bind_template_callback (widget_class, findings_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_refused_cb);
@@ -962,6 +1025,17 @@ gx_editor_window_get_close_dialog (GxEditorWindow *self)
 {
   g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), NULL);
   return self->close_dialog;
+}
+
+GtkWidget *
+gx_editor_window_show_findings (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), NULL);
+
+  /* built as it is shown: shown again, it lists what is now */
+  gtk_menu_button_popdown (self->findings_button);
+  gtk_menu_button_popup (self->findings_button);
+  return self->findings_box;
 }
 
 gboolean

@@ -64,6 +64,9 @@ gboolean        gx_editor_window_review_finding (GxEditorWindow *self,
                                                  int             state,
                                                  const char     *note,
                                                  GError        **error);
+/* Opens the Findings popover (what its button does) and returns the box
+ * that lists them. */
+GtkWidget      *gx_editor_window_show_findings    (GxEditorWindow *self);
 /* The GtkMessageDialog asking (GTK 4.8), else NULL. */
 GtkWidget      *gx_editor_window_get_close_dialog (GxEditorWindow *self);
 /* Whether the "save the changes?" question is asked, and its answer as
