@@ -13,6 +13,7 @@ packages=(
   fonts-noto-cjk
   # test
   xvfb xauth desktop-file-utils poppler-utils imagemagick sqlite3 bc time
+  appstream libxtst-dev
 )
 
 missing=()

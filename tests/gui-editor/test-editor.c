@@ -786,7 +786,6 @@ test_close_asks (Fixture       *fx,
   GxEditorWindow *editor = open_editor (fx, store_anding (fx));
   GxEditorForm *form = gx_editor_window_get_form (editor);
   g_autofree char *draft = NULL;
-  GtkWidget *dialog;
 
   type_cell (form, APP ("carried_over", "natural_person"), "5");
   g_assert_true (gx_editor_window_write_draft (editor, NULL));
@@ -794,16 +793,16 @@ test_close_asks (Fixture       *fx,
   g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
 
   gtk_window_close (GTK_WINDOW (editor));
-  dialog = gx_editor_window_get_close_dialog (editor);
-  g_assert_nonnull (dialog);
+  g_assert_true (gx_editor_window_is_asking_to_close (editor));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
 
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  gx_editor_window_answer_close (editor, GTK_RESPONSE_CANCEL);
+  g_assert_false (gx_editor_window_is_asking_to_close (editor));
   g_assert_null (gx_editor_window_get_close_dialog (editor));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
 
   gtk_window_close (GTK_WINDOW (editor));
-  gtk_dialog_response (GTK_DIALOG (gx_editor_window_get_close_dialog (editor)), GTK_RESPONSE_REJECT);
+  gx_editor_window_answer_close (editor, GTK_RESPONSE_REJECT);
   drain ();
   g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
   g_assert_finalize_object (editor);
@@ -1006,6 +1005,26 @@ test_findings_popover (Fixture       *fx,
   g_string_truncate (labels, 0);
   collect_buttons (box, labels, &message);
   g_assert_nonnull (strstr (labels->str, "_Confirm|_Reopen|"));
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER)));
+  drain ();
+}
+
+/* the About dialog and the windows find the icon when the app runs from
+ * the build tree: GtkApplication looks under its resource path */
+static void
+test_app_icon (void)
+{
+  g_autoptr(GtkApplication) application = gtk_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkIconPaintable) icon = NULL;
+
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+  icon = gtk_icon_theme_lookup_icon (theme, APPLICATION_ID, NULL, 128, 1, GTK_TEXT_DIR_NONE, 0);
+  g_assert_nonnull (icon);
+  g_assert_false (g_str_equal (gtk_icon_paintable_get_icon_name (icon), "image-missing"));
 }
 
 /* Typing as a clerk does (keys and clicks through the X server) --------------- */
@@ -1352,7 +1371,7 @@ test_crash_restores_draft (Fixture       *fx,
   g_autoptr(GList) toplevels = NULL;
   GxEditorWindow *restored = NULL;
   GListModel *windows;
-  GtkWidget *dialog;
+  GObject *question;
   GxReport *report;
 
   g_assert_nonnull (self_path);
@@ -1389,9 +1408,9 @@ test_crash_restores_draft (Fixture       *fx,
   g_assert_cmpint (gx_draft_get_report_id (g_ptr_array_index (drafts, 0)), ==, id);
 
   /* "restore?" — yes */
-  dialog = gx_editor_restore_drafts (NULL, fx->workspace);
-  g_assert_nonnull (dialog);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  question = gx_editor_restore_drafts (NULL, fx->workspace);
+  g_assert_nonnull (question);
+  gx_editor_answer_restore (question, GTK_RESPONSE_ACCEPT);
   drain ();
 
   windows = gtk_window_get_toplevels ();
@@ -1535,6 +1554,7 @@ main (int   argc,
   ADD ("/editor/refuses-2019-form", test_refuses_2019_form);
   ADD ("/editor/review", test_review_in_editor);
   ADD ("/editor/layout-steady", test_layout_steady);
+  g_test_add_func ("/editor/app-icon", test_app_icon);
   ADD ("/editor/findings-popover", test_findings_popover);
   ADD ("/editor/keys/typing-replaces", test_typing_replaces);
   ADD ("/editor/keys/refused-keeps-value", test_refused_keeps_value);

@@ -635,6 +635,9 @@ gx_editor_window_dispose (GObject *object)
   GxEditorWindow *self = GX_EDITOR_WINDOW (object);
 
   cancel_draft (self);
+  /* an open popover would keep its grab of the pointer */
+  if (self->findings_button != NULL)
+    gtk_menu_button_popdown (self->findings_button);
   self->close_asking = FALSE;
   if (self->close_dialog != NULL)
     {
@@ -1066,15 +1069,13 @@ gx_editor_window_answer_close (GxEditorWindow *self,
   close_answered (self, response);
 }
 
+/* "Restore the unsaved changes?" answered: @response as the buttons give
+ * it (GTK_RESPONSE_ACCEPT restore, _REJECT discard, _CANCEL later) */
 static void
-restore_response_cb (GtkDialog *dialog,
-                     int        response,
-                     gpointer   user_data)
+restore_answered (GtkApplication *application,
+                  GPtrArray      *drafts,
+                  int             response)
 {
-  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "gx-drafts");
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  GtkApplication *application = parent ? gtk_window_get_application (parent) : NULL;
-
   for (guint i = 0; i < drafts->len; i++)
     {
       GxDraft *draft = g_ptr_array_index (drafts, i);
@@ -1092,17 +1093,47 @@ restore_response_cb (GtkDialog *dialog,
       else if (response == GTK_RESPONSE_REJECT)
         gx_draft_remove (draft);
     }
-  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-GtkWidget *
+#ifdef GX_USE_ALERT_DIALOG
+static void
+restore_chosen_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  int button = gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, &error);
+  static const int responses[] = { GTK_RESPONSE_REJECT, GTK_RESPONSE_CANCEL, GTK_RESPONSE_ACCEPT };
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* answered by gx_editor_answer_restore() */
+  restore_answered (g_object_get_data (source, "gx-application"),
+                    g_object_get_data (source, "gx-drafts"),
+                    button >= 0 && button < (int) G_N_ELEMENTS (responses)
+                    ? responses[button] : GTK_RESPONSE_CANCEL);
+}
+#else
+static void
+restore_response_cb (GtkDialog *dialog,
+                     int        response,
+                     gpointer   user_data)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  restore_answered (parent ? gtk_window_get_application (parent) : NULL,
+                    g_object_get_data (G_OBJECT (dialog), "gx-drafts"), response);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+#endif
+
+GObject *
 gx_editor_restore_drafts (GtkWindow  *parent,
                           const char *workspace_path)
 {
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
-  GtkWidget *dialog;
-  GtkWidget *button;
+  const char *question;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (workspace_path != NULL, NULL);
@@ -1123,23 +1154,66 @@ gx_editor_restore_drafts (GtkWindow  *parent,
       else
         g_string_append_printf (names, "%s %d", issuer, gx_report_get_year (report));
     }
+  question = g_dngettext (GETTEXT_PACKAGE,
+                          "A report was being edited when GxReports last stopped. Restore the unsaved changes?",
+                          "Reports were being edited when GxReports last stopped. Restore the unsaved changes?",
+                          drafts->len);
 
-  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
-                                   g_dngettext (GETTEXT_PACKAGE,
-                                                "A report was being edited when GxReports last stopped. Restore the unsaved changes?",
-                                                "Reports were being edited when GxReports last stopped. Restore the unsaved changes?",
-                                                drafts->len));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", names->str);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT);
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Later"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Restore"), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  g_object_set_data_full (G_OBJECT (dialog), "gx-drafts", g_steal_pointer (&drafts),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+#ifdef GX_USE_ALERT_DIALOG
+  {
+    GtkAlertDialog *dialog = gtk_alert_dialog_new ("%s", question);
+    const char *buttons[] = { _("_Discard"), _("_Later"), _("_Restore"), NULL };
+    GCancellable *cancellable = g_cancellable_new ();
+
+    gtk_alert_dialog_set_detail (dialog, names->str);
+    gtk_alert_dialog_set_buttons (dialog, buttons);
+    gtk_alert_dialog_set_cancel_button (dialog, 1);
+    gtk_alert_dialog_set_default_button (dialog, 2);
+    g_object_set_data_full (G_OBJECT (dialog), "gx-drafts", g_steal_pointer (&drafts),
+                            (GDestroyNotify) g_ptr_array_unref);
+    if (parent != NULL && gtk_window_get_application (parent) != NULL)
+      g_object_set_data_full (G_OBJECT (dialog), "gx-application",
+                              g_object_ref (gtk_window_get_application (parent)), g_object_unref);
+    g_object_set_data_full (G_OBJECT (dialog), "gx-cancellable", cancellable, g_object_unref);
+    /* the choice holds the dialog until it is answered */
+    gtk_alert_dialog_choose (dialog, parent, cancellable, restore_chosen_cb, NULL);
+    g_object_unref (dialog);
+    return G_OBJECT (dialog);
+  }
+#else
+  {
+    GtkWidget *dialog;
+    GtkWidget *button;
+
+    dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", names->str);
+    button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT);
+    gtk_widget_add_css_class (button, "destructive-action");
+    gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Later"), GTK_RESPONSE_CANCEL);
+    button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Restore"), GTK_RESPONSE_ACCEPT);
+    gtk_widget_add_css_class (button, "suggested-action");
+    gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    g_object_set_data_full (G_OBJECT (dialog), "gx-drafts", g_steal_pointer (&drafts),
+                            (GDestroyNotify) g_ptr_array_unref);
+    g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+    return G_OBJECT (dialog);
+  }
+#endif
+}
+
+void
+gx_editor_answer_restore (GObject *question,
+                          int      response)
+{
+  g_return_if_fail (G_IS_OBJECT (question));
+
+#ifdef GX_USE_ALERT_DIALOG
+  g_cancellable_cancel (g_object_get_data (question, "gx-cancellable"));
+  restore_answered (g_object_get_data (question, "gx-application"),
+                    g_object_get_data (question, "gx-drafts"), response);
+#else
+  gtk_dialog_response (GTK_DIALOG (question), response);
+#endif
 }

@@ -79,10 +79,14 @@ void            gx_editor_window_answer_close     (GxEditorWindow *self,
 /* Called by the main window once a workspace is open: when editing
  * sessions of @workspace_path ended without saving or discarding (a crash),
  * asks whether to restore them and opens an editor for each one restored.
- * Returns the question (a GtkMessageDialog, already presented, modal to
- * @parent; responses GTK_RESPONSE_ACCEPT restore, GTK_RESPONSE_REJECT
- * discard) or NULL when there is no draft. */
-GtkWidget      *gx_editor_restore_drafts        (GtkWindow      *parent,
+ * Returns the question, already shown, modal to @parent (a
+ * GtkMessageDialog on GTK 4.8, a GtkAlertDialog on GTK ≥ 4.10), or NULL
+ * when there is no draft. */
+GObject        *gx_editor_restore_drafts        (GtkWindow      *parent,
                                                  const char     *workspace_path);
+/* Answers that question as its buttons do: GTK_RESPONSE_ACCEPT restore,
+ * GTK_RESPONSE_REJECT discard, GTK_RESPONSE_CANCEL later. */
+void            gx_editor_answer_restore        (GObject        *question,
+                                                 int             response);
 
 G_END_DECLS
