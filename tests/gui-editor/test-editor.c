@@ -22,6 +22,7 @@
 
 #include "gx-draft.h"
 #include "gx-editor-window.h"
+#include "gx-frozen-header.h"
 #include "gx-reader.h"
 #include "gx-review.h"
 #include "gx-schema.h"
@@ -1027,6 +1028,60 @@ test_app_icon (void)
   g_assert_false (g_str_equal (gtk_icon_paintable_get_icon_name (icon), "image-missing"));
 }
 
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  for (guint i = 0; i < n; i++)
+    gtk_test_widget_wait_for_draw (widget);
+  drain ();
+}
+
+/* the header rows of 三 stay in view while its rows scroll, and a cell
+ * focused under them comes out */
+static void
+test_frozen_header (Fixture       *fx,
+                    gconstpointer  data)
+{
+  GxEditorForm *form;
+  GtkWidget *table, *first_body, *scroller, *header, *cell_entry;
+  GtkAdjustment *vadjustment;
+  graphene_point_t table_top, body_top, point;
+  guint row_cell = APP ("not_processed_petition", "natural_person");
+
+  fx->editor = open_editor (fx, store_anding (fx));
+  form = gx_editor_window_get_form (fx->editor);
+  header = gx_editor_window_get_frozen_header (fx->editor);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  table = gx_editor_form_get_table (form, GX_SECTION_APPLICATIONS, &first_body);
+  g_assert_nonnull (table);
+  g_assert_true (gtk_widget_compute_point (first_body, table, &GRAPHENE_POINT_INIT (0, 0), &body_top));
+  g_assert_cmpfloat (body_top.y, >, 20);   /* two rows of column headers */
+
+  /* at the top: nothing frozen */
+  gtk_adjustment_set_value (vadjustment, 0);
+  wait_frames (GTK_WIDGET (fx->editor), 2);
+  g_assert_cmpint (gx_frozen_header_get_height (GX_FROZEN_HEADER (header)), ==, 0);
+
+  /* the header scrolled out, rows still in view: it is drawn at the top */
+  g_assert_true (gtk_widget_compute_point (table, scroller, &GRAPHENE_POINT_INIT (0, 0), &table_top));
+  gtk_adjustment_set_value (vadjustment, table_top.y + body_top.y + 200);
+  wait_frames (GTK_WIDGET (fx->editor), 2);
+  g_assert_cmpint (gx_frozen_header_get_height (GX_FROZEN_HEADER (header)), ==, (int) body_top.y);
+
+  /* a cell that gets the focus under it is scrolled out from under it */
+  cell_entry = gx_editor_form_get_cell_entry (form, row_cell);
+  g_assert_true (gtk_widget_compute_point (cell_entry, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + point.y - 4);
+  wait_frames (GTK_WIDGET (fx->editor), 2);
+  gx_editor_form_focus_cell (form, row_cell);
+  wait_frames (GTK_WIDGET (fx->editor), 3);
+  g_assert_true (gtk_widget_compute_point (cell_entry, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+  g_assert_cmpint (gx_frozen_header_get_height (GX_FROZEN_HEADER (header)), >, 0);
+  g_assert_cmpfloat (point.y, >=, gx_frozen_header_get_height (GX_FROZEN_HEADER (header)));
+}
+
 /* Typing as a clerk does (keys and clicks through the X server) --------------- */
 
 /* a click selects a cell and typing replaces it; a double click and F2
@@ -1554,6 +1609,7 @@ main (int   argc,
   ADD ("/editor/refuses-2019-form", test_refuses_2019_form);
   ADD ("/editor/review", test_review_in_editor);
   ADD ("/editor/layout-steady", test_layout_steady);
+  ADD ("/editor/frozen-header", test_frozen_header);
   g_test_add_func ("/editor/app-icon", test_app_icon);
   ADD ("/editor/findings-popover", test_findings_popover);
   ADD ("/editor/keys/typing-replaces", test_typing_replaces);

@@ -38,6 +38,7 @@ struct _GxEditorForm
   GtkWidget *issuer_entry;
   GtkWidget *year_entry;
   GtkWidget **entries;        /* one per cell */
+  GtkWidget *grids[GX_SECTION_REVIEW_LITIGATION + 1];
 
   GxReport *report;
   GxStore *store;             /* for the review decisions, or NULL */
@@ -955,6 +956,7 @@ section_box (GxEditorForm *self,
   gtk_box_append (GTK_BOX (self->box), label);
   gtk_box_append (GTK_BOX (self->box), grid);
   gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+  self->grids[section] = grid;
   return grid;
 }
 
@@ -1486,6 +1488,25 @@ gx_editor_form_focus_cell (GxEditorForm *self,
   g_return_if_fail (GX_IS_EDITOR_FORM (self));
   g_return_if_fail (cell < gx_schema_n_cells ());
   focus_entry (self, cell);
+}
+
+GtkWidget *
+gx_editor_form_get_table (GxEditorForm *self,
+                          GxSection     section,
+                          GtkWidget   **first_body)
+{
+  const GxSchemaSection *s = gx_schema_section (section);
+
+  g_return_val_if_fail (GX_IS_EDITOR_FORM (self), NULL);
+  g_return_val_if_fail (section <= GX_SECTION_REVIEW_LITIGATION, NULL);
+
+  if (first_body != NULL)
+    {
+      *first_body = NULL;
+      for (guint r = s->first_row; r < s->first_row + s->n_rows && *first_body == NULL; r++)
+        *first_body = self->entries[gx_schema_row (r)->first_cell];
+    }
+  return self->grids[section];
 }
 
 void

@@ -13,6 +13,7 @@
 
 #include "gx-edit-history.h"
 #include "gx-report.h"
+#include "gx-schema.h"
 #include "gx-store.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,11 @@ GxEditHistory *gx_editor_form_get_history      (GxEditorForm *self);
 GtkWidget     *gx_editor_form_get_cell_entry   (GxEditorForm *self,
                                                 guint         cell);
 GtkWidget     *gx_editor_form_get_issuer_entry (GxEditorForm *self);
+/* The grid of a section, and its first entry (what lies above it is the
+ * header). */
+GtkWidget     *gx_editor_form_get_table        (GxEditorForm *self,
+                                                GxSection     section,
+                                                GtkWidget   **first_body);
 GtkWidget     *gx_editor_form_get_year_entry   (GxEditorForm *self);
 
 /* The cell with the keyboard focus, or the last one that had it; -1. */

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gx-editor-window.h"
+#include "gx-frozen-header.h"
 #include "gx-review.h"
 #include "gx-rules.h"
 #include "gx-schema.h"
@@ -38,6 +39,9 @@ struct _GxEditorWindow
   GtkLabel *saved_label;
   GtkWidget *findings_box;
   GtkMenuButton *findings_button;
+  GtkOverlay *overlay;
+  GtkScrolledWindow *scroller;
+  GtkWidget *frozen_header;
 
   char *workspace;
   GxStore *store;
@@ -700,6 +704,8 @@ gx_editor_window_class_init (GxEditorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, saved_label);
   gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, findings_box);
   gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, findings_button);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, overlay);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, scroller);
   gtk_widget_class_bind_template_callback (widget_class, findings_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_refused_cb);
@@ -730,6 +736,17 @@ gx_editor_window_init (GxEditorWindow *self)
 
   ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* the header rows of 三 and 四 stay in view while their rows scroll */
+  self->frozen_header = gx_frozen_header_new (self->scroller);
+  for (GxSection section = GX_SECTION_APPLICATIONS; section <= GX_SECTION_REVIEW_LITIGATION; section++)
+    {
+      GtkWidget *first_body;
+      GtkWidget *table = gx_editor_form_get_table (self->form, section, &first_body);
+
+      gx_frozen_header_add_table (GX_FROZEN_HEADER (self->frozen_header), table, first_body);
+    }
+  gtk_overlay_add_overlay (self->overlay, self->frozen_header);
 
   /* before the entries: their own bindings would take Ctrl+Z for their text */
   controller = gtk_shortcut_controller_new ();
@@ -1028,6 +1045,13 @@ gx_editor_window_get_close_dialog (GxEditorWindow *self)
 {
   g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), NULL);
   return self->close_dialog;
+}
+
+GtkWidget *
+gx_editor_window_get_frozen_header (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), NULL);
+  return self->frozen_header;
 }
 
 GtkWidget *

@@ -64,6 +64,8 @@ gboolean        gx_editor_window_review_finding (GxEditorWindow *self,
                                                  int             state,
                                                  const char     *note,
                                                  GError        **error);
+/* The GxFrozenHeader over the form (gx-frozen-header.h). */
+GtkWidget      *gx_editor_window_get_frozen_header (GxEditorWindow *self);
 /* Opens the Findings popover (what its button does) and returns the box
  * that lists them. */
 GtkWidget      *gx_editor_window_show_findings    (GxEditorWindow *self);
