@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gx-editor-screenshot.c: renders the form editor to a PNG for the README
  *
  *   gx-editor-screenshot MODE OUT.png
@@ -96,7 +97,7 @@ main (int   argc,
 
   if (argc != 3)
     {
-      g_printerr ("usage: %s clean|errors OUT.png\n", argv[0]);
+      g_printerr ("usage: %s clean|errors|findings OUT.png\n", argv[0]);
       return 2;
     }
   tmpdir = g_dir_make_tmp ("gx-editor-shot-XXXXXX", &error);
@@ -109,7 +110,7 @@ main (int   argc,
   g_assert_no_error (error);
   form = gx_editor_window_get_form (editor);
 
-  if (g_str_equal (argv[1], "errors"))
+  if (g_str_equal (argv[1], "errors") || g_str_equal (argv[1], "findings"))
     {
       guint total = (guint) gx_schema_find_cell (GX_SECTION_APPLICATIONS, "new_received", "total");
       guint review = (guint) gx_schema_find_cell (GX_SECTION_REVIEW_LITIGATION, "review", "total");
@@ -144,6 +145,8 @@ main (int   argc,
         gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + top.y + 2);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
     }
+  if (g_str_equal (argv[1], "findings"))
+    gx_editor_window_show_findings (editor);
   /* after the message has faded in */
   g_timeout_add (600, render_cb, editor);
   while (!done)

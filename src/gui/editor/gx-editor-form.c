@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gx-editor-form.c: the editable form of one report
  *
  * The grids are built once from the template.  Entries keep nothing: the
@@ -1310,6 +1311,8 @@ gx_editor_form_dispose (GObject *object)
 {
   GxEditorForm *self = GX_EDITOR_FORM (object);
 
+  /* the entries going away lose the focus: nothing is committed then */
+  self->edit_target = NO_EDIT;
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->report);
   g_clear_object (&self->store);

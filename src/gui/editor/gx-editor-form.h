@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gx-editor-form.h: the editable form of one report, laid out like the
  * official tables
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gx-editor-window.c: the form editor, one window a report
  *
  * The window owns the editing session: its copy of the report, the
@@ -639,6 +640,9 @@ gx_editor_window_dispose (GObject *object)
   GxEditorWindow *self = GX_EDITOR_WINDOW (object);
 
   cancel_draft (self);
+  /* the form says nothing more to a window going away */
+  if (self->form != NULL)
+    g_signal_handlers_disconnect_by_data (self->form, self);
   /* an open popover would keep its grab of the pointer */
   if (self->findings_button != NULL)
     gtk_menu_button_popdown (self->findings_button);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gx-editor-window.h: the form editor, one window a report
  *
  * Opens a report of a workspace (or a new one) in a GxEditorForm, checks it
