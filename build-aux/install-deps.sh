@@ -14,6 +14,7 @@ packages=(
   fonts-noto-cjk
   # test
   xvfb xauth desktop-file-utils poppler-utils imagemagick sqlite3 bc time
+  appstream libxtst-dev
 )
 
 missing=()

@@ -1,11 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gx-editor-screenshot.c: renders the form editor to a PNG for the README
  *
  *   gx-editor-screenshot MODE OUT.png
  *
  * MODE: clean (Anding's report, every total tying out), errors (two totals
- * broken and a refused value, the highlight and the counts showing).  Run
- * under Xvfb with a screen of 1400x2000 or more; with LANG=C.UTF-8 LANGUAGE=zh_CN GX_LOCALEDIR=<build>/po for
- * Chinese.
+ * broken and a refused value, scrolled into section 三 with its header rows
+ * frozen, the highlight and the counts showing).  The window has its
+ * default size (it fits a 1366×768 screen).  Run under Xvfb; with
+ * LANG=C.UTF-8 LANGUAGE=zh_CN GX_LOCALEDIR=<build>/po for Chinese.  With
+ * GX_SHOT_HOLD=SECONDS it stays that long after writing OUT.png, for
+ * `import -window root` (what the README's pictures are):
+ *
+ *   xvfb-run -s "-screen 0 1366x768x24" sh -c \
+ *     'GX_SHOT_HOLD=4 gx-editor-screenshot errors /tmp/x.png & sleep 3; import -window root shot.png'
  */
 #include "gx-config.h"
 
@@ -35,6 +42,12 @@ render_cb (gpointer data)
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  done = TRUE;
+  if (node == NULL)
+    {
+      g_printerr ("nothing was drawn: %s not written\n", out);
+      return G_SOURCE_REMOVE;
+    }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   gdk_texture_save_to_png (texture, out);
@@ -75,6 +88,7 @@ main (int   argc,
   const char *localedir = g_getenv ("GX_LOCALEDIR");
   GxEditorWindow *editor;
   GxEditorForm *form;
+  gboolean scroll_into_applications = FALSE;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
@@ -83,7 +97,7 @@ main (int   argc,
 
   if (argc != 3)
     {
-      g_printerr ("usage: %s clean|errors OUT.png\n", argv[0]);
+      g_printerr ("usage: %s clean|errors|findings OUT.png\n", argv[0]);
       return 2;
     }
   tmpdir = g_dir_make_tmp ("gx-editor-shot-XXXXXX", &error);
@@ -95,9 +109,8 @@ main (int   argc,
   editor = gx_editor_window_new (NULL, workspace, store_anding (workspace), &error);
   g_assert_no_error (error);
   form = gx_editor_window_get_form (editor);
-  gtk_window_set_default_size (GTK_WINDOW (editor), 1280, 1900);
 
-  if (g_str_equal (argv[1], "errors"))
+  if (g_str_equal (argv[1], "errors") || g_str_equal (argv[1], "findings"))
     {
       guint total = (guint) gx_schema_find_cell (GX_SECTION_APPLICATIONS, "new_received", "total");
       guint review = (guint) gx_schema_find_cell (GX_SECTION_REVIEW_LITIGATION, "review", "total");
@@ -106,9 +119,12 @@ main (int   argc,
 
       gx_editor_form_set_cell_text (form, total, "14", NULL);
       gx_editor_form_set_cell_text (form, review, "2", NULL);
-      /* typing that is refused: the message names the cell */
+      /* typing that is refused: the message names the cell and what was
+       * typed, the cell keeps its value */
       gx_editor_form_focus_cell (form, person);
-      gtk_editable_set_text (GTK_EDITABLE (entry), "13.5");
+      gtk_editable_set_text (GTK_EDITABLE (entry), "1O0");
+      gx_editor_form_flush_input (form);
+      scroll_into_applications = TRUE;
     }
   else
     gx_editor_form_focus_cell (form, (guint) gx_schema_find_cell (GX_SECTION_APPLICATIONS,
@@ -117,10 +133,31 @@ main (int   argc,
   g_object_set_data_full (G_OBJECT (editor), "out", g_strdup (argv[2]), g_free);
   gtk_window_present (GTK_WINDOW (editor));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
-  /* after the message bar has slid in */
+  if (scroll_into_applications)
+    {
+      /* rows of 三 under its frozen header rows */
+      GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW);
+      GtkWidget *table = gx_editor_form_get_table (form, GX_SECTION_APPLICATIONS, NULL);
+      GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      graphene_point_t top;
+
+      if (gtk_widget_compute_point (table, scroller, &GRAPHENE_POINT_INIT (0, 0), &top))
+        gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + top.y + 2);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+    }
+  if (g_str_equal (argv[1], "findings"))
+    gx_editor_window_show_findings (editor);
+  /* after the message has faded in */
   g_timeout_add (600, render_cb, editor);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+  if (g_getenv ("GX_SHOT_HOLD") != NULL)
+    {
+      gint64 end = g_get_monotonic_time () + g_ascii_strtoll (g_getenv ("GX_SHOT_HOLD"), NULL, 10) * G_USEC_PER_SEC;
+
+      while (g_get_monotonic_time () < end)
+        g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+    }
 
   gtk_window_destroy (GTK_WINDOW (editor));
   while (g_main_context_pending (NULL))

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-editor.c: the form editor, driven through its widgets under Xvfb
  *
  * Expectations are read by hand from tests/data/anding-2022.txt (see
@@ -15,8 +16,14 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#ifdef GX_HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#endif
+
 #include "gx-draft.h"
 #include "gx-editor-window.h"
+#include "gx-frozen-header.h"
 #include "gx-reader.h"
 #include "gx-review.h"
 #include "gx-schema.h"
@@ -118,6 +125,200 @@ has_class (GxEditorForm *form,
            const char   *css_class)
 {
   return gtk_widget_has_css_class (gx_editor_form_get_cell_entry (form, index), css_class);
+}
+
+/* Synthesized input ------------------------------------------------------------
+ *
+ * Keys and clicks go through the X server (XTest), so that GTK sees them as
+ * it sees a clerk's: through its event controllers, shortcuts and input
+ * method, not through a signal emitted by the test. */
+
+#ifdef GX_HAVE_XTEST
+static Display *
+x_display (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    return NULL;
+  return gdk_x11_display_get_xdisplay (display);
+}
+#endif
+
+static gboolean
+can_synthesize (void)
+{
+#ifdef GX_HAVE_XTEST
+  int event, error, major, minor;
+
+  return x_display () != NULL &&
+         XTestQueryExtension (x_display (), &event, &error, &major, &minor);
+#else
+  return FALSE;
+#endif
+}
+
+#define REQUIRE_INPUT() \
+  G_STMT_START { \
+    if (!can_synthesize ()) \
+      { \
+        g_test_skip ("no X server with the XTest extension (run under xvfb-run, GDK_BACKEND=x11)"); \
+        return; \
+      } \
+  } G_STMT_END
+
+/* the window that gets the synthesized input */
+static GtkWidget *input_window;
+
+static void
+frame_done_cb (GdkFrameClock *clock,
+               guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+/* lets GTK take the events the X server has sent: they are handled in the
+ * next frame of the window, not as they arrive */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+  GdkFrameClock *clock = NULL;
+  guint n_frames = 0;
+  gulong handler = 0;
+
+#ifdef GX_HAVE_XTEST
+  if (x_display () != NULL)
+    XSync (x_display (), False);
+#endif
+  if (input_window != NULL && gtk_widget_get_realized (input_window))
+    clock = gtk_widget_get_frame_clock (input_window);
+  if (clock != NULL)
+    {
+      /* the window may go away meanwhile (Ctrl+W) */
+      g_object_ref (clock);
+      handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_done_cb), &n_frames);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+    }
+  /* the X events are taken first (they come before a frame by priority),
+   * then handled in the frame */
+  while (n_frames < 1 && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  if (handler != 0)
+    g_signal_handlers_disconnect_by_func (clock, frame_done_cb, &n_frames);
+  g_clear_object (&clock);
+  drain ();
+}
+
+/* the window gets the X input focus (no window manager under Xvfb) */
+static void
+focus_window (GtkWidget *window)
+{
+#ifdef GX_HAVE_XTEST
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  if (x_display () == NULL || surface == NULL)
+    return;
+  g_set_weak_pointer (&input_window, window);
+  XRaiseWindow (x_display (), gdk_x11_surface_get_xid (surface));
+  XSetInputFocus (x_display (), gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  settle ();
+#endif
+}
+
+#ifdef GX_HAVE_XTEST
+static void
+fake_key (guint           keyval,
+          GdkModifierType modifiers)
+{
+  Display *dpy = x_display ();
+  KeyCode code;
+  KeyCode shift = XKeysymToKeycode (dpy, XK_Shift_L);
+  KeyCode control = XKeysymToKeycode (dpy, XK_Control_L);
+
+  if (gdk_keyval_to_lower (keyval) != keyval)
+    {
+      modifiers |= GDK_SHIFT_MASK;
+      keyval = gdk_keyval_to_lower (keyval);
+    }
+  code = XKeysymToKeycode (dpy, keyval);
+  g_assert_cmpuint (code, !=, 0);
+  if (modifiers & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (dpy, control, True, CurrentTime);
+  if (modifiers & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (dpy, shift, True, CurrentTime);
+  XTestFakeKeyEvent (dpy, code, True, CurrentTime);
+  XTestFakeKeyEvent (dpy, code, False, CurrentTime);
+  if (modifiers & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (dpy, shift, False, CurrentTime);
+  if (modifiers & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (dpy, control, False, CurrentTime);
+}
+#endif
+
+/* presses and releases @keyval with @modifiers held */
+static void
+send_key (guint           keyval,
+          GdkModifierType modifiers)
+{
+#ifdef GX_HAVE_XTEST
+  fake_key (keyval, modifiers);
+  settle ();
+#endif
+}
+
+/* types @text (ASCII), as fast as a clerk types */
+static void
+send_text (const char *text)
+{
+#ifdef GX_HAVE_XTEST
+  for (const char *p = text; *p != '\0'; p++)
+    fake_key (gdk_unicode_to_keyval ((guint32) (guchar) *p), 0);
+  settle ();
+#endif
+}
+
+/* clicks the middle of @widget (@n_clicks in a row: 2 is a double click) */
+static void
+send_click (GtkWidget *widget,
+            guint      n_clicks)
+{
+#ifdef GX_HAVE_XTEST
+  Display *dpy = x_display ();
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double dx, dy;
+  int x, y;
+  Window child;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XTranslateCoordinates (dpy, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                         DefaultRootWindow (dpy), (int) (point.x + dx), (int) (point.y + dy),
+                         &x, &y, &child);
+  XTestFakeMotionEvent (dpy, -1, x, y, CurrentTime);
+  for (guint i = 0; i < n_clicks; i++)
+    {
+      XTestFakeButtonEvent (dpy, 1, True, CurrentTime);
+      XTestFakeButtonEvent (dpy, 1, False, CurrentTime);
+    }
+  settle ();
+#endif
+}
+
+/* the widget with the keyboard focus is (inside) @widget */
+static gboolean
+focus_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 static GxEditorWindow *
@@ -488,34 +689,48 @@ test_invalid_input (Fixture       *fx,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", bad[i][0]);
+
       steps = gx_edit_history_get_n_steps (gx_editor_form_get_history (form));
       gx_editor_form_focus_cell (form, punishment);
       gtk_editable_set_text (GTK_EDITABLE (entry), bad[i][0]);
       drain ();
-      /* refused at once, with a message naming the cell */
+      /* shown as refused while typed, never taken */
       g_assert_cmpint (gx_report_get_count (report, punishment), ==, 385);
-      g_assert_true (gtk_widget_has_css_class (entry, "refused"));
+      g_assert_true (gtk_widget_has_css_class (entry, "typing-invalid"));
+      /* Enter: refused, with a message naming the cell and what was typed;
+       * the cell shows the value it kept */
+      press_enter (entry);
+      g_assert_cmpint (gx_report_get_value (report, punishment), ==, 385 * GX_VALUE_SCALE);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "385");
       g_assert_nonnull (gx_editor_window_get_message (fx->editor));
       g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), bad[i][1]));
+      g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), quoted));
       g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "Administrative penalties"));
-      /* Enter: the cell shows the value it kept */
-      press_enter (entry);
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "385");
-      g_assert_false (gtk_widget_has_css_class (entry, "refused"));
+      g_assert_false (gtk_widget_has_css_class (entry, "typing-invalid"));
       g_assert_cmpuint (gx_edit_history_get_n_steps (gx_editor_form_get_history (form)), ==, steps);
       g_assert_false (gx_editor_window_get_modified (fx->editor));
+      /* a refused edit stays in its cell */
+      g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) punishment);
     }
 
-  /* fees: up to 4 decimals, not 5 */
-  type_cell (form, fees, "1.23456");
-  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "more than 4 decimal places"));
-  g_assert_true (gx_report_get_cell (report, fees, NULL) == GX_CELL_VALUE);
-  g_assert_cmpint (gx_report_get_value (report, fees), ==, 0);
-  g_assert_false (gx_editor_form_set_cell_text (form, fees, "0.00001", &error));
+  /* fees: as many decimals as the scale keeps, not one more */
+  type_cell (form, fees, "8157.1934");
+  g_assert_cmpint (gx_report_get_value (report, fees), ==,
+                   G_GINT64_CONSTANT (81571934) * (GX_VALUE_SCALE / 10000));
+  type_cell (form, fees, "7.1234567");
+  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "“7.1234567”"));
+  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "decimal places"));
+  g_assert_cmpint (gx_report_get_value (report, fees), ==,
+                   G_GINT64_CONSTANT (81571934) * (GX_VALUE_SCALE / 10000));
+  g_assert_cmpstr (entry_text (form, fees), ==, "8157.1934");
+  g_assert_false (gx_editor_form_set_cell_text (form, fees, "0.0000001", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_clear_error (&error);
-  type_cell (form, fees, "8157.1934");
-  g_assert_cmpint (gx_report_get_value (report, fees), ==, G_GINT64_CONSTANT (81571934));
+  /* a valid value afterwards: taken, the message goes */
+  type_cell (form, fees, "19656.3836");
+  g_assert_cmpint (gx_report_get_value (report, fees), ==,
+                   G_GINT64_CONSTANT (196563836) * (GX_VALUE_SCALE / 10000));
   g_assert_null (gx_editor_window_get_message (fx->editor));
 
   /* full-width digits and thousands separators are converted */
@@ -573,7 +788,6 @@ test_close_asks (Fixture       *fx,
   GxEditorWindow *editor = open_editor (fx, store_anding (fx));
   GxEditorForm *form = gx_editor_window_get_form (editor);
   g_autofree char *draft = NULL;
-  GtkWidget *dialog;
 
   type_cell (form, APP ("carried_over", "natural_person"), "5");
   g_assert_true (gx_editor_window_write_draft (editor, NULL));
@@ -581,16 +795,16 @@ test_close_asks (Fixture       *fx,
   g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
 
   gtk_window_close (GTK_WINDOW (editor));
-  dialog = gx_editor_window_get_close_dialog (editor);
-  g_assert_nonnull (dialog);
+  g_assert_true (gx_editor_window_is_asking_to_close (editor));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
 
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  gx_editor_window_answer_close (editor, GTK_RESPONSE_CANCEL);
+  g_assert_false (gx_editor_window_is_asking_to_close (editor));
   g_assert_null (gx_editor_window_get_close_dialog (editor));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
 
   gtk_window_close (GTK_WINDOW (editor));
-  gtk_dialog_response (GTK_DIALOG (gx_editor_window_get_close_dialog (editor)), GTK_RESPONSE_REJECT);
+  gx_editor_window_answer_close (editor, GTK_RESPONSE_REJECT);
   drain ();
   g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
   g_assert_finalize_object (editor);
@@ -627,6 +841,534 @@ test_draft_of_new_report (Fixture       *fx,
   g_assert_true (gx_report_is_blank (gx_editor_window_get_report (restored),
                                      APP ("carried_over", "natural_person")));
   close_editor (restored);
+}
+
+/* the geometry of every cell of section 三 and of the scrolled form */
+static GArray *
+layout_of (GxEditorWindow *editor)
+{
+  GxEditorForm *form = gx_editor_window_get_form (editor);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW);
+  GArray *layout = g_array_new (FALSE, FALSE, sizeof (int));
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (scroller, GTK_WIDGET (editor), &bounds));
+  g_array_append_vals (layout, (int[]) { (int) bounds.origin.y, (int) bounds.size.height }, 2);
+  for (guint i = 0; i < gx_schema_n_cells (); i++)
+    {
+      GtkWidget *entry = gx_editor_form_get_cell_entry (form, i);
+
+      if (entry == NULL || gx_schema_cell (i)->row->section != GX_SECTION_APPLICATIONS)
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (entry, GTK_WIDGET (form), &bounds));
+      g_array_append_vals (layout, (int[]) { (int) bounds.origin.x, (int) bounds.size.width }, 2);
+    }
+  return layout;
+}
+
+static void
+assert_same_layout (GArray *a,
+                    GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpint (g_array_index (a, int, i), ==, g_array_index (b, int, i));
+}
+
+/* nothing moves when cells turn red, totals are filled (italic) or a
+ * message comes; and the editor fits a 1366×768 laptop screen */
+static void
+test_layout_steady (Fixture       *fx,
+                    gconstpointer  data)
+{
+  guint total = APP ("new_received", "total");
+  guint person = APP ("carried_over", "natural_person");
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  GxEditorForm *form;
+  int width, height, min_width, min_height;
+
+  fx->editor = open_editor (fx, store_anding (fx));
+  form = gx_editor_window_get_form (fx->editor);
+
+  gtk_window_get_default_size (GTK_WINDOW (fx->editor), &width, &height);
+  g_assert_cmpint (width, <=, 1366);
+  g_assert_cmpint (height, <=, 700);   /* 768 less a panel and a title bar */
+  gtk_widget_measure (GTK_WIDGET (fx->editor), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (fx->editor), GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 1366);
+  g_assert_cmpint (min_height, <=, 700);
+
+  before = layout_of (fx->editor);
+
+  /* errors, a refusal and its message */
+  type_cell (form, total, "14");
+  g_assert_true (has_class (form, total, "finding-error"));
+  type_cell (form, person, "1O0");
+  g_assert_nonnull (gx_editor_window_get_message (fx->editor));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->editor));
+  after = layout_of (fx->editor);
+  assert_same_layout (before, after);
+  g_clear_pointer (&after, g_array_unref);
+
+  /* computed totals (italic), the message gone */
+  gx_editor_form_undo (form);
+  gx_editor_form_blank_cell (form, total);
+  gx_editor_form_fill_totals (form, FALSE, FALSE, NULL);
+  g_assert_true (gx_editor_form_is_computed (form, total));
+  g_assert_null (gx_editor_window_get_message (fx->editor));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->editor));
+  after = layout_of (fx->editor);
+  assert_same_layout (before, after);
+}
+
+/* the labels of the buttons under @widget, "|"-separated, and the first
+ * button that is a finding's message */
+static void
+collect_buttons (GtkWidget  *widget,
+                 GString    *labels,
+                 GtkWidget **message)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) != NULL)
+        g_string_append_printf (labels, "%s|", gtk_button_get_label (GTK_BUTTON (child)));
+      else if (GTK_IS_BUTTON (child) && *message == NULL)
+        *message = child;
+      collect_buttons (child, labels, message);
+    }
+}
+
+/* the Findings popover: no review before the report is saved, Reopen only
+ * once decided, a finding takes you to its cell */
+static void
+test_findings_popover (Fixture       *fx,
+                       gconstpointer  data)
+{
+  guint total = APP ("new_received", "total");
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GxEditorForm *form;
+  GtkWidget *box, *message = NULL;
+  GxFinding *finding = NULL;
+  GPtrArray *findings;
+
+  /* never saved: no Confirm nor Dismiss */
+  fx->editor = open_editor (fx, 0);
+  form = gx_editor_window_get_form (fx->editor);
+  type_cell (form, APP ("new_received", "natural_person"), "3");
+  type_cell (form, total, "4");
+  box = gx_editor_window_show_findings (fx->editor);
+  drain ();
+  collect_buttons (box, labels, &message);
+  g_assert_cmpstr (labels->str, ==, "");
+  g_assert_nonnull (message);
+  /* the message goes to the first cell of its finding */
+  findings = gx_report_get_findings (gx_editor_window_get_report (fx->editor));
+  for (guint i = 0; i < findings->len && finding == NULL; i++)
+    if (gx_finding_get_severity (g_ptr_array_index (findings, i)) != GX_SEVERITY_NOTE)
+      finding = g_ptr_array_index (findings, i);
+  g_assert_nonnull (finding);
+  gx_editor_form_focus_cell (form, APP ("granted", "natural_person"));
+  g_signal_emit_by_name (message, "clicked");
+  drain ();
+  {
+    guint n_cells;
+    const guint *cells = gx_finding_get_cells (finding, &n_cells);
+
+    g_assert_cmpuint (n_cells, >, 0);
+    g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) cells[0]);
+    g_assert_true (focus_in (gx_editor_form_get_cell_entry (form, cells[0])));
+  }
+  finding = NULL;
+
+  /* saved: Confirm and Dismiss; once dismissed, Confirm and Reopen */
+  type_text (gx_editor_form_get_issuer_entry (form), "北京市大兴区安定镇人民政府");
+  g_assert_true (gx_editor_window_save (fx->editor, &error));
+  g_assert_no_error (error);
+  box = gx_editor_window_show_findings (fx->editor);
+  drain ();
+  g_string_truncate (labels, 0);
+  message = NULL;
+  collect_buttons (box, labels, &message);
+  g_assert_nonnull (strstr (labels->str, "_Confirm|_Dismiss|"));
+  g_assert_null (strstr (labels->str, "_Reopen"));
+
+  findings = gx_report_get_findings (gx_editor_window_get_report (fx->editor));
+  for (guint i = 0; i < findings->len && finding == NULL; i++)
+    if (gx_finding_get_severity (g_ptr_array_index (findings, i)) == GX_SEVERITY_ERROR)
+      finding = g_ptr_array_index (findings, i);
+  g_assert_nonnull (finding);
+  g_assert_true (gx_editor_window_review_finding (fx->editor, finding, GX_REVIEW_DISMISSED, "", &error));
+  g_assert_no_error (error);
+  box = gx_editor_window_show_findings (fx->editor);
+  drain ();
+  g_string_truncate (labels, 0);
+  collect_buttons (box, labels, &message);
+  g_assert_nonnull (strstr (labels->str, "_Confirm|_Reopen|"));
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER)));
+  drain ();
+}
+
+/* the About dialog and the windows find the icon when the app runs from
+ * the build tree: GtkApplication looks under its resource path */
+static void
+test_app_icon (void)
+{
+  g_autoptr(GtkApplication) application = gtk_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkIconPaintable) icon = NULL;
+
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+  icon = gtk_icon_theme_lookup_icon (theme, APPLICATION_ID, NULL, 128, 1, GTK_TEXT_DIR_NONE, 0);
+  g_assert_nonnull (icon);
+  g_assert_false (g_str_equal (gtk_icon_paintable_get_icon_name (icon), "image-missing"));
+}
+
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  for (guint i = 0; i < n; i++)
+    gtk_test_widget_wait_for_draw (widget);
+  drain ();
+}
+
+/* the header rows of 三 stay in view while its rows scroll, and a cell
+ * focused under them comes out */
+static void
+test_frozen_header (Fixture       *fx,
+                    gconstpointer  data)
+{
+  GxEditorForm *form;
+  GtkWidget *table, *first_body, *scroller, *header, *cell_entry;
+  GtkAdjustment *vadjustment;
+  graphene_point_t table_top, body_top, point;
+  guint row_cell = APP ("not_processed_petition", "natural_person");
+
+  fx->editor = open_editor (fx, store_anding (fx));
+  form = gx_editor_window_get_form (fx->editor);
+  header = gx_editor_window_get_frozen_header (fx->editor);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  table = gx_editor_form_get_table (form, GX_SECTION_APPLICATIONS, &first_body);
+  g_assert_nonnull (table);
+  g_assert_true (gtk_widget_compute_point (first_body, table, &GRAPHENE_POINT_INIT (0, 0), &body_top));
+  g_assert_cmpfloat (body_top.y, >, 20);   /* two rows of column headers */
+
+  /* at the top: nothing frozen */
+  gtk_adjustment_set_value (vadjustment, 0);
+  wait_frames (GTK_WIDGET (fx->editor), 2);
+  g_assert_cmpint (gx_frozen_header_get_height (GX_FROZEN_HEADER (header)), ==, 0);
+
+  /* the header scrolled out, rows still in view: it is drawn at the top */
+  g_assert_true (gtk_widget_compute_point (table, scroller, &GRAPHENE_POINT_INIT (0, 0), &table_top));
+  gtk_adjustment_set_value (vadjustment, table_top.y + body_top.y + 200);
+  wait_frames (GTK_WIDGET (fx->editor), 2);
+  g_assert_cmpint (gx_frozen_header_get_height (GX_FROZEN_HEADER (header)), ==, (int) body_top.y);
+
+  /* a cell that gets the focus under it is scrolled out from under it */
+  cell_entry = gx_editor_form_get_cell_entry (form, row_cell);
+  g_assert_true (gtk_widget_compute_point (cell_entry, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + point.y - 4);
+  wait_frames (GTK_WIDGET (fx->editor), 2);
+  gx_editor_form_focus_cell (form, row_cell);
+  wait_frames (GTK_WIDGET (fx->editor), 3);
+  g_assert_true (gtk_widget_compute_point (cell_entry, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+  g_assert_cmpint (gx_frozen_header_get_height (GX_FROZEN_HEADER (header)), >, 0);
+  g_assert_cmpfloat (point.y, >=, gx_frozen_header_get_height (GX_FROZEN_HEADER (header)));
+}
+
+/* Typing as a clerk does (keys and clicks through the X server) --------------- */
+
+/* a click selects a cell and typing replaces it; a double click and F2
+ * edit in place; the report changes only when the edit is committed */
+static void
+test_typing_replaces (Fixture       *fx,
+                      gconstpointer  data)
+{
+  guint punishment = cell ("disclosure", "punishment", "decisions");
+  guint enforcement = cell ("disclosure", "enforcement", "decisions");
+  GxEditorForm *form;
+  GxReport *report;
+  GtkWidget *entry;
+  guint steps;
+
+  REQUIRE_INPUT ();
+  fx->editor = open_editor (fx, store_anding (fx));
+  focus_window (GTK_WIDGET (fx->editor));
+  form = gx_editor_window_get_form (fx->editor);
+  report = gx_editor_window_get_report (fx->editor);
+  entry = gx_editor_form_get_cell_entry (form, punishment);
+
+  /* the cell holds 385: click, type 9 — it is 9, not 3859 or 39 */
+  send_click (entry, 1);
+  g_assert_true (focus_in (entry));
+  send_text ("9");
+  g_assert_cmpstr (entry_text (form, punishment), ==, "9");
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 385);   /* not yet */
+  send_key (GDK_KEY_Return, 0);
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 9);
+  g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) enforcement);
+
+  /* a double click edits in place: the caret at the end */
+  send_click (entry, 2);
+  send_text ("7");
+  g_assert_cmpstr (entry_text (form, punishment), ==, "97");
+  send_key (GDK_KEY_Return, 0);
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 97);
+
+  /* F2 as well, and in place the arrows move the caret: 97 → 917 */
+  send_key (GDK_KEY_Up, 0);
+  g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) punishment);
+  send_key (GDK_KEY_F2, 0);
+  send_key (GDK_KEY_Left, 0);
+  send_text ("1");
+  g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) punishment);
+  send_key (GDK_KEY_Tab, 0);
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 917);
+  g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) enforcement);
+
+  /* reached by the keyboard, a cell is selected: typing replaces */
+  send_key (GDK_KEY_Up, 0);
+  send_text ("42");
+  send_key (GDK_KEY_Down, 0);
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 42);
+
+  /* Esc cancels the edit: the value and the history are as they were */
+  steps = gx_edit_history_get_n_steps (gx_editor_form_get_history (form));
+  send_key (GDK_KEY_Up, 0);
+  send_text ("55");
+  send_key (GDK_KEY_Escape, 0);
+  g_assert_cmpstr (entry_text (form, punishment), ==, "42");
+  send_key (GDK_KEY_Return, 0);
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 42);
+  g_assert_cmpuint (gx_edit_history_get_n_steps (gx_editor_form_get_history (form)), ==, steps);
+
+  /* Delete empties a selected cell */
+  send_key (GDK_KEY_Up, 0);
+  send_key (GDK_KEY_Delete, 0);
+  g_assert_true (gx_report_is_blank (report, punishment));
+  /* Ctrl+Z */
+  send_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpint (gx_report_get_count (report, punishment), ==, 42);
+}
+
+/* what is refused leaves the value exactly as it was */
+static void
+test_refused_keeps_value (Fixture       *fx,
+                          gconstpointer  data)
+{
+  guint person = APP ("carried_over", "natural_person");
+  guint below = APP ("granted", "natural_person");
+  guint fees = cell ("disclosure", "fees", "amount_wan");
+  const char *const bad[][2] = {
+    { "1O0", "is not a number" },
+    { "-3", "is negative" },
+    { "abc", "is not a number" },
+    { "2.5", "is not a whole number" },
+  };
+  GxEditorForm *form;
+  GxReport *report;
+  GtkWidget *year;
+  guint steps;
+
+  REQUIRE_INPUT ();
+  fx->editor = open_editor (fx, store_anding (fx));
+  focus_window (GTK_WIDGET (fx->editor));
+  form = gx_editor_window_get_form (fx->editor);
+  report = gx_editor_window_get_report (fx->editor);
+
+  /* a cell holding 3 */
+  g_assert_true (gx_editor_form_set_cell_text (form, person, "3", NULL));
+  steps = gx_edit_history_get_n_steps (gx_editor_form_get_history (form));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", bad[i][0]);
+
+      gx_editor_form_focus_cell (form, person);
+      settle ();
+      send_text (bad[i][0]);
+      g_assert_cmpstr (entry_text (form, person), ==, bad[i][0]);
+      send_key (GDK_KEY_Return, 0);
+      g_assert_cmpint (gx_report_get_value (report, person), ==, 3 * GX_VALUE_SCALE);
+      g_assert_cmpstr (entry_text (form, person), ==, "3");
+      g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), quoted));
+      g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), bad[i][1]));
+      g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "not changed"));
+      g_assert_cmpuint (gx_edit_history_get_n_steps (gx_editor_form_get_history (form)), ==, steps);
+      /* it stays in the cell, which keeps its old value selected */
+      g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) person);
+    }
+  /* and typing again replaces the old value */
+  send_text ("8");
+  send_key (GDK_KEY_Return, 0);
+  g_assert_cmpint (gx_report_get_count (report, person), ==, 8);
+  g_assert_cmpint (gx_editor_form_get_focus_cell (form), ==, (int) below);
+  g_assert_null (gx_editor_window_get_message (fx->editor));
+
+  /* a fee with one decimal too many (7): refused whole, never cut down */
+  gx_editor_form_focus_cell (form, fees);
+  settle ();
+  send_text ("8157.1934");
+  send_key (GDK_KEY_Return, 0);
+  g_assert_cmpint (gx_report_get_value (report, fees), ==,
+                   G_GINT64_CONSTANT (81571934) * (GX_VALUE_SCALE / 10000));
+  gx_editor_form_focus_cell (form, fees);
+  settle ();
+  send_text ("7.1234567");
+  send_key (GDK_KEY_Tab, 0);
+  g_assert_cmpint (gx_report_get_value (report, fees), ==,
+                   G_GINT64_CONSTANT (81571934) * (GX_VALUE_SCALE / 10000));
+  g_assert_cmpstr (entry_text (form, fees), ==, "8157.1934");
+  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "“7.1234567”"));
+
+  /* the year too */
+  year = gx_editor_form_get_year_entry (form);
+  gx_editor_form_focus_cell (form, cell ("disclosure", "regulations", "issued"));
+  send_key (GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_true (focus_in (year));
+  send_text ("20x2");
+  send_key (GDK_KEY_Tab, 0);
+  g_assert_cmpint (gx_report_get_year (report), ==, 2022);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2022");
+  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "“20x2”"));
+}
+
+/* Tab and Shift+Tab through the issuer, the year and the cells; Fill
+ * Totals by its key; focus back in its cell after Overwrite Them */
+static void
+test_keyboard_order (Fixture       *fx,
+                     gconstpointer  data)
+{
+  guint first = cell ("disclosure", "regulations", "issued");
+  guint total = APP ("new_received", "total");
+  GxEditorForm *form;
+  GxReport *report;
+  GtkWidget *issuer, *year;
+  GtkWidget *focus;
+
+  REQUIRE_INPUT ();
+  fx->editor = open_editor (fx, 0);
+  focus_window (GTK_WIDGET (fx->editor));
+  form = gx_editor_window_get_form (fx->editor);
+  report = gx_editor_window_get_report (fx->editor);
+  issuer = gx_editor_form_get_issuer_entry (form);
+  year = gx_editor_form_get_year_entry (form);
+
+  /* a new report starts in the issuer */
+  g_assert_true (focus_in (issuer));
+  send_text ("Anding");
+  send_key (GDK_KEY_Tab, 0);
+  g_assert_true (focus_in (year));
+  g_assert_cmpstr (gx_report_get_issuer (report), ==, "Anding");
+  send_text ("2022");
+  send_key (GDK_KEY_Tab, 0);
+  g_assert_cmpint (gx_report_get_year (report), ==, 2022);
+  g_assert_true (focus_in (gx_editor_form_get_cell_entry (form, first)));
+
+  /* Shift+Tab from the first cell: the year, then the issuer */
+  send_key (GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_true (focus_in (year));
+  send_key (GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_true (focus_in (issuer));
+
+  /* Ctrl+T fills the totals */
+  gx_editor_form_focus_cell (form, APP ("new_received", "natural_person"));
+  settle ();
+  send_text ("15");
+  send_key (GDK_KEY_Tab, 0);
+  send_text ("1");
+  send_key (GDK_KEY_t, GDK_CONTROL_MASK);
+  g_assert_cmpint (gx_report_get_count (report, total), ==, 16);
+  g_assert_true (gx_editor_form_is_computed (form, total));
+
+  /* a total typed by hand is kept; Overwrite Them puts the sum in, and
+   * the focus back in the cell it left, the issuer untouched */
+  gx_editor_form_focus_cell (form, total);
+  settle ();
+  send_text ("99");
+  send_key (GDK_KEY_Return, 0);
+  gx_editor_form_focus_cell (form, APP ("granted", "commercial"));
+  settle ();
+  send_key (GDK_KEY_t, GDK_CONTROL_MASK);
+  g_assert_cmpint (gx_report_get_count (report, total), ==, 99);
+  g_assert_nonnull (gx_editor_window_get_message (fx->editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->editor), "editor.fill-totals-overwrite", NULL));
+  settle ();
+  g_assert_cmpint (gx_report_get_count (report, total), ==, 16);
+  focus = gtk_root_get_focus (GTK_ROOT (fx->editor));
+  g_assert_true (focus_in (gx_editor_form_get_cell_entry (form, APP ("granted", "commercial"))));
+  g_assert_false (focus_in (issuer));
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (issuer), NULL, NULL));
+  (void) focus;
+}
+
+static void
+saved_cb (GxEditorWindow *editor,
+          gint64          id,
+          gint64         *saved_id)
+{
+  *saved_id = id;
+}
+
+/* Ctrl+W closes; with changes it asks, and Save saves and closes without a
+ * GLib critical (the test aborts on any) */
+static void
+test_ctrl_w (Fixture       *fx,
+             gconstpointer  data)
+{
+  gint64 id = store_anding (fx);
+  guint person = APP ("carried_over", "natural_person");
+  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxReport) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GxEditorWindow *editor;
+  GtkWidget *dialog;
+  gint64 saved_id = 0;
+
+  REQUIRE_INPUT ();
+  editor = open_editor (fx, id);
+  focus_window (GTK_WIDGET (editor));
+  send_key (GDK_KEY_w, GDK_CONTROL_MASK);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_finalize_object (editor);
+
+  editor = open_editor (fx, id);
+  focus_window (GTK_WIDGET (editor));
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved_id);
+  gx_editor_form_focus_cell (gx_editor_window_get_form (editor), person);
+  settle ();
+  send_text ("6");
+  /* not committed yet: closing commits it, and asks */
+  send_key (GDK_KEY_w, GDK_CONTROL_MASK);
+  g_assert_true (gx_editor_window_is_asking_to_close (editor));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_true (gx_editor_window_get_modified (editor));
+
+  /* Save, as a click on the button does it (GTK 4.8's dialog); the
+   * window is GTK's alone, as in the app */
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_object_unref (editor);
+  dialog = gx_editor_window_get_close_dialog (editor);
+  if (dialog != NULL)
+    g_signal_emit_by_name (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
+                           "clicked");
+  else
+    gx_editor_window_answer_close (editor, GTK_RESPONSE_ACCEPT);
+  settle ();
+  g_assert_cmpint (saved_id, ==, id);
+  g_assert_null (editor);
+
+  store = gx_store_open (fx->workspace, &error);
+  g_assert_no_error (error);
+  stored = gx_store_load_report (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gx_report_get_count (stored, person), ==, 6);
 }
 
 /* The child of the crash test --------------------------------------------------- */
@@ -686,7 +1428,7 @@ test_crash_restores_draft (Fixture       *fx,
   g_autoptr(GList) toplevels = NULL;
   GxEditorWindow *restored = NULL;
   GListModel *windows;
-  GtkWidget *dialog;
+  GObject *question;
   GxReport *report;
 
   g_assert_nonnull (self_path);
@@ -723,9 +1465,9 @@ test_crash_restores_draft (Fixture       *fx,
   g_assert_cmpint (gx_draft_get_report_id (g_ptr_array_index (drafts, 0)), ==, id);
 
   /* "restore?" — yes */
-  dialog = gx_editor_restore_drafts (NULL, fx->workspace);
-  g_assert_nonnull (dialog);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  question = gx_editor_restore_drafts (NULL, fx->workspace);
+  g_assert_nonnull (question);
+  gx_editor_answer_restore (question, GTK_RESPONSE_ACCEPT);
   drain ();
 
   windows = gtk_window_get_toplevels ();
@@ -849,6 +1591,9 @@ main (int   argc,
   g_setenv ("XDG_STATE_HOME", state, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
+  /* any GLib critical or warning fails the test (G_DEBUG=fatal-criticals
+   * says it too, for what runs before this line) */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   /* English labels whatever the machine's language */
   gx_schema_set_prefers_chinese (0);
 
@@ -865,6 +1610,14 @@ main (int   argc,
   ADD ("/editor/crash-restores-draft", test_crash_restores_draft);
   ADD ("/editor/refuses-2019-form", test_refuses_2019_form);
   ADD ("/editor/review", test_review_in_editor);
+  ADD ("/editor/layout-steady", test_layout_steady);
+  ADD ("/editor/frozen-header", test_frozen_header);
+  g_test_add_func ("/editor/app-icon", test_app_icon);
+  ADD ("/editor/findings-popover", test_findings_popover);
+  ADD ("/editor/keys/typing-replaces", test_typing_replaces);
+  ADD ("/editor/keys/refused-keeps-value", test_refused_keeps_value);
+  ADD ("/editor/keys/order", test_keyboard_order);
+  ADD ("/editor/keys/ctrl-w", test_ctrl_w);
 #undef ADD
 
   status = g_test_run ();

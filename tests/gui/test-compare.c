@@ -346,6 +346,8 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  /* any GLib critical or warning fails the test */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
 
   g_test_add ("/compare/years", Fixture, NULL, fixture_setup, test_compare_years, fixture_teardown);
   g_test_add ("/compare/chart", Fixture, NULL, fixture_setup, test_chart, fixture_teardown);

@@ -775,6 +775,8 @@ main (int   argc,
   /* editor drafts of these tests stay out of the user's folders */
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  /* any GLib critical or warning fails the test */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   /* English labels whatever the machine's language */
   gx_schema_set_prefers_chinese (0);
 

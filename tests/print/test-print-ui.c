@@ -133,6 +133,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   gx_schema_set_prefers_chinese (0);
   have_display = gtk_init_check ();
+  /* any GLib critical or warning fails the test */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
 
   g_test_add_func ("/print-ui/export-portrait", test_export_portrait);
   g_test_add_func ("/print-ui/export-landscape", test_export_landscape);

@@ -1,9 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gx-editor-form.c: the editable form of one report
  *
  * The grids are built once from the template.  Entries keep nothing: the
  * report is the truth, an entry only shows a cell's text and, while the
- * user types, a text that may not be valid yet (it is then refused and the
- * report keeps its value).  Navigation follows "nav rows": the cells of a
+ * user types, the text of the edit in progress, which reaches the report
+ * only when it is committed and valid (a refused one gives way to the
+ * value the report kept).  Navigation follows "nav rows": the cells of a
  * line of the official form, left to right.
  */
 #include "gx-config.h"
@@ -37,6 +39,7 @@ struct _GxEditorForm
   GtkWidget *issuer_entry;
   GtkWidget *year_entry;
   GtkWidget **entries;        /* one per cell */
+  GtkWidget *grids[GX_SECTION_REVIEW_LITIGATION + 1];
 
   GxReport *report;
   GxStore *store;             /* for the review decisions, or NULL */
@@ -51,9 +54,15 @@ struct _GxEditorForm
 
   int focus_cell;
   guint updating;
-  guint input_source;         /* typing waiting to be taken */
-  int input_target;
+  /* the edit in progress, as in a spreadsheet: typing into a selected
+   * cell replaces its text, F2 or a double click edits it in place (the
+   * arrows then move the caret); the report changes only when the edit is
+   * committed (Enter, Tab, an arrow, focus out) and valid, Esc cancels */
+  int edit_target;            /* NO_EDIT when none */
+  gboolean edit_in_place;
 };
+
+#define NO_EDIT G_MININT
 
 enum {
   CHANGED,
@@ -102,6 +111,17 @@ is_digit_char (gunichar c)
   return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
 }
 
+/* the decimals a value can have: 4 for a scale of 10^4 */
+static guint
+scale_decimals (void)
+{
+  guint n = 0;
+
+  for (gint64 scale = GX_VALUE_SCALE; scale > 1; scale /= 10)
+    n++;
+  return n;
+}
+
 /* "1.23456": a number but for too many decimals */
 static gboolean
 has_too_many_decimals (const char *text)
@@ -127,7 +147,7 @@ has_too_many_decimals (const char *text)
       else
         return FALSE;
     }
-  return decimals > 4;
+  return decimals > scale_decimals ();
 }
 
 static gboolean
@@ -153,8 +173,8 @@ parse_cell_text (guint         cell,
     {
       if (has_too_many_decimals (stripped))
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("%s: “%s” has more than 4 decimal places; the value was not changed"),
-                     name, stripped);
+                     _("%s: “%s” has more than %u decimal places; the value was not changed"),
+                     name, stripped, scale_decimals ());
       else
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                      _("%s: “%s” is not a number; the value was not changed"), name, stripped);
@@ -246,7 +266,7 @@ sync_widget (GxEditorForm *self,
   if (widget == NULL)
     return;   /* a cell of the other national form */
   text = target_text (self, target);
-  gtk_widget_remove_css_class (widget, "refused");
+  gtk_widget_remove_css_class (widget, "typing-invalid");
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0)
     return;
   self->updating++;
@@ -446,32 +466,30 @@ add_change (GxEditorForm      *self,
   g_array_append_val (changes, change);
 }
 
-static void
-refuse (GxEditorForm *self,
-        int           target,
-        const char   *message)
+static gboolean
+parse_target (GxEditorForm  *self,
+              int            target,
+              const char    *text,
+              GxEditValue   *value,
+              GError       **error)
 {
-  gtk_widget_add_css_class (target_widget (self, target), "refused");
-  g_signal_emit (self, signals[REFUSED], 0, message);
-}
-
-/* the cell is left (Enter, Tab, another cell): the step is complete, a
- * refused text gives way to the value the report kept */
-static void
-commit_target (GxEditorForm *self,
-               int           target)
-{
-  gx_editor_form_flush_input (self);
-  gx_edit_history_seal (self->history);
-  if (target == GX_EDIT_TARGET_YEAR &&
-      gtk_widget_has_css_class (self->year_entry, "refused"))
+  memset (value, 0, sizeof *value);
+  if (target == GX_EDIT_TARGET_ISSUER)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("Year: “%s” is not a year; the value was not changed"),
-                         gtk_editable_get_text (GTK_EDITABLE (self->year_entry)));
-      g_signal_emit (self, signals[REFUSED], 0, message);
+      value->text = g_strstrip (g_strdup (text));
+      return TRUE;
     }
-  sync_widget (self, target);
+  if (target == GX_EDIT_TARGET_YEAR)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+      if (parse_year (stripped, &value->value))
+        return TRUE;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Year: “%s” is not a year; the value was not changed"), stripped);
+      return FALSE;
+    }
+  return parse_cell_text ((guint) target, text, value, error);
 }
 
 static int
@@ -496,102 +514,180 @@ focus_entry (GxEditorForm *self,
   self->focus_cell = (int) cell;
 }
 
-static gboolean
-whole_text_selected (GtkEditable *editable)
+/* focus on @target with its whole text selected: typing replaces it */
+static void
+select_target (GxEditorForm *self,
+               int           target)
 {
-  int start, end;
-  int length = (int) g_utf8_strlen (gtk_editable_get_text (editable), -1);
+  if (target >= 0)
+    focus_entry (self, (guint) target);
+  else
+    {
+      gtk_widget_grab_focus (target_widget (self, target));
+      gtk_editable_select_region (GTK_EDITABLE (target_widget (self, target)), 0, -1);
+    }
+}
 
-  if (!gtk_editable_get_selection_bounds (editable, &start, &end))
+/* Ends the edit in progress.  A valid text becomes one step; a refused one
+ * gives way to the value the report kept, and the message says what was
+ * typed.  FALSE when refused. */
+static gboolean
+commit_edit (GxEditorForm *self)
+{
+  int target = self->edit_target;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changes = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *before = NULL;
+  GxEditValue value;
+
+  if (target == NO_EDIT)
+    return TRUE;
+  self->edit_target = NO_EDIT;
+  self->edit_in_place = FALSE;
+  gtk_widget_remove_css_class (target_widget (self, target), "typing-invalid");
+  if (self->report == NULL)
+    return TRUE;
+
+  typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (target_widget (self, target))));
+  before = target_text (self, target);
+  if (g_str_equal (typed, before))
+    return TRUE;
+
+  if (!parse_target (self, target, typed, &value, &error))
+    {
+      sync_widget (self, target);
+      g_signal_emit (self, signals[REFUSED], 0, error->message);
+      return FALSE;
+    }
+  changes = gx_edit_changes_new ();
+  add_change (self, changes, target, &value);
+  gx_edit_value_clear (&value);
+  gx_edit_history_seal (self->history);
+  record (self, g_steal_pointer (&changes), GX_EDIT_NO_COALESCE, GX_EDIT_NO_COALESCE);
+  /* "１３" shows as "13", "013" as "13" */
+  sync_widget (self, target);
+  return TRUE;
+}
+
+/* Esc: the text goes back to the value; FALSE when nothing was edited */
+static gboolean
+cancel_edit (GxEditorForm *self)
+{
+  int target = self->edit_target;
+
+  if (target == NO_EDIT)
     return FALSE;
-  return start == 0 && end == length;
+  self->edit_target = NO_EDIT;
+  self->edit_in_place = FALSE;
+  gtk_widget_remove_css_class (target_widget (self, target), "typing-invalid");
+  sync_widget (self, target);
+  if (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (target_widget (self, target))))))
+    gtk_editable_select_region (GTK_EDITABLE (target_widget (self, target)), 0, -1);
+  return TRUE;
+}
+
+/* F2, a double click: the caret goes to the end of the text */
+static void
+edit_in_place (GxEditorForm *self,
+               int           target)
+{
+  if (self->edit_target != target)
+    {
+      commit_edit (self);
+      self->edit_target = target;
+    }
+  self->edit_in_place = TRUE;
+  gtk_editable_set_position (GTK_EDITABLE (target_widget (self, target)), -1);
+}
+
+/* the first cell of the form, the cell Tab goes to from the year */
+static guint
+first_cell (GxEditorForm *self)
+{
+  return g_array_index ((GArray *) g_ptr_array_index (self->nav, 0), guint, 0);
+}
+
+/* leaves @target by the keyboard: commits, then moves @rows down or
+ * @columns across; a refused edit stays in its cell, its old value
+ * selected, so that the clerk types again */
+static void
+leave_by_key (GxEditorForm *self,
+              int           target,
+              int           rows,
+              int           columns)
+{
+  if (!commit_edit (self))
+    {
+      select_target (self, target);
+      return;
+    }
+  if (target == GX_EDIT_TARGET_ISSUER)
+    {
+      if (rows > 0 || columns > 0)
+        select_target (self, GX_EDIT_TARGET_YEAR);
+      return;
+    }
+  if (target == GX_EDIT_TARGET_YEAR)
+    {
+      if (rows > 0 || columns > 0)
+        focus_entry (self, first_cell (self));
+      else
+        select_target (self, GX_EDIT_TARGET_ISSUER);
+      return;
+    }
+  self->focus_cell = target;
+  if (!gx_editor_form_move (self, rows, columns))
+    {
+      /* Shift+Tab (or Shift+Enter) from the first cell: back to the year */
+      if ((columns < 0 || rows < 0) && (guint) target == first_cell (self))
+        select_target (self, GX_EDIT_TARGET_YEAR);
+      else
+        select_target (self, target);
+    }
 }
 
 /* Callbacks ----------------------------------------------------------------- */
 
-/* what the user typed into @target, taken (or refused) as a whole */
-static void
-process_input (GxEditorForm *self,
-               int           target)
-{
-  GtkEditable *editable = GTK_EDITABLE (target_widget (self, target));
-  const char *text = gtk_editable_get_text (editable);
-  g_autoptr(GArray) changes = NULL;
-  GxEditValue value = { 0 };
-
-  if (self->report == NULL)
-    return;
-
-  if (target == GX_EDIT_TARGET_ISSUER)
-    value.text = g_strstrip (g_strdup (text));
-  else if (target == GX_EDIT_TARGET_YEAR)
-    {
-      /* refused quietly while a year is being typed, said on leaving */
-      if (!parse_year (text, &value.value))
-        {
-          gtk_widget_add_css_class (self->year_entry, "refused");
-          return;
-        }
-    }
-  else
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!parse_cell_text ((guint) target, text, &value, &error))
-        {
-          refuse (self, target, error->message);
-          return;
-        }
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (editable), "refused");
-
-  changes = gx_edit_changes_new ();
-  add_change (self, changes, target, &value);
-  gx_edit_value_clear (&value);
-  record (self, g_steal_pointer (&changes), target, target);
-}
-
-static gboolean
-process_input_cb (gpointer user_data)
-{
-  GxEditorForm *self = user_data;
-
-  self->input_source = 0;
-  process_input (self, self->input_target);
-  return G_SOURCE_REMOVE;
-}
-
-/* A text change is taken before the next frame, not at once: replacing a
- * text emits ::changed for the empty text first, which is not what the
- * user typed. */
+/* typing starts an edit; the report keeps its value until it is committed */
 static void
 entry_changed_cb (GtkEditable  *editable,
                   GxEditorForm *self)
 {
   int target = widget_target (self, GTK_WIDGET (editable));
+  const char *text = gtk_editable_get_text (editable);
+  gboolean valid;
 
   if (self->updating > 0 || self->report == NULL)
     return;
-  if (self->input_source != 0 && self->input_target != target)
-    gx_editor_form_flush_input (self);
-  self->input_target = target;
-  if (self->input_source == 0)
-    self->input_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, process_input_cb, self, NULL);
+  if (self->edit_target != target)
+    {
+      commit_edit (self);
+      self->edit_target = target;
+    }
+
+  /* what would be refused shows at once, without changing the layout */
+  if (target == GX_EDIT_TARGET_ISSUER)
+    valid = TRUE;
+  else
+    {
+      GxEditValue value;
+
+      valid = parse_target (self, target, text, &value, NULL);
+      if (valid)
+        gx_edit_value_clear (&value);
+    }
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (editable), "typing-invalid");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "typing-invalid");
 }
 
 static void
 entry_activate_cb (GtkEntry     *entry,
                    GxEditorForm *self)
 {
-  int target = widget_target (self, GTK_WIDGET (entry));
-
-  commit_target (self, target);
-  if (target >= 0)
-    gx_editor_form_move (self, 1, 0);
-  else if (target == GX_EDIT_TARGET_ISSUER)
-    gtk_widget_grab_focus (self->year_entry);
-  else
-    focus_entry (self, 0);
+  leave_by_key (self, widget_target (self, GTK_WIDGET (entry)), 1, 0);
 }
 
 static void
@@ -603,7 +699,8 @@ focus_enter_cb (GtkEventControllerFocus *controller,
 
   if (target >= 0)
     self->focus_cell = target;
-  gtk_editable_select_region (GTK_EDITABLE (widget), 0, -1);
+  if (self->edit_target != target)
+    gtk_editable_select_region (GTK_EDITABLE (widget), 0, -1);
 }
 
 static void
@@ -612,8 +709,33 @@ focus_leave_cb (GtkEventControllerFocus *controller,
 {
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
-  if (self->report != NULL)
-    commit_target (self, widget_target (self, widget));
+  if (self->edit_target == widget_target (self, widget))
+    commit_edit (self);
+}
+
+/* A click on a cell selects it (typing then replaces it, as in a
+ * spreadsheet); a double click edits it in place.  Clicks inside a cell
+ * being edited in place move the caret. */
+static void
+cell_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GxEditorForm    *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  int target = widget_target (self, entry);
+
+  if (self->report == NULL || (self->edit_in_place && self->edit_target == target))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (n_press >= 2)
+    edit_in_place (self, target);
+  else
+    select_target (self, target);
 }
 
 static gboolean
@@ -624,32 +746,35 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GxEditorForm          *self)
 {
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkEditable *editable = GTK_EDITABLE (widget);
   int target = widget_target (self, widget);
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
-  int position = gtk_editable_get_position (editable);
-  int length = (int) g_utf8_strlen (gtk_editable_get_text (editable), -1);
+  gboolean editing = self->edit_target == target;
+  gboolean in_place = editing && self->edit_in_place;
 
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
 
   switch (keyval)
     {
+    case GDK_KEY_Escape:
+      return cancel_edit (self);
+    case GDK_KEY_F2:
+      edit_in_place (self, target);
+      return TRUE;
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
     case GDK_KEY_ISO_Left_Tab:
-      if (target < 0)
-        return FALSE;
-      commit_target (self, target);
-      gx_editor_form_move (self, 0, (shift || keyval == GDK_KEY_ISO_Left_Tab) ? -1 : 1);
+      if (target == GX_EDIT_TARGET_ISSUER && (shift || keyval == GDK_KEY_ISO_Left_Tab))
+        {
+          commit_edit (self);
+          return FALSE;   /* out of the form */
+        }
+      leave_by_key (self, target, 0, (shift || keyval == GDK_KEY_ISO_Left_Tab) ? -1 : 1);
       return TRUE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
-      if (target < 0 || !shift)
-        return FALSE;   /* "activate" moves down */
-      commit_target (self, target);
-      gx_editor_form_move (self, -1, 0);
+      leave_by_key (self, target, shift ? -1 : 1, 0);
       return TRUE;
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
@@ -657,30 +782,30 @@ key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_KP_Down:
       if (target < 0)
         return FALSE;
-      commit_target (self, target);
-      gx_editor_form_move (self, (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) ? -1 : 1, 0);
+      leave_by_key (self, target, (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) ? -1 : 1, 0);
       return TRUE;
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      if (target < 0 || shift || (position > 0 && !whole_text_selected (editable)))
-        return FALSE;
-      commit_target (self, target);
-      gx_editor_form_move (self, 0, -1);
-      return TRUE;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      if (target < 0 || shift || (position < length && !whole_text_selected (editable)))
+      /* in place, the caret moves in the text */
+      if (target < 0 || shift || in_place)
         return FALSE;
-      commit_target (self, target);
-      gx_editor_form_move (self, 0, 1);
+      leave_by_key (self, target, 0, (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left) ? -1 : 1);
       return TRUE;
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:
-      if (target < 0)
+      if (target < 0 || editing)
         return FALSE;
       gx_editor_form_blank_cell (self, (guint) target);
+      gtk_editable_select_region (GTK_EDITABLE (widget), 0, -1);
       return TRUE;
     default:
+      /* the first key typed into a selected cell replaces its text, even
+       * if a click or Home moved the caret */
+      if (target >= 0 && !editing &&
+          (gdk_keyval_to_unicode (keyval) != 0 || keyval == GDK_KEY_BackSpace))
+        gtk_editable_select_region (GTK_EDITABLE (widget), 0, -1);
       return FALSE;
     }
 }
@@ -791,6 +916,14 @@ new_cell_entry (GxEditorForm *self,
   g_signal_connect (controller, "leave", G_CALLBACK (focus_leave_cb), self);
   gtk_widget_add_controller (entry, controller);
 
+  /* before the text's own gesture, which would put the caret where the
+   * click was (and typing would then insert into the old value) */
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "pressed", G_CALLBACK (cell_pressed_cb), self);
+  gtk_widget_add_controller (entry, controller);
+
   self->entries[cell] = entry;
   return entry;
 }
@@ -824,6 +957,7 @@ section_box (GxEditorForm *self,
   gtk_box_append (GTK_BOX (self->box), label);
   gtk_box_append (GTK_BOX (self->box), grid);
   gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+  self->grids[section] = grid;
   return grid;
 }
 
@@ -1093,6 +1227,11 @@ build_meta (GxEditorForm *self)
       g_signal_connect (controller, "enter", G_CALLBACK (focus_enter_cb), self);
       g_signal_connect (controller, "leave", G_CALLBACK (focus_leave_cb), self);
       gtk_widget_add_controller (entries[i], controller);
+
+      controller = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+      g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+      gtk_widget_add_controller (entries[i], controller);
     }
 
   gtk_box_append (GTK_BOX (self->box), grid);
@@ -1172,7 +1311,8 @@ gx_editor_form_dispose (GObject *object)
 {
   GxEditorForm *self = GX_EDITOR_FORM (object);
 
-  g_clear_handle_id (&self->input_source, g_source_remove);
+  /* the entries going away lose the focus: nothing is committed then */
+  self->edit_target = NO_EDIT;
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->report);
   g_clear_object (&self->store);
@@ -1226,6 +1366,7 @@ gx_editor_form_init (GxEditorForm *self)
   guint n_cells = gx_schema_n_cells ();
 
   self->focus_cell = -1;
+  self->edit_target = NO_EDIT;
   self->entries = g_new0 (GtkWidget *, n_cells);
   self->computed = g_new0 (gboolean, n_cells);
   self->marks = g_new0 (CellMark, n_cells);
@@ -1263,6 +1404,8 @@ gx_editor_form_set_report (GxEditorForm *self,
   g_return_if_fail (GX_IS_EDITOR_FORM (self));
   g_return_if_fail (report == NULL || GX_IS_REPORT (report));
 
+  self->edit_target = NO_EDIT;
+  self->edit_in_place = FALSE;
   g_set_object (&self->report, report);
   gx_edit_history_clear (self->history);
   memset (self->computed, 0, sizeof (gboolean) * gx_schema_n_cells ());
@@ -1348,6 +1491,36 @@ gx_editor_form_focus_cell (GxEditorForm *self,
   g_return_if_fail (GX_IS_EDITOR_FORM (self));
   g_return_if_fail (cell < gx_schema_n_cells ());
   focus_entry (self, cell);
+}
+
+GtkWidget *
+gx_editor_form_get_table (GxEditorForm *self,
+                          GxSection     section,
+                          GtkWidget   **first_body)
+{
+  const GxSchemaSection *s = gx_schema_section (section);
+
+  g_return_val_if_fail (GX_IS_EDITOR_FORM (self), NULL);
+  g_return_val_if_fail (section <= GX_SECTION_REVIEW_LITIGATION, NULL);
+
+  if (first_body != NULL)
+    {
+      *first_body = NULL;
+      for (guint r = s->first_row; r < s->first_row + s->n_rows && *first_body == NULL; r++)
+        *first_body = self->entries[gx_schema_row (r)->first_cell];
+    }
+  return self->grids[section];
+}
+
+void
+gx_editor_form_refocus (GxEditorForm *self)
+{
+  g_return_if_fail (GX_IS_EDITOR_FORM (self));
+
+  if (self->focus_cell >= 0)
+    focus_entry (self, (guint) self->focus_cell);
+  else
+    select_target (self, GX_EDIT_TARGET_ISSUER);
 }
 
 gboolean
@@ -1648,10 +1821,17 @@ take_step (GxEditorForm *self,
 {
   const GArray *changes;
 
-  gx_editor_form_flush_input (self);
-
   if (self->report == NULL)
     return FALSE;
+  /* Ctrl+Z while typing takes the typing back, not the step before */
+  if (self->edit_target != NO_EDIT &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (target_widget (self, self->edit_target))),
+                 target_text (self, self->edit_target)) != 0)
+    {
+      cancel_edit (self);
+      return TRUE;
+    }
+  cancel_edit (self);
   changes = undo ? gx_edit_history_undo (self->history) : gx_edit_history_redo (self->history);
   if (changes == NULL)
     return FALSE;
@@ -1687,10 +1867,7 @@ gx_editor_form_flush_input (GxEditorForm *self)
 {
   g_return_if_fail (GX_IS_EDITOR_FORM (self));
 
-  if (self->input_source == 0)
-    return;
-  g_clear_handle_id (&self->input_source, g_source_remove);
-  process_input (self, self->input_target);
+  commit_edit (self);
 }
 
 char *

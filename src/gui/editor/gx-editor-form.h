@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gx-editor-form.h: the editable form of one report, laid out like the
  * official tables
  *
@@ -13,6 +14,7 @@
 
 #include "gx-edit-history.h"
 #include "gx-report.h"
+#include "gx-schema.h"
 #include "gx-store.h"
 
 G_BEGIN_DECLS
@@ -37,12 +39,20 @@ GxEditHistory *gx_editor_form_get_history      (GxEditorForm *self);
 GtkWidget     *gx_editor_form_get_cell_entry   (GxEditorForm *self,
                                                 guint         cell);
 GtkWidget     *gx_editor_form_get_issuer_entry (GxEditorForm *self);
+/* The grid of a section, and its first entry (what lies above it is the
+ * header). */
+GtkWidget     *gx_editor_form_get_table        (GxEditorForm *self,
+                                                GxSection     section,
+                                                GtkWidget   **first_body);
 GtkWidget     *gx_editor_form_get_year_entry   (GxEditorForm *self);
 
 /* The cell with the keyboard focus, or the last one that had it; -1. */
 int            gx_editor_form_get_focus_cell   (GxEditorForm *self);
 void           gx_editor_form_focus_cell       (GxEditorForm *self,
                                                 guint         cell);
+/* The focus back where it was in the form (the last cell, or the issuer
+ * of a report with no cell visited yet), its text selected. */
+void           gx_editor_form_refocus          (GxEditorForm *self);
 /* Spreadsheet movement from the focused cell: @rows down, @columns across
  * (Tab wraps to the next row).  FALSE at an edge. */
 gboolean       gx_editor_form_move             (GxEditorForm *self,
@@ -81,7 +91,8 @@ void           gx_editor_form_set_computed     (GxEditorForm *self,
                                                 guint         cell,
                                                 gboolean      computed);
 
-/* Takes what is being typed now rather than before the next frame. */
+/* Commits the edit in progress, as leaving its cell does (a refused text
+ * gives way to the value kept, with ::refused). */
 void           gx_editor_form_flush_input      (GxEditorForm *self);
 
 gboolean       gx_editor_form_undo             (GxEditorForm *self);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gx-editor-window.c: the form editor, one window a report
  *
  * The window owns the editing session: its copy of the report, the
@@ -10,6 +11,7 @@
 
 #include "gx-docx-writer.h"
 #include "gx-editor-window.h"
+#include "gx-frozen-header.h"
 #include "gx-review.h"
 #include "gx-rules.h"
 #include "gx-schema.h"
@@ -17,6 +19,12 @@
 
 /* a change reaches the draft at most this long after it was made */
 #define DRAFT_DELAY_MS 700
+
+/* GtkAlertDialog (GTK 4.10) when the GTK built against has it and the
+ * version pins allow it; GtkMessageDialog (deprecated in 4.10) otherwise */
+#if GTK_CHECK_VERSION (4, 10, 0) && GDK_VERSION_MAX_ALLOWED >= G_ENCODE_VERSION (4, 10)
+#define GX_USE_ALERT_DIALOG 1
+#endif
 
 struct _GxEditorWindow
 {
@@ -32,6 +40,10 @@ struct _GxEditorWindow
   GtkLabel *status_label;
   GtkLabel *saved_label;
   GtkWidget *findings_box;
+  GtkMenuButton *findings_button;
+  GtkOverlay *overlay;
+  GtkScrolledWindow *scroller;
+  GtkWidget *frozen_header;
 
   char *workspace;
   GxStore *store;
@@ -42,7 +54,10 @@ struct _GxEditorWindow
   GxDraft *draft;
   guint draft_source;
 
-  GtkWidget *close_dialog;
+  /* the "save the changes?" question while it is asked */
+  GtkWidget *close_dialog;      /* GtkMessageDialog (GTK 4.8) */
+  GCancellable *close_cancellable;   /* GtkAlertDialog (GTK ≥ 4.10) */
+  gboolean close_asking;
   gboolean close_confirmed;
 };
 
@@ -176,19 +191,57 @@ review_button_clicked_cb (GtkButton *button,
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
 }
 
-/* The popover lists the errors and warnings, each with a note and
- * Confirm / Dismiss / Reopen.  Built when shown: findings change on every
- * keystroke. */
+/* a finding's message: takes the focus to its first cell */
+static void
+finding_clicked_cb (GtkButton *button,
+                    gpointer   user_data)
+{
+  GxEditorWindow *self = GX_EDITOR_WINDOW (user_data);
+  GxFinding *finding = g_object_get_data (G_OBJECT (button), "gx-finding");
+  guint n_cells;
+  const guint *cells = gx_finding_get_cells (finding, &n_cells);
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  for (guint i = 0; i < n_cells; i++)
+    if (cells[i] < gx_schema_n_cells () && gx_editor_form_get_cell_entry (self->form, cells[i]) != NULL)
+      {
+        gx_editor_form_focus_cell (self->form, cells[i]);
+        return;
+      }
+}
+
+/* The popover lists the errors and warnings: each one takes you to its
+ * cell, and, once the report is in the workspace, can be confirmed or
+ * dismissed with a note (reopened once decided).  Built when shown:
+ * findings change with every edit; as tall as the window allows. */
 static void
 findings_popover_show_cb (GtkPopover     *popover,
                           GxEditorWindow *self)
 {
   GPtrArray *findings = gx_report_get_findings (self->report);
+  GtkWidget *scroller = gtk_popover_get_child (popover);
+  gboolean saved = gx_report_get_id (self->report) > 0;
+  int window_height = gtk_widget_get_height (GTK_WIDGET (self));
+  int window_width = gtk_widget_get_width (GTK_WIDGET (self));
   GtkWidget *child;
   guint n = 0;
 
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller),
+                                              MAX (160, window_height - 140));
+  gtk_widget_set_size_request (self->findings_box, CLAMP (window_width - 80, 280, 460), -1);
+
   while ((child = gtk_widget_get_first_child (self->findings_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->findings_box), child);
+
+  if (!saved)
+    {
+      GtkWidget *label = gtk_label_new (_("Save the report to confirm or dismiss its findings."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (self->findings_box), label);
+    }
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -198,57 +251,80 @@ findings_popover_show_cb (GtkPopover     *popover,
         { N_("_Dismiss"), GX_REVIEW_DISMISSED },
         { N_("_Reopen"), GX_REVIEW_OPEN },
       };
-      GtkWidget *row, *message, *note, *buttons;
+      GxReviewState review = gx_finding_get_review (finding);
+      GtkWidget *row, *message, *label, *note, *buttons;
       const char *state_text;
 
       if (gx_finding_get_severity (finding) == GX_SEVERITY_NOTE)
         continue;
       n++;
       row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      message = gtk_label_new (gx_finding_get_message (finding));
-      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (message), 0);
+      gtk_widget_add_css_class (row, "finding-row");
+
+      label = gtk_label_new (gx_finding_get_message (finding));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      message = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (message), label);
+      gtk_widget_add_css_class (message, "flat");
+      gtk_widget_set_tooltip_text (message, _("Go to the cell"));
+      g_object_set_data_full (G_OBJECT (message), "gx-finding", g_object_ref (finding), g_object_unref);
+      g_signal_connect (message, "clicked", G_CALLBACK (finding_clicked_cb), self);
       gtk_box_append (GTK_BOX (row), message);
 
-      switch (gx_finding_get_review (finding))
+      if (saved)
         {
-        case GX_REVIEW_CONFIRMED:
-          state_text = _("Confirmed");
-          break;
-        case GX_REVIEW_DISMISSED:
-          state_text = _("Dismissed");
-          break;
-        case GX_REVIEW_OPEN:
-        default:
-          state_text = _("Not reviewed");
+          switch (review)
+            {
+            case GX_REVIEW_CONFIRMED:
+              state_text = _("Confirmed");
+              break;
+            case GX_REVIEW_DISMISSED:
+              state_text = _("Dismissed");
+              break;
+            case GX_REVIEW_OPEN:
+            default:
+              state_text = _("Not reviewed");
+            }
+          gtk_box_append (GTK_BOX (row), gtk_label_new (state_text));
+          gtk_widget_set_halign (gtk_widget_get_last_child (row), GTK_ALIGN_START);
+          gtk_widget_add_css_class (gtk_widget_get_last_child (row), "dim-label");
+
+          note = gtk_entry_new ();
+          gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (why)"));
+          if (gx_finding_get_review_note (finding) != NULL)
+            gtk_editable_set_text (GTK_EDITABLE (note), gx_finding_get_review_note (finding));
+          gtk_box_append (GTK_BOX (row), note);
+
+          /* the decisions that change something: Reopen once decided */
+          buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+          for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+            {
+              GtkWidget *button;
+
+              if (actions[a].state == review)
+                continue;
+              button = gtk_button_new_with_mnemonic (_(actions[a].label));
+              g_object_set_data_full (G_OBJECT (button), "gx-finding", g_object_ref (finding), g_object_unref);
+              g_object_set_data (G_OBJECT (button), "gx-note", note);
+              g_object_set_data (G_OBJECT (button), "gx-state", GINT_TO_POINTER (actions[a].state));
+              g_signal_connect (button, "clicked", G_CALLBACK (review_button_clicked_cb), self);
+              gtk_box_append (GTK_BOX (buttons), button);
+            }
+          gtk_box_append (GTK_BOX (row), buttons);
         }
-      gtk_box_append (GTK_BOX (row), gtk_label_new (state_text));
-      gtk_widget_set_halign (gtk_widget_get_last_child (row), GTK_ALIGN_START);
-      gtk_widget_add_css_class (gtk_widget_get_last_child (row), "dim-label");
-
-      note = gtk_entry_new ();
-      gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (why)"));
-      if (gx_finding_get_review_note (finding) != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (note), gx_finding_get_review_note (finding));
-      gtk_box_append (GTK_BOX (row), note);
-
-      buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
-        {
-          GtkWidget *button = gtk_button_new_with_mnemonic (_(actions[a].label));
-
-          g_object_set_data_full (G_OBJECT (button), "gx-finding", g_object_ref (finding), g_object_unref);
-          g_object_set_data (G_OBJECT (button), "gx-note", note);
-          g_object_set_data (G_OBJECT (button), "gx-state", GINT_TO_POINTER (actions[a].state));
-          g_signal_connect (button, "clicked", G_CALLBACK (review_button_clicked_cb), self);
-          gtk_box_append (GTK_BOX (buttons), button);
-        }
-      gtk_box_append (GTK_BOX (row), buttons);
       gtk_box_append (GTK_BOX (self->findings_box), row);
     }
 
   if (n == 0)
-    gtk_box_append (GTK_BOX (self->findings_box), gtk_label_new (_("The tables tie out")));
+    {
+      if (!saved)
+        while ((child = gtk_widget_get_first_child (self->findings_box)) != NULL)
+          gtk_box_remove (GTK_BOX (self->findings_box), child);
+      gtk_box_append (GTK_BOX (self->findings_box), gtk_label_new (_("The tables tie out")));
+    }
 }
 
 static void
@@ -260,6 +336,8 @@ show_message (GxEditorWindow *self,
   GtkWidget *bar = gtk_revealer_get_child (self->message_revealer);
 
   gtk_label_set_text (self->message_label, message);
+  /* the line is ellipsized when the message is long */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->message_label), message);
   gtk_image_set_from_icon_name (self->message_icon,
                                 error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
   if (error)
@@ -275,6 +353,7 @@ hide_message (GxEditorWindow *self)
 {
   gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
   gtk_label_set_text (self->message_label, "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->message_label), NULL);
   gtk_widget_set_visible (self->overwrite_button, FALSE);
 }
 
@@ -364,16 +443,17 @@ form_refused_cb (GxEditorForm   *form,
   show_message (self, message, TRUE, FALSE);
 }
 
+/* The answer to "save the changes?".  The window may go away in here
+ * (closed): it is kept alive to the end of the function, and the question,
+ * whatever it is, is gone before anything else happens. */
 static void
-close_response_cb (GtkDialog      *dialog,
-                   int             response,
-                   GxEditorWindow *self)
+close_answered (GxEditorWindow *self,
+                int             response)
 {
+  g_autoptr(GxEditorWindow) alive = g_object_ref (self);
   g_autoptr(GError) error = NULL;
 
-  self->close_dialog = NULL;
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
+  self->close_asking = FALSE;
   switch (response)
     {
     case GTK_RESPONSE_ACCEPT:
@@ -388,10 +468,97 @@ close_response_cb (GtkDialog      *dialog,
       gx_draft_remove (self->draft);
       break;
     default:
+      gx_editor_form_refocus (self->form);
       return;
     }
   self->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
+}
+
+#ifdef GX_USE_ALERT_DIALOG
+static void
+close_chosen_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GxEditorWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  int button = gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, &error);
+  static const int responses[] = { GTK_RESPONSE_REJECT, GTK_RESPONSE_CANCEL, GTK_RESPONSE_ACCEPT };
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !self->close_asking)
+    return;   /* answered otherwise (gx_editor_window_answer_close) or window gone */
+  g_clear_object (&self->close_cancellable);
+  close_answered (self, button >= 0 && button < (int) G_N_ELEMENTS (responses)
+                        ? responses[button] : GTK_RESPONSE_CANCEL);
+}
+#else
+static void
+close_response_cb (GtkDialog *dialog,
+                   int        response,
+                   gpointer   user_data)
+{
+  GxEditorWindow *self = GX_EDITOR_WINDOW (user_data);
+
+  /* The dialog goes first.  It is finalized only once its ::response is
+   * over, when this window may be gone (saved and closed): it must not
+   * know this window by then, or it disconnects from a finalized object
+   * ("instance with invalid (NULL) class pointer"). */
+  g_signal_handlers_disconnect_by_func (dialog, close_response_cb, self);
+  self->close_dialog = NULL;
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_answered (self, response);
+}
+#endif
+
+static void
+ask_before_closing (GxEditorWindow *self)
+{
+  const char *question = _("Save the changes to this report?");
+  const char *detail = _("If you close without saving, the changes are lost.");
+
+  if (self->close_asking)
+    {
+      if (self->close_dialog != NULL)
+        gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return;
+    }
+  self->close_asking = TRUE;
+#ifdef GX_USE_ALERT_DIALOG
+  {
+    g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", question);
+    const char *buttons[] = { _("Close _Without Saving"), _("_Cancel"), _("_Save"), NULL };
+
+    gtk_alert_dialog_set_detail (dialog, detail);
+    gtk_alert_dialog_set_buttons (dialog, buttons);
+    gtk_alert_dialog_set_cancel_button (dialog, 1);
+    gtk_alert_dialog_set_default_button (dialog, 2);
+    self->close_cancellable = g_cancellable_new ();
+    gtk_alert_dialog_choose (dialog, GTK_WINDOW (self), self->close_cancellable,
+                             close_chosen_cb, g_object_ref (self));
+  }
+#else
+  {
+    GtkWidget *dialog;
+    GtkWidget *button;
+
+    dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                     GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+    button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("Close _Without Saving"),
+                                    GTK_RESPONSE_REJECT);
+    gtk_widget_add_css_class (button, "destructive-action");
+    gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+    button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save"), GTK_RESPONSE_ACCEPT);
+    gtk_widget_add_css_class (button, "suggested-action");
+    gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+    self->close_dialog = dialog;
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+#endif
 }
 
 static gboolean
@@ -399,30 +566,11 @@ gx_editor_window_close_request (GtkWindow *window)
 {
   GxEditorWindow *self = GX_EDITOR_WINDOW (window);
 
+  /* what is being typed counts (a refused text does not) */
+  gx_editor_form_flush_input (self->form);
   if (self->modified && !self->close_confirmed)
     {
-      if (self->close_dialog == NULL)
-        {
-          GtkWidget *dialog;
-          GtkWidget *button;
-
-          dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                           GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                           GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                           _("Save the changes to this report?"));
-          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                                    _("If you close without saving, the changes are lost."));
-          button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("Close _Without Saving"),
-                                          GTK_RESPONSE_REJECT);
-          gtk_widget_add_css_class (button, "destructive-action");
-          gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-          button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save"), GTK_RESPONSE_ACCEPT);
-          gtk_widget_add_css_class (button, "suggested-action");
-          gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-          g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
-          self->close_dialog = dialog;
-        }
-      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      ask_before_closing (self);
       return TRUE;
     }
 
@@ -510,6 +658,8 @@ fill_totals_action (GtkWidget  *widget,
     gx_editor_window_fill_totals (self, self->last_carry_forward, TRUE);
   else
     gx_editor_window_fill_totals (self, g_str_equal (action_name, "editor.fill-totals-carry"), FALSE);
+  /* from a button of the toolbar or of the message: back to the cell */
+  gx_editor_form_refocus (self->form);
 }
 
 static void
@@ -528,8 +678,25 @@ gx_editor_window_dispose (GObject *object)
   GxEditorWindow *self = GX_EDITOR_WINDOW (object);
 
   cancel_draft (self);
+  /* the form says nothing more to a window going away */
+  if (self->form != NULL)
+    g_signal_handlers_disconnect_by_data (self->form, self);
+  /* an open popover would keep its grab of the pointer */
+  if (self->findings_button != NULL)
+    gtk_menu_button_popdown (self->findings_button);
+  self->close_asking = FALSE;
   if (self->close_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->close_dialog)));
+    {
+      GtkWidget *dialog = g_steal_pointer (&self->close_dialog);
+
+      g_signal_handlers_disconnect_matched (dialog, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  if (self->close_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->close_cancellable);
+      g_clear_object (&self->close_cancellable);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), GX_TYPE_EDITOR_WINDOW);
   g_clear_object (&self->report);
   g_clear_object (&self->store);
@@ -578,6 +745,9 @@ gx_editor_window_class_init (GxEditorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, saved_label);
   gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, findings_box);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, findings_button);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, overlay);
+  gtk_widget_class_bind_template_child (widget_class, GxEditorWindow, scroller);
   gtk_widget_class_bind_template_callback (widget_class, findings_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_refused_cb);
@@ -610,6 +780,17 @@ gx_editor_window_init (GxEditorWindow *self)
   ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* the header rows of 三 and 四 stay in view while their rows scroll */
+  self->frozen_header = gx_frozen_header_new (self->scroller);
+  for (GxSection section = GX_SECTION_APPLICATIONS; section <= GX_SECTION_REVIEW_LITIGATION; section++)
+    {
+      GtkWidget *first_body;
+      GtkWidget *table = gx_editor_form_get_table (self->form, section, &first_body);
+
+      gx_frozen_header_add_table (GX_FROZEN_HEADER (self->frozen_header), table, first_body);
+    }
+  gtk_overlay_add_overlay (self->overlay, self->frozen_header);
+
   /* before the entries: their own bindings would take Ctrl+Z for their text */
   controller = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
@@ -618,6 +799,8 @@ gx_editor_window_init (GxEditorWindow *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control><Shift>z", "editor.redo");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>y", "editor.redo");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>w", "window.close");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>t", "editor.fill-totals");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control><Shift>t", "editor.fill-totals-carry");
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   update_actions (self);
@@ -677,6 +860,13 @@ gx_editor_window_new (GtkApplication  *application,
 
   self->draft = gx_draft_new (workspace_path, report_id);
   set_report (self, report);
+  /* a new report starts with its issuer, a report to correct in its
+   * first cell */
+  if (report_id > 0)
+    gx_editor_form_move (self->form, 0, 0);
+  gtk_window_set_focus (GTK_WINDOW (self), report_id > 0
+                        ? gx_editor_form_get_cell_entry (self->form, (guint) gx_editor_form_get_focus_cell (self->form))
+                        : gx_editor_form_get_issuer_entry (self->form));
   return self;
 }
 
@@ -837,7 +1027,7 @@ gx_editor_window_write_draft (GxEditorWindow  *self,
 
   g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), FALSE);
 
-  gx_editor_form_flush_input (self->form);
+  /* what is committed: an edit in progress stays in its cell */
   computed = g_new0 (gboolean, n);
   for (guint i = 0; i < n; i++)
     computed[i] = gx_editor_form_is_computed (self->form, i);
@@ -900,15 +1090,59 @@ gx_editor_window_get_close_dialog (GxEditorWindow *self)
   return self->close_dialog;
 }
 
-static void
-restore_response_cb (GtkDialog *dialog,
-                     int        response,
-                     gpointer   user_data)
+GtkWidget *
+gx_editor_window_get_frozen_header (GxEditorWindow *self)
 {
-  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "gx-drafts");
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  GtkApplication *application = parent ? gtk_window_get_application (parent) : NULL;
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), NULL);
+  return self->frozen_header;
+}
 
+GtkWidget *
+gx_editor_window_show_findings (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), NULL);
+
+  /* built as it is shown: shown again, it lists what is now */
+  gtk_menu_button_popdown (self->findings_button);
+  gtk_menu_button_popup (self->findings_button);
+  return self->findings_box;
+}
+
+gboolean
+gx_editor_window_is_asking_to_close (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), FALSE);
+  return self->close_asking;
+}
+
+void
+gx_editor_window_answer_close (GxEditorWindow *self,
+                               int             response)
+{
+  g_return_if_fail (GX_IS_EDITOR_WINDOW (self));
+  g_return_if_fail (self->close_asking);
+
+  if (self->close_dialog != NULL)
+    {
+      gtk_dialog_response (GTK_DIALOG (self->close_dialog), response);
+      return;
+    }
+  /* the GtkAlertDialog goes away unanswered; the answer is this one */
+  if (self->close_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->close_cancellable);
+      g_clear_object (&self->close_cancellable);
+    }
+  close_answered (self, response);
+}
+
+/* "Restore the unsaved changes?" answered: @response as the buttons give
+ * it (GTK_RESPONSE_ACCEPT restore, _REJECT discard, _CANCEL later) */
+static void
+restore_answered (GtkApplication *application,
+                  GPtrArray      *drafts,
+                  int             response)
+{
   for (guint i = 0; i < drafts->len; i++)
     {
       GxDraft *draft = g_ptr_array_index (drafts, i);
@@ -926,17 +1160,47 @@ restore_response_cb (GtkDialog *dialog,
       else if (response == GTK_RESPONSE_REJECT)
         gx_draft_remove (draft);
     }
-  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-GtkWidget *
+#ifdef GX_USE_ALERT_DIALOG
+static void
+restore_chosen_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  int button = gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, &error);
+  static const int responses[] = { GTK_RESPONSE_REJECT, GTK_RESPONSE_CANCEL, GTK_RESPONSE_ACCEPT };
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* answered by gx_editor_answer_restore() */
+  restore_answered (g_object_get_data (source, "gx-application"),
+                    g_object_get_data (source, "gx-drafts"),
+                    button >= 0 && button < (int) G_N_ELEMENTS (responses)
+                    ? responses[button] : GTK_RESPONSE_CANCEL);
+}
+#else
+static void
+restore_response_cb (GtkDialog *dialog,
+                     int        response,
+                     gpointer   user_data)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  restore_answered (parent ? gtk_window_get_application (parent) : NULL,
+                    g_object_get_data (G_OBJECT (dialog), "gx-drafts"), response);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+#endif
+
+GObject *
 gx_editor_restore_drafts (GtkWindow  *parent,
                           const char *workspace_path)
 {
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
-  GtkWidget *dialog;
-  GtkWidget *button;
+  const char *question;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (workspace_path != NULL, NULL);
@@ -957,25 +1221,68 @@ gx_editor_restore_drafts (GtkWindow  *parent,
       else
         g_string_append_printf (names, "%s %d", issuer, gx_report_get_year (report));
     }
+  question = g_dngettext (GETTEXT_PACKAGE,
+                          "A report was being edited when GxReports last stopped. Restore the unsaved changes?",
+                          "Reports were being edited when GxReports last stopped. Restore the unsaved changes?",
+                          drafts->len);
 
-  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
-                                   g_dngettext (GETTEXT_PACKAGE,
-                                                "A report was being edited when GxReports last stopped. Restore the unsaved changes?",
-                                                "Reports were being edited when GxReports last stopped. Restore the unsaved changes?",
-                                                drafts->len));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", names->str);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT);
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Later"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Restore"), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  g_object_set_data_full (G_OBJECT (dialog), "gx-drafts", g_steal_pointer (&drafts),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+#ifdef GX_USE_ALERT_DIALOG
+  {
+    GtkAlertDialog *dialog = gtk_alert_dialog_new ("%s", question);
+    const char *buttons[] = { _("_Discard"), _("_Later"), _("_Restore"), NULL };
+    GCancellable *cancellable = g_cancellable_new ();
+
+    gtk_alert_dialog_set_detail (dialog, names->str);
+    gtk_alert_dialog_set_buttons (dialog, buttons);
+    gtk_alert_dialog_set_cancel_button (dialog, 1);
+    gtk_alert_dialog_set_default_button (dialog, 2);
+    g_object_set_data_full (G_OBJECT (dialog), "gx-drafts", g_steal_pointer (&drafts),
+                            (GDestroyNotify) g_ptr_array_unref);
+    if (parent != NULL && gtk_window_get_application (parent) != NULL)
+      g_object_set_data_full (G_OBJECT (dialog), "gx-application",
+                              g_object_ref (gtk_window_get_application (parent)), g_object_unref);
+    g_object_set_data_full (G_OBJECT (dialog), "gx-cancellable", cancellable, g_object_unref);
+    /* the choice holds the dialog until it is answered */
+    gtk_alert_dialog_choose (dialog, parent, cancellable, restore_chosen_cb, NULL);
+    g_object_unref (dialog);
+    return G_OBJECT (dialog);
+  }
+#else
+  {
+    GtkWidget *dialog;
+    GtkWidget *button;
+
+    dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", names->str);
+    button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT);
+    gtk_widget_add_css_class (button, "destructive-action");
+    gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Later"), GTK_RESPONSE_CANCEL);
+    button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Restore"), GTK_RESPONSE_ACCEPT);
+    gtk_widget_add_css_class (button, "suggested-action");
+    gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    g_object_set_data_full (G_OBJECT (dialog), "gx-drafts", g_steal_pointer (&drafts),
+                            (GDestroyNotify) g_ptr_array_unref);
+    g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+    return G_OBJECT (dialog);
+  }
+#endif
+}
+
+void
+gx_editor_answer_restore (GObject *question,
+                          int      response)
+{
+  g_return_if_fail (G_IS_OBJECT (question));
+
+#ifdef GX_USE_ALERT_DIALOG
+  g_cancellable_cancel (g_object_get_data (question, "gx-cancellable"));
+  restore_answered (g_object_get_data (question, "gx-application"),
+                    g_object_get_data (question, "gx-drafts"), response);
+#else
+  gtk_dialog_response (GTK_DIALOG (question), response);
+#endif
 }
 
 gboolean

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gx-editor-window.h: the form editor, one window a report
  *
  * Opens a report of a workspace (or a new one) in a GxEditorForm, checks it
@@ -69,15 +70,31 @@ gboolean        gx_editor_window_review_finding (GxEditorWindow *self,
                                                  int             state,
                                                  const char     *note,
                                                  GError        **error);
+/* The GxFrozenHeader over the form (gx-frozen-header.h). */
+GtkWidget      *gx_editor_window_get_frozen_header (GxEditorWindow *self);
+/* Opens the Findings popover (what its button does) and returns the box
+ * that lists them. */
+GtkWidget      *gx_editor_window_show_findings    (GxEditorWindow *self);
+/* The GtkMessageDialog asking (GTK 4.8), else NULL. */
 GtkWidget      *gx_editor_window_get_close_dialog (GxEditorWindow *self);
+/* Whether the "save the changes?" question is asked, and its answer as
+ * the dialog's buttons give it (GTK_RESPONSE_ACCEPT save, _REJECT close
+ * without saving, _CANCEL), whichever dialog GTK has. */
+gboolean        gx_editor_window_is_asking_to_close (GxEditorWindow *self);
+void            gx_editor_window_answer_close     (GxEditorWindow *self,
+                                                   int             response);
 
 /* Called by the main window once a workspace is open: when editing
  * sessions of @workspace_path ended without saving or discarding (a crash),
  * asks whether to restore them and opens an editor for each one restored.
- * Returns the question (a GtkMessageDialog, already presented, modal to
- * @parent; responses GTK_RESPONSE_ACCEPT restore, GTK_RESPONSE_REJECT
- * discard) or NULL when there is no draft. */
-GtkWidget      *gx_editor_restore_drafts        (GtkWindow      *parent,
+ * Returns the question, already shown, modal to @parent (a
+ * GtkMessageDialog on GTK 4.8, a GtkAlertDialog on GTK ≥ 4.10), or NULL
+ * when there is no draft. */
+GObject        *gx_editor_restore_drafts        (GtkWindow      *parent,
                                                  const char     *workspace_path);
+/* Answers that question as its buttons do: GTK_RESPONSE_ACCEPT restore,
+ * GTK_RESPONSE_REJECT discard, GTK_RESPONSE_CANCEL later. */
+void            gx_editor_answer_restore        (GObject        *question,
+                                                 int             response);
 
 G_END_DECLS
