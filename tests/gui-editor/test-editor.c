@@ -506,16 +506,22 @@ test_invalid_input (Fixture       *fx,
       g_assert_false (gx_editor_window_get_modified (fx->editor));
     }
 
-  /* fees: up to 4 decimals, not 5 */
-  type_cell (form, fees, "1.23456");
-  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "more than 4 decimal places"));
+  /* fees: up to 6 decimals, not 7 */
+  type_cell (form, fees, "1.2345678");
+  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "more than 6 decimal places"));
   g_assert_true (gx_report_get_cell (report, fees, NULL) == GX_CELL_VALUE);
   g_assert_cmpint (gx_report_get_value (report, fees), ==, 0);
-  g_assert_false (gx_editor_form_set_cell_text (form, fees, "0.00001", &error));
+  g_assert_false (gx_editor_form_set_cell_text (form, fees, "0.0000001", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_clear_error (&error);
+  type_cell (form, fees, "5949.088667");
+  g_assert_cmpint (gx_report_get_value (report, fees), ==, G_GINT64_CONSTANT (5949088667));
+  /* beyond 999,999,999: refused as too large, the value kept */
+  type_cell (form, fees, "1000000000");
+  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "too large (at most 999,999,999)"));
+  g_assert_cmpint (gx_report_get_value (report, fees), ==, G_GINT64_CONSTANT (5949088667));
   type_cell (form, fees, "8157.1934");
-  g_assert_cmpint (gx_report_get_value (report, fees), ==, G_GINT64_CONSTANT (81571934));
+  g_assert_cmpint (gx_report_get_value (report, fees), ==, G_GINT64_CONSTANT (8157193400));
   g_assert_null (gx_editor_window_get_message (fx->editor));
 
   /* full-width digits and thousands separators are converted */
