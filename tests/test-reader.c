@@ -389,7 +389,7 @@ static const Break breaks[] = {
     { { "count_value", "disclosure.normative_documents.repealed", NULL, NULL } }, 1, 0 },
   { "count_value-fraction", "\t90\n\t4\n\t256\n", "\t90\n\t4.5\n\t256\n", GX_SEVERITY_ERROR,
     { { "count_value", "disclosure.normative_documents.repealed", NULL, NULL } }, 1, 0 },
-  { "count_value-5-decimals", "\t8157.19\n", "\t8157.19345\n", GX_SEVERITY_ERROR,
+  { "count_value-7-decimals", "\t8157.19\n", "\t8157.1934567\n", GX_SEVERITY_ERROR,
     { { "count_value", "disclosure.fees.amount_wan", NULL, NULL } }, 1, 0 },
   { "blank_cell", "\t规章\n\t0\n", "\t规章\n\t\n", GX_SEVERITY_NOTE,
     { { "blank_cell", "disclosure.regulations.issued", NULL, NULL } }, 1, 1 },

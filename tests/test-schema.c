@@ -68,23 +68,33 @@ static void
 test_values (void)
 {
   gint64 v;
-  g_autofree char *s1 = NULL, *s2 = NULL;
+  g_autofree char *s1 = NULL, *s2 = NULL, *s3 = NULL, *s4 = NULL;
 
   g_assert_true (gx_value_parse ("1521", &v));
   g_assert_cmpint (v, ==, 1521 * GX_VALUE_SCALE);
   g_assert_true (gx_value_parse (" １，２３４ ", &v));
   g_assert_cmpint (v, ==, 1234 * GX_VALUE_SCALE);
   g_assert_true (gx_value_parse ("19656.3836", &v));
-  g_assert_cmpint (v, ==, G_GINT64_CONSTANT (196563836));
+  g_assert_cmpint (v, ==, G_GINT64_CONSTANT (19656383600));
+  /* 万元 to the fen: six decimals (a real report's fee) */
+  g_assert_true (gx_value_parse ("5949.088667", &v));
+  g_assert_cmpint (v, ==, G_GINT64_CONSTANT (5949088667));
   g_assert_true (gx_value_parse ("-3", &v));
   g_assert_cmpint (v, ==, -3 * GX_VALUE_SCALE);
-  g_assert_false (gx_value_parse ("1.23456", &v));
+  g_assert_true (gx_value_parse ("1.23456", &v));
+  g_assert_cmpint (v, ==, G_GINT64_CONSTANT (1234560));
+  g_assert_false (gx_value_parse ("1.2345678", &v));
+  g_assert_cmpint (gx_value_parse_full ("1.2345678", &v), ==, GX_VALUE_PARSE_TOO_PRECISE);
   g_assert_false (gx_value_parse ("abc", &v));
   g_assert_false (gx_value_parse ("", &v));
   g_assert_false (gx_value_parse ("12件", &v));
-  s1 = gx_value_format (G_GINT64_CONSTANT (196563836));
+  s1 = gx_value_format (G_GINT64_CONSTANT (19656383600));
   g_assert_cmpstr (s1, ==, "19656.3836");
-  s2 = gx_value_format (81571900);
+  s3 = gx_value_format (G_GINT64_CONSTANT (5949088667));
+  g_assert_cmpstr (s3, ==, "5949.088667");
+  s4 = gx_value_format (G_GINT64_CONSTANT (-2500000));
+  g_assert_cmpstr (s4, ==, "-2.5");
+  s2 = gx_value_format (G_GINT64_CONSTANT (8157190000));
   g_assert_cmpstr (s2, ==, "8157.19");
 }
 

@@ -9,7 +9,7 @@
  * Representation of a cell:
  *   blank           null
  *   a number        a JSON number: whole values as integers, fees with up to
- *                   four decimals ("19656.3836")
+ *                   six decimals ("19656.3836", "5949.088667")
  *   invalid text    a JSON string holding the raw text as read ("一百", "5件")
  *
  * The INFERRED flag of a cell and the source line are not part of the
@@ -388,9 +388,12 @@ shape_error (ReadContext *ctx,
   return FALSE;
 }
 
-/* A JSON number as fixed point; FALSE if it has more than four decimals or
- * does not fit. */
-static gboolean
+/* A JSON number as fixed point: GX_VALUE_PARSE_TOO_PRECISE if it has more
+ * than six decimals, _TOO_LARGE beyond GX_VALUE_MAX.  json-glib keeps a
+ * double, not the text: the shortest of "%.0f" … "%.6f" that gives the
+ * same double back is the text the file held (15 significant digits at
+ * most, which a double keeps exactly). */
+static GxValueParse
 number_to_fixed (JsonNode *node,
                  gint64   *fixed)
 {
@@ -400,27 +403,30 @@ number_to_fixed (JsonNode *node,
     {
       gint64 v = json_node_get_int (node);
 
-      if (v > G_MAXINT64 / GX_VALUE_SCALE || v < G_MININT64 / GX_VALUE_SCALE)
-        return FALSE;
+      if (v > GX_VALUE_MAX_WHOLE || v < -GX_VALUE_MAX_WHOLE)
+        return GX_VALUE_PARSE_TOO_LARGE;
       *fixed = v * GX_VALUE_SCALE;
-      return TRUE;
+      return GX_VALUE_PARSE_OK;
     }
   if (type == G_TYPE_DOUBLE)
     {
-      double d = json_node_get_double (node) * (double) GX_VALUE_SCALE;
-      double r = nearbyint (d);
-      /* the decimal text was parsed to the nearest double: allow for the
-       * rounding of that double, nothing more */
-      double slack = MAX (1e-6, fabs (d) * 1e-15);
+      double d = json_node_get_double (node);
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-      if (!isfinite (d) || fabs (d) > 9.0e18)
-        return FALSE;
-      if (fabs (d - r) > slack)
-        return FALSE;
-      *fixed = (gint64) r;
-      return TRUE;
+      if (!isfinite (d) || fabs (d) > (double) (GX_VALUE_MAX_WHOLE + 1))
+        return GX_VALUE_PARSE_TOO_LARGE;
+      for (int decimals = 0; decimals <= GX_VALUE_DECIMALS; decimals++)
+        {
+          char format[8];
+
+          g_snprintf (format, sizeof format, "%%.%df", decimals);
+          g_ascii_formatd (buf, sizeof buf, format, d);
+          if (g_ascii_strtod (buf, NULL) == d)
+            return gx_value_parse_full (buf, fixed);
+        }
+      return GX_VALUE_PARSE_TOO_PRECISE;
     }
-  return FALSE;
+  return GX_VALUE_PARSE_NOT_NUMBER;
 }
 
 static gboolean
@@ -448,8 +454,20 @@ read_cell (ReadContext  *ctx,
     }
   if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     return shape_error (ctx, error, path, _("expected a number, null or text"));
-  if (!number_to_fixed (node, &fixed))
-    return shape_error (ctx, error, path, _("not a number with at most 4 decimals"));
+  switch (number_to_fixed (node, &fixed))
+    {
+    case GX_VALUE_PARSE_OK:
+      break;
+    case GX_VALUE_PARSE_TOO_LARGE:
+      {
+        g_autofree char *what = g_strdup_printf (_("too large: at most %s"), "999999999");
+
+        G_STATIC_ASSERT (GX_VALUE_MAX_WHOLE == 999999999);
+        return shape_error (ctx, error, path, what);
+      }
+    default:
+      return shape_error (ctx, error, path, _("not a number with at most 6 decimals"));
+    }
   gx_report_set_value (report, cell, fixed);
   return TRUE;
 }
@@ -740,59 +758,266 @@ read_report (ReadContext  *ctx,
   return g_steal_pointer (&report);
 }
 
+/* Hostile input ------------------------------------------------------------- */
+
+/* JsonParser recurses once a level (100,000 "[" overflow the stack) and
+ * builds the whole tree first (a 64 MiB file took 2.7 GB).  So the bytes
+ * are scanned first, cheaply: text or not, the nesting outside strings, and
+ * where each element of the top-level array starts and ends; each report
+ * is then parsed alone, so memory holds one report's tree at a time. */
+
+typedef struct
+{
+  gsize start, end;       /* byte offsets of one top-level element */
+  guint line;             /* where it starts, 1-based */
+} Span;
+
+static gboolean G_GNUC_PRINTF (4, 5)
+syntax_error (GError     **error,
+              const char  *source_name,
+              guint        line,
+              const char  *format,
+              ...)
+{
+  va_list args;
+  g_autofree char *what = NULL;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* TRANSLATORS: "reports.json: line 3: not valid JSON: a “,” with nothing before it" */
+  g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SYNTAX, _("%s: line %u: not valid JSON: %s"),
+               source_name, line, what);
+  return FALSE;
+}
+
+/* The line of byte @offset: only counted for messages. */
+static guint
+line_at (const char *data,
+         gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    line += data[i] == '\n';
+  return line;
+}
+
+/* Refuses what is not text: a NUL byte or invalid UTF-8 (the interchange
+ * format is UTF-8). */
+static gboolean
+check_text (const char  *data,
+            gsize        length,
+            const char  *source_name,
+            GError     **error)
+{
+  const char *bad = NULL;
+
+  if (!g_utf8_validate_len (data, length, &bad))
+    {
+      g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SYNTAX,
+                   /* TRANSLATORS: "x.json: line 1: not text (binary data, or not UTF-8): not a file of reports" */
+                   _("%s: line %u: not text (binary data, or not UTF-8): not a file of reports"),
+                   source_name, line_at (data, (gsize) (bad - data)));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Scans @data (text, without a BOM): the nesting must stay within
+ * GX_JSON_MAX_DEPTH; fills @spans with the elements of a top-level array,
+ * or with the whole value when it is not an array (*@is_array FALSE). */
+static gboolean
+scan_json (const char  *data,
+           gsize        length,
+           const char  *source_name,
+           GArray      *spans,
+           gboolean    *is_array,
+           GError     **error)
+{
+  guint depth = 0;
+  guint line = 1;
+  gboolean in_string = FALSE;
+  gboolean in_element = FALSE;
+  gboolean closed = FALSE;
+  Span span = { 0, 0, 0 };
+  gsize i = 0;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    line += data[i++] == '\n';
+  *is_array = i < length && data[i] == '[';
+  if (!*is_array)
+    {
+      span.start = i;
+      span.line = line;
+    }
+
+  for (; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length && data[i + 1] != '\n')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (closed)
+        {
+          if (!g_ascii_isspace (c))
+            return syntax_error (error, source_name, line, _("text after the end of the array"));
+          continue;
+        }
+
+      /* an element of the top-level array begins */
+      if (*is_array && depth == 1 && !in_element && !g_ascii_isspace (c) && c != ']')
+        {
+          if (c == ',')
+            return syntax_error (error, source_name, line, _("a “,” with nothing before it"));
+          in_element = TRUE;
+          span.start = i;
+          span.line = line;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > GX_JSON_MAX_DEPTH)
+            {
+              g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SYNTAX,
+                           /* TRANSLATORS: "x.json: line 1: nested more than 64 levels deep: not a file of reports" */
+                           _("%s: line %u: nested more than %d levels deep: not a file of reports"),
+                           source_name, line, GX_JSON_MAX_DEPTH);
+              return FALSE;
+            }
+          break;
+        case ']':
+        case '}':
+          if (depth == 0)
+            return syntax_error (error, source_name, line, _("“%c” closes nothing"), c);
+          depth--;
+          if (*is_array && depth == 0)
+            {
+              if (in_element)
+                {
+                  span.end = i;
+                  g_array_append_val (spans, span);
+                }
+              in_element = FALSE;
+              closed = TRUE;
+            }
+          break;
+        case ',':
+          if (*is_array && depth == 1)
+            {
+              span.end = i;
+              g_array_append_val (spans, span);
+              in_element = FALSE;
+            }
+          break;
+        default:
+          break;
+        }
+    }
+
+  if (*is_array)
+    {
+      if (!closed)
+        return syntax_error (error, source_name, line, _("the file ends before the array is closed"));
+    }
+  else
+    {
+      span.end = length;
+      g_array_append_val (spans, span);
+    }
+  return TRUE;
+}
+
+/* Parses one report (or the one value of a file that is no array). */
+static GxReport *
+read_span (ReadContext  *ctx,
+           const char   *data,
+           const Span   *span,
+           gboolean      in_array,
+           GError      **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (span->end - span->start > GX_JSON_MAX_REPORT_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (span->end - span->start, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (GX_JSON_MAX_REPORT_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SHAPE,
+                   /* TRANSLATORS: "x.json: report 1 (line 2): 63.0 MiB of JSON; a report takes at most 1.0 MiB" */
+                   _("%s: report %u (line %u): %s of JSON; a report takes at most %s"),
+                   ctx->source_name, ctx->report_number, span->line, size, limit);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data + span->start, (gssize) (span->end - span->start),
+                                   &local_error))
+    {
+      g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SYNTAX,
+                   /* TRANSLATORS: "x.json: report 2 (line 40): not valid JSON: <data>:3:5: …" */
+                   _("%s: report %u (line %u): not valid JSON: %s"),
+                   ctx->source_name, ctx->report_number, span->line, local_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (!in_array && (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)))
+    {
+      g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SHAPE,
+                   _("%s: expected an array of reports or one report object"), ctx->source_name);
+      return NULL;
+    }
+  return read_report (ctx, root, error);
+}
+
 GPtrArray *
 gx_json_read_reports (const char  *data,
                       gssize       length,
                       const char  *source_name,
                       GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
   ReadContext ctx = { source_name ? source_name : "JSON", 0 };
-  JsonNode *root;
+  gsize len;
+  gboolean is_array;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  len = length < 0 ? strlen (data) : (gsize) length;
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
-      g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SYNTAX, _("%s: not valid JSON: %s"),
-                   ctx.source_name, local_error->message);
-      return NULL;
+      data += 3;
+      len -= 3;
     }
+  if (!check_text (data, len, ctx.source_name, error) ||
+      !scan_json (data, len, ctx.source_name, spans, &is_array, error))
+    return NULL;
 
-  root = json_parser_get_root (parser);
-  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+  for (guint i = 0; i < spans->len; i++)
     {
       GxReport *report;
 
-      ctx.report_number = 1;
-      report = read_report (&ctx, root, error);
+      ctx.report_number = i + 1;
+      report = read_span (&ctx, data, &g_array_index (spans, Span, i), is_array, error);
       if (report == NULL)
         return NULL;
       g_ptr_array_add (reports, report);
-      return g_steal_pointer (&reports);
     }
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
-    {
-      g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SHAPE,
-                   _("%s: expected an array of reports or one report object"), ctx.source_name);
-      return NULL;
-    }
-
-  {
-    JsonArray *array = json_node_get_array (root);
-
-    for (guint i = 0; i < json_array_get_length (array); i++)
-      {
-        GxReport *report;
-
-        ctx.report_number = i + 1;
-        report = read_report (&ctx, json_array_get_element (array, i), error);
-        if (report == NULL)
-          return NULL;
-        g_ptr_array_add (reports, report);
-      }
-  }
   return g_steal_pointer (&reports);
 }

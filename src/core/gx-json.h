@@ -14,6 +14,13 @@ typedef enum {
   GX_JSON_ERROR_SHAPE,      /* JSON, but not reports: names the key */
 } GxJsonError;
 
+/* Limits on what is read (hostile input): the nesting (a report needs 5
+ * levels) and the text of one report (one exported with its findings is
+ * about 60 KB).  Files are scanned before anything is parsed, and parsed a
+ * report at a time. */
+#define GX_JSON_MAX_DEPTH 64
+#define GX_JSON_MAX_REPORT_SIZE (1024 * 1024)
+
 GQuark     gx_json_error_quark     (void);
 
 /* One report object: issuer, year, source, format_version, disclosure,
@@ -29,7 +36,9 @@ char      *gx_json_write_reports   (GPtrArray  *reports,
 
 /* Parses an array of reports (or one report object).  Refuses anything
  * that does not match the shape, naming the offending key:
- * "reports.json: report 3: applications.granted.total: expected a number". */
+ * "reports.json: report 3: applications.granted.total: expected a number";
+ * what is not text, nested deeper than GX_JSON_MAX_DEPTH or a report
+ * longer than GX_JSON_MAX_REPORT_SIZE, naming the line. */
 GPtrArray *gx_json_read_reports    (const char *data,
                                     gssize      length,
                                     const char *source_name,

@@ -91,7 +91,7 @@ static const char widen_pattern[] =
 /* the word, at most a few characters, then the number: 行政许可37824件 */
 static const char disclosure_pattern[] =
   "(规章|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|收费)([^,;:。、()\\d]{0,4}?)"
-  "(\\d+(?:\\.\\d{1,4})?)\\s*(件|条|万元)";
+  "(\\d+(?:\\.\\d{1,6})?)\\s*(件|条|万元)";
 
 /* Which count of documents (section 二, 规章 and 规范性文件) a figure is,
  * from the words of its clause before the word and between the word and

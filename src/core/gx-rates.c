@@ -33,8 +33,10 @@ add_cell (GxReport   *report,
       sum->ok = FALSE;
       return;
     }
-  /* a blank cell reads as 0 (and is a note of its own) */
-  sum->sum += gx_report_get_count (report, (guint) cell);
+  /* a blank cell reads as 0 (and is a note of its own); a sum that would
+   * overflow gives no rate */
+  if (__builtin_add_overflow (sum->sum, gx_report_get_count (report, (guint) cell), &sum->sum))
+    sum->ok = FALSE;
 }
 
 /* Adds the 总计 column of every row of section 三 under the group @group_key
@@ -173,7 +175,8 @@ gx_rate_compute (GxReport *report,
     }
 
   /* concluded cases only: the pending ones have no outcome yet */
-  den.sum -= pending.sum;
+  if (__builtin_sub_overflow (den.sum, pending.sum, &den.sum))
+    den.ok = FALSE;
   ok = num.ok && den.ok && pending.ok && den.sum > 0;
 
   if (numerator != NULL)
@@ -216,8 +219,14 @@ gx_rates_cell_difference (GxReport *from,
   if (!gx_report_has_cell (from, cell) || !gx_report_has_cell (to, cell) ||
       gx_report_get_raw (from, cell) != NULL || gx_report_get_raw (to, cell) != NULL)
     return FALSE;
-  if (difference != NULL)
-    *difference = gx_report_get_value (to, cell) - gx_report_get_value (from, cell);
+  {
+    gint64 d;
+
+    if (__builtin_sub_overflow (gx_report_get_value (to, cell), gx_report_get_value (from, cell), &d))
+      return FALSE;
+    if (difference != NULL)
+      *difference = d;
+  }
   return TRUE;
 }
 

@@ -33,6 +33,8 @@ cell_is_valid (const GxCellValue *cell,
     return FALSE;
   if (cell->state == GX_CELL_BLANK)
     return TRUE;
+  if (!gx_value_in_range (cell->value))
+    return FALSE;
   switch (kind)
     {
     case GX_VALUE_AMOUNT:
@@ -85,17 +87,19 @@ check_sum (Check       *check,
   g_autofree char *message = NULL;
   GxFinding *finding;
 
+  /* valid cells are within ±GX_VALUE_MAX, so 30 of them cannot overflow;
+   * the sums are checked all the same */
   for (guint i = 0; i < n_parts; i++)
     {
-      if (!check->valid[parts[i]])
+      if (!check->valid[parts[i]] ||
+          __builtin_add_overflow (left, check->cells[parts[i]].value, &left))
         return;
-      left += check->cells[parts[i]].value;
     }
   for (guint i = 0; i < n_rhs; i++)
     {
-      if (!check->valid[rhs[i]])
+      if (!check->valid[rhs[i]] ||
+          __builtin_add_overflow (right, check->cells[rhs[i]].value, &right))
         return;
-      right += check->cells[rhs[i]].value;
     }
 
   if (left == right)
@@ -251,8 +255,9 @@ rule_row_totals (Check      *check,
     }
 }
 
-/* count_value: whole numbers >= 0; fees >= 0 (4 decimals is enforced when
- * the text is read: a value with more cannot be stored and stays invalid). */
+/* count_value: whole numbers >= 0; fees >= 0 (6 decimals is enforced when
+ * the text is read: a value with more cannot be stored and stays invalid);
+ * nothing beyond GX_VALUE_MAX (999,999,999), so that no sum overflows. */
 static void
 rule_count_value (Check *check)
 {
@@ -264,14 +269,23 @@ rule_count_value (Check *check)
       g_autofree char *where = NULL;
       g_autofree char *text = NULL;
       g_autofree char *message = NULL;
+      GxValueParse parsed;
 
       if (!check->in_format[cell] || check->valid[cell])
         continue;
 
       where = describe_cell (check, cell);
       text = gx_report_dup_text (check->report, cell);
-      if (c->column->kind == GX_VALUE_AMOUNT)
-        message = g_strdup_printf (_("%s: “%s” is not an amount (a number ≥ 0 with at most 4 decimals)"),
+      if (check->cells[cell].state == GX_CELL_VALUE)
+        parsed = gx_value_in_range (check->cells[cell].value) ? GX_VALUE_PARSE_OK : GX_VALUE_PARSE_TOO_LARGE;
+      else
+        parsed = gx_value_parse_full (text, NULL);
+
+      if (parsed == GX_VALUE_PARSE_TOO_LARGE)
+        message = g_strdup_printf (_("%s: “%s” is too large: at most %s"),
+                                   where, text, "999,999,999");
+      else if (c->column->kind == GX_VALUE_AMOUNT)
+        message = g_strdup_printf (_("%s: “%s” is not an amount (a number ≥ 0 with at most 6 decimals)"),
                                    where, text);
       else if (c->column->kind == GX_VALUE_CHANGE)
         message = g_strdup_printf (_("%s: “%s” is not a whole number"), where, text);

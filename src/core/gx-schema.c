@@ -513,34 +513,38 @@ next_number_char (const char **p)
   return '\x7f';
 }
 
-gboolean
-gx_value_parse (const char *text,
-                gint64     *fixed)
+GxValueParse
+gx_value_parse_full (const char *text,
+                     gint64     *fixed)
 {
   const char *p = text;
   gboolean negative = FALSE;
-  gboolean any_digit = FALSE;
+  gboolean too_large = FALSE;
+  guint n_digits = 0;        /* digits before the point */
+  int group = -1;            /* digits since the last thousands separator, -1 before one */
   guint64 whole = 0;
   gint64 frac = 0;
   int frac_digits = 0;
   char c;
 
-  if (text == NULL)
-    return FALSE;
+  G_STATIC_ASSERT (GX_VALUE_SCALE == 1000000);
 
-  /* most cells are a few ASCII digits and nothing else (14 digits at most
-   * cannot overflow once scaled) */
+  if (text == NULL)
+    return GX_VALUE_PARSE_NOT_NUMBER;
+
+  /* most cells are a few ASCII digits and nothing else (9 digits at most
+   * cannot pass the maximum) */
   {
     const char *q = text;
     guint64 v = 0;
 
-    while (g_ascii_isdigit (*q) && q - text < 14)
+    while (g_ascii_isdigit (*q) && q - text < 9)
       v = v * 10 + (guint64) (*q++ - '0');
     if (*q == '\0' && q > text)
       {
         if (fixed)
           *fixed = (gint64) v * GX_VALUE_SCALE;
-        return TRUE;
+        return GX_VALUE_PARSE_OK;
       }
   }
 
@@ -558,49 +562,84 @@ gx_value_parse (const char *text,
     {
       if (g_ascii_isdigit (c))
         {
-          if (whole > (guint64) (G_MAXINT64 / GX_VALUE_SCALE / 10))
-            return FALSE;
-          whole = whole * 10 + (guint64) (c - '0');
-          any_digit = TRUE;
+          /* keep reading past the maximum: "too large" is only said of
+           * something that is a number */
+          if (whole > (guint64) GX_VALUE_MAX_WHOLE)
+            too_large = TRUE;
+          else
+            whole = whole * 10 + (guint64) (c - '0');
+          n_digits++;
+          if (group >= 0)
+            group++;
         }
-      else if (c == ',' && any_digit)
+      else if (c == ',' && n_digits > 0)
         {
-          /* thousands separator: 1,234 — a digit must follow */
-          const char *q = p;
-          char d = next_number_char (&q);
-
-          if (!g_ascii_isdigit (d))
-            return FALSE;
+          /* thousands separator: groups of exactly three digits, the first
+           * of one to three ("1,234", "12,345,678"; not "1,3" nor "1234,5") */
+          if ((group < 0 && n_digits > 3) || (group >= 0 && group != 3))
+            return GX_VALUE_PARSE_NOT_NUMBER;
+          group = 0;
         }
       else
         break;
     }
+  if (group >= 0 && group != 3)
+    return GX_VALUE_PARSE_NOT_NUMBER;
 
   if (c == '.')
     {
+      gboolean too_precise = FALSE;
+
       for (c = next_number_char (&p); g_ascii_isdigit (c); c = next_number_char (&p))
         {
-          if (++frac_digits > 4)
-            return FALSE;
-          frac = frac * 10 + (c - '0');
-          any_digit = TRUE;
+          if (++frac_digits > GX_VALUE_DECIMALS)
+            too_precise = TRUE;
+          else
+            frac = frac * 10 + (c - '0');
+          n_digits++;
         }
-      for (int i = frac_digits; i < 4; i++)
+      while (c == ' ' || c == '\t' || c == '\n')
+        c = next_number_char (&p);
+      if (c == 0 && n_digits > 0 && too_precise)
+        return GX_VALUE_PARSE_TOO_PRECISE;
+      for (int i = frac_digits; i < GX_VALUE_DECIMALS; i++)
         frac *= 10;
     }
 
   while (c == ' ' || c == '\t' || c == '\n')
     c = next_number_char (&p);
 
-  if (c != 0 || !any_digit)
-    return FALSE;
+  if (c != 0 || n_digits == 0)
+    return GX_VALUE_PARSE_NOT_NUMBER;
+
+  if (too_large || whole > (guint64) GX_VALUE_MAX_WHOLE ||
+      (whole == (guint64) GX_VALUE_MAX_WHOLE && frac > 0))
+    return GX_VALUE_PARSE_TOO_LARGE;
 
   if (fixed)
     {
       gint64 v = (gint64) whole * GX_VALUE_SCALE + frac;
       *fixed = negative ? -v : v;
     }
-  return TRUE;
+  return GX_VALUE_PARSE_OK;
+}
+
+gboolean
+gx_value_parse (const char *text,
+                gint64     *fixed)
+{
+  GxValueParse r = gx_value_parse_full (text, fixed);
+
+  /* without @fixed the question is "is this a number?": one too large to
+   * keep still is (the reader places it; count_value then says why it was
+   * not kept) */
+  return r == GX_VALUE_PARSE_OK || (fixed == NULL && r == GX_VALUE_PARSE_TOO_LARGE);
+}
+
+gboolean
+gx_value_in_range (gint64 fixed)
+{
+  return fixed <= GX_VALUE_MAX && fixed >= -GX_VALUE_MAX;
 }
 
 char *
@@ -609,14 +648,14 @@ gx_value_format (gint64 fixed)
   guint64 a = fixed < 0 ? (guint64) (-(fixed + 1)) + 1 : (guint64) fixed;
   guint64 whole = a / GX_VALUE_SCALE;
   guint64 frac = a % GX_VALUE_SCALE;
-  char fbuf[8];
+  char fbuf[16];
   int len;
 
   if (frac == 0)
     return g_strdup_printf ("%s%" G_GUINT64_FORMAT, fixed < 0 ? "-" : "", whole);
 
-  g_snprintf (fbuf, sizeof fbuf, "%04" G_GUINT64_FORMAT, frac);
-  for (len = 4; len > 0 && fbuf[len - 1] == '0'; len--)
+  g_snprintf (fbuf, sizeof fbuf, "%0*" G_GUINT64_FORMAT, GX_VALUE_DECIMALS, frac);
+  for (len = GX_VALUE_DECIMALS; len > 0 && fbuf[len - 1] == '0'; len--)
     fbuf[len - 1] = '\0';
   return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%s", fixed < 0 ? "-" : "", whole, fbuf);
 }

@@ -21,7 +21,7 @@ typedef enum {
 
 typedef enum {
   GX_VALUE_COUNT,    /* a whole number >= 0 */
-  GX_VALUE_AMOUNT,   /* >= 0 with at most 4 decimals (万元) */
+  GX_VALUE_AMOUNT,   /* >= 0 with at most 6 decimals (万元) */
   GX_VALUE_CHANGE,   /* a whole number, may be negative (2019: 本年增/减) */
 } GxValueKind;
 
@@ -43,8 +43,17 @@ typedef enum {
 } GxRowFlags;
 
 /* Values are kept in fixed point: 1 unit = 1/GX_VALUE_SCALE, so that the
- * sums of fees (19656.3836 万元) are exact. */
-#define GX_VALUE_SCALE G_GINT64_CONSTANT (10000)
+ * sums of fees (19656.3836 万元, 5949.088667 万元: 万元 to the fen, six
+ * decimals) are exact.  The scale was 10000 up to workspace version 2. */
+#define GX_VALUE_SCALE G_GINT64_CONSTANT (1000000)
+#define GX_VALUE_DECIMALS 6   /* GX_VALUE_SCALE = 10^GX_VALUE_DECIMALS */
+
+/* The largest value a cell keeps, counts and fees alike (999,999,999): a
+ * larger one is refused by count_value ("too large").  Every sum of the
+ * rules is then far from the gint64 limit; sums across reports are added
+ * with overflow checks all the same. */
+#define GX_VALUE_MAX_WHOLE G_GINT64_CONSTANT (999999999)
+#define GX_VALUE_MAX (GX_VALUE_MAX_WHOLE * GX_VALUE_SCALE)
 
 typedef struct {
   const char *key;
@@ -158,11 +167,27 @@ const char            *gx_schema_column_label     (const GxSchemaColumn *column)
 
 /* Value helpers ---------------------------------------------------------- */
 
+typedef enum {
+  GX_VALUE_PARSE_OK,
+  GX_VALUE_PARSE_NOT_NUMBER,    /* letters, several points, "1,3" */
+  GX_VALUE_PARSE_TOO_PRECISE,   /* more than 6 decimals */
+  GX_VALUE_PARSE_TOO_LARGE,     /* beyond ±GX_VALUE_MAX */
+} GxValueParse;
+
 /* Parses a number as reports print it: full-width digits, thousands
- * separators, surrounding spaces.  Returns FALSE for anything that is not a
- * decimal number (letters, several points, more than 4 decimals). */
+ * separators (groups of exactly three digits: "1,234", not "1,3"; the
+ * full-width ， too), surrounding spaces.  Sets *@fixed only when it
+ * returns GX_VALUE_PARSE_OK. */
+GxValueParse           gx_value_parse_full        (const char *text,
+                                                   gint64     *fixed);
+/* TRUE when gx_value_parse_full() gives GX_VALUE_PARSE_OK.  With @fixed
+ * NULL the question is "is this a number?", and a number too large to keep
+ * is one (the readers place it in its column; count_value says why it was
+ * not kept). */
 gboolean               gx_value_parse             (const char *text,
                                                    gint64     *fixed);
+/* -GX_VALUE_MAX <= @fixed <= GX_VALUE_MAX */
+gboolean               gx_value_in_range          (gint64      fixed);
 /* "1521", "19656.3836", "-3", "0.5": shortest exact decimal form */
 char                  *gx_value_format            (gint64 fixed);
 gboolean               gx_value_is_whole          (gint64 fixed);

@@ -19,8 +19,10 @@
  *   invalid_cells  the raw text of cells that are not numbers:
  *              (report_id, cell) → raw.
  *   cell_values  a view with one row a cell (report_id, cell, section, row,
- *              col, path, value, raw), for SQL by hand:
+ *              col, path, value, raw, number), for SQL by hand:
  *              SELECT path, SUM(value) FROM cell_values WHERE … GROUP BY path.
+ *              value is fixed point ×1,000,000 since user_version 3
+ *              (×10,000 before); number (version 3) is value as a decimal.
  *
  * Why rows, not cells: 10,000 reports are 2,000,000 cells, and SQLite
  * inserts about half a million rows a second on a modest machine; one row a
@@ -46,7 +48,7 @@
 #include "gx-crosscheck.h"
 #include "gx-prose.h"
 
-#define STORE_VERSION 2
+#define STORE_VERSION 3
 
 typedef enum {
   STMT_FIND_HASH,
@@ -457,6 +459,42 @@ static const char migration_2[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX report_children_child ON report_children (child_id);";
 
+/* Issue 17: values keep six decimals (GX_VALUE_SCALE 10^4 → 10^6): every
+ * stored fixed-point value is multiplied by 100, the cells and the list's
+ * cached figures.  A value so large that ×100 would not fit (beyond
+ * ±92,233,720,368,547,758, never a real figure: it is far past the
+ * maximum a cell keeps now) is kept as its text in invalid_cells instead,
+ * where count_value says it is too large, rather than lost.  The view
+ * cell_values gains `number`, the value as a decimal number, for SQL that
+ * should not depend on the scale. */
+#define V2_MAX "92233720368547758"
+#define SCALE_UP(v) v " = CASE WHEN " v " BETWEEN -" V2_MAX " AND " V2_MAX " THEN " v " * 100 END"
+static const char migration_3[] =
+  "INSERT OR IGNORE INTO invalid_cells (report_id, cell, raw)"
+  "  SELECT report_id, cell, printf ('%d', value / 10000) ||"
+  "    CASE WHEN value % 10000 != 0 THEN printf ('.%04d', abs (value % 10000)) ELSE '' END"
+  "  FROM cell_values WHERE value NOT BETWEEN -" V2_MAX " AND " V2_MAX ";"
+  "UPDATE cells SET " SCALE_UP ("v0") ", " SCALE_UP ("v1") ", " SCALE_UP ("v2") ", "
+  SCALE_UP ("v3") ", " SCALE_UP ("v4") ", " SCALE_UP ("v5") ", " SCALE_UP ("v6") ";"
+  "UPDATE reports SET " SCALE_UP ("sum_new_received") ", " SCALE_UP ("sum_results_total") ", "
+  SCALE_UP ("sum_carried_forward") ", " SCALE_UP ("sum_review") ", "
+  SCALE_UP ("sum_litigation_direct") ", " SCALE_UP ("sum_litigation_after_review") ";"
+  "DROP VIEW cell_values;"
+  "CREATE VIEW cell_values AS"
+  "  SELECT c.report_id, k.cell, k.section, k.row_key AS row, k.col, k.path,"
+  "    CASE k.col_index WHEN 0 THEN c.v0 WHEN 1 THEN c.v1 WHEN 2 THEN c.v2 WHEN 3 THEN c.v3"
+  "      WHEN 4 THEN c.v4 WHEN 5 THEN c.v5 ELSE c.v6 END AS value,"
+  "    i.raw,"
+  "    CASE k.col_index WHEN 0 THEN c.v0 WHEN 1 THEN c.v1 WHEN 2 THEN c.v2 WHEN 3 THEN c.v3"
+  "      WHEN 4 THEN c.v4 WHEN 5 THEN c.v5 ELSE c.v6 END / 1000000.0 AS number"
+  "  FROM cells c JOIN reports r ON r.id = c.report_id"
+  "  JOIN cell_keys k ON k.row = c.row"
+  "    AND (k.formats & CASE r.format_version WHEN '2019' THEN 2 ELSE 1 END) != 0"
+  "  LEFT JOIN invalid_cells i ON i.report_id = c.report_id AND i.cell = k.cell;";
+#undef SCALE_UP
+#undef V2_MAX
+G_STATIC_ASSERT (GX_VALUE_SCALE == 1000000);
+
 static gboolean
 fill_issuer_keys (GxStore  *self,
                   GError  **error)
@@ -588,7 +626,15 @@ migrate (GxStore  *self,
           return FALSE;
         }
     }
-  /* Later migrations go here: if (version < 3) { … } */
+  if (version < 3)
+    {
+      if (!exec (self, migration_3, error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  /* Later migrations go here: if (version < 4) { … } */
 
   if (!exec (self, "PRAGMA user_version = " G_STRINGIFY (STORE_VERSION), error) || !exec (self, "COMMIT", error))
     {
@@ -2045,6 +2091,17 @@ gx_store_rollup (GxStore       *self,
       for (guint c = 0; c < row->n_columns && c < MAX_COLUMNS; c++)
         if (sqlite3_column_int64 (s, 2 + 2 * (int) c) > 0)
           gx_report_set_value (report, row->first_cell + c, sqlite3_column_int64 (s, 1 + 2 * (int) c));
+    }
+  if (rc != SQLITE_DONE && strstr (sqlite3_errmsg (self->db), "integer overflow") != NULL)
+    {
+      /* SUM() of integers refuses to overflow (a cell holds at most
+       * 999,999,999, so this takes thousands of reports at the maximum, or
+       * values written by something else) */
+      sqlite3_reset (s);
+      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+                   _("%s: cannot add up the %u reports: a sum is beyond what a value can hold (%s)"),
+                   self->path, n_ids, "9,223,372,036,854");
+      return NULL;
     }
   sqlite3_reset (s);
   if (rc != SQLITE_DONE)

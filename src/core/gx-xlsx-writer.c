@@ -332,7 +332,7 @@ gx_xlsx_write_reports (GPtrArray   *reports,
   format_set_align (book.head, LXW_ALIGN_CENTER);
   format_set_align (book.head, LXW_ALIGN_VERTICAL_CENTER);
   book.amount = workbook_add_format (book.book);
-  format_set_num_format (book.amount, "0.0000");
+  format_set_num_format (book.amount, "0.0000##");
 
   write_reports_sheet (&book, reports);
   write_rollup_sheet (&book, reports);

@@ -386,6 +386,13 @@ test_migrate_from_1 (Fixture       *f,
             "DROP INDEX reports_issuer_key_year;"
             "ALTER TABLE reports DROP COLUMN issuer_key;"
             "ALTER TABLE reports DROP COLUMN prose;"
+            /* version 1 kept values ×10000 (version 3 made it ×1000000) */
+            "UPDATE cells SET v0 = v0 / 100, v1 = v1 / 100, v2 = v2 / 100, v3 = v3 / 100,"
+            "  v4 = v4 / 100, v5 = v5 / 100, v6 = v6 / 100;"
+            "UPDATE reports SET sum_new_received = sum_new_received / 100,"
+            "  sum_results_total = sum_results_total / 100, sum_carried_forward = sum_carried_forward / 100,"
+            "  sum_review = sum_review / 100, sum_litigation_direct = sum_litigation_direct / 100,"
+            "  sum_litigation_after_review = sum_litigation_after_review / 100;"
             "PRAGMA user_version = 1;");
 
   store = gx_store_open (f->db_path, &error);

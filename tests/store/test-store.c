@@ -268,7 +268,7 @@ test_samples_reopen (Fixture       *f,
     g_assert_cmpstr (gx_report_get_issuer (haidian), ==, "北京市海淀区人民政府");
     g_assert_cmpint (gx_report_get_year (haidian), ==, 2022);
     g_assert_cmpint (cell_value (haidian, "applications.new_received.total"), ==, W (1521));
-    g_assert_cmpint (cell_value (haidian, "disclosure.fees.amount_wan"), ==, G_GINT64_CONSTANT (196563836));
+    g_assert_cmpint (cell_value (haidian, "disclosure.fees.amount_wan"), ==, G_GINT64_CONSTANT (19656383600));
     g_assert_cmpint (cell_value (haidian, "review_litigation.review.total"), ==, W (125));
     g_assert_cmpint (cell_value (haidian, "review_litigation.litigation_after_review.total"), ==, W (42));
     g_assert_cmpint (cell_value (haidian, "review_litigation.litigation_after_review.pending"), ==, W (19));
@@ -277,13 +277,13 @@ test_samples_reopen (Fixture       *f,
     g_assert_cmpstr (gx_report_get_issuer (miyun), ==, "北京市密云区人民政府");
     g_assert_cmpint (gx_report_get_year (miyun), ==, 2021);
     g_assert_cmpint (cell_value (miyun, "applications.new_received.total"), ==, W (572));
-    g_assert_cmpint (cell_value (miyun, "disclosure.fees.amount_wan"), ==, G_GINT64_CONSTANT (2543800));
+    g_assert_cmpint (cell_value (miyun, "disclosure.fees.amount_wan"), ==, G_GINT64_CONSTANT (254380000));
     g_assert_cmpint (cell_value (miyun, "review_litigation.review.upheld"), ==, W (6));
     g_assert_cmpint (cell_value (miyun, "review_litigation.review.total"), ==, W (15));
     g_assert_cmpint (cell_value (miyun, "review_litigation.litigation_after_review.total"), ==, W (9));
 
     g_assert_cmpint (cell_value (pinggu, "applications.new_received.total"), ==, W (289));
-    g_assert_cmpint (cell_value (pinggu, "disclosure.fees.amount_wan"), ==, G_GINT64_CONSTANT (81571900));
+    g_assert_cmpint (cell_value (pinggu, "disclosure.fees.amount_wan"), ==, G_GINT64_CONSTANT (8157190000));
     g_assert_cmpint (cell_value (pinggu, "applications.carried_forward.total"), ==, W (2));
 
     g_assert_cmpint (cell_value (anding, "applications.new_received.total"), ==, W (13));
@@ -308,7 +308,7 @@ test_samples_reopen (Fixture       *f,
   /* every cell of every report is a row */
   g_assert_finalize_object (store);
   g_assert_cmpint (query_int (f->db_path, "SELECT COUNT(*) FROM cell_values"), ==, 5 * 200);
-  g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 3);
 }
 
 static void
@@ -518,8 +518,11 @@ test_json_refuse (void)
   g_string_replace (s, "\"total\": 1521", "\"total\": true", 1);
   assert_json_refused (s->str, GX_JSON_ERROR_SHAPE, "applications.new_received.total: expected a number");
   g_string_assign (s, good);
-  g_string_replace (s, "\"total\": 1521", "\"total\": 1521.00001", 1);
-  assert_json_refused (s->str, GX_JSON_ERROR_SHAPE, "applications.new_received.total: not a number with at most 4 decimals");
+  g_string_replace (s, "\"total\": 1521", "\"total\": 1521.0000001", 1);
+  assert_json_refused (s->str, GX_JSON_ERROR_SHAPE, "applications.new_received.total: not a number with at most 6 decimals");
+  g_string_assign (s, good);
+  g_string_replace (s, "\"total\": 1521", "\"total\": 1000000000", 1);
+  assert_json_refused (s->str, GX_JSON_ERROR_SHAPE, "applications.new_received.total: too large: at most 999999999");
   g_string_assign (s, good);
   g_string_replace (s, "\"year\": 2022", "\"year\": \"2022\"", 1);
   assert_json_refused (s->str, GX_JSON_ERROR_SHAPE, "year");
@@ -735,7 +738,7 @@ assert_refused_untouched (const char *path,
   g_assert_error (error, GX_STORE_ERROR, GX_STORE_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, vtext));
-  g_assert_nonnull (strstr (error->message, " 2"));
+  g_assert_nonnull (strstr (error->message, " 3"));
 
   file_snapshot (path, &after);
   g_assert_true (g_bytes_equal (before, after));
@@ -816,7 +819,7 @@ test_rollup_and_selection (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (gx_report_get_id (sum), ==, 0);
   g_assert_cmpint (cell_value (sum, "applications.new_received.total"), ==, W (2399));
-  g_assert_cmpint (cell_value (sum, "disclosure.fees.amount_wan"), ==, G_GINT64_CONSTANT (280679536));
+  g_assert_cmpint (cell_value (sum, "disclosure.fees.amount_wan"), ==, G_GINT64_CONSTANT (28067953600));
   /* 125 + 15 + 9 from haidian and miyun, and the others */
   g_assert_cmpint (cell_value (sum, "review_litigation.review.upheld"), >=, W (67 + 6));
   g_assert_finalize_object (sum);

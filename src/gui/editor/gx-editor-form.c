@@ -104,52 +104,6 @@ section_heading (GxSection section)
   return g_strdup (s->label_en);
 }
 
-/* a digit, ASCII or full width */
-static gboolean
-is_digit_char (gunichar c)
-{
-  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
-}
-
-/* the decimals a value can have: 4 for a scale of 10^4 */
-static guint
-scale_decimals (void)
-{
-  guint n = 0;
-
-  for (gint64 scale = GX_VALUE_SCALE; scale > 1; scale /= 10)
-    n++;
-  return n;
-}
-
-/* "1.23456": a number but for too many decimals */
-static gboolean
-has_too_many_decimals (const char *text)
-{
-  const char *p;
-  gboolean after_point = FALSE;
-  guint decimals = 0;
-
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (is_digit_char (c))
-        decimals += after_point;
-      else if (c == '.' || c == 0xFF0E)
-        {
-          if (after_point)
-            return FALSE;
-          after_point = TRUE;
-        }
-      else if (c == ',' || c == 0xFF0C || c == ' ' || c == 0x3000 || c == '+' || c == 0xFF0B)
-        continue;
-      else
-        return FALSE;
-    }
-  return decimals > scale_decimals ();
-}
-
 static gboolean
 parse_cell_text (guint         cell,
                  const char   *text,
@@ -160,6 +114,7 @@ parse_cell_text (guint         cell,
   g_autofree char *name = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
   gint64 value;
+  GxValueParse parsed;
 
   memset (out, 0, sizeof *out);
   if (*stripped == '\0')
@@ -169,12 +124,17 @@ parse_cell_text (guint         cell,
     }
 
   name = gx_editor_form_dup_cell_name (cell);
-  if (!gx_value_parse (stripped, &value))
+  parsed = gx_value_parse_full (stripped, &value);
+  if (parsed != GX_VALUE_PARSE_OK)
     {
-      if (has_too_many_decimals (stripped))
+      if (parsed == GX_VALUE_PARSE_TOO_LARGE)
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("%s: “%s” has more than %u decimal places; the value was not changed"),
-                     name, stripped, scale_decimals ());
+                     _("%s: “%s” is too large (at most %s); the value was not changed"),
+                     name, stripped, "999,999,999");
+      else if (parsed == GX_VALUE_PARSE_TOO_PRECISE)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("%s: “%s” has more than 6 decimal places; the value was not changed"),
+                     name, stripped);
       else
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                      _("%s: “%s” is not a number; the value was not changed"), name, stripped);
@@ -1285,7 +1245,11 @@ fill_sum (Fill        *fill,
   for (guint i = 0; i < n_cells; i++)
     if (!fill->blank[cells[i]])
       {
-        sum += fill->values[cells[i]];
+        /* a sum past gint64 (only values not typed here can reach it):
+         * the cell is left as it is; one past 999,999,999 is written, and
+         * count_value says it is too large */
+        if (__builtin_add_overflow (sum, fill->values[cells[i]], &sum))
+          return;
         any = TRUE;
       }
   fill_target (fill, target, sum, any);
@@ -1772,9 +1736,10 @@ gx_editor_form_fill_totals (GxEditorForm *self,
       {
         guint a = received->first_cell + c, b = over->first_cell + c, t = results_total->first_cell + c;
         gboolean any = !blank[a] || !blank[b] || !blank[t];
-        gint64 rest = values[a] + values[b] - values[t];
+        gint64 rest;
 
-        if (rest >= 0)
+        if (!__builtin_add_overflow (values[a], values[b], &rest) &&
+            !__builtin_sub_overflow (rest, values[t], &rest) && rest >= 0)
           fill_target (&fill, forward->first_cell + c, rest, any);
       }
   fill_row_total (&fill, forward);
