@@ -9,8 +9,8 @@
 # The floors below are the numbers this branch reaches; raise them when the
 # reader gets better, never lower them.
 FILES_READ=11
-CELLS_EXACT=2125
-FINDINGS_EXACT=10
+CELLS_EXACT=2138
+FINDINGS_EXACT=11
 ISSUER_YEAR=22
 
 real=${GX_REAL_DIR:-$1}
