@@ -1344,8 +1344,9 @@ line_as_row (GxDocument *doc,
   guint n, first_number;
   const GxSchemaRow *row;
   g_autofree char *label = NULL;
+  gsize len = strlen (text);
 
-  if (strlen (text) > 200 || !g_ascii_isdigit (text[strlen (text) - 1]))
+  if (len == 0 || len > 200 || !g_ascii_isdigit (text[len - 1]))
     return NULL;
   words = g_strsplit_set (text, " \t", -1);
   n = g_strv_length (words);
