@@ -824,17 +824,25 @@ check_text (const char  *data,
   return TRUE;
 }
 
+typedef gboolean (*SpanFunc) (const Span *span,
+                              gboolean    in_array,
+                              gpointer    user_data,
+                              GError    **error);
+
 /* Scans @data (text, without a BOM): the nesting must stay within
- * GX_JSON_MAX_DEPTH; fills @spans with the elements of a top-level array,
- * or with the whole value when it is not an array (*@is_array FALSE). */
+ * GX_JSON_MAX_DEPTH; hands each element of a top-level array to @func as
+ * soon as it ends (so that nothing is kept of the elements but what @func
+ * keeps), or the whole value when it is not an array. */
 static gboolean
 scan_json (const char  *data,
            gsize        length,
            const char  *source_name,
-           GArray      *spans,
-           gboolean    *is_array,
+           SpanFunc     func,
+           gpointer     user_data,
            GError     **error)
 {
+  gboolean array;
+  gboolean *is_array = &array;
   guint depth = 0;
   guint line = 1;
   gboolean in_string = FALSE;
@@ -909,7 +917,8 @@ scan_json (const char  *data,
               if (in_element)
                 {
                   span.end = i;
-                  g_array_append_val (spans, span);
+                  if (!func (&span, TRUE, user_data, error))
+                    return FALSE;
                 }
               in_element = FALSE;
               closed = TRUE;
@@ -919,7 +928,8 @@ scan_json (const char  *data,
           if (*is_array && depth == 1)
             {
               span.end = i;
-              g_array_append_val (spans, span);
+              if (!func (&span, TRUE, user_data, error))
+                return FALSE;
               in_element = FALSE;
             }
           break;
@@ -936,7 +946,7 @@ scan_json (const char  *data,
   else
     {
       span.end = length;
-      g_array_append_val (spans, span);
+      return func (&span, FALSE, user_data, error);
     }
   return TRUE;
 }
@@ -985,6 +995,30 @@ read_span (ReadContext  *ctx,
   return read_report (ctx, root, error);
 }
 
+typedef struct
+{
+  ReadContext ctx;
+  const char *data;
+  GPtrArray *reports;
+} ReadAll;
+
+static gboolean
+read_one (const Span  *span,
+          gboolean     in_array,
+          gpointer     user_data,
+          GError     **error)
+{
+  ReadAll *all = user_data;
+  GxReport *report;
+
+  all->ctx.report_number = all->reports->len + 1;
+  report = read_span (&all->ctx, all->data, span, in_array, error);
+  if (report == NULL)
+    return FALSE;
+  g_ptr_array_add (all->reports, report);
+  return TRUE;
+}
+
 GPtrArray *
 gx_json_read_reports (const char  *data,
                       gssize       length,
@@ -992,10 +1026,8 @@ gx_json_read_reports (const char  *data,
                       GError     **error)
 {
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  ReadContext ctx = { source_name ? source_name : "JSON", 0 };
+  ReadAll all = { { source_name ? source_name : "JSON", 0 }, NULL, reports };
   gsize len;
-  gboolean is_array;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -1005,19 +1037,9 @@ gx_json_read_reports (const char  *data,
       data += 3;
       len -= 3;
     }
-  if (!check_text (data, len, ctx.source_name, error) ||
-      !scan_json (data, len, ctx.source_name, spans, &is_array, error))
+  all.data = data;
+  if (!check_text (data, len, all.ctx.source_name, error) ||
+      !scan_json (data, len, all.ctx.source_name, read_one, &all, error))
     return NULL;
-
-  for (guint i = 0; i < spans->len; i++)
-    {
-      GxReport *report;
-
-      ctx.report_number = i + 1;
-      report = read_span (&ctx, data, &g_array_index (spans, Span, i), is_array, error);
-      if (report == NULL)
-        return NULL;
-      g_ptr_array_add (reports, report);
-    }
   return g_steal_pointer (&reports);
 }

@@ -33,9 +33,10 @@ add_cell (GxReport   *report,
       sum->ok = FALSE;
       return;
     }
-  /* a blank cell reads as 0 (and is a note of its own); a sum that would
-   * overflow gives no rate */
-  if (__builtin_add_overflow (sum->sum, gx_report_get_count (report, (guint) cell), &sum->sum))
+  /* a blank cell reads as 0 (and is a note of its own); a value count_value
+   * refuses as too large, or a sum that would overflow, gives no rate */
+  if (!gx_value_in_range (gx_report_get_value (report, (guint) cell)) ||
+      __builtin_add_overflow (sum->sum, gx_report_get_count (report, (guint) cell), &sum->sum))
     sum->ok = FALSE;
 }
 

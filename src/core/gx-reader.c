@@ -38,6 +38,13 @@
 #endif
 
 #include <libxml/parser.h>
+#include <gsf/gsf-utils.h>
+#include <gsf/gsf-input.h>
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-input-memory.h>
+#include <gsf/gsf-infile-zip.h>
+#include <gsf/gsf-shared-memory.h>
+#include <poppler.h>
 
 #include "gx-assembler.h"
 #include "gx-docx-reader.h"
@@ -50,10 +57,28 @@
 
 G_DEFINE_QUARK (gx-reader-error-quark, gx_reader_error)
 
+/* libgsf registers its types without a lock (two threads reading .docx
+ * files at once: "cannot register existing type 'GsfInput'", then a
+ * crash), and libxml2 wants its parser set up before concurrent use; so
+ * all of it is done once, before the first file is read. */
 void
 gx_reader_init (void)
 {
-  xmlInitParser ();
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      xmlInitParser ();
+      gsf_init ();
+      g_type_ensure (GSF_INPUT_TYPE);
+      g_type_ensure (GSF_INFILE_TYPE);
+      g_type_ensure (GSF_INPUT_MEMORY_TYPE);
+      g_type_ensure (GSF_INFILE_ZIP_TYPE);
+      g_type_ensure (GSF_SHARED_MEMORY_TYPE);
+      g_type_ensure (POPPLER_TYPE_DOCUMENT);
+      g_type_ensure (POPPLER_TYPE_PAGE);
+      g_once_init_leave (&done, 1);
+    }
 }
 
 /* "%PDF-" may follow some junk; readers look in the first KB. */
@@ -89,8 +114,9 @@ set_too_large_error (GError    **error,
                      const char *name,
                      guint64     size)
 {
-  g_autofree char *size_text = g_format_size (size);
-  g_autofree char *limit = g_format_size (GX_READER_MAX_FILE_SIZE);
+  /* IEC units: the cap reads "64.0 MiB", as the README says, not "67.1 MB" */
+  g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *limit = g_format_size_full (GX_READER_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
   g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_TOO_LARGE,
                _("%s: the file is too large (%s; a report is at most %s)"),
@@ -112,6 +138,7 @@ gx_reader_read_bytes (GBytes      *data,
 
   if (source_name == NULL)
     source_name = "?";
+  gx_reader_init ();
 
   bytes = g_bytes_get_data (data, &len);
   if (len > GX_READER_MAX_FILE_SIZE)

@@ -35,8 +35,10 @@ typedef enum {
 
 GQuark    gx_reader_error_quark (void);
 
-/* Call once from the main thread before reading files in several threads
- * (libxml2 wants its parser initialised before concurrent use). */
+/* Sets up libxml2, libgsf and poppler once (their types registered, the
+ * XML parser initialised) so that files can be read in several threads at
+ * once.  Call it from the main thread before starting workers; any number
+ * of calls is fine, and gx_reader_read_bytes() calls it too. */
 void      gx_reader_init        (void);
 
 /* @source_name is what messages and GxReport:source call the file
