@@ -548,7 +548,7 @@ static void
 test_json_deep (void)
 {
   g_autofree char *deep = g_strnfill (100000, '[');
-  g_autofree char *inner = NULL;
+  g_autofree char *inner = NULL, *open_70 = NULL, *close_70 = NULL;
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *deep_path = g_build_filename (dir, "deep.json", NULL);
   g_autofree char *db_path = g_build_filename (dir, "ws.db", NULL);
@@ -557,8 +557,9 @@ test_json_deep (void)
 
   assert_json_error (deep, -1, GX_JSON_ERROR_SYNTAX, "line 1: nested more than 64 levels deep");
   /* deep inside a report, on line 3 */
-  inner = g_strdup_printf ("[\n{\"issuer\": \"x\",\n \"year\": %s1%s}]",
-                           g_strnfill (70, '['), g_strnfill (70, ']'));
+  open_70 = g_strnfill (70, '[');
+  close_70 = g_strnfill (70, ']');
+  inner = g_strdup_printf ("[\n{\"issuer\": \"x\",\n \"year\": %s1%s}]", open_70, close_70);
   assert_json_error (inner, -1, GX_JSON_ERROR_SYNTAX, "line 3: nested more than 64 levels deep");
 
   g_assert_true (g_file_set_contents (deep_path, deep, -1, NULL));
