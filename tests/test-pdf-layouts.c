@@ -264,10 +264,12 @@ test_top_aligned_text (void)
 }
 
 /* Numbers of neighbouring narrow cells closer than the space between two
- * words ("125" and "3" 2.9 pt apart, only a cell border between them), and
- * a borderless section 二 whose labels run into the number after them
- * ("行政规范性文件2", "行政事业性收费1.5"): the borders cut the first, the
- * column where the cells of other rows begin the second. */
+ * words ("125" and "3" 2.9 pt apart, only a cell border between them); a
+ * borderless section 二 whose labels run into the number after them
+ * ("行政规范性文件2", "行政事业性收费1.5"); section 四 without borders,
+ * "100" and "0" 4 pt apart: the borders cut the first, the column where the
+ * cells of other rows begin the second, the gap between digits (those of
+ * one number touch) the third. */
 static void
 test_packed_pdf (void)
 {

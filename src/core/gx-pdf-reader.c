@@ -175,6 +175,35 @@ add_chunk (GxGeoLine *line,
   g_string_free (text, TRUE);
 }
 
+/* The glyphs [a, b) as a chunk; in a table, a chunk of nothing but digits
+ * set a little apart ("1000" over four cells 16 pt wide, no border
+ * between them) as the numbers of neighbouring cells: digits of one number
+ * touch. */
+static void
+add_numbers (GxGeoLine *line,
+             GArray    *glyphs,
+             guint      a,
+             guint      b,
+             double     page_top,
+             double     height)
+{
+  guint from = a;
+
+  for (guint i = a; i < b; i++)
+    if (!number_glyph (g_array_index (glyphs, Glyph, i).c))
+      {
+        add_chunk (line, glyphs, a, b, page_top);
+        return;
+      }
+  for (guint i = a + 1; i <= b; i++)
+    if (i == b ||
+        g_array_index (glyphs, Glyph, i).x1 - g_array_index (glyphs, Glyph, i - 1).x2 > height * 0.2)
+      {
+        add_chunk (line, glyphs, from, i, page_top);
+        from = i;
+      }
+}
+
 /* The glyphs [from, to) of one line, cut into chunks where the gap is
  * wide, where a rule of @cuts runs, and where a number runs on from a
  * label (number_tail()). */
@@ -216,9 +245,14 @@ cut_line (GArray         *glyphs,
         {
           guint tail = number_tail (glyphs, start, i, cuts ? cuts->starts : NULL);
 
-          add_chunk (&line, glyphs, start, tail, page_top);
-          if (tail < i)
-            add_chunk (&line, glyphs, tail, i, page_top);
+          if (cuts != NULL && cuts->starts != NULL)
+            {
+              add_numbers (&line, glyphs, start, tail, page_top, height);
+              if (tail < i)
+                add_numbers (&line, glyphs, tail, i, page_top, height);
+            }
+          else
+            add_chunk (&line, glyphs, start, i, page_top);
           start = i;
         }
       if (g == NULL)
@@ -532,7 +566,7 @@ gx_pdf_reader_parse (GBytes      *data,
         PAGE (pages, p)->split_numbers = gaps.split_numbers > 0;
       }
       /* a page of table rows: its cells begin where the tables' columns do */
-      PAGE (pages, p)->table = table_rows (first_cut, first, first_cut->len) >= 2;
+      PAGE (pages, p)->table = table_rows (first_cut, first, first_cut->len) > 0;
       if (PAGE (pages, p)->table)
         cell_starts (first_cut, first, first_cut->len, starts);
       /* pages are stacked, well apart */
