@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "gx-core.h"
+#include "gx-geometry.h"
 #include "gx-layout-reader.h"
 
 typedef struct
@@ -310,6 +311,34 @@ test_packed_text (void)
   g_assert_cmpuint (n_errors, ==, 1);
 }
 
+/* A row's numbering set apart from its words ("4.   保护第三方合法权益",
+ * as a list item printed to PDF gives it) is part of the label, never a
+ * value: the row keeps its seven values */
+static void
+test_numbering_chunk (void)
+{
+  g_autoptr(GArray) lines = gx_geo_lines_new ();
+  GxGeoLine line;
+  static const char *const values[] = { "3", "0", "0", "0", "0", "0", "3" };
+
+  gx_geo_line_init (&line);
+  gx_geo_line_add_chunk (&line, "4.", -1, 13, 15, 0, 1);
+  gx_geo_line_add_chunk (&line, "保护第三方合法权益", -1, 18, 36, 0, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    gx_geo_line_add_chunk (&line, values[i], -1, 48 + 5 * i, 49 + 5 * i, 0, 1);
+  g_array_append_val (lines, line);
+
+  g_assert_cmpuint (line.chunks->len, ==, 8);
+  g_assert_cmpstr (GX_GEO_CHUNK (&line, 0)->text, ==, "4.保护第三方合法权益");
+  g_assert_false (GX_GEO_CHUNK (&line, 0)->value);
+  g_assert_cmpfloat (GX_GEO_CHUNK (&line, 0)->x1, ==, 13);
+  g_assert_cmpfloat (GX_GEO_CHUNK (&line, 0)->x2, ==, 36);
+  for (guint i = 1; i < 8; i++)
+    g_assert_true (GX_GEO_CHUNK (&line, i)->value);
+  /* a number with a decimal point stays a value */
+  g_assert_true (gx_geo_is_value_text ("4.5"));
+}
+
 /* Which text is read as a page laid out with spaces */
 static void
 test_sniff (void)
@@ -385,6 +414,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-layouts/top-aligned/text", test_top_aligned_text);
   g_test_add_func ("/pdf-layouts/packed/pdf", test_packed_pdf);
   g_test_add_func ("/pdf-layouts/packed/text", test_packed_text);
+  g_test_add_func ("/pdf-layouts/numbering-chunk", test_numbering_chunk);
   g_test_add_func ("/pdf-layouts/sniff", test_sniff);
   g_test_add_data_func ("/pdf-layouts/real/pdf", "r02-hongze-2024.pdf", test_real);
   g_test_add_data_func ("/pdf-layouts/real/text", "r10-hongze-2024-pdftotext.txt", test_real);

@@ -99,6 +99,20 @@ gx_geo_is_value_text (const char *text)
   return gx_value_parse (text, NULL);
 }
 
+/* "4." or "4、" alone: the numbering of a row label set apart from its
+ * words ("4.   保护第三方合法权益"), never a value */
+static gboolean
+is_numbering (const char *text)
+{
+  const char *p = text;
+
+  while (g_ascii_isdigit (*p) && p - text < 2)
+    p++;
+  if (p == text)
+    return FALSE;
+  return strcmp (p, ".") == 0 || strcmp (p, "．") == 0 || strcmp (p, "、") == 0;
+}
+
 void
 gx_geo_line_add_chunk (GxGeoLine  *line,
                        const char *text,
@@ -109,8 +123,22 @@ gx_geo_line_add_chunk (GxGeoLine  *line,
                        double      y2)
 {
   Chunk chunk = { g_strndup (text, len < 0 ? strlen (text) : (gsize) len), x1, x2, y1, y2, FALSE };
+  Chunk *last = line->chunks->len > 0 ? CHUNK (line, line->chunks->len - 1) : NULL;
 
-  chunk.value = gx_geo_is_value_text (chunk.text);
+  chunk.value = !is_numbering (chunk.text) && gx_geo_is_value_text (chunk.text);
+  /* the words of a label after its numbering join it */
+  if (!chunk.value && last != NULL && is_numbering (last->text))
+    {
+      char *joined = g_strconcat (last->text, chunk.text, NULL);
+
+      g_free (last->text);
+      g_free (chunk.text);
+      last->text = joined;
+      last->x2 = MAX (last->x2, x2);
+      last->y1 = MIN (last->y1, y1);
+      last->y2 = MAX (last->y2, y2);
+      return;
+    }
   g_array_append_val (line->chunks, chunk);
 }
 
