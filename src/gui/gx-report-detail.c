@@ -25,6 +25,7 @@ struct _GxReportDetail
   GtkWidget parent_instance;
 
   GtkStack *stack;
+  GtkPaned *paned;
   GtkScrolledWindow *tables_scroller;
   GtkWidget *tables_box;
   GtkLabel *title_label;
@@ -38,6 +39,7 @@ struct _GxReportDetail
   GtkLabel *findings_heading;
   GtkListView *findings_view;
   GtkGrid *rates_grid;
+  GtkWidget *legend;
   GtkLabel *rate_values[GX_N_RATES];
 
   GListStore *tables[GX_N_SECTIONS];   /* GxTableRow */
@@ -104,6 +106,11 @@ compute_marks (GxReportDetail *self)
       guint n_cells;
       const guint *cells = gx_finding_get_cells (finding, &n_cells);
       GxSeverity severity = gx_finding_get_severity (finding);
+      guint subject = gx_finding_get_cell (finding);
+      /* a finding about a whole row (unread, ambiguous_layout) is about
+       * each of its cells, blank or not */
+      gboolean whole_row = subject < gx_schema_n_cells () &&
+                           gx_finding_get_column_key (finding) == NULL;
 
       /* a dismissed finding marks no cell unless asked for */
       if (!self->show_dismissed && gx_finding_get_review (finding) == GX_REVIEW_DISMISSED)
@@ -116,6 +123,12 @@ compute_marks (GxReportDetail *self)
           CellMark *mark;
 
           if (cells[c] >= gx_schema_n_cells ())
+            continue;
+          /* the blank operands of a sum are not what is wrong: only the
+           * cell the finding is about, and the cells holding a value, are
+           * tinted (a blank cell keeps the colour of its blank_cell note) */
+          if (!whole_row && cells[c] != subject &&
+              gx_report_is_blank (self->report, cells[c]))
             continue;
           mark = &self->marks[cells[c]];
           if (mark->messages == NULL)
@@ -513,9 +526,11 @@ review_menu_button (GxReportDetail *self,
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_object_set_data (G_OBJECT (popover), "gx-note", entry);
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "document-edit-symbolic");
+  /* a word, not a pencil: it records a decision, it edits nothing */
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), _("Review…"));
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
-  gtk_widget_set_tooltip_text (menu_button, _("Review: confirm or dismiss this finding"));
+  gtk_widget_set_tooltip_text (menu_button,
+                               _("Confirm this finding, or dismiss it (it then no longer counts), with a note saying why"));
   gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
   gtk_widget_add_css_class (menu_button, "flat");
   return menu_button;
@@ -531,6 +546,7 @@ setup_finding_cb (GtkSignalListItemFactory *factory,
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *where = gtk_label_new (NULL);
   GtkWidget *review = gtk_label_new (NULL);
 
   gtk_widget_set_margin_start (box, 18);
@@ -547,7 +563,13 @@ setup_finding_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap_mode (GTK_LABEL (review), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (review, "dim-label");
   gtk_widget_add_css_class (review, "caption");
+  gtk_label_set_xalign (GTK_LABEL (where), 0);
+  gtk_label_set_wrap (GTK_LABEL (where), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (where), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (where, "dim-label");
+  gtk_widget_add_css_class (where, "caption");
   gtk_box_append (GTK_BOX (text), label);
+  gtk_box_append (GTK_BOX (text), where);
   gtk_box_append (GTK_BOX (text), review);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text);
@@ -590,7 +612,9 @@ bind_finding_cb (GtkSignalListItemFactory *factory,
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *text = gtk_widget_get_next_sibling (icon);
   GtkWidget *label = gtk_widget_get_first_child (text);
-  GtkWidget *review = gtk_widget_get_next_sibling (label);
+  GtkWidget *where = gtk_widget_get_next_sibling (label);
+  GtkWidget *review = gtk_widget_get_next_sibling (where);
+  g_autofree char *where_text = NULL;
   GtkWidget *menu_button = gtk_widget_get_next_sibling (text);
   GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
   GtkEditable *entry = g_object_get_data (G_OBJECT (popover), "gx-note");
@@ -612,8 +636,17 @@ bind_finding_cb (GtkSignalListItemFactory *factory,
       break;
     }
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
+  gtk_widget_remove_css_class (icon, "severity-error");
+  gtk_widget_remove_css_class (icon, "severity-warning");
+  gtk_widget_remove_css_class (icon, "severity-note");
+  gtk_widget_add_css_class (icon, gx_finding_get_severity (finding) == GX_SEVERITY_ERROR ? "severity-error"
+                                  : gx_finding_get_severity (finding) == GX_SEVERITY_WARNING ? "severity-warning"
+                                  : "severity-note");
   gtk_widget_set_tooltip_text (icon, gx_severity_to_label (gx_finding_get_severity (finding)));
   gtk_label_set_text (GTK_LABEL (label), gx_finding_get_message (finding));
+  where_text = self->report ? gx_report_detail_dup_finding_source (self->report, finding) : NULL;
+  gtk_label_set_text (GTK_LABEL (where), where_text ? where_text : "");
+  gtk_widget_set_visible (where, where_text != NULL);
   gtk_label_set_text (GTK_LABEL (review), review_line ? review_line : "");
   gtk_widget_set_visible (review, review_line != NULL);
   gtk_editable_set_text (entry, gx_finding_get_review_note (finding) ? gx_finding_get_review_note (finding) : "");
@@ -632,6 +665,41 @@ review_filter_func (gpointer item,
   GxReportDetail *self = user_data;
 
   return self->show_dismissed || gx_finding_get_review (GX_FINDING (item)) != GX_REVIEW_DISMISSED;
+}
+
+/* What the colours of the cells mean, under the title */
+static void
+build_legend (GxReportDetail *self)
+{
+  static const struct {
+    const char *css;
+    const char *text;
+  } keys[] = {
+    { "finding-error", N_("Error: does not add up, or not a number") },
+    { "finding-warning", N_("Warning: check against the source") },
+    { "finding-note", N_("Note: left blank (read as 0), or as the source has it") },
+  };
+  GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+
+  gtk_widget_add_css_class (legend, "legend");
+  gtk_widget_set_margin_top (legend, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *key = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *label = gtk_label_new (_(keys[i].text));
+
+      gtk_widget_add_css_class (swatch, "legend-swatch");
+      gtk_widget_add_css_class (swatch, keys[i].css);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (key), swatch);
+      gtk_box_append (GTK_BOX (key), label);
+      gtk_box_append (GTK_BOX (legend), key);
+    }
+  gtk_box_insert_child_after (GTK_BOX (self->tables_box), legend,
+                              GTK_WIDGET (self->subtitle_label));
+  self->legend = legend;
 }
 
 /* The rates (gx-rates.c): one column each, its name over its value, the
@@ -771,10 +839,9 @@ append_column (GtkColumnView      *view,
 {
   g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
 
-  /* values get fixed widths, the labels what is left */
-  gtk_column_view_column_set_expand (column, width < 0);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
+  /* fixed widths, the labels' too: on a wide window the values stay next
+   * to their labels rather than drift to the right edge */
+  gtk_column_view_column_set_fixed_width (column, width);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (view, column);
 }
@@ -818,14 +885,14 @@ build_table_views (GxReportDetail *self)
 
   /* 二: 信息内容 | 项目 | 数值 */
   append_column (self->disclosure_view, _("Item"),
-                 label_factory (G_CALLBACK (bind_label_cb), 22), -1);
+                 label_factory (G_CALLBACK (bind_label_cb), 22), 300);
   append_column (self->disclosure_view, _("Field"),
                  label_factory (G_CALLBACK (bind_field_cb), 16), 260);
   append_column (self->disclosure_view, _("Value"), value_factory (self, 0), 120);
 
   /* 三: the 25 rows × 7 columns */
   append_column (self->applications_view, _("Item"),
-                 label_factory (G_CALLBACK (bind_label_cb), 26), -1);
+                 label_factory (G_CALLBACK (bind_label_cb), 26), 340);
   columns = gx_schema_application_columns (&n_columns);
   for (guint c = 0; c < n_columns; c++)
     append_column (self->applications_view, gx_schema_column_label (&columns[c]),
@@ -833,7 +900,7 @@ build_table_views (GxReportDetail *self)
 
   /* 四: 行政复议 and the two kinds of 行政诉讼, 5 fields each */
   append_column (self->review_view, _("Item"),
-                 label_factory (G_CALLBACK (bind_label_cb), 26), -1);
+                 label_factory (G_CALLBACK (bind_label_cb), 26), 340);
   columns = gx_schema_review_fields (&n_columns);
   for (guint c = 0; c < n_columns; c++)
     append_column (self->review_view, gx_schema_column_label (&columns[c]),
@@ -940,6 +1007,7 @@ gx_report_detail_class_init (GxReportDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/GxReports/gx-report-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, GxReportDetail, paned);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, tables_scroller);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, tables_box);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, title_label);
@@ -993,6 +1061,7 @@ gx_report_detail_init (GxReportDetail *self)
 
   gtk_label_set_text (self->findings_heading, _("Findings"));
   build_rates (self);
+  build_legend (self);
 }
 
 /* Public API ------------------------------------------------------------------ */
@@ -1168,4 +1237,56 @@ gx_report_detail_get_rate_widget (GxReportDetail *self,
   g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), NULL);
   g_return_val_if_fail (rate < GX_N_RATES, NULL);
   return GTK_WIDGET (self->rate_values[rate]);
+}
+
+char *
+gx_report_detail_dup_finding_source (GxReport  *report,
+                                     GxFinding *finding)
+{
+  const char *quote;
+  guint cell;
+  guint line;
+
+  g_return_val_if_fail (GX_IS_REPORT (report), NULL);
+  g_return_val_if_fail (GX_IS_FINDING (finding), NULL);
+
+  quote = gx_finding_get_quote (finding);
+  if (quote != NULL)
+    {
+      glong len = g_utf8_strlen (quote, -1);
+      g_autofree char *cut = NULL;
+
+      /* a paragraph without a full stop is read as one sentence */
+      if (len > 160)
+        {
+          g_autofree char *head = g_utf8_substring (quote, 0, 159);
+          cut = g_strconcat (head, "…", NULL);
+        }
+      /* Translators: under a finding about the text: the sentence read */
+      return g_strdup_printf (_("The text: “%s”"), cut ? cut : quote);
+    }
+
+  /* a finding about the text as a whole, or of no cell, has no line */
+  cell = gx_finding_get_cell (finding);
+  if (cell >= gx_schema_n_cells () || gx_sections_is_text_rule (gx_finding_get_rule (finding)))
+    return NULL;
+  line = gx_report_get_cell_line (report, cell);
+  if (line == 0)
+    return NULL;
+  /* Translators: under a finding: where its value was read, "源文件第434行" */
+  return g_strdup_printf (_("Line %u of the source"), line);
+}
+
+GtkWidget *
+gx_report_detail_get_legend (GxReportDetail *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), NULL);
+  return self->legend;
+}
+
+GtkPaned *
+gx_report_detail_get_paned (GxReportDetail *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), NULL);
+  return self->paned;
 }

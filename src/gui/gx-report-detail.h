@@ -57,4 +57,17 @@ void        gx_report_detail_set_show_dismissed (GxReportDetail *self,
                                                  gboolean        show_dismissed);
 gboolean    gx_report_detail_get_show_dismissed (GxReportDetail *self);
 
+/* What a finding's row says under its message: the sentence of the text
+ * it read, or the line of the source its cell's value came from
+ * ("Line 434 of the source"); NULL when neither is known. */
+char       *gx_report_detail_dup_finding_source (GxReport  *report,
+                                                 GxFinding *finding);
+
+/* The legend of the cell colours (for tests) */
+GtkWidget  *gx_report_detail_get_legend       (GxReportDetail *self);
+
+/* The divider between the tables and the findings (the window keeps its
+ * position in GSettings). */
+GtkPaned   *gx_report_detail_get_paned        (GxReportDetail *self);
+
 G_END_DECLS

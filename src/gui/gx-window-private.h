@@ -15,6 +15,7 @@ struct _GxWindow
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkToggleButton *search_button;
+  GtkDropDown *year_dropdown;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkRevealer *progress_revealer;
@@ -27,6 +28,7 @@ struct _GxWindow
   GtkLabel *failures_label;
   GtkStack *main_stack;
   GtkWidget *empty_page;
+  GtkPaned *reports_paned;    /* the list over the report shown */
   GxReportList *report_list;
   GxReportDetail *report_detail;
 
@@ -46,6 +48,11 @@ struct _GxWindow
   gboolean finish_cancelled;
 
   gboolean only_problems;
+
+  /* the year selector: the years it offers after "All Years" */
+  GArray *years;
+  guint years_idle;
+  gboolean setting_years;
 
   /* changes other processes make to the workspace (gx-window.c) */
   guint watch_id;
@@ -75,6 +82,10 @@ GArray *gx_window_dup_visible_ids (GxWindow      *self);
  * brings the list up to date; the timer of the window calls it twice a
  * second, and so does the window getting the focus. */
 void gx_window_check_workspace (GxWindow *self);
+
+/* Stores where the dividers of the list and of the findings are (the
+ * window does when it is closed). */
+void gx_window_save_layout (GxWindow *self);
 
 /* gx-window-editing.c */
 void gx_window_class_add_editing_actions (GtkWidgetClass *widget_class);

@@ -40,6 +40,9 @@ const char     *gx_window_get_page          (GxWindow      *self);
 /* The messages of the files that failed in the last import, one a line. */
 char           *gx_window_dup_failures_text (GxWindow      *self);
 
+/* Only the reports of @year (0: every year), as the year selector does */
+void            gx_window_set_year          (GxWindow      *self,
+                                             int            year);
 void            gx_window_set_search        (GxWindow      *self,
                                              const char    *text);
 void            gx_window_set_only_problems (GxWindow      *self,
