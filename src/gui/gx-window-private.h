@@ -73,6 +73,9 @@ gboolean gx_window_drop_value    (GxWindow       *self,
 void gx_window_show_error        (GxWindow       *self,
                                   const char     *primary,
                                   const char     *secondary);
+/* A message in the bar under the header (what an export wrote) */
+void gx_window_show_notice       (GxWindow       *self,
+                                  const char     *text);
 /* the selected report, or every report shown when none is selected */
 GArray *gx_window_dup_target_ids (GxWindow       *self);
 /* every report the list shows (after search and filter) */

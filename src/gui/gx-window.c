@@ -235,7 +235,7 @@ static void
 reports_changed_cb (GxWindow *self)
 {
   if (self->years_idle == 0)
-    self->years_idle = g_idle_add_full (G_PRIORITY_LOW, update_years_cb, self, NULL);
+    self->years_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_years_cb, self, NULL);
 }
 
 static void
@@ -706,6 +706,18 @@ gx_window_show_error (GxWindow   *self,
     gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
   g_signal_connect (dialog, "response", G_CALLBACK (error_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+gx_window_show_notice (GxWindow   *self,
+                       const char *text)
+{
+  g_return_if_fail (GX_IS_WINDOW (self));
+
+  gtk_label_set_text (self->result_label, text);
+  gtk_image_set_from_icon_name (self->result_icon, "emblem-ok-symbolic");
+  gtk_widget_set_visible (GTK_WIDGET (self->failures_expander), FALSE);
+  gtk_revealer_set_reveal_child (self->result_revealer, TRUE);
 }
 
 /* The reports an action is about: the selected one, or else all shown. */

@@ -61,6 +61,8 @@ struct _GxEditorWindow *gx_window_edit_report (GxWindow *self,
 typedef enum {
   GX_WINDOW_EXPORT_DOCX,
   GX_WINDOW_EXPORT_XLSX,
+  GX_WINDOW_EXPORT_JSON,   /* every report of the workspace */
+  GX_WINDOW_EXPORT_CSV,    /* every report of the workspace */
 } GxWindowExport;
 
 void            gx_window_export            (GxWindow            *self,
@@ -71,5 +73,17 @@ void            gx_window_export            (GxWindow            *self,
 gboolean        gx_window_export_finish     (GxWindow            *self,
                                              GAsyncResult        *result,
                                              GError             **error);
+/* The name Export… offers: the report's issuer and year (Word), the
+ * workspace's name with the year chosen (the others) */
+char           *gx_window_dup_export_name   (GxWindow            *self,
+                                             GxWindowExport       format);
+/* What Export… does once a file is chosen: writes it, then says in the
+ * window's message bar what it wrote and where (or shows the error). */
+void            gx_window_export_to_file    (GxWindow            *self,
+                                             GxWindowExport       format,
+                                             GFile               *file);
+/* The folder Export… opens in: the last one exported to, else the user's
+ * documents folder */
+GFile          *gx_window_dup_export_folder (GxWindow            *self);
 
 G_END_DECLS

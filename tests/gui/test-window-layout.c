@@ -93,6 +93,7 @@ fixture_setup (Fixture       *fx,
   /* each test starts from the defaults */
   g_settings_reset (settings, "list-position");
   g_settings_reset (settings, "findings-position");
+  g_settings_reset (settings, "last-export-folder");
   fx->tmpdir = g_dir_make_tmp ("gx-layout-XXXXXX", &error);
   g_assert_no_error (error);
   fx->workspace = g_build_filename (fx->tmpdir, "workspace.db", NULL);
@@ -474,6 +475,91 @@ test_finding_source (Fixture       *fx,
   g_assert_true (quoted);
 }
 
+/* A button of @action in the header bar: it is sensitive while the action
+ * is enabled, as the menu items are */
+static GtkWidget *
+action_button (GxWindow   *window,
+               const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_label (action);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (gtk_window_get_titlebar (GTK_WINDOW (window))), button);
+  return button;
+}
+
+static void
+wait_for_notice (GxWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!gtk_revealer_get_reveal_child (window->result_revealer) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_revealer_get_reveal_child (window->result_revealer));
+}
+
+/* Item 15: Export offers a name and a folder, and says what it wrote;
+ * actions with nothing to act on are off */
+static void
+test_export_and_actions (Fixture       *fx,
+                         gconstpointer  data)
+{
+  GtkWidget *edit = action_button (fx->window, "win.edit-report");
+  GtkWidget *compare = action_button (fx->window, "win.compare");
+  GtkWidget *word = action_button (fx->window, "win.export-docx");
+  GtkWidget *excel = action_button (fx->window, "win.export-xlsx");
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *contents = NULL;
+
+  /* an empty workspace: nothing to edit, compare or export */
+  g_assert_false (gtk_widget_get_sensitive (edit));
+  g_assert_false (gtk_widget_get_sensitive (compare));
+  g_assert_false (gtk_widget_get_sensitive (word));
+  g_assert_false (gtk_widget_get_sensitive (excel));
+
+  import_samples (fx);
+  g_assert_false (gtk_widget_get_sensitive (edit));   /* nothing selected */
+  g_assert_true (gtk_widget_get_sensitive (compare));
+  g_assert_false (gtk_widget_get_sensitive (word));   /* five shown */
+  g_assert_true (gtk_widget_get_sensitive (excel));
+  select_issuer (fx, "海淀");
+  g_assert_true (gtk_widget_get_sensitive (edit));
+  g_assert_true (gtk_widget_get_sensitive (word));
+
+  /* the names offered */
+  name = gx_window_dup_export_name (fx->window, GX_WINDOW_EXPORT_DOCX);
+  g_assert_true (g_str_has_suffix (name, ".docx"));
+  g_assert_nonnull (strstr (name, "北京市海淀区人民政府"));
+  g_assert_nonnull (strstr (name, "2022"));
+  g_clear_pointer (&name, g_free);
+  name = gx_window_dup_export_name (fx->window, GX_WINDOW_EXPORT_CSV);
+  g_assert_cmpstr (name, ==, "workspace.csv");
+  g_clear_pointer (&name, g_free);
+  gx_window_set_year (fx->window, 2022);
+  name = gx_window_dup_export_name (fx->window, GX_WINDOW_EXPORT_XLSX);
+  g_assert_cmpstr (name, ==, "workspace-2022.xlsx");
+  gx_window_set_year (fx->window, 0);
+
+  /* written, and said so; the folder is offered next time */
+  path = g_build_filename (fx->tmpdir, "out.csv", NULL);
+  file = g_file_new_for_path (path);
+  gtk_revealer_set_reveal_child (fx->window->result_revealer, FALSE);
+  gx_window_export_to_file (fx->window, GX_WINDOW_EXPORT_CSV, file);
+  wait_for_notice (fx->window);
+  expected = g_strdup_printf ("5 reports exported to %s", path);
+  g_assert_cmpstr (gtk_label_get_text (fx->window->result_label), ==, expected);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "北京市海淀区人民政府"));
+  folder = gx_window_dup_export_folder (fx->window);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, fx->tmpdir);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +588,7 @@ main (int   argc,
   ADD ("/gui/list/selected-status-readable", test_selected_status_readable);
   ADD ("/gui/detail/tint-and-legend", test_tint_and_legend);
   ADD ("/gui/detail/finding-source", test_finding_source);
+  ADD ("/gui/export/name-folder-notice", test_export_and_actions);
 #undef ADD
 
   int status = g_test_run ();
