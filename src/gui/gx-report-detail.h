@@ -1,7 +1,9 @@
 /* gx-report-detail.h: the statistical tables of one report, and its findings
  *
- * Sections 二, 三 and 四 as GtkColumnViews in the official order and
- * hierarchy.  Cells involved in a finding carry the CSS class
+ * Sections 二, 三 and 四 drawn read-only as the official form (the grids of
+ * gx-form-layout.c, which the Word export and the printed sheets share:
+ * section 二 as its small tables, the header groups and merged row groups
+ * of section 三, the three header rows of section 四).  Cells involved in a finding carry the CSS class
  * finding-error/finding-warning/finding-note and the messages as tooltip;
  * activating a finding scrolls its cell into view and marks it finding-focus.
  */

@@ -235,7 +235,8 @@ static void
 reports_changed_cb (GxWindow *self)
 {
   if (self->years_idle == 0)
-    self->years_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_years_cb, self, NULL);
+    /* once for a burst of changes (an import adds rows a slice at a time) */
+    self->years_idle = g_timeout_add (100, update_years_cb, self);
 }
 
 static void

@@ -475,6 +475,51 @@ test_finding_source (Fixture       *fx,
   g_assert_true (quoted);
 }
 
+/* Item 10: the detail shows the official form: 申请人情况 over the columns,
+ * 法人或其他组织 over five, the result rows under their merged groups;
+ * English headers whole */
+static void
+test_detail_official_form (Fixture       *fx,
+                           gconstpointer  data)
+{
+  GxReportDetail *detail = gx_window_get_report_detail (fx->window);
+  int cell = gx_schema_find_cell (GX_SECTION_APPLICATIONS, "new_received", "commercial");
+  GtkWidget *widget;
+  GtkWidget *grid;
+  GtkWidget *head;
+  GtkWidget *group;
+  int column, row, width, height;
+
+  import_samples (fx);
+  select_issuer (fx, "海淀");
+  widget = gx_report_detail_get_cell_widget (detail, (guint) cell);
+  g_assert_nonnull (widget);
+  grid = gtk_widget_get_parent (widget);
+  g_assert_true (GTK_IS_GRID (grid));
+  /* read only: a value is text, nothing to type into */
+  g_assert_true (GTK_IS_INSCRIPTION (widget));
+
+  head = find_text (grid, "Applicants");
+  g_assert_nonnull (head);
+  gtk_grid_query_child (GTK_GRID (grid), head, &column, &row, &width, &height);
+  g_assert_cmpint (row, ==, 0);
+  g_assert_cmpint (width, ==, 7);     /* over the seven columns of applicants */
+  group = find_text (grid, "Legal persons and other organisations");
+  g_assert_nonnull (group);
+  gtk_grid_query_child (GTK_GRID (grid), group, &column, &row, &width, &height);
+  g_assert_cmpint (width, ==, 5);
+  /* （三）不予公开 spans its eight reasons */
+  head = find_text (grid, "Not disclosed");
+  g_assert_nonnull (head);
+  gtk_grid_query_child (GTK_GRID (grid), head, &column, &row, &width, &height);
+  g_assert_cmpint (height, ==, 8);
+
+  /* a header of section 四 is not cut inside a word */
+  head = find_text (GTK_WIDGET (detail), "Corrected");
+  g_assert_nonnull (head);
+  g_assert_false (pango_layout_is_wrapped (gtk_label_get_layout (GTK_LABEL (head))));
+}
+
 /* A button of @action in the header bar: it is sensitive while the action
  * is enabled, as the menu items are */
 static GtkWidget *
@@ -589,6 +634,7 @@ main (int   argc,
   ADD ("/gui/detail/tint-and-legend", test_tint_and_legend);
   ADD ("/gui/detail/finding-source", test_finding_source);
   ADD ("/gui/export/name-folder-notice", test_export_and_actions);
+  ADD ("/gui/detail/official-form", test_detail_official_form);
 #undef ADD
 
   int status = g_test_run ();
