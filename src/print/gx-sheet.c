@@ -1446,7 +1446,7 @@ add_title (SSheet     *sheet,
 static char *
 signoff_markup (GxSheetJob *job)
 {
-  static const char *const blank = "________________";
+  static const char *const blank = "____________";
   const char *labels[3];
   GString *s = g_string_new (NULL);
 
@@ -1460,7 +1460,7 @@ signoff_markup (GxSheetJob *job)
 
       /* TRANSLATORS: a field of the sign-off block: "填报人：张三" */
       g_string_append_printf (s, _("%s: %s"), labels[i], name ? name : blank);
-      g_string_append (s, "      ");
+      g_string_append (s, "    ");
     }
   g_string_append_printf (s, _("%s: %s"), _("Date"), blank);
   return g_string_free (s, FALSE);
