@@ -502,7 +502,7 @@ build_columns (GxReportList *self)
       add_column (self, column->id, _(column->title),
                   signal_factory (G_CALLBACK (setup_number_cb), G_CALLBACK (bind_number_cb),
                                   (gpointer) column),
-                  sorter, 104);
+                  sorter, 128);
     }
 
   /* 问题 */
