@@ -180,8 +180,10 @@ search_matches (GxReportList *self,
 
   if (self->search == NULL)
     return TRUE;
+  /* a year, or its first digits (202 for the 2020s): not any digit in it */
   g_snprintf (year, sizeof year, "%d", gx_report_get_year (report));
-  if (strstr (year, self->search) != NULL)
+  if (strlen (self->search) >= 3 && strspn (self->search, "0123456789") == strlen (self->search) &&
+      g_str_has_prefix (year, self->search))
     return TRUE;
   if (self->search_key == NULL)
     return FALSE;

@@ -296,6 +296,11 @@ test_count_and_search (Fixture       *fx,
   /* the year, and the short name of an issuer (人民政府 → 政府) */
   gx_window_set_search (fx->window, "2021");
   g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 1);
+  gx_window_set_search (fx->window, "202");
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 5);
+  /* a digit is not a year */
+  gx_window_set_search (fx->window, "1");
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 0);
   gx_window_set_search (fx->window, "密云区政府");
   g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 1);
   gx_window_set_search (fx->window, "");
