@@ -36,7 +36,7 @@ void         gx_report_list_report_changed    (GxReportList *self,
 
 void         gx_report_list_set_search        (GxReportList *self,
                                                const char   *text);
-/* The search also matches the year and the spellings merged with an
+/* The search also matches the year (2021, or 202 for the 2020s) and the spellings merged with an
  * issuer (gx_report_list_set_aliases()), as gx_issuer_normalize() folds
  * them (密云区政府 finds 北京市密云区人民政府). */
 const char  *gx_report_list_get_search       (GxReportList *self);
