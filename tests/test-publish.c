@@ -1204,7 +1204,7 @@ test_xlsx_reviews (void)
   parts = unzip (bytes);
   findings = load_sheet (parts, GX_XLSX_SHEET_FINDINGS, NULL);
   g_assert_cmpstr (sheet_cell (findings, 2, 2)->value, ==, "group_total");
-  g_assert_cmpstr (sheet_cell (findings, 2, 6)->value, ==, "已忽略");
+  g_assert_cmpstr (sheet_cell (findings, 2, 6)->value, ==, "已排除");
   g_assert_cmpstr (sheet_cell (findings, 2, 7)->value, ==, "原表如此");
 
   /* a file that cannot be written: an error, nothing left behind */

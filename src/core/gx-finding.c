@@ -26,6 +26,7 @@ struct _GxFinding
   GArray *cells;
   GxReviewState review;
   char *review_note;
+  char *quote;
 };
 
 G_DEFINE_FINAL_TYPE (GxFinding, gx_finding, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ gx_finding_finalize (GObject *object)
   g_free (self->rule);
   g_free (self->message);
   g_free (self->review_note);
+  g_free (self->quote);
   g_clear_pointer (&self->cells, g_array_unref);
 
   G_OBJECT_CLASS (gx_finding_parent_class)->finalize (object);
@@ -328,4 +330,23 @@ gx_review_state_from_key (const char    *key,
         return TRUE;
       }
   return FALSE;
+}
+
+void
+gx_finding_set_quote (GxFinding  *self,
+                      const char *quote)
+{
+  g_return_if_fail (GX_IS_FINDING (self));
+
+  if (quote != NULL && *quote == '\0')
+    quote = NULL;
+  g_free (self->quote);
+  self->quote = g_strdup (quote);
+}
+
+const char *
+gx_finding_get_quote (GxFinding *self)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), NULL);
+  return self->quote;
 }

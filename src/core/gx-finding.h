@@ -54,6 +54,11 @@ const guint *gx_finding_get_cells      (GxFinding  *self,
                                         guint      *n_cells);
 gboolean     gx_finding_involves_cell  (GxFinding  *self,
                                         guint       cell);
+/* What the finding read in the text (the sentence of a prose_mismatch),
+ * or NULL; shown with the finding, not stored */
+void         gx_finding_set_quote      (GxFinding  *self,
+                                        const char *quote);
+const char  *gx_finding_get_quote      (GxFinding  *self);
 
 const char  *gx_severity_to_key        (GxSeverity  severity);
 gboolean     gx_severity_from_key      (const char *key,

@@ -73,6 +73,7 @@ typedef struct {
   GRegex *part;
   GRegex *widen;
   GRegex *disclosure;
+  const char *sentence;   /* the one being read, quoted by its findings */
 } Check;
 
 static const char *const trigger_patterns[N_KINDS] = {
@@ -316,6 +317,7 @@ add_finding (Check      *check,
   gx_finding_set_values (finding, expected * GX_VALUE_SCALE, actual * GX_VALUE_SCALE);
   for (guint i = 0; cells && i < cells->len; i++)
     gx_finding_add_cell (finding, g_array_index (cells, guint, i));
+  gx_finding_set_quote (finding, check->sentence);
   g_ptr_array_add (check->findings, finding);
 }
 
@@ -608,6 +610,7 @@ read_disclosure (Check      *check,
                                                (guint) cell, FALSE, message);
 
           gx_finding_set_values (finding, stated, table);
+          gx_finding_set_quote (finding, sentence);
           g_ptr_array_add (check->findings, finding);
         }
     }
@@ -662,6 +665,7 @@ read_sentence (Check      *check,
     }
   g_array_sort (triggers, compare_triggers);
 
+  check->sentence = sentence;
   for (guint i = 0; i < triggers->len; i++)
     {
       Trigger *t = &g_array_index (triggers, Trigger, i);
@@ -672,6 +676,7 @@ read_sentence (Check      *check,
                         t->start, t->whole_end, end, t->whole);
       g_free (t->whole);
     }
+  check->sentence = NULL;
 
   read_disclosure (check, sentence);
 }

@@ -216,7 +216,7 @@ decision_text (GxReviewState state)
     case GX_REVIEW_CONFIRMED:
       return "已确认";
     case GX_REVIEW_DISMISSED:
-      return "已忽略";
+      return "已排除";
     case GX_REVIEW_OPEN:
     default:
       return "";

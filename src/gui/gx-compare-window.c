@@ -8,9 +8,11 @@
  */
 #include "gx-config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "gx-compare-window.h"
+#include "editor/gx-frozen-header.h"
 #include "gx-schema.h"
 
 struct _GxCompareWindow
@@ -25,6 +27,11 @@ struct _GxCompareWindow
   GtkLabel *heading_label;
   GtkWidget *rates_box;
   GxRateChart *chart;
+  GtkOverlay *figures_overlay;
+  GtkScrolledWindow *figures_scroller;
+  GtkWidget *export_button;
+  GtkWidget *print_button;
+  GtkWidget *frozen_header;   /* the years stay in view over the figures */
 
   GxStore *store;
   GtkStringList *issuers;
@@ -294,10 +301,14 @@ build_figures (GxCompareWindow *self)
         }
     }
 
+  gx_frozen_header_clear_tables (GX_FROZEN_HEADER (self->frozen_header));
   if (self->figures_grid != NULL)
     gtk_box_remove (GTK_BOX (self->figures_box), self->figures_grid);
   self->figures_grid = GTK_WIDGET (grid);
   gtk_box_append (GTK_BOX (self->figures_box), self->figures_grid);
+  /* the row of years is the header kept in view */
+  gx_frozen_header_add_table (GX_FROZEN_HEADER (self->frozen_header), self->figures_grid,
+                              gtk_grid_get_child_at (grid, 0, 1));
 }
 
 static void
@@ -374,6 +385,87 @@ show_empty (GxCompareWindow *self,
 {
   gtk_label_set_text (self->empty_label, text);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+  gtk_widget_set_sensitive (self->print_button, FALSE);
+}
+
+/* The comparison as rows of text, as the tables show it: the figures
+ * (a header row of years and changes, section headings, lines), an empty
+ * row, then the rates.  What is exported and printed. */
+static void
+append_grid_rows (GPtrArray *rows,
+                  GtkGrid   *grid,
+                  guint      n_columns,
+                  gboolean   rates)
+{
+  for (int r = 0; ; r++)
+    {
+      GPtrArray *row = g_ptr_array_new ();
+      gboolean any = FALSE;
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          GtkWidget *child = gtk_grid_get_child_at (grid, (int) c, r);
+          const char *text = GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : NULL;
+
+          any |= child != NULL;
+          /* the rates' labels start with the bullet of their colour */
+          if (rates && c == 0 && text != NULL && g_str_has_prefix (text, "● "))
+            text += strlen ("● ");
+          g_ptr_array_add (row, g_strdup (text ? text : ""));
+        }
+      g_ptr_array_add (row, NULL);
+      if (!any)
+        {
+          g_strfreev ((char **) g_ptr_array_free (row, FALSE));
+          return;
+        }
+      if (rates && r == 0)
+        {
+          /* the rates repeat the header of years: say what they are */
+          g_free (g_ptr_array_index (row, 0));
+          row->pdata[0] = g_strdup (_("Rates"));
+        }
+      g_ptr_array_add (rows, g_ptr_array_free (row, FALSE));
+    }
+}
+
+static guint
+n_grid_columns (GxCompareWindow *self)
+{
+  guint n = self->reports->len;
+
+  return n == 0 ? 1 : (guint) value_column (n - 1) + (n > 1 ? 2 : 1);
+}
+
+static void
+print_begin_cb (GtkPrintOperation *op,
+                GtkPrintContext   *context,
+                gpointer           user_data);
+static void
+print_draw_cb (GtkPrintOperation *op,
+               GtkPrintContext   *context,
+               int                page,
+               gpointer           user_data);
+
+/* Print layout: a title, then the rows; the header row of years is
+ * repeated at the top of every page. */
+#define PRINT_FONT_SIZE 8.5
+#define PRINT_LINE (PRINT_FONT_SIZE * 1.6)
+
+typedef struct {
+  char *title;
+  GPtrArray *rows;      /* GStrv */
+  guint n_columns;
+  guint rows_per_page;
+} PrintData;
+
+static void
+print_data_free (PrintData *data)
+{
+  g_free (data->title);
+  g_ptr_array_unref (data->rows);
+  g_free (data);
 }
 
 static int
@@ -411,6 +503,8 @@ load_issuers (GxCompareWindow *self)
   gtk_string_list_splice (self->issuers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->issuers)),
                           (const char *const *) names->pdata);
   self->updating = FALSE;
+  /* an empty drop-down says "(None)": the page says there are no reports */
+  gtk_widget_set_visible (GTK_WIDGET (self->issuer_dropdown), names->len > 1);
   return TRUE;
 }
 
@@ -428,6 +522,163 @@ select_issuer_in_dropdown (GxCompareWindow *self)
 }
 
 /* Callbacks ------------------------------------------------------------------ */
+
+static void
+print_begin_cb (GtkPrintOperation *op,
+                GtkPrintContext   *context,
+                gpointer           user_data)
+{
+  PrintData *data = user_data;
+  double height = gtk_print_context_get_height (context);
+  guint body = data->rows->len > 0 ? data->rows->len - 1 : 0;
+
+  /* the title and the header row take three lines of every page */
+  data->rows_per_page = MAX (1, (guint) (height / PRINT_LINE) - 3);
+  gtk_print_operation_set_n_pages (op, (int) MAX (1, (body + data->rows_per_page - 1) / data->rows_per_page));
+}
+
+static void
+print_row (cairo_t    *cr,
+           PangoLayout *layout,
+           char      **cells,
+           guint       n_columns,
+           double      width,
+           double      y,
+           gboolean    bold)
+{
+  double label_width = width * 0.38;
+  double column_width = n_columns > 1 ? (width - label_width) / (n_columns - 1) : 0;
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_absolute_size (font, PRINT_FONT_SIZE * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  for (guint c = 0; c < n_columns && cells[c] != NULL; c++)
+    {
+      double x = c == 0 ? 0 : label_width + (c - 1) * column_width;
+      double w = c == 0 ? label_width : column_width;
+
+      pango_layout_set_width (layout, (int) ((w - 4) * PANGO_SCALE));
+      pango_layout_set_alignment (layout, c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+      pango_layout_set_text (layout, cells[c], -1);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+static void
+print_draw_cb (GtkPrintOperation *op,
+               GtkPrintContext   *context,
+               int                page,
+               gpointer           user_data)
+{
+  PrintData *data = user_data;
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  g_autoptr(PangoLayout) layout = gtk_print_context_create_pango_layout (context);
+  guint first = 1 + (guint) page * data->rows_per_page;
+  double y = 0;
+
+  if (data->rows->len == 0)
+    return;
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  {
+    char *title[] = { data->title, NULL };
+    print_row (cr, layout, title, 1, width / 0.38, y, TRUE);
+  }
+  y += 2 * PRINT_LINE;
+  /* the years on every page */
+  print_row (cr, layout, g_ptr_array_index (data->rows, 0), data->n_columns, width, y, TRUE);
+  y += PRINT_LINE;
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, 0, y - 2);
+  cairo_line_to (cr, width, y - 2);
+  cairo_stroke (cr);
+  for (guint r = first; r < data->rows->len && r < first + data->rows_per_page; r++)
+    {
+      print_row (cr, layout, g_ptr_array_index (data->rows, r), data->n_columns, width, y, FALSE);
+      y += PRINT_LINE;
+    }
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  GxCompareWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("Only a local file can be written."));
+      if (path == NULL || !gx_compare_window_write_csv (self, path, &error))
+        {
+          GtkWidget *message = gtk_message_dialog_new (GTK_WINDOW (self),
+                                                       GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                       GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
+                                                       _("The comparison could not be exported"));
+
+          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s", error->message);
+          g_signal_connect (message, "response", G_CALLBACK (gtk_window_destroy), NULL);
+          gtk_window_present (GTK_WINDOW (message));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_clicked_cb (GxCompareWindow *self)
+{
+  GtkFileChooserNative *native;
+  g_autofree char *name = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (self->reports->len == 0)
+    return;
+  /* Translators: the file name Export offers: "北京市海淀区人民政府 — years.csv" */
+  name = g_strdup_printf (_("%s — years.csv"), self->issuer);
+  g_strdelimit (name, "/\\", '_');
+  native = gtk_file_chooser_native_new (_("Export the Comparison as CSV"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (documents);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+print_clicked_cb (GxCompareWindow *self)
+{
+  g_autoptr(GtkPrintOperation) op = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->reports->len == 0)
+    return;
+  op = gx_compare_window_print_operation_new (self);
+  gtk_print_operation_set_allow_async (op, TRUE);
+  gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  print_clicked_cb (GX_COMPARE_WINDOW (widget));
+}
 
 static void
 issuer_selected_cb (GxCompareWindow *self)
@@ -452,6 +703,9 @@ gx_compare_window_dispose (GObject *object)
 {
   GxCompareWindow *self = GX_COMPARE_WINDOW (object);
 
+  if (self->frozen_header != NULL)
+    gx_frozen_header_clear_tables (GX_FROZEN_HEADER (self->frozen_header));
+  self->frozen_header = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), GX_TYPE_COMPARE_WINDOW);
   self->figures_grid = NULL;
   self->rates_grid = NULL;
@@ -493,8 +747,16 @@ gx_compare_window_class_init (GxCompareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GxCompareWindow, heading_label);
   gtk_widget_class_bind_template_child (widget_class, GxCompareWindow, rates_box);
   gtk_widget_class_bind_template_child (widget_class, GxCompareWindow, chart);
+  gtk_widget_class_bind_template_child (widget_class, GxCompareWindow, figures_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GxCompareWindow, figures_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GxCompareWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, GxCompareWindow, print_button);
   gtk_widget_class_bind_template_callback (widget_class, issuer_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, reload_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, print_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "compare.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "compare.print", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -506,6 +768,8 @@ gx_compare_window_init (GxCompareWindow *self)
   g_autoptr(GtkExpression) expression = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->frozen_header = gx_frozen_header_new (self->figures_scroller);
+  gtk_overlay_add_overlay (self->figures_overlay, self->frozen_header);
 
   self->reports = g_ptr_array_new_with_free_func (g_object_unref);
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -537,7 +801,7 @@ gx_compare_window_new (GxStore    *store,
       if (issuer != NULL)
         gx_compare_window_set_issuer (self, issuer);
       else
-        show_empty (self, _("The workspace has no reports yet. Import the reports of two or more years of an issuer to compare them."));
+        show_empty (self, _("No reports: the workspace is empty. Import the reports of two or more years of an issuer to compare them."));
     }
   return self;
 }
@@ -604,6 +868,8 @@ gx_compare_window_set_issuer (GxCompareWindow *self,
   build_rates (self);
   gx_rate_chart_set_reports (self->chart, self->reports);
   gtk_stack_set_visible_child_name (self->stack, "compare");
+  gtk_widget_set_sensitive (self->export_button, TRUE);
+  gtk_widget_set_sensitive (self->print_button, TRUE);
   return TRUE;
 }
 
@@ -669,4 +935,117 @@ gx_compare_window_get_rate_text (GxCompareWindow *self,
 {
   g_return_val_if_fail (GX_IS_COMPARE_WINDOW (self), NULL);
   return lookup_text (self, difference ? "rd" : "r", rate, year);
+}
+
+GPtrArray *
+gx_compare_window_dup_rows (GxCompareWindow *self)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  guint n_columns;
+
+  g_return_val_if_fail (GX_IS_COMPARE_WINDOW (self), rows);
+
+  if (self->reports->len == 0 || self->figures_grid == NULL)
+    return rows;
+  n_columns = n_grid_columns (self);
+  append_grid_rows (rows, GTK_GRID (self->figures_grid), n_columns, FALSE);
+  /* the header's corner: whose years these are */
+  if (rows->len > 0)
+    {
+      char **header = g_ptr_array_index (rows, 0);
+
+      g_free (header[0]);
+      header[0] = g_strdup (self->issuer);
+    }
+  if (self->rates_grid != NULL)
+    {
+      char **blank = g_new0 (char *, n_columns + 1);
+
+      for (guint c = 0; c < n_columns; c++)
+        blank[c] = g_strdup ("");
+      g_ptr_array_add (rows, blank);
+      append_grid_rows (rows, GTK_GRID (self->rates_grid), n_columns, TRUE);
+    }
+  return rows;
+}
+
+static void
+append_csv_field (GString    *out,
+                  const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+gboolean
+gx_compare_window_write_csv (GxCompareWindow  *self,
+                             const char       *path,
+                             GError          **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  /* UTF-8 with a BOM, as the other CSV exports, for Excel and WPS */
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
+
+  g_return_val_if_fail (GX_IS_COMPARE_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  rows = gx_compare_window_dup_rows (self);
+  if (rows->len == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("There is nothing to export: no reports are compared."));
+      return FALSE;
+    }
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          if (c > 0)
+            g_string_append_c (out, ',');
+          append_csv_field (out, cells[c]);
+        }
+      g_string_append (out, "\r\n");
+    }
+  return g_file_set_contents (path, out->str, (gssize) out->len, error);
+}
+
+GtkPrintOperation *
+gx_compare_window_print_operation_new (GxCompareWindow *self)
+{
+  GtkPrintOperation *op;
+  PrintData *data;
+
+  g_return_val_if_fail (GX_IS_COMPARE_WINDOW (self), NULL);
+
+  data = g_new0 (PrintData, 1);
+  data->title = g_strdup (gtk_label_get_text (self->heading_label));
+  data->rows = gx_compare_window_dup_rows (self);
+  data->n_columns = n_grid_columns (self);
+  op = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (op, data->title);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  g_object_set_data_full (G_OBJECT (op), "gx-print-data", data, (GDestroyNotify) print_data_free);
+  g_signal_connect (op, "begin-print", G_CALLBACK (print_begin_cb), data);
+  g_signal_connect (op, "draw-page", G_CALLBACK (print_draw_cb), data);
+  return op;
+}
+
+GtkWidget *
+gx_compare_window_get_frozen_header (GxCompareWindow *self)
+{
+  g_return_val_if_fail (GX_IS_COMPARE_WINDOW (self), NULL);
+  return self->frozen_header;
 }

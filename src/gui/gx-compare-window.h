@@ -46,4 +46,18 @@ const char      *gx_compare_window_get_rate_text   (GxCompareWindow *self,
                                                     int              year,
                                                     gboolean         difference);
 
+/* The comparison as the tables show it, a GStrv a row: the header (the
+ * issuer, then each year and its change), the figures, an empty row, the
+ * rates.  Empty when nothing is compared. */
+GPtrArray       *gx_compare_window_dup_rows        (GxCompareWindow *self);
+/* Those rows as CSV (UTF-8 with a BOM); Export as CSV… writes it. */
+gboolean         gx_compare_window_write_csv       (GxCompareWindow  *self,
+                                                    const char       *path,
+                                                    GError          **error);
+/* Prints those rows, the header of years on every page (Print… runs it
+ * with the print dialog). */
+GtkPrintOperation *gx_compare_window_print_operation_new (GxCompareWindow *self);
+/* The overlay that keeps the row of years in view (for tests) */
+GtkWidget       *gx_compare_window_get_frozen_header (GxCompareWindow *self);
+
 G_END_DECLS

@@ -1,19 +1,21 @@
 /* gx-report-detail.c: the statistical tables of one report, and its findings
  *
- * The three tables are built once from the template (gx-schema.c) as lists
- * of GxTableRow; showing another report only rebinds them.  The cells show
- * in the tables keep nothing: what a cell looks like is computed from the
- * report and from self->marks whenever it is bound.
+ * The three tables are GtkGrids built from the layout of the official form
+ * (gx-form-layout.c) once per national form; showing another report only
+ * restyles their value cells.  The cells keep nothing: what a cell looks
+ * like is computed from the report and from self->marks whenever it is
+ * restyled.
  */
 #include "gx-config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "gx-report-detail.h"
 #include "gx-rates.h"
 #include "gx-sections.h"
 #include "gx-schema.h"
-#include "gx-table-row.h"
+#include "gx-form-layout.h"
 
 typedef struct {
   GxSeverity severity;        /* the worst finding of the cell */
@@ -25,6 +27,7 @@ struct _GxReportDetail
   GtkWidget parent_instance;
 
   GtkStack *stack;
+  GtkPaned *paned;
   GtkScrolledWindow *tables_scroller;
   GtkWidget *tables_box;
   GtkLabel *title_label;
@@ -32,15 +35,15 @@ struct _GxReportDetail
   GtkLabel *disclosure_heading;
   GtkLabel *applications_heading;
   GtkLabel *review_heading;
-  GtkColumnView *disclosure_view;
-  GtkColumnView *applications_view;
-  GtkColumnView *review_view;
+  GtkGrid *disclosure_grid;
+  GtkGrid *applications_grid;
+  GtkGrid *review_grid;
   GtkLabel *findings_heading;
   GtkListView *findings_view;
   GtkGrid *rates_grid;
+  GtkWidget *legend;
   GtkLabel *rate_values[GX_N_RATES];
 
-  GListStore *tables[GX_N_SECTIONS];   /* GxTableRow */
   GListStore *findings;                /* GxFinding: all of the report */
   GtkFilterListModel *listed;          /* those listed (dismissed hidden) */
   GtkCustomFilter *review_filter;
@@ -49,10 +52,10 @@ struct _GxReportDetail
   gboolean show_dismissed;
 
   GxReport *report;
-  GxFormat format;                     /* the form the table rows are built for */
+  GxFormat format;                     /* the form the grids are built for */
   CellMark *marks;                     /* one per cell; messages NULL: none */
   int focus_cell;
-  GHashTable *cell_widgets;            /* cell + 1 → bound GtkWidget */
+  GHashTable *cell_widgets;            /* cell + 1 → its GtkInscription */
   guint scroll_tick;
 };
 
@@ -104,6 +107,11 @@ compute_marks (GxReportDetail *self)
       guint n_cells;
       const guint *cells = gx_finding_get_cells (finding, &n_cells);
       GxSeverity severity = gx_finding_get_severity (finding);
+      guint subject = gx_finding_get_cell (finding);
+      /* a finding about a whole row (unread, ambiguous_layout) is about
+       * each of its cells, blank or not */
+      gboolean whole_row = subject < gx_schema_n_cells () &&
+                           gx_finding_get_column_key (finding) == NULL;
 
       /* a dismissed finding marks no cell unless asked for */
       if (!self->show_dismissed && gx_finding_get_review (finding) == GX_REVIEW_DISMISSED)
@@ -116,6 +124,12 @@ compute_marks (GxReportDetail *self)
           CellMark *mark;
 
           if (cells[c] >= gx_schema_n_cells ())
+            continue;
+          /* the blank operands of a sum are not what is wrong: only the
+           * cell the finding is about, and the cells holding a value, are
+           * tinted (a blank cell keeps the colour of its blank_cell note) */
+          if (!whole_row && cells[c] != subject &&
+              gx_report_is_blank (self->report, cells[c]))
             continue;
           mark = &self->marks[cells[c]];
           if (mark->messages == NULL)
@@ -191,17 +205,6 @@ restyle_all_cells (GxReportDetail *self)
 }
 
 static void
-rebind_tables (GxReportDetail *self)
-{
-  for (guint s = 0; s < GX_N_SECTIONS; s++)
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tables[s]));
-
-      g_list_model_items_changed (G_LIST_MODEL (self->tables[s]), 0, n, n);
-    }
-}
-
-static void
 scroll_to_widget (GxReportDetail *self,
                   GtkWidget      *widget)
 {
@@ -261,191 +264,7 @@ group_label (const GxSchemaGroup *group)
   return g_strdup (group->label_en);
 }
 
-static guint
-group_depth (int group)
-{
-  guint depth = 0;
-
-  while (group >= 0 && gx_schema_group ((guint) group)->parent >= 0)
-    {
-      group = gx_schema_group ((guint) group)->parent;
-      depth++;
-    }
-  return depth;
-}
-
-/* Emits the headings of @group and its ancestors not yet shown. */
-static void
-add_group_headings (GListStore *store,
-                    int         group,
-                    int        *shown,
-                    guint      *n_shown)
-{
-  int chain[8];
-  guint n = 0;
-
-  for (int g = group; g >= 0 && n < G_N_ELEMENTS (chain); g = gx_schema_group ((guint) g)->parent)
-    {
-      gboolean seen = FALSE;
-
-      for (guint i = 0; i < *n_shown; i++)
-        seen |= shown[i] == g;
-      if (!seen)
-        chain[n++] = g;
-    }
-
-  while (n > 0)
-    {
-      int g = chain[--n];
-      g_autofree char *label = group_label (gx_schema_group ((guint) g));
-      g_autoptr(GxTableRow) heading = gx_table_row_new_heading (label, group_depth (g));
-
-      g_list_store_append (store, heading);
-      shown[(*n_shown)++] = g;
-    }
-}
-
-static void
-build_table_rows (GxReportDetail *self,
-                  GxFormat        format)
-{
-  self->format = format;
-  for (guint s = 0; s < GX_N_SECTIONS; s++)
-    {
-      const GxSchemaSection *section = gx_schema_section (s);
-      GListStore *store = self->tables[s];
-      int shown[32];
-      guint n_shown = 0;
-
-      g_list_store_remove_all (store);
-      for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
-        {
-          const GxSchemaRow *row = gx_schema_row (r);
-
-          if (!gx_schema_row_in_format (row, format))
-            continue;   /* a row of the other national form */
-          if (row->group >= 0 && n_shown < G_N_ELEMENTS (shown) - 8)
-            add_group_headings (store, row->group, shown, &n_shown);
-
-          if (s == GX_SECTION_DISCLOSURE)
-            {
-              /* section 二 mixes tables of different fields: one line a field */
-              for (guint c = 0; c < row->n_columns; c++)
-                {
-                  g_autoptr(GxTableRow) line = NULL;
-
-                  if (!gx_schema_column_in_format (&row->columns[c], format))
-                    continue;
-                  line = gx_table_row_new (row, (int) c);
-                  g_list_store_append (store, line);
-                }
-            }
-          else
-            {
-              g_autoptr(GxTableRow) line = gx_table_row_new (row, -1);
-              g_list_store_append (store, line);
-            }
-        }
-    }
-}
-
 /* Callbacks ----------------------------------------------------------------- */
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 12);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), GPOINTER_TO_UINT (user_data));
-  gtk_list_item_set_child (item, label);
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-bind_label_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GxTableRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *text = gx_table_row_get_column (row) > 0 ? NULL : gx_table_row_get_label (row);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  gtk_widget_set_tooltip_text (label, text);
-  gtk_widget_set_margin_start (label, 16 * (int) gx_table_row_get_depth (row));
-  if (gx_table_row_is_heading (row))
-    gtk_widget_add_css_class (label, "table-heading");
-  else
-    gtk_widget_remove_css_class (label, "table-heading");
-}
-
-static void
-bind_field_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GxTableRow *row = gtk_list_item_get_item (item);
-  const GxSchemaRow *schema_row = gx_table_row_get_schema_row (row);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *text = NULL;
-
-  if (schema_row != NULL && gx_table_row_get_column (row) >= 0)
-    text = gx_schema_column_label (&schema_row->columns[gx_table_row_get_column (row)]);
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  gtk_widget_set_tooltip_text (label, text);
-}
-
-static void
-setup_value_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 5);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 8);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, "cell");
-  gtk_list_item_set_child (item, label);
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-bind_value_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GxReportDetail *self = g_object_get_data (G_OBJECT (factory), "gx-detail");
-  guint n = GPOINTER_TO_UINT (user_data);
-  GxTableRow *row = gtk_list_item_get_item (item);
-  GtkWidget *widget = gtk_list_item_get_child (item);
-  int cell = gx_table_row_get_cell (row, n);
-
-  g_object_set_data (G_OBJECT (widget), "gx-cell", GINT_TO_POINTER (cell + 1));
-  if (cell >= 0)
-    g_hash_table_insert (self->cell_widgets, CELL_KEY ((guint) cell), widget);
-  style_cell (self, widget, cell);
-}
-
-static void
-unbind_value_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  GxReportDetail *self = g_object_get_data (G_OBJECT (factory), "gx-detail");
-  GtkWidget *widget = gtk_list_item_get_child (item);
-  int cell = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "gx-cell")) - 1;
-
-  if (cell >= 0 && g_hash_table_lookup (self->cell_widgets, CELL_KEY ((guint) cell)) == widget)
-    g_hash_table_remove (self->cell_widgets, CELL_KEY ((guint) cell));
-  g_object_set_data (G_OBJECT (widget), "gx-cell", NULL);
-}
 
 static void
 review_clicked_cb (GtkButton *button,
@@ -513,9 +332,11 @@ review_menu_button (GxReportDetail *self,
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_object_set_data (G_OBJECT (popover), "gx-note", entry);
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "document-edit-symbolic");
+  /* a word, not a pencil: it records a decision, it edits nothing */
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), _("Review…"));
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
-  gtk_widget_set_tooltip_text (menu_button, _("Review: confirm or dismiss this finding"));
+  gtk_widget_set_tooltip_text (menu_button,
+                               _("Confirm this finding, or dismiss it (it then no longer counts), with a note saying why"));
   gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
   gtk_widget_add_css_class (menu_button, "flat");
   return menu_button;
@@ -531,6 +352,7 @@ setup_finding_cb (GtkSignalListItemFactory *factory,
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *where = gtk_label_new (NULL);
   GtkWidget *review = gtk_label_new (NULL);
 
   gtk_widget_set_margin_start (box, 18);
@@ -547,7 +369,13 @@ setup_finding_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap_mode (GTK_LABEL (review), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (review, "dim-label");
   gtk_widget_add_css_class (review, "caption");
+  gtk_label_set_xalign (GTK_LABEL (where), 0);
+  gtk_label_set_wrap (GTK_LABEL (where), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (where), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (where, "dim-label");
+  gtk_widget_add_css_class (where, "caption");
   gtk_box_append (GTK_BOX (text), label);
+  gtk_box_append (GTK_BOX (text), where);
   gtk_box_append (GTK_BOX (text), review);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text);
@@ -590,7 +418,9 @@ bind_finding_cb (GtkSignalListItemFactory *factory,
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *text = gtk_widget_get_next_sibling (icon);
   GtkWidget *label = gtk_widget_get_first_child (text);
-  GtkWidget *review = gtk_widget_get_next_sibling (label);
+  GtkWidget *where = gtk_widget_get_next_sibling (label);
+  GtkWidget *review = gtk_widget_get_next_sibling (where);
+  g_autofree char *where_text = NULL;
   GtkWidget *menu_button = gtk_widget_get_next_sibling (text);
   GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
   GtkEditable *entry = g_object_get_data (G_OBJECT (popover), "gx-note");
@@ -612,8 +442,17 @@ bind_finding_cb (GtkSignalListItemFactory *factory,
       break;
     }
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
+  gtk_widget_remove_css_class (icon, "severity-error");
+  gtk_widget_remove_css_class (icon, "severity-warning");
+  gtk_widget_remove_css_class (icon, "severity-note");
+  gtk_widget_add_css_class (icon, gx_finding_get_severity (finding) == GX_SEVERITY_ERROR ? "severity-error"
+                                  : gx_finding_get_severity (finding) == GX_SEVERITY_WARNING ? "severity-warning"
+                                  : "severity-note");
   gtk_widget_set_tooltip_text (icon, gx_severity_to_label (gx_finding_get_severity (finding)));
   gtk_label_set_text (GTK_LABEL (label), gx_finding_get_message (finding));
+  where_text = self->report ? gx_report_detail_dup_finding_source (self->report, finding) : NULL;
+  gtk_label_set_text (GTK_LABEL (where), where_text ? where_text : "");
+  gtk_widget_set_visible (where, where_text != NULL);
   gtk_label_set_text (GTK_LABEL (review), review_line ? review_line : "");
   gtk_widget_set_visible (review, review_line != NULL);
   gtk_editable_set_text (entry, gx_finding_get_review_note (finding) ? gx_finding_get_review_note (finding) : "");
@@ -632,6 +471,41 @@ review_filter_func (gpointer item,
   GxReportDetail *self = user_data;
 
   return self->show_dismissed || gx_finding_get_review (GX_FINDING (item)) != GX_REVIEW_DISMISSED;
+}
+
+/* What the colours of the cells mean, under the title */
+static void
+build_legend (GxReportDetail *self)
+{
+  static const struct {
+    const char *css;
+    const char *text;
+  } keys[] = {
+    { "finding-error", N_("Error: does not add up, or not a number") },
+    { "finding-warning", N_("Warning: check against the source") },
+    { "finding-note", N_("Note: left blank (read as 0), or as the source has it") },
+  };
+  GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+
+  gtk_widget_add_css_class (legend, "legend");
+  gtk_widget_set_margin_top (legend, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *key = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *label = gtk_label_new (_(keys[i].text));
+
+      gtk_widget_add_css_class (swatch, "legend-swatch");
+      gtk_widget_add_css_class (swatch, keys[i].css);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (key), swatch);
+      gtk_box_append (GTK_BOX (key), label);
+      gtk_box_append (GTK_BOX (legend), key);
+    }
+  gtk_box_insert_child_after (GTK_BOX (self->tables_box), legend,
+                              GTK_WIDGET (self->subtitle_label));
+  self->legend = legend;
 }
 
 /* The rates (gx-rates.c): one column each, its name over its value, the
@@ -750,96 +624,145 @@ finding_activate_cb (GxReportDetail *self,
 
 /* Building the tables --------------------------------------------------------- */
 
-static GtkListItemFactory *
-value_factory (GxReportDetail *self,
-               guint           n)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+/* The official tables -------------------------------------------------------- */
 
-  g_object_set_data (G_OBJECT (factory), "gx-detail", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_value_cb), GUINT_TO_POINTER (n));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_value_cb), GUINT_TO_POINTER (n));
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_value_cb), GUINT_TO_POINTER (n));
-  return factory;
+/* The text of a header, title or label cell of gx-form-layout.c in the
+ * language of the interface: the layout spells the form in Chinese, and
+ * names the schema row or group a cell stands for. */
+static char *
+localized_text (const GxLayoutCell *cell)
+{
+  guint n;
+  const GxSchemaColumn *columns;
+
+  if (gx_schema_prefers_chinese () || cell->text == NULL || *cell->text == '\0')
+    return g_strdup (cell->text);
+  if (cell->schema_row >= 0)
+    return g_strdup (gx_schema_row_label (gx_schema_row ((guint) cell->schema_row)));
+  if (cell->group >= 0)
+    return group_label (gx_schema_group ((guint) cell->group));
+
+  /* a column's label, or the label over a group of columns */
+  columns = gx_schema_application_columns (&n);
+  for (guint c = 0; c < n; c++)
+    {
+      if (g_strcmp0 (columns[c].label_zh, cell->text) == 0)
+        return g_strdup (columns[c].label_en);
+      if (g_strcmp0 (columns[c].group_zh, cell->text) == 0)
+        return g_strdup (columns[c].group_en);
+    }
+  columns = gx_schema_review_fields (&n);
+  for (guint c = 0; c < n; c++)
+    if (g_strcmp0 (columns[c].label_zh, cell->text) == 0)
+      return g_strdup (columns[c].label_en);
+  {
+    const GxSchemaSection *s = gx_schema_section (GX_SECTION_DISCLOSURE);
+
+    for (guint r = s->first_row; r < s->first_row + s->n_rows; r++)
+      {
+        const GxSchemaRow *row = gx_schema_row (r);
+
+        for (guint c = 0; c < row->n_columns; c++)
+          if (g_strcmp0 (row->columns[c].label_zh, cell->text) == 0)
+            return g_strdup (row->columns[c].label_en);
+      }
+  }
+  /* what the form prints around the template */
+  if (strcmp (cell->text, "信息内容") == 0)
+    return g_strdup (_("Item"));
+  if (strcmp (cell->text, "申请人情况") == 0)
+    return g_strdup (_("Applicants"));
+  if (g_str_has_prefix (cell->text, "（本列数据的勾稽关系为"))
+    return g_strdup (_("(In each column: new applications + carried over = results total + carried forward)"));
+  return g_strdup (cell->text);
 }
+
+/* The width the form gives a column, in pixels: the tables are as wide as
+ * a printed sheet's proportions say, the labels wrap within */
+#define FORM_WIDTH 1040
 
 static void
-append_column (GtkColumnView      *view,
-               const char         *title,
-               GtkListItemFactory *factory,
-               int                 width)
+build_grid (GxReportDetail *self,
+            GtkGrid        *grid,
+            GxSection       section,
+            GxFormat        format)
 {
-  g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
+  g_autoptr(GxFormTable) table = gx_form_table_new (section, format);
+  GtkWidget *child;
 
-  /* values get fixed widths, the labels what is left */
-  gtk_column_view_column_set_expand (column, width < 0);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (view, column);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const GxLayoutCell *cell = &g_array_index (table->cells, GxLayoutCell, i);
+      GtkWidget *widget;
+      int width = 0;
+
+      for (guint c = cell->col; c < cell->col + cell->colspan && c < table->n_cols; c++)
+        width += (int) (table->widths[c] * FORM_WIDTH);
+
+      if (cell->kind == GX_LAYOUT_VALUE)
+        {
+          widget = gtk_inscription_new (NULL);
+          gtk_inscription_set_xalign (GTK_INSCRIPTION (widget), 1.0);
+          gtk_inscription_set_yalign (GTK_INSCRIPTION (widget), 0.5);
+          gtk_inscription_set_min_chars (GTK_INSCRIPTION (widget), 4);
+          gtk_widget_add_css_class (widget, "numeric");
+          gtk_widget_add_css_class (widget, "cell");
+          if (cell->cell >= 0)
+            g_hash_table_insert (self->cell_widgets, CELL_KEY ((guint) cell->cell), widget);
+        }
+      else
+        {
+          g_autofree char *text = localized_text (cell);
+
+          widget = gtk_label_new (text);
+          gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+          /* between words (and between Chinese characters): an English
+           * header is never cut inside a word */
+          gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD);
+          /* the column's width decides where it wraps, not the text */
+          gtk_label_set_max_width_chars (GTK_LABEL (widget), 1);
+          gtk_label_set_xalign (GTK_LABEL (widget), cell->kind == GX_LAYOUT_LABEL ? 0.0 : 0.5);
+          gtk_label_set_justify (GTK_LABEL (widget), cell->kind == GX_LAYOUT_LABEL
+                                                       ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_CENTER);
+          gtk_widget_add_css_class (widget, cell->kind == GX_LAYOUT_HEAD ? "form-head"
+                                            : cell->kind == GX_LAYOUT_TITLE ? "form-title"
+                                            : "form-label");
+          if (cell->group >= 0)
+            gtk_widget_add_css_class (widget, "table-heading");
+        }
+      gtk_widget_add_css_class (widget, "form-cell");
+      gtk_widget_set_size_request (widget, MAX (width, 24), -1);
+      gtk_grid_attach (grid, widget, (int) cell->col, (int) cell->row,
+                       (int) cell->colspan, (int) cell->rowspan);
+    }
 }
 
-static GtkListItemFactory *
-label_factory (GCallback bind,
-               guint     nat_chars)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GUINT_TO_POINTER (nat_chars));
-  g_signal_connect (factory, "bind", bind, NULL);
-  return factory;
-}
-
+/* Sections 二, 三 and 四 as the official form of @format has them */
 static void
-build_table_views (GxReportDetail *self)
+build_forms (GxReportDetail *self,
+             GxFormat        format)
 {
-  GtkColumnView *views[GX_N_SECTIONS] = {
-    self->disclosure_view, self->applications_view, self->review_view,
+  GtkGrid *grids[GX_N_SECTIONS] = {
+    self->disclosure_grid, self->applications_grid, self->review_grid,
   };
   GtkLabel *headings[GX_N_SECTIONS] = {
     self->disclosure_heading, self->applications_heading, self->review_heading,
   };
-  const GxSchemaColumn *columns;
-  guint n_columns;
 
+  self->format = format;
+  g_hash_table_remove_all (self->cell_widgets);
   for (guint s = 0; s < GX_N_SECTIONS; s++)
     {
       g_autofree char *heading = section_heading (s);
-      GtkNoSelection *selection;
 
-      self->tables[s] = g_list_store_new (GX_TYPE_TABLE_ROW);
-      selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->tables[s])));
-      gtk_column_view_set_model (views[s], GTK_SELECTION_MODEL (selection));
-      g_object_unref (selection);
       gtk_label_set_text (headings[s], heading);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (views[s]),
+      gtk_accessible_update_property (GTK_ACCESSIBLE (grids[s]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+      build_grid (self, grids[s], (GxSection) s, format);
     }
-
-  /* 二: 信息内容 | 项目 | 数值 */
-  append_column (self->disclosure_view, _("Item"),
-                 label_factory (G_CALLBACK (bind_label_cb), 22), -1);
-  append_column (self->disclosure_view, _("Field"),
-                 label_factory (G_CALLBACK (bind_field_cb), 16), 260);
-  append_column (self->disclosure_view, _("Value"), value_factory (self, 0), 120);
-
-  /* 三: the 25 rows × 7 columns */
-  append_column (self->applications_view, _("Item"),
-                 label_factory (G_CALLBACK (bind_label_cb), 26), -1);
-  columns = gx_schema_application_columns (&n_columns);
-  for (guint c = 0; c < n_columns; c++)
-    append_column (self->applications_view, gx_schema_column_label (&columns[c]),
-                   value_factory (self, c), 96);
-
-  /* 四: 行政复议 and the two kinds of 行政诉讼, 5 fields each */
-  append_column (self->review_view, _("Item"),
-                 label_factory (G_CALLBACK (bind_label_cb), 26), -1);
-  columns = gx_schema_review_fields (&n_columns);
-  for (guint c = 0; c < n_columns; c++)
-    append_column (self->review_view, gx_schema_column_label (&columns[c]),
-                   value_factory (self, c), 96);
-
-  build_table_rows (self, GX_FORMAT_2021);
 }
 
 /* GObject / GtkWidget ---------------------------------------------------------- */
@@ -854,8 +777,6 @@ gx_report_detail_dispose (GObject *object)
   self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), GX_TYPE_REPORT_DETAIL);
   g_clear_object (&self->report);
-  for (guint s = 0; s < GX_N_SECTIONS; s++)
-    g_clear_object (&self->tables[s]);
   g_clear_object (&self->findings);
   g_clear_object (&self->listed);
   g_clear_object (&self->review_filter);
@@ -940,6 +861,7 @@ gx_report_detail_class_init (GxReportDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/GxReports/gx-report-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, GxReportDetail, paned);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, tables_scroller);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, tables_box);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, title_label);
@@ -947,9 +869,9 @@ gx_report_detail_class_init (GxReportDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, disclosure_heading);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, applications_heading);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, review_heading);
-  gtk_widget_class_bind_template_child (widget_class, GxReportDetail, disclosure_view);
-  gtk_widget_class_bind_template_child (widget_class, GxReportDetail, applications_view);
-  gtk_widget_class_bind_template_child (widget_class, GxReportDetail, review_view);
+  gtk_widget_class_bind_template_child (widget_class, GxReportDetail, disclosure_grid);
+  gtk_widget_class_bind_template_child (widget_class, GxReportDetail, applications_grid);
+  gtk_widget_class_bind_template_child (widget_class, GxReportDetail, review_grid);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, findings_heading);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, findings_view);
   gtk_widget_class_bind_template_child (widget_class, GxReportDetail, rates_grid);
@@ -973,7 +895,7 @@ gx_report_detail_init (GxReportDetail *self)
   self->marks = g_new0 (CellMark, gx_schema_n_cells ());
   self->cell_widgets = g_hash_table_new (NULL, NULL);
 
-  build_table_views (self);
+  build_forms (self, GX_FORMAT_2021);
 
   self->findings = g_list_store_new (GX_TYPE_FINDING);
   self->review_filter = gtk_custom_filter_new (review_filter_func, self, NULL);
@@ -993,6 +915,7 @@ gx_report_detail_init (GxReportDetail *self)
 
   gtk_label_set_text (self->findings_heading, _("Findings"));
   build_rates (self);
+  build_legend (self);
 }
 
 /* Public API ------------------------------------------------------------------ */
@@ -1016,7 +939,7 @@ gx_report_detail_set_report (GxReportDetail *self,
     return;
 
   if (report != NULL && gx_report_get_format (report) != self->format)
-    build_table_rows (self, gx_report_get_format (report));
+    build_forms (self, gx_report_get_format (report));
   self->focus_cell = -1;
   compute_marks (self);
 
@@ -1045,7 +968,7 @@ gx_report_detail_set_report (GxReportDetail *self,
   else
     gtk_stack_set_visible_child_name (self->stack, "none");
 
-  rebind_tables (self);
+  restyle_all_cells (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
 }
 
@@ -1168,4 +1091,56 @@ gx_report_detail_get_rate_widget (GxReportDetail *self,
   g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), NULL);
   g_return_val_if_fail (rate < GX_N_RATES, NULL);
   return GTK_WIDGET (self->rate_values[rate]);
+}
+
+char *
+gx_report_detail_dup_finding_source (GxReport  *report,
+                                     GxFinding *finding)
+{
+  const char *quote;
+  guint cell;
+  guint line;
+
+  g_return_val_if_fail (GX_IS_REPORT (report), NULL);
+  g_return_val_if_fail (GX_IS_FINDING (finding), NULL);
+
+  quote = gx_finding_get_quote (finding);
+  if (quote != NULL)
+    {
+      glong len = g_utf8_strlen (quote, -1);
+      g_autofree char *cut = NULL;
+
+      /* a paragraph without a full stop is read as one sentence */
+      if (len > 160)
+        {
+          g_autofree char *head = g_utf8_substring (quote, 0, 159);
+          cut = g_strconcat (head, "…", NULL);
+        }
+      /* Translators: under a finding about the text: the sentence read */
+      return g_strdup_printf (_("The text: “%s”"), cut ? cut : quote);
+    }
+
+  /* a finding about the text as a whole, or of no cell, has no line */
+  cell = gx_finding_get_cell (finding);
+  if (cell >= gx_schema_n_cells () || gx_sections_is_text_rule (gx_finding_get_rule (finding)))
+    return NULL;
+  line = gx_report_get_cell_line (report, cell);
+  if (line == 0)
+    return NULL;
+  /* Translators: under a finding: where its value was read, "源文件第434行" */
+  return g_strdup_printf (_("Line %u of the source"), line);
+}
+
+GtkWidget *
+gx_report_detail_get_legend (GxReportDetail *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), NULL);
+  return self->legend;
+}
+
+GtkPaned *
+gx_report_detail_get_paned (GxReportDetail *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT_DETAIL (self), NULL);
+  return self->paned;
 }

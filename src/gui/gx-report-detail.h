@@ -1,7 +1,9 @@
 /* gx-report-detail.h: the statistical tables of one report, and its findings
  *
- * Sections 二, 三 and 四 as GtkColumnViews in the official order and
- * hierarchy.  Cells involved in a finding carry the CSS class
+ * Sections 二, 三 and 四 drawn read-only as the official form (the grids of
+ * gx-form-layout.c, which the Word export and the printed sheets share:
+ * section 二 as its small tables, the header groups and merged row groups
+ * of section 三, the three header rows of section 四).  Cells involved in a finding carry the CSS class
  * finding-error/finding-warning/finding-note and the messages as tooltip;
  * activating a finding scrolls its cell into view and marks it finding-focus.
  */
@@ -56,5 +58,18 @@ gboolean    gx_report_detail_review_finding   (GxReportDetail *self,
 void        gx_report_detail_set_show_dismissed (GxReportDetail *self,
                                                  gboolean        show_dismissed);
 gboolean    gx_report_detail_get_show_dismissed (GxReportDetail *self);
+
+/* What a finding's row says under its message: the sentence of the text
+ * it read, or the line of the source its cell's value came from
+ * ("Line 434 of the source"); NULL when neither is known. */
+char       *gx_report_detail_dup_finding_source (GxReport  *report,
+                                                 GxFinding *finding);
+
+/* The legend of the cell colours (for tests) */
+GtkWidget  *gx_report_detail_get_legend       (GxReportDetail *self);
+
+/* The divider between the tables and the findings (the window keeps its
+ * position in GSettings). */
+GtkPaned   *gx_report_detail_get_paned        (GxReportDetail *self);
 
 G_END_DECLS

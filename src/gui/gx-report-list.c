@@ -1,8 +1,10 @@
 /* gx-report-list.c: the list of reports of the workspace */
 #include "gx-config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "gx-crosscheck.h"
 #include "gx-report-list.h"
 #include "gx-schema.h"
 
@@ -31,18 +33,42 @@ struct _GxReportList
 {
   GtkWidget parent_instance;
 
+  GtkWidget *stack;           /* the list, or what says nothing matches */
   GtkWidget *scroller;
+  GtkLabel *nothing_label;
   GtkColumnView *column_view;
 
   GListStore *store;
-  GtkStringFilter *search_filter;
+  GtkCustomFilter *search_filter;
   GtkCustomFilter *problems_filter;
   GtkFilterListModel *filter_model;
   GtkSortListModel *sort_model;
   GtkSingleSelection *selection;
 
   gboolean only_problems;
+
+  /* the search: its text as typed, and normalised as issuers are
+   * (gx_issuer_normalize(), case folded) */
+  char *search;
+  char *search_key;
+  int year;                   /* only the reports of this year; 0: all */
+  /* the user's merges of issuer spellings (normalised): alias → canonical,
+   * and canonical → a GPtrArray of its aliases */
+  GHashTable *aliases;
+  GHashTable *spellings;
+
+  /* the report the user selected last (0: none): selected again when a
+   * search or filter that hid it shows it again */
+  gint64 wanted_id;
+  gboolean refiltering;
 };
+
+static GQuark issuer_key_quark;
+
+typedef struct {
+  char *issuer;     /* the issuer the key was made of */
+  char *key;        /* gx_issuer_normalize(), case folded */
+} IssuerKey;
 
 enum {
   PROP_0,
@@ -105,6 +131,82 @@ has_problems (GxReport *report)
   return gx_report_get_n_errors (report) + gx_report_get_n_warnings (report) > 0;
 }
 
+static char *
+search_key (const char *text)
+{
+  g_autofree char *normal = gx_issuer_normalize (text);
+
+  return normal ? g_utf8_casefold (normal, -1) : NULL;
+}
+
+static void
+issuer_key_free (gpointer data)
+{
+  IssuerKey *key = data;
+
+  g_free (key->issuer);
+  g_free (key->key);
+  g_free (key);
+}
+
+/* The normalised issuer of @report, kept on it until its issuer changes:
+ * the search runs over every report at each key typed. */
+static const char *
+report_issuer_key (GxReport *report)
+{
+  const char *issuer = gx_report_get_issuer (report);
+  IssuerKey *key = g_object_get_qdata (G_OBJECT (report), issuer_key_quark);
+
+  if (key == NULL || g_strcmp0 (key->issuer, issuer) != 0)
+    {
+      key = g_new0 (IssuerKey, 1);
+      key->issuer = g_strdup (issuer);
+      key->key = search_key (issuer);
+      g_object_set_qdata_full (G_OBJECT (report), issuer_key_quark, key, issuer_key_free);
+    }
+  return key->key;
+}
+
+/* Whether @report's issuer, one of the spellings merged with it, or its
+ * year holds what was searched for. */
+static gboolean
+search_matches (GxReportList *self,
+                GxReport     *report)
+{
+  const char *key;
+  const char *canonical;
+  GPtrArray *spellings;
+  char year[16];
+
+  if (self->search == NULL)
+    return TRUE;
+  /* a year, or its first digits (202 for the 2020s): not any digit in it */
+  g_snprintf (year, sizeof year, "%d", gx_report_get_year (report));
+  if (strlen (self->search) >= 3 && strspn (self->search, "0123456789") == strlen (self->search) &&
+      g_str_has_prefix (year, self->search))
+    return TRUE;
+  if (self->search_key == NULL)
+    return FALSE;
+  key = report_issuer_key (report);
+  if (key == NULL)
+    return FALSE;
+  if (strstr (key, self->search_key) != NULL)
+    return TRUE;
+  if (self->aliases == NULL)
+    return FALSE;
+
+  canonical = g_hash_table_lookup (self->aliases, key);
+  if (canonical == NULL)
+    canonical = key;
+  else if (strstr (canonical, self->search_key) != NULL)
+    return TRUE;
+  spellings = g_hash_table_lookup (self->spellings, canonical);
+  for (guint i = 0; spellings != NULL && i < spellings->len; i++)
+    if (strstr (g_ptr_array_index (spellings, i), self->search_key) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* Callbacks ------------------------------------------------------------------- */
 
 static gboolean
@@ -114,6 +216,17 @@ problems_filter_match_cb (gpointer item,
   GxReportList *self = user_data;
 
   return !self->only_problems || has_problems (item);
+}
+
+static gboolean
+search_filter_match_cb (gpointer item,
+                        gpointer user_data)
+{
+  GxReportList *self = user_data;
+
+  if (self->year != 0 && gx_report_get_year (item) != self->year)
+    return FALSE;
+  return search_matches (self, item);
 }
 
 static void
@@ -249,13 +362,76 @@ bind_problems_cb (GtkSignalListItemFactory *factory,
 static void
 selection_changed_cb (GxReportList *self)
 {
+  GxReport *selected = gx_report_list_get_selected (self);
+
+  /* a report hidden by the search stays the one wanted back */
+  if (!self->refiltering)
+    self->wanted_id = selected ? gx_report_get_id (selected) : 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REPORT]);
+}
+
+static void
+update_nothing_shown (GxReportList *self)
+{
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  g_autofree char *text = NULL;
+  g_autofree char *year = NULL;
+
+  if (n_shown > 0 || n_all == 0)
+    {
+      gtk_stack_set_visible_child (GTK_STACK (self->stack), self->scroller);
+      return;
+    }
+
+  if (self->year != 0)
+    year = g_strdup_printf ("%d", self->year);
+  if (self->search != NULL && year != NULL)
+    /* Translators: the list is empty: "No report of 2021 matches “密云”" */
+    text = g_strdup_printf (_("No report of %s matches “%s”."), year, self->search);
+  else if (self->search != NULL)
+    text = g_strdup_printf (_("No report matches “%s”."), self->search);
+  else if (year != NULL && self->only_problems)
+    text = g_strdup_printf (_("No report of %s has errors or warnings."), year);
+  else if (year != NULL)
+    text = g_strdup_printf (_("No report of %s."), year);
+  else
+    text = g_strdup (_("No report has errors or warnings."));
+  gtk_label_set_text (self->nothing_label, text);
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), GTK_WIDGET (self->nothing_label));
 }
 
 static void
 n_items_changed_cb (GxReportList *self)
 {
+  update_nothing_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_VISIBLE]);
+}
+
+/* After the search or a filter changed: the report the user had selected
+ * is selected again if it is shown. */
+static void
+refilter (GxReportList  *self,
+          GtkFilter     *filter,
+          GtkFilterChange change)
+{
+  GListModel *visible = G_LIST_MODEL (self->sort_model);
+
+  self->refiltering = TRUE;
+  gtk_filter_changed (filter, change);
+  if (self->wanted_id != 0 && gx_report_list_get_selected (self) == NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+      {
+        g_autoptr(GxReport) report = g_list_model_get_item (visible, i);
+
+        if (gx_report_get_id (report) == self->wanted_id)
+          {
+            gtk_single_selection_set_selected (self->selection, i);
+            break;
+          }
+      }
+  self->refiltering = FALSE;
+  update_nothing_shown (self);
 }
 
 /* Building the columns -------------------------------------------------------- */
@@ -271,8 +447,10 @@ add_column (GxReportList       *self,
   g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
   gboolean expand = width < 0;
 
-  /* fixed widths: the header titles do not decide how wide numbers are */
-  gtk_column_view_column_set_fixed_width (column, expand ? 240 : width);
+  /* fixed widths: the header titles do not decide how wide numbers are;
+   * the last column takes what is left, so that on a wide window the
+   * numbers stay next to their issuer */
+  gtk_column_view_column_set_fixed_width (column, expand ? 200 : width);
 
   /* gtk_column_view_column_set_id() is 4.10 */
   g_object_set_data (G_OBJECT (column), "gx-column-id", (gpointer) id);
@@ -306,7 +484,7 @@ build_columns (GxReportList *self)
   sorter = GTK_SORTER (gtk_string_sorter_new (expr));
   add_column (self, "issuer", _("Issuer"),
               signal_factory (G_CALLBACK (setup_text_cb), G_CALLBACK (bind_issuer_cb), NULL),
-              sorter, -1);
+              sorter, 320);
 
   /* 年度 */
   expr = gtk_property_expression_new (GX_TYPE_REPORT, NULL, "year");
@@ -326,7 +504,7 @@ build_columns (GxReportList *self)
       add_column (self, column->id, _(column->title),
                   signal_factory (G_CALLBACK (setup_number_cb), G_CALLBACK (bind_number_cb),
                                   (gpointer) column),
-                  sorter, 104);
+                  sorter, 128);
     }
 
   /* 问题 */
@@ -335,7 +513,7 @@ build_columns (GxReportList *self)
   sorter = GTK_SORTER (gtk_numeric_sorter_new (expr));
   add_column (self, "problems", _("Problems"),
               signal_factory (G_CALLBACK (setup_problems_cb), G_CALLBACK (bind_problems_cb), NULL),
-              sorter, 170);
+              sorter, -1);
 }
 
 /* GObject / GtkWidget ------------------------------------------------------------ */
@@ -345,9 +523,14 @@ gx_report_list_dispose (GObject *object)
 {
   GxReportList *self = GX_REPORT_LIST (object);
 
-  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  self->scroller = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->aliases, g_hash_table_unref);
+  g_clear_pointer (&self->spellings, g_hash_table_unref);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->search_key, g_free);
 
   G_OBJECT_CLASS (gx_report_list_parent_class)->dispose (object);
 }
@@ -392,20 +575,17 @@ gx_report_list_class_init (GxReportListClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gxreportlist");
+  issuer_key_quark = g_quark_from_static_string ("gx-issuer-key");
 }
 
 static void
 gx_report_list_init (GxReportList *self)
 {
-  GtkExpression *expr;
   GtkEveryFilter *filter;
 
   self->store = g_list_store_new (GX_TYPE_REPORT);
 
-  expr = gtk_property_expression_new (GX_TYPE_REPORT, NULL, "issuer");
-  self->search_filter = gtk_string_filter_new (expr);
-  gtk_string_filter_set_match_mode (self->search_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->search_filter, TRUE);
+  self->search_filter = gtk_custom_filter_new (search_filter_match_cb, self, NULL);
   self->problems_filter = gtk_custom_filter_new (problems_filter_match_cb, self, NULL);
 
   filter = gtk_every_filter_new ();
@@ -440,7 +620,16 @@ gx_report_list_init (GxReportList *self)
                                   GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller),
                                  GTK_WIDGET (self->column_view));
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  self->nothing_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->nothing_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->nothing_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->nothing_label), "nothing-shown");
+
+  self->stack = gtk_stack_new ();
+  gtk_stack_add_child (GTK_STACK (self->stack), self->scroller);
+  gtk_stack_add_child (GTK_STACK (self->stack), GTK_WIDGET (self->nothing_label));
+  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
 }
 
 /* Public API ------------------------------------------------------------------ */
@@ -581,9 +770,117 @@ void
 gx_report_list_set_search (GxReportList *self,
                            const char   *text)
 {
+  g_autofree char *stripped = NULL;
+
   g_return_if_fail (GX_IS_REPORT_LIST (self));
 
-  gtk_string_filter_set_search (self->search_filter, text && *text ? text : NULL);
+  stripped = text ? g_strstrip (g_strdup (text)) : NULL;
+  if (stripped != NULL && *stripped == '\0')
+    g_clear_pointer (&stripped, g_free);
+  if (g_strcmp0 (stripped, self->search) == 0)
+    return;
+  g_free (self->search);
+  g_free (self->search_key);
+  self->search = g_steal_pointer (&stripped);
+  self->search_key = search_key (self->search);
+  refilter (self, GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+const char *
+gx_report_list_get_search (GxReportList *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT_LIST (self), NULL);
+  return self->search;
+}
+
+void
+gx_report_list_set_year (GxReportList *self,
+                         int           year)
+{
+  g_return_if_fail (GX_IS_REPORT_LIST (self));
+
+  if (self->year == year)
+    return;
+  self->year = year;
+  refilter (self, GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+int
+gx_report_list_get_year (GxReportList *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT_LIST (self), 0);
+  return self->year;
+}
+
+static int
+compare_years_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+
+  return (x < y) - (x > y);
+}
+
+GArray *
+gx_report_list_dup_years (GxReportList *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+  guint n;
+
+  g_return_val_if_fail (GX_IS_REPORT_LIST (self), years);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GxReport) report = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      int year = gx_report_get_year (report);
+
+      if (!g_hash_table_contains (seen, GINT_TO_POINTER (year)))
+        {
+          g_hash_table_add (seen, GINT_TO_POINTER (year));
+          g_array_append_val (years, year);
+        }
+    }
+  g_array_sort (years, compare_years_desc);
+  return years;
+}
+
+void
+gx_report_list_set_aliases (GxReportList *self,
+                            GHashTable   *aliases)
+{
+  GHashTableIter iter;
+  gpointer alias, canonical;
+
+  g_return_if_fail (GX_IS_REPORT_LIST (self));
+
+  g_clear_pointer (&self->aliases, g_hash_table_unref);
+  g_clear_pointer (&self->spellings, g_hash_table_unref);
+  if (aliases != NULL && g_hash_table_size (aliases) > 0)
+    {
+      /* case folded as the search is */
+      self->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      self->spellings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+      g_hash_table_iter_init (&iter, aliases);
+      while (g_hash_table_iter_next (&iter, &alias, &canonical))
+        {
+          char *a = g_utf8_casefold (alias, -1);
+          char *c = g_utf8_casefold (canonical, -1);
+          GPtrArray *list = g_hash_table_lookup (self->spellings, c);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (self->spellings, g_strdup (c), list);
+            }
+          g_ptr_array_add (list, g_strdup (a));
+          g_hash_table_insert (self->aliases, a, c);
+        }
+    }
+  if (self->search != NULL)
+    refilter (self, GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 void
@@ -596,8 +893,8 @@ gx_report_list_set_only_problems (GxReportList *self,
   if (self->only_problems == only_problems)
     return;
   self->only_problems = only_problems;
-  gtk_filter_changed (GTK_FILTER (self->problems_filter),
-                      only_problems ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+  refilter (self, GTK_FILTER (self->problems_filter),
+            only_problems ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
 }
 
 void
@@ -657,6 +954,13 @@ gx_report_list_select (GxReportList *self,
 {
   g_return_if_fail (GX_IS_REPORT_LIST (self));
   gtk_single_selection_set_selected (self->selection, position);
+}
+
+gboolean
+gx_report_list_get_filtered (GxReportList *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT_LIST (self), FALSE);
+  return self->search != NULL || self->year != 0 || self->only_problems;
 }
 
 GtkColumnView *

@@ -36,6 +36,22 @@ void         gx_report_list_report_changed    (GxReportList *self,
 
 void         gx_report_list_set_search        (GxReportList *self,
                                                const char   *text);
+/* The search also matches the year (2021, or 202 for the 2020s) and the spellings merged with an
+ * issuer (gx_report_list_set_aliases()), as gx_issuer_normalize() folds
+ * them (密云区政府 finds 北京市密云区人民政府). */
+const char  *gx_report_list_get_search       (GxReportList *self);
+/* Only the reports of @year (0: every year). */
+void         gx_report_list_set_year         (GxReportList *self,
+                                              int           year);
+int          gx_report_list_get_year         (GxReportList *self);
+/* The years of the reports listed, latest first (a GArray of int). */
+GArray      *gx_report_list_dup_years        (GxReportList *self);
+/* The workspace's merges of issuer spellings: alias → canonical, both
+ * normalised (gx_store_load_aliases()); NULL: none.  Not kept. */
+void         gx_report_list_set_aliases      (GxReportList *self,
+                                              GHashTable   *aliases);
+/* Whether a search or filter hides some reports */
+gboolean     gx_report_list_get_filtered     (GxReportList *self);
 void         gx_report_list_set_only_problems (GxReportList *self,
                                                gboolean      only_problems);
 

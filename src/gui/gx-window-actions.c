@@ -1,6 +1,7 @@
 /* gx-window-actions.c: the actions of the main window and their shortcuts */
 #include "gx-config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "gx-csv.h"
@@ -22,7 +23,25 @@ typedef struct {
   GFile *file;
   ExportFormat format;
   GArray *ids;   /* EXPORT_DOCX, EXPORT_XLSX: the reports */
+  guint n_written;
 } ExportJob;
+
+static ExportFormat
+export_format (GxWindowExport format)
+{
+  switch (format)
+    {
+    case GX_WINDOW_EXPORT_DOCX:
+      return EXPORT_DOCX;
+    case GX_WINDOW_EXPORT_JSON:
+      return EXPORT_JSON;
+    case GX_WINDOW_EXPORT_CSV:
+      return EXPORT_CSV;
+    case GX_WINDOW_EXPORT_XLSX:
+    default:
+      return EXPORT_XLSX;
+    }
+}
 
 static void
 export_job_free (ExportJob *job)
@@ -149,6 +168,7 @@ export_publish (GxStore    *store,
       bytes = gx_docx_write_report (g_ptr_array_index (reports, 0), error);
       if (bytes == NULL)
         return FALSE;
+      job->n_written = 1;
       data = g_bytes_get_data (bytes, &size);
       return g_file_replace_contents (job->file, data, size, NULL, FALSE,
                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
@@ -162,6 +182,7 @@ export_publish (GxStore    *store,
                            _("An Excel workbook can only be written to a local file."));
       return FALSE;
     }
+  job->n_written = reports->len;
   return gx_xlsx_write_reports (reports, path, error);
 }
 
@@ -196,6 +217,7 @@ export_thread (GTask        *task,
       return;
     }
 
+  job->n_written = reports->len;
   if (job->format == EXPORT_JSON)
     {
       data = gx_json_write_reports (reports, TRUE);
@@ -215,16 +237,29 @@ export_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* Says what was written, and where */
 static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   GxWindow *self = GX_WINDOW (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *text = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    gx_window_show_error (self, _("The workspace could not be exported"), error->message);
+    {
+      gx_window_show_error (self, _("The workspace could not be exported"), error->message);
+      return;
+    }
+  where = g_file_get_parse_name (job->file);
+  /* Translators: after an export: "5 reports exported to /home/li/文档/workspace.csv" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report exported to %s",
+                                       "%u reports exported to %s", job->n_written),
+                          job->n_written, where);
+  gx_window_show_notice (self, text);
 }
 
 /* The reports Export as Word… and Export as Excel… write: the selected
@@ -280,8 +315,108 @@ gx_window_export (GxWindow            *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (self->store != NULL);
 
-  start_export (self, format == GX_WINDOW_EXPORT_DOCX ? EXPORT_DOCX : EXPORT_XLSX, file,
-                callback, user_data);
+  start_export (self, export_format (format), file, callback, user_data);
+}
+
+void
+gx_window_export_to_file (GxWindow       *self,
+                          GxWindowExport  format,
+                          GFile          *file)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *folder = NULL;
+
+  g_return_if_fail (GX_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL)
+    return;
+  parent = g_file_get_parent (file);
+  folder = parent ? g_file_get_path (parent) : NULL;
+  if (folder != NULL)
+    g_settings_set_string (self->settings, "last-export-folder", folder);
+  start_export (self, export_format (format), file, export_done_cb, NULL);
+}
+
+GFile *
+gx_window_dup_export_folder (GxWindow *self)
+{
+  g_autofree char *last = NULL;
+  const char *documents;
+
+  g_return_val_if_fail (GX_IS_WINDOW (self), NULL);
+
+  last = g_settings_get_string (self->settings, "last-export-folder");
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (last);
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+/* A name for a file: what a file system refuses (/ \\ : * ? " < > |)
+ * becomes _ */
+static char *
+file_name_part (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (strchr ("/\\:*?\"<>|", (int) c) != NULL && c < 0x80)
+        g_string_append_c (s, '_');
+      else if (!g_unichar_iscntrl (c))
+        g_string_append_unichar (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+char *
+gx_window_dup_export_name (GxWindow       *self,
+                           GxWindowExport  format)
+{
+  static const char *const suffixes[] = {
+    [GX_WINDOW_EXPORT_DOCX] = ".docx", [GX_WINDOW_EXPORT_XLSX] = ".xlsx",
+    [GX_WINDOW_EXPORT_JSON] = ".json", [GX_WINDOW_EXPORT_CSV] = ".csv",
+  };
+  g_autofree char *base = NULL;
+  g_autofree char *stem = NULL;
+  int year;
+
+  g_return_val_if_fail (GX_IS_WINDOW (self), NULL);
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (suffixes), NULL);
+
+  if (format == GX_WINDOW_EXPORT_DOCX)
+    {
+      g_autoptr(GArray) ids = publish_ids (self, EXPORT_DOCX);
+      g_autoptr(GxReport) report = NULL;
+
+      if (ids->len == 1 && self->store != NULL)
+        report = gx_store_load_report (self->store, g_array_index (ids, gint64, 0), NULL);
+      if (report != NULL)
+        {
+          g_autofree char *title = gx_docx_title (report);
+
+          stem = file_name_part (title);
+        }
+    }
+  if (stem == NULL)
+    {
+      /* the workspace's name, and the year when one is chosen (the Excel
+       * workbook holds the reports shown) */
+      base = self->store ? g_path_get_basename (gx_store_get_path (self->store)) : g_strdup ("reports");
+      if (g_str_has_suffix (base, ".db"))
+        base[strlen (base) - 3] = '\0';
+      year = gx_report_list_get_year (self->report_list);
+      if (format == GX_WINDOW_EXPORT_XLSX && year != 0)
+        stem = g_strdup_printf ("%s-%d", base, year);
+      else
+        stem = g_strdup (base);
+    }
+  return g_strconcat (stem, suffixes[format], NULL);
 }
 
 gboolean
@@ -299,79 +434,60 @@ export_response_cb (GtkNativeDialog *dialog,
                     gpointer         user_data)
 {
   GxWindow *self = user_data;
-  ExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "gx-format"));
+  GxWindowExport format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "gx-format"));
 
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL &&
-      (format == EXPORT_DOCX || format == EXPORT_XLSX))
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      start_export (self, format, file, export_done_cb, NULL);
-    }
-  else if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
-    {
-      g_autoptr(GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
-      ExportJob *job = g_new0 (ExportJob, 1);
-
-      job->workspace_path = g_strdup (gx_store_get_path (self->store));
-      job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      job->format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "gx-format"));
-      g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-      g_task_run_in_thread (task, export_thread);
+      if (file != NULL)
+        gx_window_export_to_file (self, format, file);
     }
   g_object_unref (dialog);
 }
 
 static void
-run_export_chooser (GxWindow     *self,
-                    ExportFormat  format)
+run_export_chooser (GxWindow       *self,
+                    GxWindowExport  format)
 {
   GtkFileChooserNative *native;
   const char *title;
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
 
   switch (format)
     {
-    case EXPORT_JSON:
+    case GX_WINDOW_EXPORT_JSON:
       title = _("Export as JSON");
-      name = g_strdup ("reports.json");
       break;
-    case EXPORT_CSV:
+    case GX_WINDOW_EXPORT_CSV:
       title = _("Export as CSV");
-      name = g_strdup ("reports.csv");
       break;
-    case EXPORT_DOCX:
+    case GX_WINDOW_EXPORT_DOCX:
       {
-        g_autoptr(GArray) ids = publish_ids (self, format);
-        g_autoptr(GxReport) report = NULL;
+        g_autoptr(GArray) ids = publish_ids (self, EXPORT_DOCX);
 
+        /* the action is off then; a shortcut may still come */
         if (ids->len != 1)
           {
             gx_window_show_error (self, _("The report could not be exported"),
                                   _("Select the report to export as a Word document."));
             return;
           }
-        report = gx_store_load_report (self->store, g_array_index (ids, gint64, 0), NULL);
         title = _("Export as Word Document");
-        if (report != NULL)
-          {
-            g_autofree char *report_title = gx_docx_title (report);
-
-            name = g_strconcat (report_title, ".docx", NULL);
-          }
-        else
-          name = g_strdup ("report.docx");
       }
       break;
-    case EXPORT_XLSX:
+    case GX_WINDOW_EXPORT_XLSX:
     default:
       title = _("Export as Excel Workbook");
-      name = g_strdup ("reports.xlsx");
       break;
     }
+  name = gx_window_dup_export_name (self, format);
+  folder = gx_window_dup_export_folder (self);
   native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_object_set_data (G_OBJECT (native), "gx-format", GINT_TO_POINTER (format));
   g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
@@ -440,7 +556,7 @@ export_json_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  run_export_chooser (GX_WINDOW (widget), EXPORT_JSON);
+  run_export_chooser (GX_WINDOW (widget), GX_WINDOW_EXPORT_JSON);
 }
 
 static void
@@ -448,7 +564,7 @@ export_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  run_export_chooser (GX_WINDOW (widget), EXPORT_CSV);
+  run_export_chooser (GX_WINDOW (widget), GX_WINDOW_EXPORT_CSV);
 }
 
 static void
@@ -456,7 +572,7 @@ export_docx_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  run_export_chooser (GX_WINDOW (widget), EXPORT_DOCX);
+  run_export_chooser (GX_WINDOW (widget), GX_WINDOW_EXPORT_DOCX);
 }
 
 static void
@@ -464,7 +580,7 @@ export_xlsx_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  run_export_chooser (GX_WINDOW (widget), EXPORT_XLSX);
+  run_export_chooser (GX_WINDOW (widget), GX_WINDOW_EXPORT_XLSX);
 }
 
 static void
@@ -557,13 +673,21 @@ gx_window_update_actions (GxWindow *self)
   gboolean importing = gx_window_get_importing (self);
   gboolean has_reports = self->store != NULL &&
                          g_list_model_get_n_items (gx_report_list_get_reports (self->report_list)) > 0;
+  guint n_shown = self->store != NULL ? gx_report_list_get_n_visible (self->report_list) : 0;
+  GxReport *selected = gx_report_list_get_selected (self->report_list);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-workspace", !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", has_reports && !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_reports && !importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has_reports && !importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", has_reports && !importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_reports);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-rollup", has_reports);
+  /* nothing to act on, nothing offered: Word writes the selected report
+   * (or the one shown), Excel, printing and the roll-up what is shown */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx",
+                                 !importing && (selected != NULL || n_shown == 1));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", n_shown > 0 && !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", selected != NULL || n_shown > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-rollup", n_shown > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-report",
+                                 selected != NULL && gx_report_get_id (selected) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", has_reports);
 }

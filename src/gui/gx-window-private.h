@@ -15,6 +15,7 @@ struct _GxWindow
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkToggleButton *search_button;
+  GtkDropDown *year_dropdown;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkRevealer *progress_revealer;
@@ -27,6 +28,7 @@ struct _GxWindow
   GtkLabel *failures_label;
   GtkStack *main_stack;
   GtkWidget *empty_page;
+  GtkPaned *reports_paned;    /* the list over the report shown */
   GxReportList *report_list;
   GxReportDetail *report_detail;
 
@@ -47,6 +49,11 @@ struct _GxWindow
 
   gboolean only_problems;
 
+  /* the year selector: the years it offers after "All Years" */
+  GArray *years;
+  guint years_idle;
+  gboolean setting_years;
+
   /* changes other processes make to the workspace (gx-window.c) */
   guint watch_id;
   gint64 data_version;
@@ -66,6 +73,9 @@ gboolean gx_window_drop_value    (GxWindow       *self,
 void gx_window_show_error        (GxWindow       *self,
                                   const char     *primary,
                                   const char     *secondary);
+/* A message in the bar under the header (what an export wrote) */
+void gx_window_show_notice       (GxWindow       *self,
+                                  const char     *text);
 /* the selected report, or every report shown when none is selected */
 GArray *gx_window_dup_target_ids (GxWindow       *self);
 /* every report the list shows (after search and filter) */
@@ -75,6 +85,10 @@ GArray *gx_window_dup_visible_ids (GxWindow      *self);
  * brings the list up to date; the timer of the window calls it twice a
  * second, and so does the window getting the focus. */
 void gx_window_check_workspace (GxWindow *self);
+
+/* Stores where the dividers of the list and of the findings are (the
+ * window does when it is closed). */
+void gx_window_save_layout (GxWindow *self);
 
 /* gx-window-editing.c */
 void gx_window_class_add_editing_actions (GtkWidgetClass *widget_class);

@@ -6,6 +6,7 @@
  */
 #include "gx-config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "gx-rules.h"
@@ -23,6 +24,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (GxWindow, gx_window, GTK_TYPE_APPLICATION_WINDOW)
 
 static void start_next_import (GxWindow *self);
+static void load_aliases      (GxWindow *self);
 
 /* Helpers ------------------------------------------------------------------- */
 
@@ -33,13 +35,22 @@ update_page (GxWindow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *name = NULL;
 
+  guint n_shown = gx_report_list_get_n_visible (self->report_list);
+
   gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "reports" : "empty");
 
   if (self->store != NULL)
     name = g_path_get_basename (gx_store_get_path (self->store));
-  /* Translators: the subtitle of the window: workspace file and its size */
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %u report", "%s — %u reports", n),
-                              name ? name : "", n);
+  if (n_shown != n && gx_report_list_get_filtered (self->report_list))
+    /* Translators: the subtitle of the window when the search or a filter
+     * hides some reports: "workspace.db — 2 of 5 reports shown" */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %u of %u report shown",
+                                             "%s — %u of %u reports shown", n),
+                                name ? name : "", n_shown, n);
+  else
+    /* Translators: the subtitle of the window: workspace file and its size */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %u report", "%s — %u reports", n),
+                                name ? name : "", n);
   gtk_label_set_text (self->subtitle_label, subtitle);
   gx_window_update_actions (self);
 }
@@ -134,6 +145,7 @@ sync_with_workspace (GxWindow *self)
       return;
     }
   gx_report_list_sync (self->report_list, reports);
+  load_aliases (self);
 
   shown = gx_report_detail_get_report (self->report_detail);
   if (shown != NULL && gx_report_get_id (shown) > 0 &&
@@ -173,6 +185,119 @@ is_active_cb (GxWindow *self)
 {
   if (gtk_window_is_active (GTK_WINDOW (self)))
     gx_window_check_workspace (self);
+}
+
+/* The year selector -------------------------------------------------------------- */
+
+/* The years the reports have, latest first, after "All Years"; the year
+ * chosen stays chosen while reports of it are listed. */
+static gboolean
+update_years_cb (gpointer data)
+{
+  GxWindow *self = data;
+  g_autoptr(GArray) years = gx_report_list_dup_years (self->report_list);
+  g_autoptr(GtkStringList) model = NULL;
+  int year = gx_report_list_get_year (self->report_list);
+  guint selected = 0;
+
+  self->years_idle = 0;
+  if (self->years != NULL && self->years->len == years->len &&
+      memcmp (self->years->data, years->data, years->len * sizeof (int)) == 0)
+    return G_SOURCE_REMOVE;
+
+  model = gtk_string_list_new (NULL);
+  gtk_string_list_append (model, _("All Years"));
+  for (guint i = 0; i < years->len; i++)
+    {
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%d", g_array_index (years, int, i));
+      gtk_string_list_append (model, text);
+      if (g_array_index (years, int, i) == year)
+        selected = i + 1;
+    }
+  g_clear_pointer (&self->years, g_array_unref);
+  self->years = g_steal_pointer (&years);
+
+  self->setting_years = TRUE;
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->year_dropdown, selected);
+  self->setting_years = FALSE;
+  /* a year no report has any more: all years again */
+  if (selected == 0 && year != 0)
+    gx_report_list_set_year (self->report_list, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), self->years->len > 0);
+  update_page (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reports_changed_cb (GxWindow *self)
+{
+  if (self->years_idle == 0)
+    /* once for a burst of changes (an import adds rows a slice at a time) */
+    self->years_idle = g_timeout_add (100, update_years_cb, self);
+}
+
+static void
+year_selected_cb (GxWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  int year = 0;
+
+  if (self->setting_years)
+    return;
+  if (self->years != NULL && selected != GTK_INVALID_LIST_POSITION &&
+      selected > 0 && selected <= self->years->len)
+    year = g_array_index (self->years, int, selected - 1);
+  gx_report_list_set_year (self->report_list, year);
+  update_page (self);
+}
+
+/* The merged spellings of issuers, which the search matches too */
+static void
+load_aliases (GxWindow *self)
+{
+  g_autoptr(GHashTable) aliases = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  aliases = gx_store_load_aliases (self->store, &error);
+  if (aliases == NULL)
+    g_debug ("issuer merges not read: %s", error->message);
+  gx_report_list_set_aliases (self->report_list, aliases);
+}
+
+/* The dividers ----------------------------------------------------------------- */
+
+/* Where the list and the findings end, as the user left them; a position
+ * of 0 or less (never saved) keeps the one of the .ui file. */
+static void
+restore_layout (GxWindow *self)
+{
+  int list = g_settings_get_int (self->settings, "list-position");
+  int findings = g_settings_get_int (self->settings, "findings-position");
+
+  if (list > 0)
+    gtk_paned_set_position (self->reports_paned, list);
+  if (findings > 0)
+    gtk_paned_set_position (gx_report_detail_get_paned (self->report_detail), findings);
+}
+
+void
+gx_window_save_layout (GxWindow *self)
+{
+  GtkPaned *findings = gx_report_detail_get_paned (self->report_detail);
+
+  g_return_if_fail (GX_IS_WINDOW (self));
+
+  /* a divider never shown has no position of the user's */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->reports_paned)))
+    g_settings_set_int (self->settings, "list-position",
+                        gtk_paned_get_position (self->reports_paned));
+  if (gtk_widget_get_mapped (GTK_WIDGET (findings)))
+    g_settings_set_int (self->settings, "findings-position", gtk_paned_get_position (findings));
 }
 
 /* Callbacks ------------------------------------------------------------------ */
@@ -400,6 +525,7 @@ gx_window_close_request (GtkWindow *window)
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set (self->settings, "window-size", "(ii)", width, height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  gx_window_save_layout (self);
 
   /* the worker stops between two files; its batch is rolled back */
   if (self->import_cancellable != NULL)
@@ -418,6 +544,8 @@ gx_window_dispose (GObject *object)
   stop_pulse (self);
   g_clear_handle_id (&self->rows_idle, g_source_remove);
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->years_idle, g_source_remove);
+  g_clear_pointer (&self->years, g_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GX_TYPE_WINDOW);
 
@@ -494,6 +622,7 @@ gx_window_class_init (GxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GxWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, GxWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, GxWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GxWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GxWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GxWindow, progress_revealer);
@@ -506,11 +635,13 @@ gx_window_class_init (GxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GxWindow, failures_label);
   gtk_widget_class_bind_template_child (widget_class, GxWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GxWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GxWindow, reports_paned);
   gtk_widget_class_bind_template_child (widget_class, GxWindow, report_list);
   gtk_widget_class_bind_template_child (widget_class, GxWindow, report_detail);
   gtk_widget_class_bind_template_callback (widget_class, selected_report_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, year_selected_cb);
 
   gx_window_class_add_actions (widget_class);
   gx_window_class_add_editing_actions (widget_class);
@@ -533,6 +664,7 @@ gx_window_init (GxWindow *self)
     gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  restore_layout (self);
 
   /* typing anywhere in the window starts a search */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
@@ -544,6 +676,11 @@ gx_window_init (GxWindow *self)
                            G_CALLBACK (report_reviewed_cb), self, G_CONNECT_SWAPPED);
   gx_window_init_compare (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+  g_signal_connect_object (gx_report_list_get_reports (self->report_list), "items-changed",
+                           G_CALLBACK (reports_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->report_list, "notify::n-visible",
+                           G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+  update_years_cb (self);
   update_page (self);
 }
 
@@ -570,6 +707,18 @@ gx_window_show_error (GxWindow   *self,
     gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
   g_signal_connect (dialog, "response", G_CALLBACK (error_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+gx_window_show_notice (GxWindow   *self,
+                       const char *text)
+{
+  g_return_if_fail (GX_IS_WINDOW (self));
+
+  gtk_label_set_text (self->result_label, text);
+  gtk_image_set_from_icon_name (self->result_icon, "emblem-ok-symbolic");
+  gtk_widget_set_visible (GTK_WIDGET (self->failures_expander), FALSE);
+  gtk_revealer_set_reveal_child (self->result_revealer, TRUE);
 }
 
 /* The reports an action is about: the selected one, or else all shown. */
@@ -655,6 +804,7 @@ gx_window_open_workspace (GxWindow    *self,
   g_ptr_array_set_size (self->pending_rows, 0);
   gx_report_detail_set_report (self->report_detail, NULL);
   gx_report_list_set_reports (self->report_list, reports);
+  load_aliases (self);
   gtk_revealer_set_reveal_child (self->result_revealer, FALSE);
   update_page (self);
   start_next_import (self);
@@ -714,6 +864,23 @@ gx_window_get_report_list (GxWindow *self)
 {
   g_return_val_if_fail (GX_IS_WINDOW (self), NULL);
   return self->report_list;
+}
+
+void
+gx_window_set_year (GxWindow *self,
+                    int       year)
+{
+  g_return_if_fail (GX_IS_WINDOW (self));
+
+  update_years_cb (self);
+  g_clear_handle_id (&self->years_idle, g_source_remove);
+  for (guint i = 0; self->years != NULL && i < self->years->len; i++)
+    if (g_array_index (self->years, int, i) == year)
+      {
+        gtk_drop_down_set_selected (self->year_dropdown, i + 1);
+        return;
+      }
+  gtk_drop_down_set_selected (self->year_dropdown, 0);
 }
 
 GxReportDetail *

@@ -40,6 +40,9 @@ const char     *gx_window_get_page          (GxWindow      *self);
 /* The messages of the files that failed in the last import, one a line. */
 char           *gx_window_dup_failures_text (GxWindow      *self);
 
+/* Only the reports of @year (0: every year), as the year selector does */
+void            gx_window_set_year          (GxWindow      *self,
+                                             int            year);
 void            gx_window_set_search        (GxWindow      *self,
                                              const char    *text);
 void            gx_window_set_only_problems (GxWindow      *self,
@@ -58,6 +61,8 @@ struct _GxEditorWindow *gx_window_edit_report (GxWindow *self,
 typedef enum {
   GX_WINDOW_EXPORT_DOCX,
   GX_WINDOW_EXPORT_XLSX,
+  GX_WINDOW_EXPORT_JSON,   /* every report of the workspace */
+  GX_WINDOW_EXPORT_CSV,    /* every report of the workspace */
 } GxWindowExport;
 
 void            gx_window_export            (GxWindow            *self,
@@ -68,5 +73,17 @@ void            gx_window_export            (GxWindow            *self,
 gboolean        gx_window_export_finish     (GxWindow            *self,
                                              GAsyncResult        *result,
                                              GError             **error);
+/* The name Export… offers: the report's issuer and year (Word), the
+ * workspace's name with the year chosen (the others) */
+char           *gx_window_dup_export_name   (GxWindow            *self,
+                                             GxWindowExport       format);
+/* What Export… does once a file is chosen: writes it, then says in the
+ * window's message bar what it wrote and where (or shows the error). */
+void            gx_window_export_to_file    (GxWindow            *self,
+                                             GxWindowExport       format,
+                                             GFile               *file);
+/* The folder Export… opens in: the last one exported to, else the user's
+ * documents folder */
+GFile          *gx_window_dup_export_folder (GxWindow            *self);
 
 G_END_DECLS

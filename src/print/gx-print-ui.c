@@ -93,6 +93,108 @@ done_cb (GtkPrintOperation       *op,
     }
 }
 
+/* The dialog's own tab: who signs the sheets (kept in GSettings, so that an
+ * office types its names once) and the title of a roll-up. */
+typedef struct {
+  GxSheetJob *job;
+  GSettings *settings;       /* NULL when the app's schema is not installed */
+  gboolean rollup;
+  GtkEditable *names[3];
+  GtkEditable *title;
+} SignoffTab;
+
+static const char *const signoff_keys[3] = {
+  "signoff-preparer", "signoff-reviewer", "signoff-head",
+};
+
+static void
+signoff_tab_free (SignoffTab *tab)
+{
+  g_clear_object (&tab->settings);
+  g_free (tab);
+}
+
+static GSettings *
+app_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, signoff_keys[0]))
+    return NULL;
+  return g_settings_new (APPLICATION_ID);
+}
+
+static GtkWidget *
+labelled_entry (GtkGrid    *grid,
+                int         row,
+                const char *label,
+                const char *text,
+                const char *placeholder)
+{
+  GtkWidget *name = gtk_label_new_with_mnemonic (label);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (name), 1.0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (name), entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 36);
+  if (placeholder != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_grid_attach (grid, name, 0, row, 1, 1);
+  gtk_grid_attach (grid, entry, 1, row, 1, 1);
+  return entry;
+}
+
+static GObject *
+create_custom_widget_cb (GtkPrintOperation *op,
+                         gpointer           user_data)
+{
+  SignoffTab *tab = user_data;
+  GtkWidget *grid = gtk_grid_new ();
+  const char *labels[3] = { _("_Prepared by"), _("_Reviewed by"), _("_Head of office") };
+  int row = 0;
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  g_object_set (grid, "margin-start", 12, "margin-end", 12, "margin-top", 12, "margin-bottom", 12, NULL);
+
+  if (tab->rollup)
+    tab->title = GTK_EDITABLE (labelled_entry (GTK_GRID (grid), row++, _("Roll-up _title"), NULL,
+                                               _("Named after the reports summed")));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = tab->settings ? g_settings_get_string (tab->settings, signoff_keys[i]) : NULL;
+
+      tab->names[i] = GTK_EDITABLE (labelled_entry (GTK_GRID (grid), row++, labels[i], name,
+                                                    _("Empty: a line to sign on")));
+    }
+  return G_OBJECT (grid);
+}
+
+static void
+custom_widget_apply_cb (GtkPrintOperation *op,
+                        GtkWidget         *widget,
+                        gpointer           user_data)
+{
+  SignoffTab *tab = user_data;
+  const char *names[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      names[i] = gtk_editable_get_text (tab->names[i]);
+      if (tab->settings != NULL)
+        g_settings_set_string (tab->settings, signoff_keys[i], names[i]);
+    }
+  gx_sheet_job_set_signoff (tab->job, names[0], names[1], names[2]);
+  if (tab->title != NULL)
+    gx_sheet_job_set_rollup_title (tab->job, gtk_editable_get_text (tab->title));
+}
+
 GtkPrintOperation *
 gx_print_operation_new (GxSheetJob *job)
 {
@@ -151,6 +253,25 @@ gx_print_ui_run (GtkWindow    *parent,
 
   op = gx_print_operation_new (job);
   gtk_print_operation_set_allow_async (op, TRUE);
+  {
+    SignoffTab *tab = g_new0 (SignoffTab, 1);
+
+    tab->job = job;
+    tab->rollup = rollup;
+    tab->settings = app_settings ();
+    if (tab->settings != NULL)
+      {
+        g_autofree char *preparer = g_settings_get_string (tab->settings, signoff_keys[0]);
+        g_autofree char *reviewer = g_settings_get_string (tab->settings, signoff_keys[1]);
+        g_autofree char *head = g_settings_get_string (tab->settings, signoff_keys[2]);
+
+        gx_sheet_job_set_signoff (job, preparer, reviewer, head);
+      }
+    g_object_set_data_full (G_OBJECT (op), "gx-signoff-tab", tab, (GDestroyNotify) signoff_tab_free);
+    gtk_print_operation_set_custom_tab_label (op, _("Sign-off"));
+    g_signal_connect (op, "create-custom-widget", G_CALLBACK (create_custom_widget_cb), tab);
+    g_signal_connect (op, "custom-widget-apply", G_CALLBACK (custom_widget_apply_cb), tab);
+  }
   if (parent != NULL)
     g_signal_connect_object (op, "done", G_CALLBACK (done_cb), parent, 0);
   else

@@ -139,6 +139,9 @@ typedef struct
 typedef struct
 {
   GPtrArray *blocks;     /* SBlock */
+  SBlock *title;         /* the first line: issuer, or what a roll-up sums */
+  SBlock *signoff;       /* the last block: 填报人、审核人、负责人、日期 */
+  gboolean rollup;
   char *footer_left;
   guint first_page;
   guint n_pages;
@@ -147,6 +150,7 @@ typedef struct
 struct _GxSheetJob
 {
   GPtrArray *sheets;     /* SSheet */
+  char *signoff[3];      /* 填报人, 审核人, 负责人: NULL for a line to sign on */
   GDateTime *date;
   double margin_top, margin_right, margin_bottom, margin_left;
   double width, height;
@@ -1430,11 +1434,45 @@ add_title (SSheet     *sheet,
 {
   g_autofree char *subtitle = NULL;
 
-  sheet_add_plain (sheet, issuer, FONT_TITLE, ALIGN_CENTER, 0, 4);
+  sheet->title = sheet_add_plain (sheet, issuer, FONT_TITLE, ALIGN_CENTER, 0, 4);
   /* the document's own title, as on the official form: never translated */
   subtitle = g_strdup_printf ("%s政府信息公开工作年度报告数据汇总", years);
   sheet_add_plain (sheet, subtitle, FONT_SUBTITLE, ALIGN_CENTER, 0, 4);
   sheet_add_plain (sheet, info, FONT_INFO, ALIGN_CENTER, 0, 4);
+}
+
+/* 填报人：张三　审核人：______　负责人：______　日期：______ — a name set
+ * (gx_sheet_job_set_signoff()) or a line to write it on */
+static char *
+signoff_markup (GxSheetJob *job)
+{
+  static const char *const blank = "____________";
+  const char *labels[3];
+  GString *s = g_string_new (NULL);
+
+  /* TRANSLATORS: the sign-off block at the end of a summary sheet */
+  labels[0] = _("Prepared by");
+  labels[1] = _("Reviewed by");
+  labels[2] = _("Head of office");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = job->signoff[i] ? g_markup_escape_text (job->signoff[i], -1) : NULL;
+
+      /* TRANSLATORS: a field of the sign-off block: "填报人：张三" */
+      g_string_append_printf (s, _("%s: %s"), labels[i], name ? name : blank);
+      g_string_append (s, "    ");
+    }
+  g_string_append_printf (s, _("%s: %s"), _("Date"), blank);
+  return g_string_free (s, FALSE);
+}
+
+static void
+add_signoff (GxSheetJob *job,
+             SSheet     *sheet)
+{
+  g_autofree char *markup = signoff_markup (job);
+
+  sheet->signoff = sheet_add_text (sheet, markup, FONT_BODY, ALIGN_LEFT, 24, 0);
 }
 
 static char *
@@ -1486,6 +1524,8 @@ gx_sheet_job_free (GxSheetJob *job)
     return;
   g_ptr_array_unref (job->sheets);
   g_date_time_unref (job->date);
+  for (guint i = 0; i < G_N_ELEMENTS (job->signoff); i++)
+    g_free (job->signoff[i]);
   g_object_unref (job->pango);
   for (guint i = 0; i < N_FONTS; i++)
     pango_font_description_free (job->fonts[i]);
@@ -1540,6 +1580,7 @@ gx_sheet_job_add_report (GxSheetJob *job,
   add_rates (sheet, report);
   add_findings_list (sheet, findings, FALSE);
   marks_clear (&marks);
+  add_signoff (job, sheet);
 
   sheet->footer_left = g_strdup (source && *source ? source : gx_report_get_issuer (report));
   if (sheet->footer_left == NULL)
@@ -1663,10 +1704,63 @@ gx_sheet_job_add_rollup (GxSheetJob *job,
     }
   (void) head;
   sheet_add_table (sheet, table);
+  add_signoff (job, sheet);
+  sheet->rollup = TRUE;
 
   sheet->footer_left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Roll-up of %u report",
                                                      "Roll-up of %u reports", n), n);
   g_ptr_array_add (job->sheets, sheet);
+  job->n_pages = 0;
+}
+
+void
+gx_sheet_job_set_signoff (GxSheetJob *job,
+                          const char *preparer,
+                          const char *reviewer,
+                          const char *head)
+{
+  const char *names[3] = { preparer, reviewer, head };
+
+  g_return_if_fail (job != NULL);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = names[i] ? g_strstrip (g_strdup (names[i])) : NULL;
+
+      g_free (job->signoff[i]);
+      job->signoff[i] = name && *name ? g_steal_pointer (&name) : NULL;
+    }
+  for (guint i = 0; i < job->sheets->len; i++)
+    {
+      SSheet *sheet = g_ptr_array_index (job->sheets, i);
+
+      if (sheet->signoff == NULL)
+        continue;
+      g_free (sheet->signoff->markup);
+      sheet->signoff->markup = signoff_markup (job);
+      sheet->signoff->height = -1;
+    }
+  job->n_pages = 0;
+}
+
+void
+gx_sheet_job_set_rollup_title (GxSheetJob *job,
+                               const char *title)
+{
+  g_return_if_fail (job != NULL);
+
+  if (title == NULL || *title == '\0')
+    return;
+  for (guint i = 0; i < job->sheets->len; i++)
+    {
+      SSheet *sheet = g_ptr_array_index (job->sheets, i);
+
+      if (!sheet->rollup || sheet->title == NULL)
+        continue;
+      g_free (sheet->title->markup);
+      sheet->title->markup = g_markup_escape_text (title, -1);
+      sheet->title->height = -1;
+    }
   job->n_pages = 0;
 }
 

@@ -64,6 +64,18 @@ void        gx_sheet_job_add_rollup   (GxSheetJob  *job,
                                        GPtrArray   *members,
                                        const char  *scope);
 
+/* The names of the sign-off block at the end of every sheet (填报人,
+ * 审核人, 负责人; then 日期, left to be written): NULL or empty for a line to
+ * sign on.  Applies to the sheets added before and after. */
+void        gx_sheet_job_set_signoff  (GxSheetJob  *job,
+                                       const char  *preparer,
+                                       const char  *reviewer,
+                                       const char  *head);
+/* The title of the roll-up sheets of the job (instead of the @scope given
+ * or made up); NULL or empty keeps it. */
+void        gx_sheet_job_set_rollup_title (GxSheetJob *job,
+                                           const char *title);
+
 guint       gx_sheet_job_get_n_sheets (GxSheetJob  *job);
 
 /* Lays every sheet out for paper of @width × @height points; returns the

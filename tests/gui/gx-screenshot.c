@@ -3,7 +3,9 @@
  *   gx-screenshot MODE OUT.png DATADIR
  *
  * MODE: empty (a new workspace), samples (the five samples imported),
- * haidian (and Haidian selected, its error activated).  Run under Xvfb; run
+ * haidian (and Haidian selected, its error activated), miyun (searched for
+ * by its short name 密云区政府, selected: the official form, the legend and
+ * the findings with the sentence of the text they read).  Run under Xvfb; run
  * with LANG=C.UTF-8 LANGUAGE=zh_CN GX_LOCALEDIR=<build>/po for Chinese.
  */
 #include "gx-config.h"
@@ -62,7 +64,7 @@ main (int   argc,
 
   if (argc != 4)
     {
-      g_printerr ("usage: %s empty|samples|haidian OUT.png DATADIR\n", argv[0]);
+      g_printerr ("usage: %s empty|samples|haidian|miyun OUT.png DATADIR\n", argv[0]);
       return 2;
     }
   mode = argv[1];
@@ -121,6 +123,14 @@ main (int   argc,
               break;
             }
         }
+    }
+
+  if (g_strcmp0 (mode, "miyun") == 0)
+    {
+      GxReportList *list = gx_window_get_report_list (window);
+
+      gx_window_set_search (window, "密云区政府");
+      gx_report_list_select (list, 0);
     }
 
   g_object_set_data (G_OBJECT (window), "out", argv[2]);

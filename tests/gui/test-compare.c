@@ -14,6 +14,7 @@
  */
 #include "gx-config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -24,6 +25,7 @@
 #include "gx-schema.h"
 #include "gx-store.h"
 #include "gx-window-private.h"
+#include "editor/gx-frozen-header.h"
 
 typedef struct {
   char *tmpdir;
@@ -201,6 +203,116 @@ test_compare_years (Fixture       *fx,
   g_assert_finalize_object (compare);
 }
 
+/* Issue 16 (item 19): an empty workspace says so; the comparison is
+ * exported as CSV and printed, the years kept in view while scrolling */
+static void
+test_compare_empty (Fixture       *fx,
+                    gconstpointer  data)
+{
+  GxCompareWindow *compare = g_object_ref (gx_compare_window_new (gx_window_get_store (fx->window), NULL));
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *child;
+  GtkWidget *stack = NULL;
+
+  gtk_window_present (GTK_WINDOW (compare));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (compare));
+  rows = gx_compare_window_dup_rows (compare);
+  g_assert_cmpuint (rows->len, ==, 0);
+  /* the page says there are no reports; no "(None)" drop-down */
+  for (child = gtk_window_get_child (GTK_WINDOW (compare)); child != NULL && stack == NULL;
+       child = gtk_widget_get_first_child (child))
+    if (GTK_IS_STACK (child))
+      stack = child;
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_stack_get_visible_child (GTK_STACK (stack)))),
+                                   "No reports"));
+  {
+    GtkWidget *header = gtk_window_get_titlebar (GTK_WINDOW (compare));
+    gboolean dropdown_shown = FALSE;
+
+    for (GtkWidget *w = gtk_widget_get_first_child (header); w != NULL; w = gtk_widget_get_next_sibling (w))
+      for (GtkWidget *v = gtk_widget_get_first_child (w); v != NULL; v = gtk_widget_get_next_sibling (v))
+        for (GtkWidget *x = gtk_widget_get_first_child (v); x != NULL; x = gtk_widget_get_next_sibling (x))
+          dropdown_shown |= GTK_IS_DROP_DOWN (x) && gtk_widget_get_mapped (x);
+    g_assert_false (dropdown_shown);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (compare));
+  drain ();
+  g_assert_finalize_object (compare);
+}
+
+static void
+test_compare_export_print (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autofree char *issuer = save_samples (fx);
+  GxCompareWindow *compare = g_object_ref (gx_compare_window_new (gx_window_get_store (fx->window), issuer));
+  g_autofree char *csv = g_build_filename (fx->tmpdir, "compare.csv", NULL);
+  g_autofree char *pdf = g_build_filename (fx->tmpdir, "compare.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GtkPrintOperation) op = NULL;
+  GtkAdjustment *vadjustment;
+  GtkWidget *frozen;
+  GtkWidget *scroller;
+  char **header;
+  int n_pages = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (compare), 1000, 700);
+  gtk_window_present (GTK_WINDOW (compare));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (compare));
+
+  rows = gx_compare_window_dup_rows (compare);
+  header = g_ptr_array_index (rows, 0);
+  /* the issuer, 2021, 2022 and its change */
+  g_assert_cmpstr (header[0], ==, issuer);
+  g_assert_cmpstr (header[1], ==, "2021");
+  g_assert_cmpstr (header[2], ==, "2022");
+  g_assert_cmpstr (header[3], ==, "Change");
+  g_assert_null (header[4]);
+
+  g_assert_true (gx_compare_window_write_csv (compare, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
+  /* 办理结果总计 588 → 1521, +933; 公开率 45.6% → 27.9% */
+  g_assert_nonnull (strstr (contents, ",588,1521,+933\r\n"));
+  g_assert_nonnull (strstr (contents, ",45.6%,27.9%,-17.7 pp\r\n"));
+  expected = g_strdup_printf ("\xEF\xBB\xBF%s,2021,2022,Change\r\n", issuer);
+  g_assert_true (g_str_has_prefix (contents, expected));
+
+  /* printed to a PDF, the years on every page */
+  op = gx_compare_window_print_operation_new (compare);
+  gtk_print_operation_set_export_filename (op, pdf);
+  g_assert_cmpint (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_object_get (op, "n-pages", &n_pages, NULL);
+  g_assert_cmpint (n_pages, >=, 1);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* scrolled down, the row of years is drawn over the figures */
+  frozen = gx_compare_window_get_frozen_header (compare);
+  /* over the scrolled figures, in their overlay */
+  scroller = gtk_overlay_get_child (GTK_OVERLAY (gtk_widget_get_parent (frozen)));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment) + 200);
+  g_assert_cmpint (gx_frozen_header_get_height (GX_FROZEN_HEADER (frozen)), ==, 0);
+  gtk_adjustment_set_value (vadjustment, 300);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (compare));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (compare));
+  g_assert_cmpint (gx_frozen_header_get_height (GX_FROZEN_HEADER (frozen)), >, 10);
+
+  gtk_window_destroy (GTK_WINDOW (compare));
+  drain ();
+  g_assert_finalize_object (compare);
+}
+
 static guint
 count_colored (cairo_surface_t *surface,
                guint32          rgb)
@@ -351,6 +463,8 @@ main (int   argc,
 
   g_test_add ("/compare/years", Fixture, NULL, fixture_setup, test_compare_years, fixture_teardown);
   g_test_add ("/compare/chart", Fixture, NULL, fixture_setup, test_chart, fixture_teardown);
+  g_test_add ("/compare/empty", Fixture, NULL, fixture_setup, test_compare_empty, fixture_teardown);
+  g_test_add ("/compare/export-print", Fixture, NULL, fixture_setup, test_compare_export_print, fixture_teardown);
   g_test_add ("/review/dismiss", Fixture, NULL, fixture_setup, test_review_dismiss, fixture_teardown);
   return g_test_run ();
 }

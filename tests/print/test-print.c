@@ -690,6 +690,46 @@ test_rollup_samples (void)
   rm_rf (dir);
 }
 
+/* Issue 16: the sign-off block ends every sheet, with the names set or a
+ * line to sign on; a roll-up takes the title given. */
+static void
+test_signoff (void)
+{
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "signoff.pdf", NULL);
+  g_autoptr(GxReport) pinggu = read_sample ("pinggu-2022.txt");
+  g_autoptr(GxReport) miyun = read_sample ("miyun-2021.txt");
+  g_autoptr(GxSheetJob) job = gx_sheet_job_new ();
+  g_autoptr(GPtrArray) members = g_ptr_array_new ();
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *text = NULL;
+  guint n_pages;
+
+  gx_sheet_job_add_report (job, pinggu);
+  g_ptr_array_add (members, pinggu);
+  g_ptr_array_add (members, miyun);
+  gx_sheet_job_add_rollup (job, pinggu, members, NULL);
+  /* set after the sheets were added: it still applies to them */
+  gx_sheet_job_set_signoff (job, "张三", "  ", "王五");
+  gx_sheet_job_set_rollup_title (job, "密云平谷两区汇总");
+  n_pages = write_pdf (job, pdf, FALSE);
+  pages = pdf_pages_text (pdf);
+  g_assert_cmpuint (g_strv_length (pages), >=, n_pages);
+
+  text = pdf_text (pdf);
+  g_assert_cmpuint (count_occurrences (text, "Prepared by: 张三"), ==, 2);
+  g_assert_cmpuint (count_occurrences (text, "Reviewed by: ____________"), ==, 2);
+  g_assert_cmpuint (count_occurrences (text, "Head of office: 王五"), ==, 2);
+  g_assert_cmpuint (count_occurrences (text, "Date: ____________"), ==, 2);
+  /* at the end: on the last page of the roll-up, after its members */
+  assert_contains (pages[n_pages - 1], "Prepared by: 张三");
+  g_assert_true (strstr (pages[n_pages - 1], "Reports included") == NULL ||
+                 strstr (pages[n_pages - 1], "Reports included") <
+                 strstr (pages[n_pages - 1], "Prepared by"));
+  assert_contains (text, "密云平谷两区汇总");
+  rm_rf (dir);
+}
+
 /* The command line: the same sheets through `gxreports-cli print`. */
 static int
 run_cli (const char *const *args,
@@ -813,5 +853,6 @@ main (int    argc,
   g_test_add_func ("/print/sixty-reports", test_sixty_reports);
   g_test_add_func ("/print/rollup-samples", test_rollup_samples);
   g_test_add_func ("/print/cli", test_cli);
+  g_test_add_func ("/print/signoff", test_signoff);
   return g_test_run ();
 }

@@ -249,3 +249,15 @@ gx_frozen_header_get_height (GxFrozenHeader *self)
   g_return_val_if_fail (GX_IS_FROZEN_HEADER (self), 0);
   return (int) self->shown.size.height;
 }
+
+void
+gx_frozen_header_clear_tables (GxFrozenHeader *self)
+{
+  g_return_if_fail (GX_IS_FROZEN_HEADER (self));
+
+  for (guint i = 0; i < self->tables->len; i++)
+    g_signal_handlers_disconnect_by_func (g_array_index (self->tables, Table, i).paintable,
+                                          redraw_cb, self);
+  g_array_set_size (self->tables, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

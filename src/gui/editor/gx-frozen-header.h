@@ -23,6 +23,8 @@ GtkWidget *gx_frozen_header_new        (GtkScrolledWindow *scroller);
 void       gx_frozen_header_add_table  (GxFrozenHeader    *self,
                                         GtkWidget         *table,
                                         GtkWidget         *first_body);
+/* Forgets the tables added (before they are destroyed or rebuilt). */
+void       gx_frozen_header_clear_tables (GxFrozenHeader  *self);
 /* The height of the header drawn at the last frame, 0 when none. */
 int        gx_frozen_header_get_height (GxFrozenHeader    *self);
 
