@@ -203,8 +203,9 @@ rule_balance (Check *check)
     }
 }
 
-/* results_sum: the result rows (21 in the 2021 form, 19 in the 2019 one)
- * add up to results_total, per column. */
+/* results_sum: the 21 result rows add up to results_total, per column (in
+ * the 2019 form, its single （六） row is other_misc, the two rows before it
+ * blank). */
 static void
 rule_results_sum (Check *check)
 {
@@ -225,7 +226,7 @@ rule_results_sum (Check *check)
           if ((row->flags & GX_ROW_FLAG_RESULT) && gx_schema_row_in_format (row, check->format))
             parts[n_parts++] = row->first_cell + c;
         }
-      g_assert (n_parts == (check->format == GX_FORMAT_2019 ? 19 : 21));
+      g_assert (n_parts == 21);
       check_sum (check, GX_RULE_RESULTS_SUM, parts, n_parts, &total, 1, total,
                  gx_schema_column_label (&columns[c]));
     }
@@ -322,7 +323,9 @@ static gboolean
 is_blank_note (Check *check,
                guint  cell)
 {
-  return check->cells[cell].state == GX_CELL_BLANK && check->in_format[cell];
+  return check->cells[cell].state == GX_CELL_BLANK && check->in_format[cell] &&
+         !(check->format == GX_FORMAT_2019 &&
+           (gx_schema_cell (cell)->row->flags & GX_ROW_FLAG_BLANK_IN_2019));
 }
 
 static guint
