@@ -27,6 +27,7 @@
 #include "gx-json.h"
 #include "gx-store.h"
 #include "gx-rates.h"
+#include "gx-review.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define UNDER_ASAN 1
@@ -319,6 +320,28 @@ test_migrate_v3 (void)
   g_assert_cmpstr (raw, ==, "1O");
   g_assert_true (gx_report_is_blank (miyun, (guint) no_fee_total));
   g_assert_true (gx_report_is_blank (miyun, (guint) no_correction));
+  /* the decision on the text finding of the other report follows it */
+  {
+    g_autoptr(GxReport) anding = gx_store_load_report (store, 2, &error);
+    GPtrArray *findings;
+    guint seen = 0;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (gx_report_get_issuer (anding), "安定镇"));
+    findings = gx_report_get_findings (anding);
+    for (guint j = 0; j < findings->len; j++)
+      {
+        GxFinding *f = g_ptr_array_index (findings, j);
+
+        if (g_strcmp0 (gx_finding_get_rule (f), "section_missing_content") != 0)
+          continue;
+        g_assert_false (gx_finding_has_cell (f));
+        g_assert_cmpint (gx_finding_get_review (f), ==, GX_REVIEW_DISMISSED);
+        g_assert_cmpstr (gx_finding_get_review_note (f), ==, "已另行报送");
+        seen++;
+      }
+    g_assert_cmpuint (seen, ==, 1);
+  }
   g_assert_finalize_object (store);
 
   g_assert_cmpint (query_int (db_path, "PRAGMA user_version"), ==, 4);

@@ -330,10 +330,17 @@ gx_json_from_report (GxReport *report,
           json_builder_add_string_value (builder, gx_finding_get_rule (f));
           json_builder_set_member_name (builder, "severity");
           json_builder_add_string_value (builder, gx_severity_to_key (gx_finding_get_severity (f)));
+          /* a finding about the text has no cell: section and row null */
           json_builder_set_member_name (builder, "section");
-          json_builder_add_string_value (builder, gx_finding_get_section_key (f));
+          if (gx_finding_has_cell (f))
+            json_builder_add_string_value (builder, gx_finding_get_section_key (f));
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "row");
-          json_builder_add_string_value (builder, gx_finding_get_row_key (f));
+          if (gx_finding_has_cell (f))
+            json_builder_add_string_value (builder, gx_finding_get_row_key (f));
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "column");
           if (gx_finding_get_column_key (f))
             json_builder_add_string_value (builder, gx_finding_get_column_key (f));
