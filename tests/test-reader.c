@@ -129,6 +129,73 @@ test_sample_findings_haidian (void)
   g_assert_cmpuint (gx_report_get_cell_line (report, cells[0]), ==, 434);
 }
 
+static guint
+count_rule (GPtrArray  *findings,
+            const char *rule)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += g_strcmp0 (gx_finding_get_rule (g_ptr_array_index (findings, i)), rule) == 0;
+  return n;
+}
+
+/* mostly_blank: 9 in 10 cells of the form blank.  The 2021 form has 200:
+ * 180 blank is a warning (saying 180 of 200), 179 is not; a 2019 report
+ * counts its own cells, without the two （六） rows its form leaves blank. */
+static void
+test_mostly_blank (void)
+{
+  g_autoptr(GxReport) report = gx_report_new ();
+  g_autoptr(GxReport) old_form = gx_report_new ();
+  GPtrArray *findings;
+  guint filled = 0;
+
+  findings = gx_rules_check (report);
+  g_assert_cmpuint (count_rule (findings, "mostly_blank"), ==, 1);
+  g_assert_nonnull (strstr (gx_finding_get_message (g_ptr_array_index (findings, 0)),
+                            "200 of their 200 cells are blank"));
+  g_ptr_array_unref (findings);
+
+  for (guint cell = 0; filled < 20; cell++)
+    if (gx_schema_cell_in_format (cell, GX_FORMAT_2021))
+      {
+        gx_report_set_count (report, cell, 0);
+        filled++;
+      }
+  findings = gx_rules_check (report);
+  g_assert_cmpuint (count_rule (findings, "mostly_blank"), ==, 1);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GxFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_strcmp0 (gx_finding_get_rule (f), "mostly_blank") != 0)
+        continue;
+      g_assert_cmpint (gx_finding_get_severity (f), ==, GX_SEVERITY_WARNING);
+      g_assert_false (gx_finding_has_cell (f));
+      g_assert_nonnull (strstr (gx_finding_get_message (f), "180 of their 200 cells are blank"));
+    }
+  g_ptr_array_unref (findings);
+
+  for (guint cell = 0; filled < 21; cell++)
+    if (gx_schema_cell_in_format (cell, GX_FORMAT_2021) && gx_report_is_blank (report, cell))
+      {
+        gx_report_set_count (report, cell, 0);
+        filled++;
+      }
+  findings = gx_rules_check (report);
+  g_assert_cmpuint (count_rule (findings, "mostly_blank"), ==, 0);
+  g_ptr_array_unref (findings);
+
+  /* 2019: 3×6 + 2×2 + 23×7 + 15 = 198 cells its form fills */
+  gx_report_set_format_version (old_form, "2019");
+  findings = gx_rules_check (old_form);
+  g_assert_cmpuint (count_rule (findings, "mostly_blank"), ==, 1);
+  g_assert_nonnull (strstr (gx_finding_get_message (g_ptr_array_index (findings, 0)),
+                            "198 of their 198 cells are blank"));
+  g_ptr_array_unref (findings);
+}
+
 static void
 test_sample_messages_zh (void)
 {
@@ -166,12 +233,21 @@ test_sample_findings_beidaihe (void)
     { "ambiguous_layout", "applications.new_received", NULL, NULL },
     { "ambiguous_layout", "applications.granted", NULL, NULL },
     { "ambiguous_layout", "review_litigation.review", NULL, NULL },
+    /* 184 of 200 blank: at least 9 in 10 */
+    { "mostly_blank", "-", NULL, NULL },
   };
+  GxFinding *mostly_blank = NULL;
 
   assert_findings (report, GX_SEVERITY_ERROR, errors, G_N_ELEMENTS (errors));
   assert_findings (report, GX_SEVERITY_WARNING, warnings, G_N_ELEMENTS (warnings));
   /* 200 cells, 16 of them given (10 in section 二, 2+2 in 三, 2 in 四) */
   g_assert_cmpuint (gx_report_get_n_notes (report), ==, 184);
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (gx_finding_get_rule (g_ptr_array_index (findings, i)), "mostly_blank") == 0)
+      mostly_blank = g_ptr_array_index (findings, i);
+  g_assert_nonnull (mostly_blank);
+  g_assert_false (gx_finding_has_cell (mostly_blank));
+  g_assert_nonnull (strstr (gx_finding_get_message (mostly_blank), "184 of their 200 cells are blank"));
 }
 
 /* The 2019 form --------------------------------------------------------------- */
@@ -659,6 +735,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reader/findings/chinese-labels", test_sample_messages_zh);
   g_test_add_func ("/reader/format-2019/sample", test_format_2019);
   g_test_add_func ("/reader/format-2019/rules", test_format_2019_rules);
+  g_test_add_func ("/reader/findings/mostly-blank", test_mostly_blank);
   g_test_add_func ("/reader/format-2019/legacy-json", test_format_2019_legacy_json);
   g_test_add_func ("/reader/variant/gb18030", test_variant_gb18030);
   g_test_add_func ("/reader/variant/utf16", test_variant_utf16);

@@ -331,7 +331,7 @@ assert_cells (GxReport          *report,
 typedef struct
 {
   const char *rule;
-  const char *path;      /* section.row.column, or section.row for a row finding */
+  const char *path;      /* section.row.column, section.row for a row finding, "-" for none */
   const char *expected;  /* NULL: no values */
   const char *actual;
 } ExpectedFinding;
@@ -339,6 +339,8 @@ typedef struct
 G_GNUC_UNUSED static char *
 finding_path (GxFinding *f)
 {
+  if (!gx_finding_has_cell (f))
+    return g_strdup ("-");   /* about the text, or the tables as a whole */
   if (gx_finding_get_column_key (f))
     return g_strdup_printf ("%s.%s.%s", gx_finding_get_section_key (f),
                             gx_finding_get_row_key (f), gx_finding_get_column_key (f));

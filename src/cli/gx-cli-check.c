@@ -24,6 +24,7 @@
 #include "gx-crosscheck.h"
 #include "gx-prose.h"
 #include "gx-review.h"
+#include "gx-sections.h"
 #include "gx-store.h"
 
 static void
@@ -37,7 +38,8 @@ print_finding (GString   *out,
   g_autofree char *where = NULL;
 
   if (cell == NULL)
-    where = g_strdup ("text");   /* the prose, not a cell */
+    /* the prose, or the tables as a whole (mostly_blank), not a cell */
+    where = g_strdup (gx_sections_is_text_rule (gx_finding_get_rule (finding)) ? "text" : "tables");
   else if (gx_finding_get_column_key (finding) != NULL)
     where = g_strdup (cell->path);
   else
