@@ -995,14 +995,23 @@ test_xlsx_workbook (void)
     g_assert_cmpstr (fees->value, ==, "28067.9536");
   }
 
-  /* 审核结果: haidian's group_total error */
+  /* 审核结果: haidian's group_total error; beidaihe's mostly_blank (184 of
+   * 200 blank), about no cell: its cell column is empty */
   findings = load_sheet (parts, GX_XLSX_SHEET_FINDINGS, NULL);
   g_assert_cmpstr (sheet_cell (findings, 1, 2)->value, ==, "规则");
   {
     gboolean found = FALSE;
+    gboolean found_blank = FALSE;
 
     for (guint r = 2; sheet_cell (findings, r, 0) != NULL; r++)
-      if (strcmp (sheet_cell (findings, r, 0)->value, "北京市海淀区人民政府") == 0 &&
+      if (strcmp (sheet_cell (findings, r, 2)->value, "mostly_blank") == 0)
+        {
+          g_assert_cmpstr (sheet_cell (findings, r, 0)->value, ==, "北戴河区人民政府办公室");
+          g_assert_null (sheet_cell (findings, r, 3));
+          g_assert_nonnull (strstr (sheet_cell (findings, r, 5)->value, "184"));
+          found_blank = TRUE;
+        }
+      else if (strcmp (sheet_cell (findings, r, 0)->value, "北京市海淀区人民政府") == 0 &&
           strcmp (sheet_cell (findings, r, 2)->value, "group_total") == 0)
         {
           g_assert_cmpstr (sheet_cell (findings, r, 3)->value, ==, "review_litigation.litigation_after_review.total");
@@ -1013,6 +1022,7 @@ test_xlsx_workbook (void)
       else
         g_assert_cmpstr (sheet_cell (findings, r, 2)->value, !=, "blank_cell");
     g_assert_true (found);
+    g_assert_true (found_blank);
   }
 
   g_unlink (path);
