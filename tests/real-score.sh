@@ -9,7 +9,7 @@
 # The floors below are the numbers this branch reaches; raise them when the
 # reader gets better, never lower them.
 FILES_READ=11
-CELLS_EXACT=2138
+CELLS_EXACT=2180
 FINDINGS_EXACT=11
 ISSUER_YEAR=22
 

@@ -26,6 +26,7 @@
 
 #include "gx-core.h"
 #include "gx-crosscheck.h"
+#include "gx-json.h"
 #include "gx-prose.h"
 #include "gx-review.h"
 #include "gx-sections.h"
@@ -490,12 +491,85 @@ only_text_finding (GPtrArray  *findings,
 
       if (gx_sections_is_text_rule (gx_finding_get_rule (f)))
         {
+          guint n_cells = 99;
+
           g_assert_cmpstr (gx_finding_get_rule (f), ==, rule);
           g_assert_cmpint (gx_finding_get_severity (f), ==, severity);
+          /* about the text: no cell at all */
+          g_assert_false (gx_finding_has_cell (f));
+          g_assert_cmpuint (gx_finding_get_cell (f), ==, GX_FINDING_NO_CELL);
+          g_assert_null (gx_finding_get_section_key (f));
+          g_assert_null (gx_finding_get_row_key (f));
+          g_assert_null (gx_finding_get_column_key (f));
+          gx_finding_get_cells (f, &n_cells);
+          g_assert_cmpuint (n_cells, ==, 0);
           return f;
         }
     }
   g_assert_not_reached ();
+}
+
+/* A finding about the text has no cell: JSON writes section, row and column
+ * null (and reads them back); its review key is its rule, and a decision
+ * on it is kept in the workspace like any other. */
+static void
+test_sections_without_cell (void)
+{
+  g_autoptr(GxReport) report = read_sample ("checks/empty-five.txt");
+  g_autoptr(GPtrArray) found = gx_prose_check (report);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new ();
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  GxFinding *f = only_text_finding (found, GX_RULE_SECTION_MISSING_CONTENT, GX_SEVERITY_WARNING);
+  GxReport *loaded;
+  GxStore *store;
+
+  key = gx_finding_dup_key (f);
+  g_assert_cmpstr (key, ==, "section_missing_content");
+
+  g_ptr_array_add (reports, report);
+  json = gx_json_write_reports (reports, TRUE);
+  g_assert_nonnull (strstr (json, "{\"rule\": \"section_missing_content\", \"severity\": \"warning\", "
+                                  "\"section\": null, \"row\": null, \"column\": null, "
+                                  "\"expected\": null, \"actual\": null, \"message\": "));
+  back = gx_json_read_reports (json, -1, "empty-five.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->len, ==, 1);
+
+  /* kept in the workspace: dismissed, closed, opened again */
+  dir = g_dir_make_tmp ("gx-text-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "workspace.db", NULL);
+  store = gx_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (gx_store_put_report (store, report, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gx_store_set_review (store, report, f, GX_REVIEW_DISMISSED, "已另行报送", &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  store = gx_store_open (db, &error);
+  g_assert_no_error (error);
+  loaded = gx_store_load_report (store, gx_report_get_id (report), &error);
+  g_assert_no_error (error);
+  f = only_text_finding (gx_report_get_findings (loaded), GX_RULE_SECTION_MISSING_CONTENT, GX_SEVERITY_WARNING);
+  g_assert_cmpint (gx_finding_get_review (f), ==, GX_REVIEW_DISMISSED);
+  g_assert_cmpstr (gx_finding_get_review_note (f), ==, "已另行报送");
+  g_assert_finalize_object (loaded);
+  g_assert_finalize_object (store);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_remove (db);
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_rmdir (dir);
 }
 
 static void
@@ -974,6 +1048,7 @@ main (int    argc,
   g_test_add_func ("/crosscheck/stock/forms", test_stock_forms);
   g_test_add_func ("/crosscheck/stock/workspace", test_stock_workspace);
   g_test_add_func ("/crosscheck/sections/fixtures", test_sections_fixtures);
+  g_test_add_func ("/crosscheck/sections/without-cell", test_sections_without_cell);
   g_test_add_func ("/crosscheck/sections/clean", test_sections_clean);
   g_test_add_func ("/crosscheck/carryover/pair", test_carryover_pair);
   g_test_add_func ("/crosscheck/carryover/among-files", test_carryover_among_files);

@@ -27,6 +27,7 @@
 #include "gx-json.h"
 #include "gx-store.h"
 #include "gx-rates.h"
+#include "gx-review.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define UNDER_ASAN 1
@@ -256,7 +257,7 @@ test_migrate_v2 (void)
     }
   g_assert_finalize_object (store);
 
-  g_assert_cmpint (query_int (db_path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (db_path, "PRAGMA user_version"), ==, 4);
   number = query_text (db_path, "SELECT printf ('%.4f', number) FROM cell_values WHERE report_id = 1 AND path = 'disclosure.fees.amount_wan'");
   g_assert_cmpstr (number, ==, "19656.3836");
   g_assert_cmpint (query_int (db_path, "SELECT SUM (value) / 1000000 FROM cell_values WHERE path = 'applications.new_received.total'"),
@@ -268,6 +269,100 @@ test_migrate_v2 (void)
   g_assert_finalize_object (store);
   g_assert_cmpint (query_int (db_path, "SELECT value FROM cell_values WHERE report_id = 1 AND path = 'disclosure.fees.amount_wan'"),
                    ==, G_GINT64_CONSTANT (19656383600));
+  remove_tree (dir);
+}
+
+/* A workspace of version 3 (tests/data/workspace-v3.sql): the 2019 report
+ * kept （六）其他处理 in other_handling; version 4 keeps it in other_misc
+ * (report-schema.md), other_no_correction and other_no_fee blank, and the
+ * decisions on findings follow them (the one on other_handling's total, the
+ * one on a finding about the text, which has no cell now). */
+static void
+test_migrate_v3 (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "v3.db", NULL);
+  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "data", "workspace-v3.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  GxStore *store;
+  GxReport *miyun = NULL;
+  int misc_person = cell_of ("applications.other_misc.natural_person");
+  int misc_commercial = cell_of ("applications.other_misc.commercial");
+  int misc_total = cell_of ("applications.other_misc.total");
+  int no_fee_total = cell_of ("applications.other_no_fee.total");
+  int no_correction = cell_of ("applications.other_no_correction.natural_person");
+
+  g_assert_true (g_file_get_contents (sql_path, &sql, NULL, NULL));
+  exec_sql (db_path, sql);
+  g_assert_cmpint (query_int (db_path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (db_path, "SELECT value FROM cell_values WHERE report_id = 1 "
+                              "AND path = 'applications.other_handling.total'"), ==, 57000000);
+
+  store = gx_store_open (db_path, &error);
+  g_assert_no_error (error);
+  all = gx_store_load_all (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+  for (guint i = 0; i < all->len; i++)
+    if (strstr (gx_report_get_issuer (g_ptr_array_index (all, i)), "密云"))
+      miyun = g_ptr_array_index (all, i);
+  g_assert_nonnull (miyun);
+  g_assert_cmpstr (gx_report_get_format_version (miyun), ==, "2019");
+  /* 57 0 0 0 0 0 57 in the file, 0 made '1O' by hand */
+  g_assert_cmpint (gx_report_get_count (miyun, (guint) misc_person), ==, 57);
+  g_assert_cmpint (gx_report_get_count (miyun, (guint) misc_total), ==, 57);
+  g_assert_true (gx_report_get_cell (miyun, (guint) misc_commercial, NULL) == GX_CELL_INVALID);
+  raw = gx_report_dup_text (miyun, (guint) misc_commercial);
+  g_assert_cmpstr (raw, ==, "1O");
+  g_assert_true (gx_report_is_blank (miyun, (guint) no_fee_total));
+  g_assert_true (gx_report_is_blank (miyun, (guint) no_correction));
+  /* the decision on the text finding of the other report follows it */
+  {
+    g_autoptr(GxReport) anding = gx_store_load_report (store, 2, &error);
+    GPtrArray *findings;
+    guint seen = 0;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (gx_report_get_issuer (anding), "安定镇"));
+    findings = gx_report_get_findings (anding);
+    for (guint j = 0; j < findings->len; j++)
+      {
+        GxFinding *f = g_ptr_array_index (findings, j);
+
+        if (g_strcmp0 (gx_finding_get_rule (f), "section_missing_content") != 0)
+          continue;
+        g_assert_false (gx_finding_has_cell (f));
+        g_assert_cmpint (gx_finding_get_review (f), ==, GX_REVIEW_DISMISSED);
+        g_assert_cmpstr (gx_finding_get_review_note (f), ==, "已另行报送");
+        seen++;
+      }
+    g_assert_cmpuint (seen, ==, 1);
+  }
+  g_assert_finalize_object (store);
+
+  g_assert_cmpint (query_int (db_path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (db_path, "SELECT value FROM cell_values WHERE report_id = 1 "
+                              "AND path = 'applications.other_misc.total'"), ==, 57000000);
+  g_assert_cmpint (query_int (db_path, "SELECT COUNT (*) FROM cell_values WHERE row = 'other_handling'"), ==, 0);
+  g_assert_cmpint (query_int (db_path, "SELECT COUNT (*) FROM cell_values WHERE report_id = 1 "
+                              "AND row IN ('other_no_correction', 'other_no_fee') AND value IS NULL"), ==, 14);
+  /* the 2021 report is as it was */
+  g_assert_cmpint (query_int (db_path, "SELECT COUNT (*) FROM cell_values WHERE report_id = 2 "
+                              "AND row LIKE 'other_%'"), ==, 21);
+  key = query_text (db_path, "SELECT group_concat (finding_key, ' ') FROM "
+                    "(SELECT finding_key FROM reviews ORDER BY finding_key)");
+  g_assert_cmpstr (key, ==, "row_total/applications.other_misc.total section_missing_content");
+
+  /* opened again: not migrated twice */
+  store = gx_store_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  g_assert_cmpint (query_int (db_path, "SELECT value FROM cell_values WHERE report_id = 1 "
+                              "AND path = 'applications.other_misc.total'"), ==, 57000000);
   remove_tree (dir);
 }
 
@@ -953,6 +1048,7 @@ main (int    argc,
 
   g_test_add_func ("/hostile/scale/six-decimals", test_six_decimals_round_trip);
   g_test_add_func ("/hostile/scale/migrate-v2", test_migrate_v2);
+  g_test_add_func ("/hostile/migrate-v3", test_migrate_v3);
   g_test_add_func ("/hostile/overflow/count-too-large", test_count_too_large);
   g_test_add_func ("/hostile/overflow/rules", test_rules_overflow);
   g_test_add_func ("/hostile/overflow/rollup", test_rollup_overflow);

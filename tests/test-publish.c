@@ -259,8 +259,16 @@ test_layout_grid (void)
             sum += table->widths[k];
           g_assert_cmpfloat (fabs (sum - 1.0), <, 1e-9);
         }
-      /* every cell of the form has its place, once */
-      g_assert_cmpuint (n_values, ==, gx_schema_n_cells_in_format (formats[f]));
+      /* every cell of the form has its place, once; the 2019 form prints
+       * （六）其他处理 as one row, so the 2 × 7 cells of the rows it lacks
+       * (other_no_correction, other_no_fee: blank by that form) have none */
+      g_assert_cmpuint (n_values, ==, gx_schema_n_cells_in_format (formats[f]) -
+                                      (formats[f] == GX_FORMAT_2019 ? 14 : 0));
+      if (formats[f] == GX_FORMAT_2019)
+        {
+          g_assert_false (seen[gx_schema_find_cell_by_path ("applications.other_no_fee.total")]);
+          g_assert_true (seen[gx_schema_find_cell_by_path ("applications.other_misc.total")]);
+        }
     }
 
   /* section 三 of 2021 as the national form has it: three header rows, 10
@@ -289,11 +297,26 @@ test_layout_grid (void)
     g_assert_cmpstr (c->text, ==, "法人或其他组织");
     g_assert_cmpuint (c->colspan, ==, 5);
   }
-  /* 2019: one （六）其他处理 row, 23 rows under the header */
+  /* 2019: one （六）其他处理 row (the values of other_misc), 23 rows under
+   * the header */
   {
     g_autoptr(GxFormTable) t = gx_form_table_new (GX_SECTION_APPLICATIONS, GX_FORMAT_2019);
+    const GxSchemaRow *misc = gx_schema_find_row (GX_SECTION_APPLICATIONS, "other_misc");
+    guint n_labels = 0;
 
     g_assert_cmpuint (t->n_rows, ==, 3 + 23);
+    for (guint i = 0; i < t->cells->len; i++)
+      {
+        const GxLayoutCell *c = &g_array_index (t->cells, GxLayoutCell, i);
+
+        if (c->kind == GX_LAYOUT_LABEL && c->schema_row == (int) misc->index)
+          {
+            g_assert_cmpstr (c->text, ==, "（六）其他处理");
+            n_labels++;
+          }
+        g_assert_null (strstr (c->text ? c->text : "", "逾期不补正"));
+      }
+    g_assert_cmpuint (n_labels, ==, 1);
   }
 }
 
@@ -995,14 +1018,23 @@ test_xlsx_workbook (void)
     g_assert_cmpstr (fees->value, ==, "28067.9536");
   }
 
-  /* 审核结果: haidian's group_total error */
+  /* 审核结果: haidian's group_total error; beidaihe's mostly_blank (184 of
+   * 200 blank), about no cell: its cell column is empty */
   findings = load_sheet (parts, GX_XLSX_SHEET_FINDINGS, NULL);
   g_assert_cmpstr (sheet_cell (findings, 1, 2)->value, ==, "规则");
   {
     gboolean found = FALSE;
+    gboolean found_blank = FALSE;
 
     for (guint r = 2; sheet_cell (findings, r, 0) != NULL; r++)
-      if (strcmp (sheet_cell (findings, r, 0)->value, "北京市海淀区人民政府") == 0 &&
+      if (strcmp (sheet_cell (findings, r, 2)->value, "mostly_blank") == 0)
+        {
+          g_assert_cmpstr (sheet_cell (findings, r, 0)->value, ==, "北戴河区人民政府办公室");
+          g_assert_null (sheet_cell (findings, r, 3));
+          g_assert_nonnull (strstr (sheet_cell (findings, r, 5)->value, "184"));
+          found_blank = TRUE;
+        }
+      else if (strcmp (sheet_cell (findings, r, 0)->value, "北京市海淀区人民政府") == 0 &&
           strcmp (sheet_cell (findings, r, 2)->value, "group_total") == 0)
         {
           g_assert_cmpstr (sheet_cell (findings, r, 3)->value, ==, "review_litigation.litigation_after_review.total");
@@ -1013,6 +1045,7 @@ test_xlsx_workbook (void)
       else
         g_assert_cmpstr (sheet_cell (findings, r, 2)->value, !=, "blank_cell");
     g_assert_true (found);
+    g_assert_true (found_blank);
   }
 
   g_unlink (path);

@@ -127,7 +127,7 @@ test_differences (void)
   g_autoptr(GArray) two = NULL;
   int granted = gx_schema_find_cell (GX_SECTION_APPLICATIONS, "granted", "total");
   int review = gx_schema_find_cell (GX_SECTION_REVIEW_LITIGATION, "review", "total");
-  int other_misc = gx_schema_find_cell (GX_SECTION_APPLICATIONS, "other_misc", "total");
+  int in_force = gx_schema_find_cell (GX_SECTION_DISCLOSURE, "regulations", "in_force");
   int results_total = gx_schema_find_cell (GX_SECTION_APPLICATIONS, "results_total", "total");
   gint64 d = 0;
   GxCellDifference *first, *second;
@@ -153,7 +153,7 @@ test_differences (void)
   g_assert_cmpint (d, ==, (1521 - 588) * GX_VALUE_SCALE);
 
   /* a row of one form only cannot be compared */
-  g_assert_false (gx_rates_cell_difference (old_form, miyun, (guint) other_misc, &d));
+  g_assert_false (gx_rates_cell_difference (old_form, miyun, (guint) in_force, &d));
   gx_report_set_invalid (changed, (guint) granted, "三百");
   g_assert_false (gx_rates_cell_difference (haidian, changed, (guint) granted, &d));
 }

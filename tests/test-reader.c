@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "gx-core.h"
+#include "gx-json.h"
 #include "test-samples.h"
 
 /* Helpers ------------------------------------------------------------------ */
@@ -128,6 +129,73 @@ test_sample_findings_haidian (void)
   g_assert_cmpuint (gx_report_get_cell_line (report, cells[0]), ==, 434);
 }
 
+static guint
+count_rule (GPtrArray  *findings,
+            const char *rule)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += g_strcmp0 (gx_finding_get_rule (g_ptr_array_index (findings, i)), rule) == 0;
+  return n;
+}
+
+/* mostly_blank: 9 in 10 cells of the form blank.  The 2021 form has 200:
+ * 180 blank is a warning (saying 180 of 200), 179 is not; a 2019 report
+ * counts its own cells, without the two （六） rows its form leaves blank. */
+static void
+test_mostly_blank (void)
+{
+  g_autoptr(GxReport) report = gx_report_new ();
+  g_autoptr(GxReport) old_form = gx_report_new ();
+  GPtrArray *findings;
+  guint filled = 0;
+
+  findings = gx_rules_check (report);
+  g_assert_cmpuint (count_rule (findings, "mostly_blank"), ==, 1);
+  g_assert_nonnull (strstr (gx_finding_get_message (g_ptr_array_index (findings, 0)),
+                            "200 of their 200 cells are blank"));
+  g_ptr_array_unref (findings);
+
+  for (guint cell = 0; filled < 20; cell++)
+    if (gx_schema_cell_in_format (cell, GX_FORMAT_2021))
+      {
+        gx_report_set_count (report, cell, 0);
+        filled++;
+      }
+  findings = gx_rules_check (report);
+  g_assert_cmpuint (count_rule (findings, "mostly_blank"), ==, 1);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GxFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_strcmp0 (gx_finding_get_rule (f), "mostly_blank") != 0)
+        continue;
+      g_assert_cmpint (gx_finding_get_severity (f), ==, GX_SEVERITY_WARNING);
+      g_assert_false (gx_finding_has_cell (f));
+      g_assert_nonnull (strstr (gx_finding_get_message (f), "180 of their 200 cells are blank"));
+    }
+  g_ptr_array_unref (findings);
+
+  for (guint cell = 0; filled < 21; cell++)
+    if (gx_schema_cell_in_format (cell, GX_FORMAT_2021) && gx_report_is_blank (report, cell))
+      {
+        gx_report_set_count (report, cell, 0);
+        filled++;
+      }
+  findings = gx_rules_check (report);
+  g_assert_cmpuint (count_rule (findings, "mostly_blank"), ==, 0);
+  g_ptr_array_unref (findings);
+
+  /* 2019: 3×6 + 2×2 + 23×7 + 15 = 198 cells its form fills */
+  gx_report_set_format_version (old_form, "2019");
+  findings = gx_rules_check (old_form);
+  g_assert_cmpuint (count_rule (findings, "mostly_blank"), ==, 1);
+  g_assert_nonnull (strstr (gx_finding_get_message (g_ptr_array_index (findings, 0)),
+                            "198 of their 198 cells are blank"));
+  g_ptr_array_unref (findings);
+}
+
 static void
 test_sample_messages_zh (void)
 {
@@ -165,12 +233,21 @@ test_sample_findings_beidaihe (void)
     { "ambiguous_layout", "applications.new_received", NULL, NULL },
     { "ambiguous_layout", "applications.granted", NULL, NULL },
     { "ambiguous_layout", "review_litigation.review", NULL, NULL },
+    /* 184 of 200 blank: at least 9 in 10 */
+    { "mostly_blank", "-", NULL, NULL },
   };
+  GxFinding *mostly_blank = NULL;
 
   assert_findings (report, GX_SEVERITY_ERROR, errors, G_N_ELEMENTS (errors));
   assert_findings (report, GX_SEVERITY_WARNING, warnings, G_N_ELEMENTS (warnings));
   /* 200 cells, 16 of them given (10 in section 二, 2+2 in 三, 2 in 四) */
   g_assert_cmpuint (gx_report_get_n_notes (report), ==, 184);
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (gx_finding_get_rule (g_ptr_array_index (findings, i)), "mostly_blank") == 0)
+      mostly_blank = g_ptr_array_index (findings, i);
+  g_assert_nonnull (mostly_blank);
+  g_assert_false (gx_finding_has_cell (mostly_blank));
+  g_assert_nonnull (strstr (gx_finding_get_message (mostly_blank), "184 of their 200 cells are blank"));
 }
 
 /* The 2019 form --------------------------------------------------------------- */
@@ -188,16 +265,59 @@ test_format_2019 (void)
   g_assert_cmpint (gx_report_get_year (report), ==, 2020);
   assert_cells (report, miyun2019_rows);
 
-  /* it ties out; 本年增/减 may be negative; the 19 result rows of the 2019
-   * form add up to （七）总计 */
+  /* it ties out; 本年增/减 may be negative; the result rows of the 2019
+   * form add up to （七）总计; the two rows its single （六） row does not
+   * have are blank without a note */
   findings = gx_rules_check (report);
   if (findings->len > 0)
     g_error ("unexpected finding %s", gx_finding_get_message (g_ptr_array_index (findings, 0)));
 
   /* the cells the 2019 form does not have are not the report's */
-  g_assert_false (gx_report_has_cell (report, gx_schema_find_cell_by_path ("applications.other_misc.total")));
+  g_assert_false (gx_report_has_cell (report, gx_schema_find_cell_by_path ("applications.other_handling.total")));
+  g_assert_true (gx_report_has_cell (report, gx_schema_find_cell_by_path ("applications.other_misc.total")));
   g_assert_false (gx_report_has_cell (report, gx_schema_find_cell_by_path ("disclosure.fees.amount_wan")));
   g_assert_true (gx_report_has_cell (report, gx_schema_find_cell_by_path ("disclosure.procurement.amount_wan")));
+}
+
+/* tests/data/format2019-v3-export.json: `check --json` of
+ * miyun-2020-format2019.txt by the program of workspace version 3, whose
+ * 2019 form had （六）其他处理 as the row other_handling.  It is read as it
+ * is read now: the row's values in other_misc (57 … 57), the two rows
+ * before it blank; written again, in the keys of today. */
+static void
+test_format_2019_legacy_json (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "format2019-v3-export.json", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *both = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  GxReport *report;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_nonnull (strstr (data, "\"other_handling\": {\"natural_person\": 57,"));
+  reports = gx_json_read_reports (data, (gssize) len, "format2019-v3-export.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+  report = g_ptr_array_index (reports, 0);
+  g_assert_cmpstr (gx_report_get_format_version (report), ==, "2019");
+  assert_cells (report, miyun2019_rows);
+  g_assert_cmpuint (gx_report_get_n_errors (report), ==, 0);
+
+  json = gx_json_write_reports (reports, FALSE);
+  g_assert_null (strstr (json, "other_handling"));
+  g_assert_nonnull (strstr (json, "\"other_no_fee\": {\"natural_person\": null,"));
+  g_assert_nonnull (strstr (json, "\"other_misc\": {\"natural_person\": 57,"));
+
+  /* both the old row and the new ones: the old key is not taken then */
+  both = replace_once (json, "\"other_no_fee\"", "\"other_handling\"");
+  refused = gx_json_read_reports (both, -1, "both.json", &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "applications.other_no_fee"));
 }
 
 static void
@@ -213,7 +333,7 @@ test_format_2019_rules (void)
   g_autoptr(GPtrArray) findings = NULL;
   const ExpectedFinding errors[] = {
     { "count_value", "disclosure.licensing.change", NULL, NULL },
-    { "row_total", "applications.other_handling.total", "58", "57" },
+    { "row_total", "applications.other_misc.total", "58", "57" },
     { "results_sum", "applications.results_total.natural_person", "576", "575" },
   };
 
@@ -615,6 +735,8 @@ main (int argc, char **argv)
   g_test_add_func ("/reader/findings/chinese-labels", test_sample_messages_zh);
   g_test_add_func ("/reader/format-2019/sample", test_format_2019);
   g_test_add_func ("/reader/format-2019/rules", test_format_2019_rules);
+  g_test_add_func ("/reader/findings/mostly-blank", test_mostly_blank);
+  g_test_add_func ("/reader/format-2019/legacy-json", test_format_2019_legacy_json);
   g_test_add_func ("/reader/variant/gb18030", test_variant_gb18030);
   g_test_add_func ("/reader/variant/utf16", test_variant_utf16);
   g_test_add_func ("/reader/variant/bom-crlf", test_variant_bom_crlf);

@@ -23,8 +23,8 @@
 #include "gx-json.h"
 #include "gx-crosscheck.h"
 #include "gx-prose.h"
-#include "gx-sections.h"
 #include "gx-review.h"
+#include "gx-sections.h"
 #include "gx-store.h"
 
 static void
@@ -32,12 +32,14 @@ print_finding (GString   *out,
                GxReport  *report,
                GxFinding *finding)
 {
-  const GxSchemaCell *cell = gx_schema_cell (gx_finding_get_cell (finding));
-  guint line = gx_report_get_cell_line (report, cell->index);
+  const GxSchemaCell *cell = gx_finding_has_cell (finding)
+                             ? gx_schema_cell (gx_finding_get_cell (finding)) : NULL;
+  guint line = cell ? gx_report_get_cell_line (report, cell->index) : 0;
   g_autofree char *where = NULL;
 
-  if (gx_sections_is_text_rule (gx_finding_get_rule (finding)))
-    where = g_strdup ("text");   /* the prose, not a cell */
+  if (cell == NULL)
+    /* the prose, or the tables as a whole (mostly_blank), not a cell */
+    where = g_strdup (gx_sections_is_text_rule (gx_finding_get_rule (finding)) ? "text" : "tables");
   else if (gx_finding_get_column_key (finding) != NULL)
     where = g_strdup (cell->path);
   else
@@ -45,8 +47,7 @@ print_finding (GString   *out,
 
   g_string_append_printf (out, "  %-8s %-17s %-56s %s", gx_severity_to_label (gx_finding_get_severity (finding)),
            gx_finding_get_rule (finding), where, gx_finding_get_message (finding));
-  if (line > 0 && g_strcmp0 (gx_finding_get_rule (finding), GX_RULE_PROSE_MISMATCH) != 0 &&
-      !gx_sections_is_text_rule (gx_finding_get_rule (finding)))
+  if (line > 0 && g_strcmp0 (gx_finding_get_rule (finding), GX_RULE_PROSE_MISMATCH) != 0)
     /* TRANSLATORS: after a finding: where in the file the value is */
     g_string_append_printf (out, _(" (line %u)"), line);
   switch (gx_finding_get_review (finding))

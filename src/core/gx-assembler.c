@@ -301,8 +301,8 @@ match_row_any_format (GxSection   section,
   return row;
 }
 
-/* The row of @format a cell names: "其他处理" is a row of the 2019 form but
- * only a heading in the 2021 one. */
+/* The row of @format a cell names: "其他处理" is a row of no form (the
+ * retired other_handling; the caller puts it in other_misc). */
 static const GxSchemaRow *
 match_row (GxSection   section,
            GxFormat    format,
@@ -1520,10 +1520,11 @@ gx_document_assemble (GxDocument *doc,
         continue;
 
       row = find_row_label ((GxSection) current, format, block->row, &label_index);
-      if (row == NULL && format == GX_FORMAT_2021 && current == GX_SECTION_APPLICATIONS)
+      if (row == NULL && current == GX_SECTION_APPLICATIONS)
         {
-          /* （六）其他处理 given as one row (the 2019 layout): its values go
-           * to 3.其他 */
+          /* （六）其他处理 given as one row: its values go to 3.其他.  The
+           * 2019 form has it so (GX_ROW_FLAG_BLANK_IN_2019); in a 2021
+           * report it is a variant, said in a note. */
           for (guint i = block->row->n_cells; i > 0 && row == NULL; i--)
             {
               const char *text = DOC_CELL (block->row, i - 1)->text;
@@ -1537,7 +1538,7 @@ gx_document_assemble (GxDocument *doc,
                 {
                   row = gx_schema_find_row (GX_SECTION_APPLICATIONS, "other_misc");
                   label_index = i - 1;
-                  merged_other = TRUE;
+                  merged_other = format != GX_FORMAT_2019;
                 }
               break;
             }
@@ -1871,7 +1872,8 @@ gx_document_assemble (GxDocument *doc,
       /* a table that stops before its last row was cut off, not shortened */
       cut = g_strdup_printf (_("the table of section %s ends before this row"), section->number_zh);
       for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
-        if (!row_seen[r] && gx_schema_row_in_format (gx_schema_row (r), format))
+        if (!row_seen[r] && gx_schema_row_in_format (gx_schema_row (r), format) &&
+            !(format == GX_FORMAT_2019 && (gx_schema_row (r)->flags & GX_ROW_FLAG_BLANK_IN_2019)))
           {
             if (section_rows[s] > 0 && r < last)
               add_row_flag (report, format, gx_schema_row (r), GX_CELL_FLAG_VARIANT, quote);

@@ -78,6 +78,24 @@ gx_finding_new (const char *rule,
   return self;
 }
 
+GxFinding *
+gx_finding_new_without_cell (const char *rule,
+                             GxSeverity  severity,
+                             const char *message)
+{
+  GxFinding *self;
+
+  g_return_val_if_fail (rule != NULL, NULL);
+
+  self = g_object_new (GX_TYPE_FINDING, NULL);
+  self->rule = g_strdup (rule);
+  self->severity = severity;
+  self->cell = GX_FINDING_NO_CELL;
+  self->row_only = TRUE;
+  self->message = g_strdup (message);
+  return self;
+}
+
 void
 gx_finding_set_values (GxFinding *self,
                        gint64     expected,
@@ -94,6 +112,8 @@ gx_finding_add_cell (GxFinding *self,
                      guint      cell)
 {
   g_return_if_fail (GX_IS_FINDING (self));
+  g_return_if_fail (cell < gx_schema_n_cells ());
+  g_return_if_fail (self->cell != GX_FINDING_NO_CELL);
   if (gx_finding_involves_cell (self, cell))
     return;
   if (self->cells == NULL && self->n_inline < G_N_ELEMENTS (self->inline_cells))
@@ -123,10 +143,17 @@ gx_finding_get_severity (GxFinding *self)
   return self->severity;
 }
 
+gboolean
+gx_finding_has_cell (GxFinding *self)
+{
+  g_return_val_if_fail (GX_IS_FINDING (self), FALSE);
+  return self->cell != GX_FINDING_NO_CELL;
+}
+
 guint
 gx_finding_get_cell (GxFinding *self)
 {
-  g_return_val_if_fail (GX_IS_FINDING (self), 0);
+  g_return_val_if_fail (GX_IS_FINDING (self), GX_FINDING_NO_CELL);
   return self->cell;
 }
 
@@ -134,19 +161,25 @@ GxSection
 gx_finding_get_section (GxFinding *self)
 {
   g_return_val_if_fail (GX_IS_FINDING (self), GX_N_SECTIONS);
+  if (self->cell == GX_FINDING_NO_CELL)
+    return GX_N_SECTIONS;
   return gx_schema_cell (self->cell)->section;
 }
 
 const char *
 gx_finding_get_section_key (GxFinding *self)
 {
-  return gx_schema_section (gx_finding_get_section (self))->key;
+  GxSection section = gx_finding_get_section (self);
+
+  return section < GX_N_SECTIONS ? gx_schema_section (section)->key : NULL;
 }
 
 const char *
 gx_finding_get_row_key (GxFinding *self)
 {
   g_return_val_if_fail (GX_IS_FINDING (self), NULL);
+  if (self->cell == GX_FINDING_NO_CELL)
+    return NULL;
   return gx_schema_cell (self->cell)->row->key;
 }
 
@@ -154,7 +187,9 @@ const char *
 gx_finding_get_column_key (GxFinding *self)
 {
   g_return_val_if_fail (GX_IS_FINDING (self), NULL);
-  return self->row_only ? NULL : gx_schema_cell (self->cell)->column->key;
+  if (self->row_only || self->cell == GX_FINDING_NO_CELL)
+    return NULL;
+  return gx_schema_cell (self->cell)->column->key;
 }
 
 gboolean
@@ -272,6 +307,9 @@ gx_finding_dup_key (GxFinding *finding)
   const GxSchemaCell *cell;
 
   g_return_val_if_fail (GX_IS_FINDING (finding), NULL);
+  /* a finding about the text: its rule (one decision a rule and report) */
+  if (finding->cell == GX_FINDING_NO_CELL)
+    return g_strdup (finding->rule);
   cell = gx_schema_cell (finding->cell);
   if (finding->row_only)
     return g_strdup_printf ("%s/%s.%s", finding->rule,

@@ -16,6 +16,9 @@ typedef enum {
 #define GX_TYPE_FINDING (gx_finding_get_type ())
 G_DECLARE_FINAL_TYPE (GxFinding, gx_finding, GX, FINDING, GObject)
 
+/* The cell of a finding that has none (gx_finding_get_cell()). */
+#define GX_FINDING_NO_CELL G_MAXUINT
+
 /* @cell is the cell the finding is about (the total that does not tie out,
  * the blank cell); it gives section, row and column.  @row_only: the finding
  * concerns the whole row (ambiguous_layout), column is then NULL. */
@@ -24,6 +27,13 @@ GxFinding   *gx_finding_new            (const char *rule,
                                         guint       cell,
                                         gboolean    row_only,
                                         const char *message);
+/* A finding about no cell: the text of the report (section 五 empty, the
+ * statistics period of another year …).  Its section, row and column are
+ * NULL (null in JSON), it involves no cell and marks none; the message says
+ * where in the text to look. */
+GxFinding   *gx_finding_new_without_cell (const char *rule,
+                                          GxSeverity  severity,
+                                          const char *message);
 
 /* For findings that come by the hundred (blank cells): the message is
  * formatted by @func the first time it is asked for. */
@@ -39,11 +49,15 @@ void         gx_finding_add_cell       (GxFinding  *self,
 
 const char  *gx_finding_get_rule       (GxFinding  *self);
 GxSeverity   gx_finding_get_severity   (GxFinding  *self);
+/* FALSE for gx_finding_new_without_cell() */
+gboolean     gx_finding_has_cell       (GxFinding  *self);
+/* GX_FINDING_NO_CELL when it has none */
 guint        gx_finding_get_cell       (GxFinding  *self);
+/* GX_N_SECTIONS, and NULL keys, when it has no cell */
 GxSection    gx_finding_get_section    (GxFinding  *self);
 const char  *gx_finding_get_section_key(GxFinding  *self);
 const char  *gx_finding_get_row_key    (GxFinding  *self);
-/* NULL when the finding concerns a whole row */
+/* NULL when the finding concerns a whole row, or no cell */
 const char  *gx_finding_get_column_key (GxFinding  *self);
 gboolean     gx_finding_has_values     (GxFinding  *self);
 gint64       gx_finding_get_expected   (GxFinding  *self);

@@ -150,6 +150,36 @@ build_disclosure (GxFormTable *table)
     }
 }
 
+/* The 2019 form prints （六）其他处理 as one row: the rows its form leaves
+ * blank (GX_ROW_FLAG_BLANK_IN_2019) are not drawn, and the row that keeps
+ * the values (3.其他, other_misc) stands for its group, under the group's
+ * own label, one level up. */
+static gboolean
+row_drawn (const GxSchemaRow *row,
+           GxFormat           format)
+{
+  return gx_schema_row_in_format (row, format) &&
+         !(format == GX_FORMAT_2019 && (row->flags & GX_ROW_FLAG_BLANK_IN_2019));
+}
+
+static gboolean
+stands_for_group (const GxSchemaRow *row,
+                  GxFormat           format)
+{
+  const GxSchemaSection *s = gx_schema_section (row->section);
+
+  if (format != GX_FORMAT_2019 || row->group < 0 || !row_drawn (row, format))
+    return FALSE;
+  for (guint i = s->first_row; i < s->first_row + s->n_rows; i++)
+    {
+      const GxSchemaRow *other = gx_schema_row (i);
+
+      if (other != row && other->group == row->group && row_drawn (other, format))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* 三: the balance note in the corner, 申请人情况 over the columns (法人或其他组织
  * over five of them), the result rows under merged group cells
  * (三、本年度办理结果 → （三）不予公开 → 1.属于国家秘密). */
@@ -168,10 +198,14 @@ build_applications (GxFormTable *table)
   for (guint i = s->first_row; i < s->first_row + s->n_rows; i++)
     {
       int chain[MAX_LEVELS];
+      const GxSchemaRow *row = gx_schema_row (i);
 
-      if (gx_schema_row_in_format (gx_schema_row (i), table->format))
+      if (row_drawn (row, table->format))
         {
-          n_levels = MAX (n_levels, group_chain (gx_schema_row (i)->group, chain));
+          int group = stands_for_group (row, table->format)
+                      ? gx_schema_group ((guint) row->group)->parent : row->group;
+
+          n_levels = MAX (n_levels, group_chain (group, chain));
           n_body++;
         }
     }
@@ -223,14 +257,21 @@ build_applications (GxFormTable *table)
       g_autofree char *label = NULL;
       int chain[MAX_LEVELS];
       guint depth;
+      int group = row->group;
 
-      if (!gx_schema_row_in_format (row, table->format))
+      if (!row_drawn (row, table->format))
         continue;   /* a row of the other national form */
-      depth = MIN (group_chain (row->group, chain), n_levels);
+      if (stands_for_group (row, table->format))
+        {
+          label = group_label (row->group);
+          group = gx_schema_group ((guint) row->group)->parent;
+        }
+      else
+        label = row_label (row);
+      depth = MIN (group_chain (group, chain), n_levels);
       for (guint k = 0; k < MAX_LEVELS; k++)
         levels[r][k] = k < depth ? chain[k] : -1;
 
-      label = row_label (row);
       add_cell (table, GX_LAYOUT_LABEL, first + r, 1, depth, n_levels + 1 - depth, label)->schema_row =
         (int) row->index;
       for (guint c = 0; c < row->n_columns; c++)

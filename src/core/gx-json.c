@@ -330,10 +330,17 @@ gx_json_from_report (GxReport *report,
           json_builder_add_string_value (builder, gx_finding_get_rule (f));
           json_builder_set_member_name (builder, "severity");
           json_builder_add_string_value (builder, gx_severity_to_key (gx_finding_get_severity (f)));
+          /* a finding about the text has no cell: section and row null */
           json_builder_set_member_name (builder, "section");
-          json_builder_add_string_value (builder, gx_finding_get_section_key (f));
+          if (gx_finding_has_cell (f))
+            json_builder_add_string_value (builder, gx_finding_get_section_key (f));
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "row");
-          json_builder_add_string_value (builder, gx_finding_get_row_key (f));
+          if (gx_finding_has_cell (f))
+            json_builder_add_string_value (builder, gx_finding_get_row_key (f));
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "column");
           if (gx_finding_get_column_key (f))
             json_builder_add_string_value (builder, gx_finding_get_column_key (f));
@@ -508,6 +515,9 @@ check_keys (ReadContext  *ctx,
   return TRUE;
 }
 
+/* the 2019 form's （六）其他处理 in exports made before workspace version 4 */
+#define LEGACY_OTHER_ROW "other_handling"
+
 static gboolean
 read_section (ReadContext            *ctx,
               GxReport               *report,
@@ -519,22 +529,39 @@ read_section (ReadContext            *ctx,
   JsonObject *object;
   g_autofree const char **row_keys = NULL;
   guint n_rows = 0;
+  gboolean legacy_other;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return shape_error (ctx, error, section->key, _("expected an object"));
   object = json_node_get_object (node);
 
+  /* A 2019 report exported before workspace version 4 gives （六）其他处理
+   * as the row other_handling, without other_no_correction, other_no_fee
+   * and other_misc: its values go to other_misc, as they do now. */
+  legacy_other = format == GX_FORMAT_2019 && section->id == GX_SECTION_APPLICATIONS &&
+                 json_object_has_member (object, LEGACY_OTHER_ROW) &&
+                 !json_object_has_member (object, "other_misc");
+
   /* the rows of the report's form */
   row_keys = g_new0 (const char *, section->n_rows + 1);
   for (guint r = 0; r < section->n_rows; r++)
-    if (gx_schema_row_in_format (gx_schema_row (section->first_row + r), format))
-      row_keys[n_rows++] = gx_schema_row (section->first_row + r)->key;
-  if (!check_keys (ctx, object, section->key, row_keys, n_rows, NULL, error))
+    {
+      const GxSchemaRow *row = gx_schema_row (section->first_row + r);
+
+      if (!gx_schema_row_in_format (row, format))
+        continue;
+      if (legacy_other && ((row->flags & GX_ROW_FLAG_BLANK_IN_2019) || strcmp (row->key, "other_misc") == 0))
+        continue;
+      row_keys[n_rows++] = row->key;
+    }
+  if (!check_keys (ctx, object, section->key, row_keys, n_rows,
+                   legacy_other ? LEGACY_OTHER_ROW : NULL, error))
     return FALSE;
 
   for (guint r = 0; r < section->n_rows; r++)
     {
       const GxSchemaRow *row = gx_schema_row (section->first_row + r);
+      const char *key = row->key;
       JsonNode *row_node;
       g_autofree char *prefix = NULL;
       g_autofree const char **column_keys = NULL;
@@ -544,8 +571,12 @@ read_section (ReadContext            *ctx,
 
       if (n_columns == 0)
         continue;
-      row_node = json_object_get_member (object, row->key);
-      prefix = g_strconcat (section->key, ".", row->key, NULL);
+      if (legacy_other && (row->flags & GX_ROW_FLAG_BLANK_IN_2019))
+        continue;   /* blank */
+      if (legacy_other && strcmp (row->key, "other_misc") == 0)
+        key = LEGACY_OTHER_ROW;
+      row_node = json_object_get_member (object, key);
+      prefix = g_strconcat (section->key, ".", key, NULL);
       if (!JSON_NODE_HOLDS_OBJECT (row_node))
         return shape_error (ctx, error, prefix, _("expected an object"));
       row_object = json_node_get_object (row_node);
@@ -637,6 +668,8 @@ read_findings (ReadContext  *ctx,
           strcmp (rule, GX_RULE_UNREAD) != 0 && strcmp (rule, GX_RULE_FORM_VARIANT) != 0)
         continue;
       row = gx_schema_find_row (gx_schema_section_from_key (section_key), row_key);
+      if (row != NULL && strcmp (row->key, LEGACY_OTHER_ROW) == 0)
+        row = gx_schema_find_row (GX_SECTION_APPLICATIONS, "other_misc");
       if (row == NULL)
         {
           g_autofree char *key = g_strconcat (prefix, ".row", NULL);

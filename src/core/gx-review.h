@@ -20,7 +20,8 @@ typedef enum {
 } GxReviewState;
 
 /* "group_total/review_litigation.litigation_after_review.total",
- * "ambiguous_layout/applications.granted": stable within a report. */
+ * "ambiguous_layout/applications.granted", "period_year" (a finding without
+ * a cell: its rule): stable within a report. */
 char          *gx_finding_dup_key          (GxFinding     *finding);
 
 GxReviewState  gx_finding_get_review       (GxFinding     *finding);

@@ -203,8 +203,9 @@ rule_balance (Check *check)
     }
 }
 
-/* results_sum: the result rows (21 in the 2021 form, 19 in the 2019 one)
- * add up to results_total, per column. */
+/* results_sum: the 21 result rows add up to results_total, per column (in
+ * the 2019 form, its single （六） row is other_misc, the two rows before it
+ * blank). */
 static void
 rule_results_sum (Check *check)
 {
@@ -225,7 +226,7 @@ rule_results_sum (Check *check)
           if ((row->flags & GX_ROW_FLAG_RESULT) && gx_schema_row_in_format (row, check->format))
             parts[n_parts++] = row->first_cell + c;
         }
-      g_assert (n_parts == (check->format == GX_FORMAT_2019 ? 19 : 21));
+      g_assert (n_parts == 21);
       check_sum (check, GX_RULE_RESULTS_SUM, parts, n_parts, &total, 1, total,
                  gx_schema_column_label (&columns[c]));
     }
@@ -322,7 +323,9 @@ static gboolean
 is_blank_note (Check *check,
                guint  cell)
 {
-  return check->cells[cell].state == GX_CELL_BLANK && check->in_format[cell];
+  return check->cells[cell].state == GX_CELL_BLANK && check->in_format[cell] &&
+         !(check->format == GX_FORMAT_2019 &&
+           (gx_schema_cell (cell)->row->flags & GX_ROW_FLAG_BLANK_IN_2019));
 }
 
 static guint
@@ -350,6 +353,29 @@ rule_blank_cell (Check *check)
       gx_finding_set_message_func (finding, blank_cell_message);
       g_ptr_array_add (check->findings, finding);
     }
+}
+
+/* mostly_blank: the tables almost all blank (GX_RULES_MOSTLY_BLANK_SHARE of
+ * the cells of the report's form, the rows its form leaves blank not
+ * counted).  One warning, about no cell: it is the whole tables. */
+static void
+rule_mostly_blank (Check *check)
+{
+  guint n_blank = count_blank_cells (check);
+  guint n_cells = 0;
+  g_autofree char *message = NULL;
+
+  for (guint cell = 0; cell < gx_schema_n_cells (); cell++)
+    n_cells += check->in_format[cell] &&
+               !(check->format == GX_FORMAT_2019 &&
+                 (gx_schema_cell (cell)->row->flags & GX_ROW_FLAG_BLANK_IN_2019));
+  if (n_cells == 0 || n_blank < GX_RULES_MOSTLY_BLANK_SHARE * n_cells)
+    return;
+  message = g_strdup_printf (_("The tables are almost all blank: %u of their %u cells are blank (read as 0); "
+                               "check that the tables were read, or fill them in from the original"),
+                             n_blank, n_cells);
+  g_ptr_array_add (check->findings,
+                   gx_finding_new_without_cell (GX_RULE_MOSTLY_BLANK, GX_SEVERITY_WARNING, message));
 }
 
 /* ambiguous_layout: one warning per row in which the reader had to guess
@@ -476,6 +502,7 @@ gx_rules_check_full (GxReport     *report,
   rule_row_totals (&check, GX_SECTION_APPLICATIONS, GX_RULE_ROW_TOTAL);
   rule_row_totals (&check, GX_SECTION_REVIEW_LITIGATION, GX_RULE_GROUP_TOTAL);
   rule_count_value (&check);
+  rule_mostly_blank (&check);
   rule_ambiguous_layout (&check);
   rule_reader_rows (&check);
   if (!(flags & GX_RULES_NO_BLANK_CELLS))

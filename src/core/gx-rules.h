@@ -1,8 +1,8 @@
 /* gx-rules.h: the consistency rules (勾稽关系) of ../shared/report-schema.md
  *
  * Rules on one report live in gx-rules.c: balance, results_sum, row_total,
- * group_total, count_value, blank_cell, ambiguous_layout, and what the
- * reader said of a row (unread, form_variant).
+ * group_total, count_value, blank_cell, mostly_blank, ambiguous_layout,
+ * and what the reader said of a row (unread, form_variant).
  */
 #pragma once
 
@@ -17,11 +17,18 @@ G_BEGIN_DECLS
 #define GX_RULE_GROUP_TOTAL      "group_total"
 #define GX_RULE_COUNT_VALUE      "count_value"
 #define GX_RULE_BLANK_CELL       "blank_cell"
+#define GX_RULE_MOSTLY_BLANK     "mostly_blank"
 #define GX_RULE_AMBIGUOUS_LAYOUT "ambiguous_layout"
 #define GX_RULE_UNREAD           "unread"
 #define GX_RULE_FORM_VARIANT     "form_variant"
 #define GX_RULE_CARRYOVER        "carryover"
 #define GX_RULE_PROSE_MISMATCH   "prose_mismatch"
+
+/* mostly_blank: a report whose tables have at least this share of their
+ * cells blank (9 in 10: 180 of the 200 cells of the 2021 form) gets a
+ * warning that counts them, rather than passing as clean with a hundred
+ * blank_cell notes. */
+#define GX_RULES_MOSTLY_BLANK_SHARE 0.9
 
 /* Runs every single-report rule; stores the findings in @report (see
  * gx_report_get_findings()) and returns them (transfer: container).

@@ -162,20 +162,24 @@ static GxSchemaRow rows[] = {
   { GX_SECTION_APPLICATIONS, "not_processed_confirmation", "5.", "要求行政机关确认或重新出具已获取信息",
     "Requests to confirm or reissue information", NULL, G_NOT_PROCESSED, 2, GX_ROW_FLAG_RESULT,
     COLS (application_columns) },
-  /* 2019: one row for （六）; 2021: three rows under it */
+  /* （六）其他处理: three rows in the 2021 form, one in the 2019 form, whose
+   * values are kept in 3.其他 (other_misc) as report-schema.md says of a
+   * single （六） row; other_handling was that row up to workspace version
+   * 3 and stays only so that the numbers of the rows after it do not move
+   * (JSON import still takes it, gx-json.c) */
   { GX_SECTION_APPLICATIONS, "other_handling", "（六）", "其他处理", "Other handling",
-    NULL, G_RESULTS, 1, GX_ROW_FLAG_RESULT, COLS (application_columns) ONLY (F19) },
+    NULL, G_RESULTS, 1, 0, COLS (application_columns) ONLY (GX_FORMAT_RETIRED) },
   { GX_SECTION_APPLICATIONS, "other_no_correction", "1.",
     "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-    "Applicant did not correct in time", NULL, G_OTHER_HANDLING, 2, GX_ROW_FLAG_RESULT,
-    COLS (application_columns) ONLY (F21) },
+    "Applicant did not correct in time", NULL, G_OTHER_HANDLING, 2,
+    GX_ROW_FLAG_RESULT | GX_ROW_FLAG_BLANK_IN_2019, COLS (application_columns) },
   { GX_SECTION_APPLICATIONS, "other_no_fee", "2.",
     "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-    "Applicant did not pay the fee in time", NULL, G_OTHER_HANDLING, 2, GX_ROW_FLAG_RESULT,
-    COLS (application_columns) ONLY (F21) },
+    "Applicant did not pay the fee in time", NULL, G_OTHER_HANDLING, 2,
+    GX_ROW_FLAG_RESULT | GX_ROW_FLAG_BLANK_IN_2019, COLS (application_columns) },
   { GX_SECTION_APPLICATIONS, "other_misc", "3.", "其他", "Other",
     NULL, G_OTHER_HANDLING, 2, GX_ROW_FLAG_RESULT | GX_ROW_FLAG_NEEDS_PREFIX,
-    COLS (application_columns) ONLY (F21) },
+    COLS (application_columns) },
   { GX_SECTION_APPLICATIONS, "results_total", "（七）", "总计", "Total of results",
     NULL, G_RESULTS, 1, GX_ROW_FLAG_NEEDS_PREFIX, COLS (application_columns) },
   { GX_SECTION_APPLICATIONS, "carried_forward", "四、", "结转下年度继续办理",

@@ -31,6 +31,10 @@ typedef enum {
   GX_FORMAT_2021 = 1 << 0,   /* 国办公开办函〔2021〕30号, reports for 2021 on */
   GX_FORMAT_2019 = 1 << 1,   /* 国办公开办函〔2019〕60号, reports for 2019 and 2020 */
   GX_FORMAT_ALL = GX_FORMAT_2021 | GX_FORMAT_2019,
+  /* in no report's form: a row kept only so that row and cell numbers (the
+   * workspace's) stay as they were (other_handling, up to workspace
+   * version 3 the 2019 form's single （六）其他处理 row) */
+  GX_FORMAT_RETIRED = 1 << 2,
 } GxFormat;
 
 typedef enum {
@@ -40,6 +44,11 @@ typedef enum {
   GX_ROW_FLAG_NEEDS_PREFIX = 1 << 0,
   /* One of the 21 result rows whose sum is results_total. */
   GX_ROW_FLAG_RESULT = 1 << 1,
+  /* Not in the printed 2019 form, where （六）其他处理 is one row, kept in
+   * other_misc (../shared/report-schema.md: its values go to 3.其他): a
+   * 2019 report has this row, blank by its form (no blank_cell note, no
+   * form_variant for a row missing). */
+  GX_ROW_FLAG_BLANK_IN_2019 = 1 << 2,
 } GxRowFlags;
 
 /* Values are kept in fixed point: 1 unit = 1/GX_VALUE_SCALE, so that the

@@ -291,10 +291,7 @@ text_finding (const char *rule,
               GxSeverity  severity,
               const char *message)
 {
-  int cell = gx_schema_find_cell (GX_SECTION_DISCLOSURE, GX_SECTIONS_ANCHOR_ROW, "issued");
-
-  g_return_val_if_fail (cell >= 0, NULL);
-  return gx_finding_new (rule, severity, (guint) cell, TRUE, message);
+  return gx_finding_new_without_cell (rule, severity, message);
 }
 
 /* Regular expressions, compiled once (shared by the reader threads) */

@@ -27,8 +27,8 @@
  *
  * A report without prose, or whose prose has no heading of the six (typed
  * in the editor, read from JSON), gets none of these.  The findings concern
- * the text, not a cell: they are attached, as a whole row, to the first row
- * of section 二 (GX_SECTIONS_ANCHOR_ROW), and their message says where in
+ * the text, not a cell: they have none (gx_finding_new_without_cell(); in
+ * JSON section, row and column are null), and their message says where in
  * the text to look.
  */
 #pragma once
@@ -42,11 +42,8 @@ G_BEGIN_DECLS
 #define GX_RULE_PERIOD_YEAR             "period_year"
 #define GX_RULE_SECTION_HEADINGS        "section_headings"
 
-/* the row findings about the text are attached to (section 二) */
-#define GX_SECTIONS_ANCHOR_ROW "regulations"
-
-/* Whether @rule is one of the text rules above (its anchor cell is not
- * what it is about). */
+/* Whether @rule is one of the text rules above (its findings have no
+ * cell). */
 gboolean   gx_sections_is_text_rule (const char *rule);
 
 /* Reads the prose of @report for the rules above; returns the findings

@@ -48,7 +48,7 @@
 #include "gx-crosscheck.h"
 #include "gx-prose.h"
 
-#define STORE_VERSION 3
+#define STORE_VERSION 4
 
 typedef enum {
   STMT_FIND_HASH,
@@ -495,6 +495,44 @@ static const char migration_3[] =
 #undef V2_MAX
 G_STATIC_ASSERT (GX_VALUE_SCALE == 1000000);
 
+/* Issue 12/19: the 2019 form's single （六）其他处理 row is kept in
+ * other_misc (report-schema.md: a single （六） row goes to 3.其他), with
+ * other_no_correction and other_no_fee blank; other_handling is in no form
+ * any more (its row number stays, so that the rows after it keep theirs).
+ * The values of a 2019 report move from the one row to the other, the raw
+ * text of its invalid cells too, and the review decisions follow their
+ * findings.  Findings about the text, attached up to version 3 to the first
+ * row of section 二, have no cell now: their review key is the rule alone
+ * (gx_finding_dup_key()). */
+#define OTHER_ROW(key) "(SELECT row FROM row_keys WHERE section = 'applications' AND row_key = '" key "')"
+static const char migration_4[] =
+  "UPDATE cell_keys SET formats = 0 WHERE section = 'applications' AND row_key = 'other_handling';"
+  "UPDATE cell_keys SET formats = 3 WHERE section = 'applications'"
+  "  AND row_key IN ('other_no_correction', 'other_no_fee', 'other_misc');"
+  "INSERT OR REPLACE INTO cells (report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines)"
+  "  SELECT c.report_id, " OTHER_ROW ("other_misc") ", c.v0, c.v1, c.v2, c.v3, c.v4, c.v5, c.v6,"
+  "    c.flags, c.lines"
+  "  FROM cells c JOIN reports r ON r.id = c.report_id"
+  "  WHERE r.format_version = '2019' AND c.row = " OTHER_ROW ("other_handling") ";"
+  "INSERT OR IGNORE INTO cells (report_id, row)"
+  "  SELECT r.id, k.row FROM reports r JOIN row_keys k ON k.section = 'applications'"
+  "    AND k.row_key IN ('other_no_correction', 'other_no_fee')"
+  "  WHERE r.format_version = '2019';"
+  "DELETE FROM cells WHERE row = " OTHER_ROW ("other_handling") ";"
+  "UPDATE OR REPLACE invalid_cells SET cell = ("
+  "    SELECT m.cell FROM cell_keys h JOIN cell_keys m ON m.section = 'applications'"
+  "      AND m.row_key = 'other_misc' AND m.col_index = h.col_index"
+  "    WHERE h.cell = invalid_cells.cell)"
+  "  WHERE cell IN (SELECT cell FROM cell_keys WHERE section = 'applications' AND row_key = 'other_handling');"
+  "UPDATE OR IGNORE reviews SET finding_key ="
+  "    replace (finding_key, 'applications.other_handling', 'applications.other_misc')"
+  "  WHERE instr (finding_key, 'applications.other_handling') > 0;"
+  "UPDATE OR IGNORE reviews SET finding_key = substr (finding_key, 1, instr (finding_key, '/') - 1)"
+  "  WHERE finding_key IN ('section_missing_content/disclosure.regulations',"
+  "    'fee_contradiction/disclosure.regulations', 'period_year/disclosure.regulations',"
+  "    'section_headings/disclosure.regulations');";
+#undef OTHER_ROW
+
 static gboolean
 fill_issuer_keys (GxStore  *self,
                   GError  **error)
@@ -634,7 +672,15 @@ migrate (GxStore  *self,
           return FALSE;
         }
     }
-  /* Later migrations go here: if (version < 4) { … } */
+  if (version < 4)
+    {
+      if (!exec (self, migration_4, error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  /* Later migrations go here: if (version < 5) { … } */
 
   if (!exec (self, "PRAGMA user_version = " G_STRINGIFY (STORE_VERSION), error) || !exec (self, "COMMIT", error))
     {

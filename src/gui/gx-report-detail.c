@@ -13,7 +13,6 @@
 
 #include "gx-report-detail.h"
 #include "gx-rates.h"
-#include "gx-sections.h"
 #include "gx-schema.h"
 #include "gx-form-layout.h"
 
@@ -116,8 +115,8 @@ compute_marks (GxReportDetail *self)
       /* a dismissed finding marks no cell unless asked for */
       if (!self->show_dismissed && gx_finding_get_review (finding) == GX_REVIEW_DISMISSED)
         continue;
-      /* a finding about the text (section 五, the period …) marks no cell */
-      if (gx_sections_is_text_rule (gx_finding_get_rule (finding)))
+      /* a finding about the text (section 五, the period …) has no cell */
+      if (!gx_finding_has_cell (finding))
         continue;
       for (guint c = 0; c < n_cells; c++)
         {
@@ -1001,10 +1000,11 @@ gx_report_detail_activate_finding (GxReportDetail *self,
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->findings_view)),
                                      position);
-  self->focus_cell = (int) gx_finding_get_cell (finding);
+  /* a finding about the text has no cell to go to */
+  self->focus_cell = gx_finding_has_cell (finding) ? (int) gx_finding_get_cell (finding) : -1;
   restyle_all_cells (self);
 
-  widget = g_hash_table_lookup (self->cell_widgets, CELL_KEY ((guint) self->focus_cell));
+  widget = self->focus_cell >= 0 ? g_hash_table_lookup (self->cell_widgets, CELL_KEY ((guint) self->focus_cell)) : NULL;
   if (widget != NULL)
     scroll_to_widget (self, widget);
   /* and once more after the next layout, which may still move it */

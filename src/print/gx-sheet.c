@@ -23,7 +23,6 @@
 
 #include "gx-form-layout.h"
 #include "gx-rates.h"
-#include "gx-sections.h"
 #include "gx-rules.h"
 #include "gx-review.h"
 #include "gx-sheet.h"
@@ -1226,7 +1225,7 @@ mark_findings (Marks     *marks,
         continue;
       symbol = marker_symbol (++number);
       /* numbered in the list, but about the text: no cell is marked */
-      if (gx_sections_is_text_rule (gx_finding_get_rule (f)))
+      if (!gx_finding_has_cell (f))
         continue;
 
       cells = gx_finding_get_cells (f, &n_cells);

@@ -408,6 +408,45 @@ test_unread_detail (Fixture       *fx,
   g_assert_false (gtk_widget_has_css_class (widget, "finding-error"));
 }
 
+/* checks/empty-five.txt: its one finding is about the text (section 五
+ * says only 无).  The detail pane lists it; it marks no cell (规章 was its
+ * placeholder up to workspace version 3), and activating it focuses none. */
+static void
+test_text_finding_detail (Fixture       *fx,
+                          gconstpointer  data)
+{
+  GxReportList *list = gx_window_get_report_list (fx->window);
+  GxReportDetail *detail = gx_window_get_report_detail (fx->window);
+  g_autoptr(GFile) file = sample_file ("checks/empty-five.txt");
+  g_autoptr(GxFinding) finding = NULL;
+  GListModel *findings;
+  GtkWidget *widget;
+
+  gx_window_import_files (fx->window, &file, 1);
+  wait_for_import (fx->window);
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 1);
+  gx_report_list_select (list, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->window));
+
+  findings = gx_report_detail_get_findings (detail);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+  finding = g_list_model_get_item (findings, 0);
+  g_assert_cmpstr (gx_finding_get_rule (finding), ==, "section_missing_content");
+  g_assert_false (gx_finding_has_cell (finding));
+
+  for (guint i = 0; i < gx_schema_n_cells (); i++)
+    {
+      widget = gx_report_detail_get_cell_widget (detail, i);
+      if (widget == NULL)
+        continue;
+      g_assert_false (gtk_widget_has_css_class (widget, "finding-warning"));
+      g_assert_false (gtk_widget_has_css_class (widget, "finding-error"));
+    }
+  gx_report_detail_activate_finding (detail, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->window));
+  g_assert_cmpint (gx_report_detail_get_focus_cell (detail), ==, -1);
+}
+
 static void
 write_file (const char *path,
             const char *contents)
@@ -792,6 +831,7 @@ main (int   argc,
   ADD ("/gui/list/problems-and-search", test_problems_filter_and_search);
   ADD ("/gui/detail/haidian", test_haidian_detail);
   ADD ("/gui/detail/unread", test_unread_detail);
+  ADD ("/gui/detail/text-finding", test_text_finding_detail);
   ADD ("/gui/edit/from-list", test_edit_from_list);
   ADD ("/gui/workspace/external-changes", test_external_changes);
   ADD ("/gui/import/folder-links", test_folder_links);

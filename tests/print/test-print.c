@@ -20,6 +20,7 @@
 
 #include "gx-core.h"
 #include "gx-print-job.h"
+#include "gx-prose.h"
 #include "gx-reader.h"
 #include "gx-rules.h"
 #include "gx-sheet-pdf.h"
@@ -458,6 +459,34 @@ test_beidaihe_findings (void)
   rm_rf (dir);
 }
 
+/* checks/empty-five.txt: its one finding (section 五 says only 无) is about
+ * the text, and has no cell: listed with its number ①, and no cell or row
+ * of the tables carries the number. */
+static void
+test_text_finding (void)
+{
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "empty-five.pdf", NULL);
+  g_autoptr(GxReport) report = read_sample ("checks/empty-five.txt");
+  g_autoptr(GxSheetJob) job = gx_sheet_job_new ();
+  g_autoptr(GPtrArray) prose = gx_prose_check (report);
+  g_autofree char *text = NULL;
+  GPtrArray *findings = gx_report_get_findings (report);
+  GxFinding *f;
+
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpstr (gx_finding_get_rule (f), ==, "section_missing_content");
+  g_assert_false (gx_finding_has_cell (f));
+
+  gx_sheet_job_add_report (job, report);
+  write_pdf (job, pdf, FALSE);
+  text = pdf_text (pdf);
+  assert_contains (text, gx_finding_get_message (f));
+  g_assert_cmpuint (count_occurrences (text, "①"), ==, 1);
+  rm_rf (dir);
+}
+
 static void
 test_landscape (void)
 {
@@ -849,6 +878,7 @@ main (int    argc,
   g_test_add_func ("/print/haidian", test_haidian);
   g_test_add_func ("/print/rates", test_rates);
   g_test_add_func ("/print/beidaihe-findings", test_beidaihe_findings);
+  g_test_add_func ("/print/text-finding", test_text_finding);
   g_test_add_func ("/print/landscape", test_landscape);
   g_test_add_func ("/print/sixty-reports", test_sixty_reports);
   g_test_add_func ("/print/rollup-samples", test_rollup_samples);

@@ -308,7 +308,7 @@ test_samples_reopen (Fixture       *f,
   /* every cell of every report is a row */
   g_assert_finalize_object (store);
   g_assert_cmpint (query_int (f->db_path, "SELECT COUNT(*) FROM cell_values"), ==, 5 * 200);
-  g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 4);
 }
 
 static void
@@ -738,7 +738,7 @@ assert_refused_untouched (const char *path,
   g_assert_error (error, GX_STORE_ERROR, GX_STORE_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, vtext));
-  g_assert_nonnull (strstr (error->message, " 3"));
+  g_assert_nonnull (strstr (error->message, " 4"));
 
   file_snapshot (path, &after);
   g_assert_true (g_bytes_equal (before, after));
