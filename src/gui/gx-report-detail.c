@@ -1121,9 +1121,9 @@ gx_report_detail_dup_finding_source (GxReport  *report,
     }
 
   /* a finding about the text as a whole, or of no cell, has no line */
-  cell = gx_finding_get_cell (finding);
-  if (cell >= gx_schema_n_cells () || gx_sections_is_text_rule (gx_finding_get_rule (finding)))
+  if (!gx_finding_has_cell (finding))
     return NULL;
+  cell = gx_finding_get_cell (finding);
   line = gx_report_get_cell_line (report, cell);
   if (line == 0)
     return NULL;
