@@ -1190,6 +1190,149 @@ test_content_hash (void)
   }
 }
 
+/* The id "FILE: added as #N" names. */
+static char *
+added_id (const char *out,
+          const char *file)
+{
+  g_autofree char *needle = g_strdup_printf ("%s: added as #", file);
+  const char *at = strstr (out, needle);
+
+  g_assert_nonnull (at);
+  at += strlen (needle);
+  return g_strndup (at, strspn (at, "0123456789"));
+}
+
+/* review, merge and link from the command line (issue 14).  Hand-read:
+ * Haidian's one error is group_total on 复议后起诉 (45 ≠ 42); Miyun 2021
+ * carried over 41 where 2020 carried forward 25 (two carryover warnings,
+ * natural persons and total) beside its prose warning; Haidian as the
+ * roll-up of Miyun 2021 differs in (nearly) every cell. */
+static void
+test_cli_review_merge_link (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *haidian = sample_path ("haidian-2022.txt");
+  g_autofree char *miyun = sample_path ("miyun-2021.txt");
+  g_autofree char *miyun_2020 = sample_path ("miyun-2020-format2019.txt");
+  g_autofree char *respelled = g_build_filename (f->dir, "miyun-2020-respelled.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *h = NULL;
+  g_autofree char *m = NULL;
+  g_autofree char *line = NULL;
+  const char *key = "group_total/review_litigation.litigation_after_review.total";
+
+  /* Miyun 2020 under another spelling of its issuer */
+  g_assert_true (g_file_get_contents (miyun_2020, &text, NULL, NULL));
+  {
+    g_autoptr(GString) s = g_string_new (text);
+
+    g_string_replace (s, "北京市密云区人民政府", "密云区政府", 0);
+    g_assert_true (g_file_set_contents (respelled, s->str, -1, NULL));
+  }
+
+  g_assert_cmpint (run_cli (&out, &err, "import", "--db", f->db_path, haidian, miyun, respelled, NULL), ==, 0);
+  h = added_id (out, "haidian-2022.txt");
+  m = added_id (out, "miyun-2021.txt");
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+
+  /* review: the findings with their keys, then a decision */
+  g_assert_cmpint (run_cli (&out, &err, "review", "--db", f->db_path, h, NULL), ==, 0);
+  line = g_strdup_printf ("%s\terror\topen\t\tLitigation after review: ", key);
+  g_assert_nonnull (strstr (out, line));
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "review", "--db", f->db_path, h, key, "--dismiss",
+                            "--note", "typo in the source", NULL), ==, 0);
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("#%s %s: dismissed\n", h, key);
+  g_assert_cmpstr (out, ==, line);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  /* counted nowhere: the list, check --db (exit 0) */
+  g_assert_cmpint (run_cli (&out, &err, "list", "--db", f->db_path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\t北京市海淀区人民政府\t2022\t0\t0\t0\thaidian-2022.txt\n"));
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "check", "--db", f->db_path, haidian, NULL), ==, 0);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "review", "--db", f->db_path, "--decisions", NULL), ==, 0);
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("%s\t北京市海淀区人民政府\t2022\t%s\terror\tdismissed\ttypo in the source\t", h, key);
+  g_assert_true (g_str_has_prefix (out, line));
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  /* reopened: an error again */
+  g_assert_cmpint (run_cli (&out, &err, "review", "--db", f->db_path, h, key, "--reopen", NULL), ==, 0);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "check", "--db", f->db_path, haidian, NULL), ==, 1);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "review", "--db", f->db_path, "--decisions", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  /* no such finding, no such report: 2; what to do unsaid: 3 */
+  g_assert_cmpint (run_cli (&out, &err, "review", "--db", f->db_path, h, "balance/x", "--confirm", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "balance/x"));
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "review", "--db", f->db_path, "999", NULL), ==, 2);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "review", "--db", f->db_path, h, key, NULL), ==, 3);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "review", "--db", f->db_path, NULL), ==, 3);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+
+  /* merge: the two spellings of Miyun make a pair of years, and the list
+   * counts the carryover warnings of 2021 at once */
+  g_assert_cmpint (run_cli (&out, &err, "list", "--db", f->db_path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\t北京市密云区人民政府\t2021\t0\t1\t1\tmiyun-2021.txt\n"));
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "merge", "--db", f->db_path, "密云区政府", "北京市密云区人民政府", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "密云区政府 → 北京市密云区人民政府: merged\n");
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "merge", "--db", f->db_path, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "密云区政府\t北京市密云区政府\n");
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "list", "--db", f->db_path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\t北京市密云区人民政府\t2021\t0\t3\t1\tmiyun-2021.txt\n"));
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "merge", "--db", f->db_path, "--undo", "密云区政府", NULL), ==, 0);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "list", "--db", f->db_path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\t北京市密云区人民政府\t2021\t0\t1\t1\tmiyun-2021.txt\n"));
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "merge", "--db", f->db_path, "密云区政府", NULL), ==, 3);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+
+  /* link: Haidian as the roll-up of Miyun 2021 — hierarchy warnings in
+   * the list until cleared */
+  g_assert_cmpint (run_cli (&out, &err, "link", "--db", f->db_path, h, m, NULL), ==, 0);
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("#%s: the roll-up of 1 report\n", h);
+  g_assert_cmpstr (out, ==, line);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "link", "--db", f->db_path, h, NULL), ==, 0);
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("%s\n", m);
+  g_assert_cmpstr (out, ==, line);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "review", "--db", f->db_path, h, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "hierarchy/applications.new_received.total\twarning\topen\t"));
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "list", "--db", f->db_path, NULL), ==, 0);
+  g_assert_null (strstr (out, "\t北京市海淀区人民政府\t2022\t1\t0\t0\thaidian-2022.txt\n"));
+  g_assert_nonnull (strstr (out, "\t北京市海淀区人民政府\t2022\t1\t"));
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "link", "--db", f->db_path, "--clear", h, NULL), ==, 0);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "list", "--db", f->db_path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\t北京市海淀区人民政府\t2022\t1\t0\t0\thaidian-2022.txt\n"));
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "link", "--db", f->db_path, h, "999", NULL), ==, 2);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "link", "--db", f->db_path, h, h, NULL), ==, 2);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "link", "--db", f->db_path, "x", NULL), ==, 3);
+  g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1209,6 +1352,7 @@ main (int    argc,
   ADD ("rollup-and-selection", test_rollup_and_selection);
   ADD ("save-and-remove", test_save_and_remove);
   ADD ("cli", test_cli);
+  ADD ("cli-review-merge-link", test_cli_review_merge_link);
 #undef ADD
 
   return g_test_run ();
