@@ -82,8 +82,21 @@ gx_check_report_full (GxReport      *report,
     {
       g_autoptr(GPtrArray) across = gx_store_check_across (store, report, error);
 
-      if (across == NULL || !gx_store_apply_reviews (store, report, error))
+      if (across == NULL)
         return FALSE;
+      if (gx_store_has_reviews (store))
+        {
+          if (!gx_store_apply_reviews (store, report, error))
+            return FALSE;
+        }
+      else
+        {
+          /* no decision anywhere: every finding is open */
+          GPtrArray *findings = gx_report_get_findings (report);
+
+          for (guint i = 0; i < findings->len; i++)
+            gx_finding_set_review (g_ptr_array_index (findings, i), GX_REVIEW_OPEN, NULL);
+        }
     }
   gx_check_update_counts (report);
   return TRUE;

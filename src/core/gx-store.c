@@ -175,10 +175,13 @@ static const char *const stmt_sql[N_STMTS] = {
     "INSERT INTO reviews (issuer_key, year, finding_key, state, note, updated_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [STMT_LOAD_REVIEWS] =
-    "SELECT v.finding_key, v.state, v.note FROM reviews v "
-    "LEFT JOIN issuer_aliases a ON a.alias = v.issuer_key "
-    "WHERE COALESCE (a.canonical, v.issuer_key) = ?1 AND v.year = ?2 "
-    "ORDER BY v.updated_at",
+    /* ?1 is a canonical key: looked up in the primary key, for it and
+     * each of its merged spellings */
+    "SELECT finding_key, state, note FROM ("
+    "SELECT finding_key, state, note, updated_at FROM reviews WHERE issuer_key = ?1 AND year = ?2 "
+    "UNION ALL SELECT v.finding_key, v.state, v.note, v.updated_at "
+    "FROM issuer_aliases a CROSS JOIN reviews v ON v.issuer_key = a.alias "
+    "WHERE a.canonical = ?1 AND v.year = ?2) ORDER BY updated_at",
   [STMT_CANONICAL] =
     "SELECT canonical FROM issuer_aliases WHERE alias = ?1",
   [STMT_DELETE_ALIAS] =
@@ -197,9 +200,13 @@ static const char *const stmt_sql[N_STMTS] = {
    * (issuer_key, year) index rather than the whole table in id order (5 ms
    * a call at 1,000 reports; once per report of an .xlsx export) */
   [STMT_FIND_REPORT_KEY] =
-    "SELECT r.id FROM reports r LEFT JOIN issuer_aliases a ON a.alias = r.issuer_key "
-    "WHERE COALESCE (a.canonical, r.issuer_key) = ?1 AND r.year = ?2 "
-    "AND r.id != ?3 ORDER BY +r.id LIMIT 1",
+    /* ?1 is a canonical key: its reports and those of its merged
+     * spellings, each looked up in reports_issuer_key_year (an import
+     * asks this twice a report) */
+    "SELECT MIN (id) FROM ("
+    "SELECT id FROM reports WHERE issuer_key = ?1 AND year = ?2 AND id != ?3 "
+    "UNION ALL SELECT r.id FROM issuer_aliases a CROSS JOIN reports r ON r.issuer_key = a.alias "
+    "WHERE a.canonical = ?1 AND r.year = ?2 AND r.id != ?3)",
   [STMT_DELETE_CHILDREN] =
     "DELETE FROM report_children WHERE parent_id = ?1",
   [STMT_INSERT_CHILD] =
@@ -2614,6 +2621,10 @@ gboolean
 gx_store_has_reviews (GxStore *self)
 {
   g_return_val_if_fail (GX_IS_STORE (self), FALSE);
+  /* another process may have recorded one since; inside our own write
+   * transaction nobody else can */
+  if (!self->in_batch)
+    self->has_reviews = -1;
   return has_reviews (self);
 }
 
