@@ -1,11 +1,13 @@
 /* gx-store.c: the workspace, one SQLite file of reports
  *
- * Schema (user_version 1):
+ * Schema (STORE_VERSION; the migrations below say what each version added):
  *
  *   reports    one row a report: issuer, year, source, content_hash (UNIQUE),
  *              format_version, imported_at, updated_at, and n_errors,
- *              n_warnings, n_notes, a cache recomputed with gx_rules_check()
- *              on every write (findings themselves are never stored).
+ *              n_warnings, n_notes, a cache of the findings not dismissed,
+ *              recomputed with gx_check_report() on every write, that of
+ *              the next year and of the roll-ups included (findings
+ *              themselves are never stored).
  *   row_keys   the rows of the template: row number → section and row key.
  *   cell_keys  every cell: cell number → row number, column index, section,
  *              row, col and path, the keys of report-schema.md
@@ -164,7 +166,7 @@ static const char *const stmt_sql[N_STMTS] = {
     "FROM cells WHERE report_id IN (SELECT value FROM json_each (?1)) GROUP BY row",
   [STMT_REPORT_EXISTS] =
     "SELECT 1 FROM reports WHERE id = ?1",
-  /* user_version 2 (issue 8) */
+  /* user_version 2 */
   [STMT_LOAD_PROSE] =
     "SELECT prose FROM reports WHERE id = ?1",
   [STMT_DELETE_REVIEW] =
@@ -434,7 +436,7 @@ static const char migration_1[] =
   "    AND (k.formats & CASE r.format_version WHEN '2019' THEN 2 ELSE 1 END) != 0"
   "  LEFT JOIN invalid_cells i ON i.report_id = c.report_id AND i.cell = k.cell;";
 
-/* Issue 8: reviews, issuer aliases, roll-up links; the issuer key and the
+/* user_version 2: reviews, issuer aliases, roll-up links; the issuer key and the
  * prose of every report.
  *
  *   reports.issuer_key  gx_issuer_normalize() of the issuer, filled by C
@@ -472,7 +474,7 @@ static const char migration_2[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX report_children_child ON report_children (child_id);";
 
-/* Issue 17: values keep six decimals (GX_VALUE_SCALE 10^4 → 10^6): every
+/* user_version 3: values keep six decimals (GX_VALUE_SCALE 10^4 → 10^6): every
  * stored fixed-point value is multiplied by 100, the cells and the list's
  * cached figures.  A value so large that ×100 would not fit (beyond
  * ±92,233,720,368,547,758, never a real figure: it is far past the
@@ -2166,7 +2168,7 @@ gx_store_rollup (GxStore       *self,
   return g_steal_pointer (&report);
 }
 
-/* Issue 8: issuers, roll-ups, checks across reports, reviews ---------------- */
+/* Issuers, roll-ups, checks across reports ---------------------------------- */
 
 /* The canonical key of a normalised key: itself unless it is an alias. */
 static char *

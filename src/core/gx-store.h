@@ -143,7 +143,7 @@ GxReport   *gx_store_rollup        (GxStore      *self,
                                     guint         n_ids,
                                     GError      **error);
 
-/* Issue 8: checks across reports, issuers, roll-ups -------------------------- */
+/* Checks across reports, issuers, roll-ups ---------------------------------- */
 
 /* Merges two spellings of one issuer: reports whose issuer normalises
  * (gx_issuer_normalize()) to @alias count as reports of @canonical for
