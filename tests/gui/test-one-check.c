@@ -520,6 +520,77 @@ test_same_everywhere (Fixture       *fx,
   }
 }
 
+/* The Import dialog's .json: a JSON export goes in whole, as on the
+ * command line; a JSON file that is not one puts nothing in. */
+static void
+test_import_json (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = g_dir_make_tmp ("gx-one-json-XXXXXX", &error);
+  g_autofree char *source_ws = g_build_filename (tmpdir, "source.db", NULL);
+  g_autofree char *workspace = g_build_filename (tmpdir, "workspace.db", NULL);
+  g_autofree char *json = g_build_filename (tmpdir, "export.json", NULL);
+  g_autofree char *broken = g_build_filename (tmpdir, "broken.json", NULL);
+  g_autofree char *haidian = data_path ("haidian-2022.txt");
+  g_autofree char *pinggu = data_path ("pinggu-2022.txt");
+  g_autofree char *text = NULL;
+  GxWindow *window;
+  GListModel *reports;
+  GFile *gfiles[2];
+  gboolean seen_haidian = FALSE, seen_pinggu = FALSE;
+  int status;
+
+  g_assert_no_error (error);
+  {
+    const char *args[] = { "import", "--db", source_ws, haidian, pinggu, NULL };
+    g_autofree char *out = run_cli (&status, args);
+
+    g_assert_cmpint (status, ==, 0);
+  }
+  {
+    const char *args[] = { "export", "--db", source_ws, "--format", "json", "-o", json, NULL };
+    g_autofree char *out = run_cli (&status, args);
+
+    g_assert_cmpint (status, ==, 0);
+  }
+  /* the same export cut short: not JSON any more */
+  g_assert_true (g_file_get_contents (json, &text, NULL, NULL));
+  text[strlen (text) / 2] = '\0';
+  g_assert_true (g_file_set_contents (broken, text, -1, NULL));
+
+  window = g_object_ref (gx_window_new (NULL));
+  g_assert_true (gx_window_open_workspace (window, workspace, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  gfiles[0] = g_file_new_for_path (json);
+  gfiles[1] = g_file_new_for_path (broken);
+  gx_window_import_files (window, gfiles, 2);
+  g_object_unref (gfiles[0]);
+  g_object_unref (gfiles[1]);
+  while (gx_window_get_importing (window))
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+
+  reports = gx_report_list_get_reports (gx_window_get_report_list (window));
+  g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GxReport) item = g_list_model_get_item (reports, i);
+
+      seen_haidian |= g_strcmp0 (gx_report_get_issuer (item), "北京市海淀区人民政府") == 0;
+      seen_pinggu |= g_strcmp0 (gx_report_get_issuer (item), "北京市平谷区人民政府") == 0;
+      /* checked as the workspace checks: Haidian's one error */
+      if (g_strcmp0 (gx_report_get_issuer (item), "北京市海淀区人民政府") == 0)
+        g_assert_cmpuint (gx_report_get_n_errors (item), ==, 1);
+    }
+  g_assert_true (seen_haidian && seen_pinggu);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  drain ();
+  remove_tree (tmpdir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -528,5 +599,6 @@ main (int    argc,
   gx_schema_set_prefers_chinese (0);
 
   g_test_add ("/one-check/same-everywhere", Fixture, NULL, fixture_setup, test_same_everywhere, fixture_teardown);
+  g_test_add_func ("/one-check/import-json", test_import_json);
   return g_test_run ();
 }
