@@ -6,7 +6,8 @@
  * report-schema.md, findings included).  With --db, each report is also
  * checked against the previous year in that workspace, with the issuer
  * merges made there, and the decisions recorded there are shown (dismissed
- * findings hidden unless --dismissed).  A file that cannot be read is
+ * findings hidden unless --dismissed, and never counted: the exit status
+ * follows the errors not dismissed).  A file that cannot be read is
  * reported on stderr and the others are still checked.
  *
  * Exit status: 0 every file read and no error finding, 1 some report has an
@@ -26,6 +27,7 @@
 #include "gx-review.h"
 #include "gx-sections.h"
 #include "gx-store.h"
+#include "gx-check.h"
 
 static void
 print_finding (GString   *out,
@@ -182,6 +184,7 @@ check_file (gpointer data,
     {
       g_ptr_array_unref (gx_rules_check_full (report, work->rules));
       g_ptr_array_unref (gx_prose_check (report));
+      gx_report_set_checked (report);
     }
 
   g_mutex_lock (&work->lock);
@@ -354,12 +357,12 @@ gx_cli_check (int    argc,
             continue;
           }
 
-        /* the workspace is this thread's: the year before, merges, reviews */
+        /* the workspace is this thread's: the year before, merges, reviews
+         * (the one recipe, gx_check_report(): a dismissed error does not
+         * count) */
         if (store != NULL)
           {
-            g_autoptr(GPtrArray) across = gx_store_check_across (store, report, &error);
-
-            if (across == NULL || !gx_store_apply_reviews (store, report, &error))
+            if (!gx_check_report_full (report, store, GX_CHECK_REUSE, work.rules, &error))
               {
                 gx_cli_printerr ("check: %s\n", error->message);
                 g_thread_pool_free (pool, TRUE, TRUE);
@@ -396,6 +399,7 @@ gx_cli_check (int    argc,
                 gx_cli_printerr ("check: %s\n", error->message);
                 return GX_EXIT_WORKSPACE;
               }
+            gx_check_update_counts (report);
             if (gx_report_get_n_errors (report) > 0)
               any_error = TRUE;
           }

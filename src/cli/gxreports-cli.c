@@ -27,6 +27,9 @@ static const Command commands[] = {
   { "export", gx_cli_export, N_("Export a workspace as JSON or CSV") },
   { "remove", gx_cli_remove, N_("Remove reports from a workspace") },
   { "print",  gx_cli_print,  N_("Print summary sheets or a roll-up to PDF") },
+  { "review", gx_cli_review, N_("List the findings of a report, confirm or dismiss one") },
+  { "merge",  gx_cli_merge,  N_("Merge two spellings of one issuer") },
+  { "link",   gx_cli_link,   N_("Mark a report as the roll-up of others") },
 };
 
 void

@@ -1443,7 +1443,6 @@ gx_document_assemble (GxDocument *doc,
   format = detect_format (doc);
   report = gx_report_new ();
   gx_report_reserve_cells (report);
-  gx_report_freeze_cell_changes (report);   /* thawed when handed out */
   gx_report_set_source (report, doc->source_name);
   gx_report_set_format_version (report, gx_format_to_version (format));
   row_seen = g_new0 (gboolean, gx_schema_n_rows ());
@@ -1896,6 +1895,5 @@ gx_document_assemble (GxDocument *doc,
   }
   gx_report_set_issuer (report, issuer);
   gx_report_set_year (report, year);
-  gx_report_thaw_cell_changes (report);
   return g_steal_pointer (&report);
 }

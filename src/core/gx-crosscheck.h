@@ -1,4 +1,4 @@
-/* gx-crosscheck.h: checks across reports (issue 8)
+/* gx-crosscheck.h: checks across reports
  *
  * carryover  this year's 上年结转 (applications.carried_over) must equal the
  *            结转下年度 (applications.carried_forward) of the same issuer's

@@ -28,6 +28,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gx-json.h"
+#include "gx-review.h"
 #include "gx-rules.h"
 
 G_DEFINE_QUARK (gx-json-error-quark, gx_json_error)
@@ -146,6 +147,18 @@ append_finding (GString   *out,
     g_string_append (out, "null");
   g_string_append (out, ", \"message\": ");
   append_string (out, gx_finding_get_message (finding));
+  /* a decision recorded in the workspace (gx-review.h), on decided
+   * findings only: the JSON of a report alone is unchanged */
+  if (gx_finding_get_review (finding) != GX_REVIEW_OPEN)
+    {
+      g_string_append (out, ", \"review\": ");
+      append_string (out, gx_review_state_to_key (gx_finding_get_review (finding)));
+      g_string_append (out, ", \"review_note\": ");
+      if (gx_finding_get_review_note (finding) != NULL)
+        append_string (out, gx_finding_get_review_note (finding));
+      else
+        g_string_append (out, "null");
+    }
   g_string_append_c (out, '}');
 }
 
@@ -358,6 +371,18 @@ gx_json_from_report (GxReport *report,
             json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "message");
           json_builder_add_string_value (builder, gx_finding_get_message (f));
+          /* a decision recorded in the workspace (gx-review.h): only on
+           * decided findings, so files of reports alone are unchanged */
+          if (gx_finding_get_review (f) != GX_REVIEW_OPEN)
+            {
+              json_builder_set_member_name (builder, "review");
+              json_builder_add_string_value (builder, gx_review_state_to_key (gx_finding_get_review (f)));
+              json_builder_set_member_name (builder, "review_note");
+              if (gx_finding_get_review_note (f) != NULL)
+                json_builder_add_string_value (builder, gx_finding_get_review_note (f));
+              else
+                json_builder_add_null_value (builder);
+            }
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -480,7 +505,8 @@ read_cell (ReadContext  *ctx,
 }
 
 /* Checks that @object has exactly the keys of @keys (NULL-terminated count
- * @n_keys), naming the first one missing or unexpected. */
+ * @n_keys), and maybe those of @optional (separated by spaces), naming the
+ * first one missing or unexpected. */
 static gboolean
 check_keys (ReadContext  *ctx,
             JsonObject   *object,
@@ -491,6 +517,7 @@ check_keys (ReadContext  *ctx,
             GError      **error)
 {
   g_autoptr(GList) members = json_object_get_members (object);
+  g_auto(GStrv) optionals = optional ? g_strsplit (optional, " ", -1) : NULL;
 
   for (guint i = 0; i < n_keys; i++)
     if (!json_object_has_member (object, keys[i]))
@@ -501,7 +528,7 @@ check_keys (ReadContext  *ctx,
 
   for (GList *l = members; l; l = l->next)
     {
-      gboolean known = g_strcmp0 (l->data, optional) == 0;
+      gboolean known = optionals != NULL && g_strv_contains ((const char *const *) optionals, l->data);
 
       for (guint i = 0; !known && i < n_keys; i++)
         known = strcmp (l->data, keys[i]) == 0;
@@ -641,7 +668,9 @@ read_findings (ReadContext  *ctx,
       if (!JSON_NODE_HOLDS_OBJECT (item))
         return shape_error (ctx, error, prefix, _("expected an object"));
       object = json_node_get_object (item);
-      if (!check_keys (ctx, object, prefix, keys, G_N_ELEMENTS (keys), NULL, error))
+      /* review and review_note, on a finding decided in the workspace it
+       * was exported from: read past (decisions live in a workspace) */
+      if (!check_keys (ctx, object, prefix, keys, G_N_ELEMENTS (keys), "review review_note", error))
         return FALSE;
 
       rule = member_string (object, "rule", &ok_rule);

@@ -1,4 +1,4 @@
-/* gx-rates.h: rates of one report, and differences between two (issue 8)
+/* gx-rates.h: rates of one report, and differences between two
  *
  * GTK-free.  The rates of the comparison view and its chart:
  *

@@ -38,7 +38,6 @@ struct _GxReport
   guint16 *sparse_index;
   guint8 n_sparse;
   guint8 sparse_capacity;
-  guint cells_frozen;       /* gx_report_freeze_cell_changes() depth */
   guint64 serial;           /* bumped by every change of a cell or the prose */
   guint64 checked_serial;   /* serial + 1 when checked, 0 when not */
 
@@ -135,29 +134,8 @@ enum {
   N_PROPS
 };
 
-enum {
-  CELL_CHANGED,
-  N_SIGNALS
-};
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
-static void
-emit_cell_changed (GxReport *self,
-                   guint     cell)
-{
-  GQuark detail;
-
-  /* readers fill 200 cells of thousands of reports nobody listens to (and
-   * asking GObject takes its global signal lock, which reader threads
-   * would contend for) */
-  if (self->cells_frozen > 0)
-    return;
-  detail = gx_schema_cell (cell)->quark;
-  if (g_signal_has_handler_pending (self, signals[CELL_CHANGED], detail, FALSE))
-    g_signal_emit (self, signals[CELL_CHANGED], detail, cell);
-}
 
 static void
 gx_report_finalize (GObject *object)
@@ -294,18 +272,6 @@ gx_report_class_init (GxReportClass *klass)
     g_param_spec_uint ("n-notes", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * GxReport::cell-changed:
-   * @cell: the index of the cell (see gx_schema_cell())
-   *
-   * Emitted when a cell's value, state or raw text changes.  The detail is
-   * the cell path, e.g. "cell-changed::applications.new_received.total".
-   */
-  signals[CELL_CHANGED] =
-    g_signal_new ("cell-changed", G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -359,8 +325,6 @@ gx_report_copy_cells_from (GxReport *self,
           g_free (dst->raw);
           dst->raw = g_strdup (src->raw);
         }
-      if (changed)
-        emit_cell_changed (self, i);
     }
 }
 
@@ -641,7 +605,6 @@ store_cell (GxReport    *self,
   c->state = state;
   c->value = value;
   set_str (&c->raw, raw);
-  emit_cell_changed (self, cell);
 }
 
 void
@@ -730,21 +693,6 @@ gx_report_is_checked (GxReport *self)
 {
   g_return_val_if_fail (GX_IS_REPORT (self), FALSE);
   return self->checked_serial == self->serial + 1;
-}
-
-void
-gx_report_freeze_cell_changes (GxReport *self)
-{
-  g_return_if_fail (GX_IS_REPORT (self));
-  self->cells_frozen++;
-}
-
-void
-gx_report_thaw_cell_changes (GxReport *self)
-{
-  g_return_if_fail (GX_IS_REPORT (self));
-  g_return_if_fail (self->cells_frozen > 0);
-  self->cells_frozen--;
 }
 
 GxCellFlags

@@ -76,8 +76,7 @@ const char  *gx_report_get_prose         (GxReport    *self);
 void         gx_report_set_prose         (GxReport    *self,
                                           const char  *prose);
 
-/* Cells, indexed as in gx_schema_cell().  Every setter emits
- * ::cell-changed (detail: the cell path) when the cell really changes. */
+/* Cells, indexed as in gx_schema_cell(). */
 /* A report keeps few cells compactly (a list summary has six); one that
  * will get most of them (a report being read) keeps them in one array from
  * the start. */
@@ -119,11 +118,6 @@ void         gx_report_set_text          (GxReport    *self,
 char        *gx_report_dup_text          (GxReport    *self,
                                           guint        cell);
 
-/* While a report is being built (read from a file or the workspace) nobody
- * can be watching its cells: between these, setters do not emit
- * ::cell-changed, and thawing emits nothing either. */
-void         gx_report_freeze_cell_changes (GxReport  *self);
-void         gx_report_thaw_cell_changes   (GxReport  *self);
 
 /* What the reader says about a row it flagged GX_CELL_FLAG_UNREAD or
  * GX_CELL_FLAG_VARIANT: the source line or label quoted (NULL when none,

@@ -1,4 +1,4 @@
-/* gx-review.h: a reviewer's judgement on a finding (issue 8)
+/* gx-review.h: a reviewer's judgement on a finding
  *
  * Contract shared by the workspace (gx-store.c), the main window, the
  * editor and the printer.  A decision is keyed by the report's issuer and

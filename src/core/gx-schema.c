@@ -251,7 +251,6 @@ schema_init (void)
 
         /* interned: lives as long as the program, like the tables */
         cell->path = g_intern_string (path);
-        cell->quark = g_quark_from_static_string (cell->path);
         g_hash_table_insert (cells_by_path, (gpointer) cell->path, cell);
       }
 

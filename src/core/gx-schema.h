@@ -119,7 +119,6 @@ typedef struct {
   const GxSchemaColumn *column;
   guint column_index;
   const char *path;           /* "applications.new_received.total" */
-  GQuark quark;               /* of the path: the detail of GxReport::cell-changed */
 } GxSchemaCell;
 
 /* "2021" / "2019" (GxReport:format-version); NULL or unknown → 2021 */

@@ -1,4 +1,4 @@
-/* gx-sections.c: the report's own sections, read in its prose (issue 19)
+/* gx-sections.c: the report's own sections, read in its prose
  *
  * The prose is one paragraph a line.  Each line is folded (width, every
  * kind of white space removed); a line is the heading of section N when,

@@ -1,4 +1,4 @@
-/* gx-sections.h: the report's own sections, read in its prose (issue 19)
+/* gx-sections.h: the report's own sections, read in its prose
  *
  * The national form asks for six sections: 一、总体情况 二、主动公开政府信息
  * 情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼

@@ -1,11 +1,13 @@
 /* gx-store.c: the workspace, one SQLite file of reports
  *
- * Schema (user_version 1):
+ * Schema (STORE_VERSION; the migrations below say what each version added):
  *
  *   reports    one row a report: issuer, year, source, content_hash (UNIQUE),
  *              format_version, imported_at, updated_at, and n_errors,
- *              n_warnings, n_notes, a cache recomputed with gx_rules_check()
- *              on every write (findings themselves are never stored).
+ *              n_warnings, n_notes, a cache of the findings not dismissed,
+ *              recomputed with gx_check_report() on every write, that of
+ *              the next year and of the roll-ups included (findings
+ *              themselves are never stored).
  *   row_keys   the rows of the template: row number → section and row key.
  *   cell_keys  every cell: cell number → row number, column index, section,
  *              row, col and path, the keys of report-schema.md
@@ -47,6 +49,7 @@
 #include "gx-review.h"
 #include "gx-crosscheck.h"
 #include "gx-prose.h"
+#include "gx-check.h"
 
 #define STORE_VERSION 4
 
@@ -89,6 +92,7 @@ typedef enum {
   STMT_INSERT_CHILD,
   STMT_LOAD_CHILDREN,
   STMT_LOAD_PARENTS,
+  STMT_ISSUER_GROUP,
   N_STMTS
 } StmtId;
 
@@ -162,7 +166,7 @@ static const char *const stmt_sql[N_STMTS] = {
     "FROM cells WHERE report_id IN (SELECT value FROM json_each (?1)) GROUP BY row",
   [STMT_REPORT_EXISTS] =
     "SELECT 1 FROM reports WHERE id = ?1",
-  /* user_version 2 (issue 8) */
+  /* user_version 2 */
   [STMT_LOAD_PROSE] =
     "SELECT prose FROM reports WHERE id = ?1",
   [STMT_DELETE_REVIEW] =
@@ -173,10 +177,13 @@ static const char *const stmt_sql[N_STMTS] = {
     "INSERT INTO reviews (issuer_key, year, finding_key, state, note, updated_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [STMT_LOAD_REVIEWS] =
-    "SELECT v.finding_key, v.state, v.note FROM reviews v "
-    "LEFT JOIN issuer_aliases a ON a.alias = v.issuer_key "
-    "WHERE COALESCE (a.canonical, v.issuer_key) = ?1 AND v.year = ?2 "
-    "ORDER BY v.updated_at",
+    /* ?1 is a canonical key: looked up in the primary key, for it and
+     * each of its merged spellings */
+    "SELECT finding_key, state, note FROM ("
+    "SELECT finding_key, state, note, updated_at FROM reviews WHERE issuer_key = ?1 AND year = ?2 "
+    "UNION ALL SELECT v.finding_key, v.state, v.note, v.updated_at "
+    "FROM issuer_aliases a CROSS JOIN reviews v ON v.issuer_key = a.alias "
+    "WHERE a.canonical = ?1 AND v.year = ?2) ORDER BY updated_at",
   [STMT_CANONICAL] =
     "SELECT canonical FROM issuer_aliases WHERE alias = ?1",
   [STMT_DELETE_ALIAS] =
@@ -195,9 +202,13 @@ static const char *const stmt_sql[N_STMTS] = {
    * (issuer_key, year) index rather than the whole table in id order (5 ms
    * a call at 1,000 reports; once per report of an .xlsx export) */
   [STMT_FIND_REPORT_KEY] =
-    "SELECT r.id FROM reports r LEFT JOIN issuer_aliases a ON a.alias = r.issuer_key "
-    "WHERE COALESCE (a.canonical, r.issuer_key) = ?1 AND r.year = ?2 "
-    "AND r.id != ?3 ORDER BY +r.id LIMIT 1",
+    /* ?1 is a canonical key: its reports and those of its merged
+     * spellings, each looked up in reports_issuer_key_year (an import
+     * asks this twice a report) */
+    "SELECT MIN (id) FROM ("
+    "SELECT id FROM reports WHERE issuer_key = ?1 AND year = ?2 AND id != ?3 "
+    "UNION ALL SELECT r.id FROM issuer_aliases a CROSS JOIN reports r ON r.issuer_key = a.alias "
+    "WHERE a.canonical = ?1 AND r.year = ?2 AND r.id != ?3)",
   [STMT_DELETE_CHILDREN] =
     "DELETE FROM report_children WHERE parent_id = ?1",
   [STMT_INSERT_CHILD] =
@@ -206,6 +217,10 @@ static const char *const stmt_sql[N_STMTS] = {
     "SELECT child_id FROM report_children WHERE parent_id = ?1 ORDER BY child_id",
   [STMT_LOAD_PARENTS] =
     "SELECT parent_id FROM report_children WHERE child_id = ?1 ORDER BY parent_id",
+  /* the reports of one canonical issuer key, with its merged spellings */
+  [STMT_ISSUER_GROUP] =
+    "SELECT id FROM reports WHERE issuer_key = ?1 "
+    "OR issuer_key IN (SELECT alias FROM issuer_aliases WHERE canonical = ?1) ORDER BY id",
 };
 
 struct _GxStore
@@ -421,7 +436,7 @@ static const char migration_1[] =
   "    AND (k.formats & CASE r.format_version WHEN '2019' THEN 2 ELSE 1 END) != 0"
   "  LEFT JOIN invalid_cells i ON i.report_id = c.report_id AND i.cell = k.cell;";
 
-/* Issue 8: reviews, issuer aliases, roll-up links; the issuer key and the
+/* user_version 2: reviews, issuer aliases, roll-up links; the issuer key and the
  * prose of every report.
  *
  *   reports.issuer_key  gx_issuer_normalize() of the issuer, filled by C
@@ -459,7 +474,7 @@ static const char migration_2[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX report_children_child ON report_children (child_id);";
 
-/* Issue 17: values keep six decimals (GX_VALUE_SCALE 10^4 → 10^6): every
+/* user_version 3: values keep six decimals (GX_VALUE_SCALE 10^4 → 10^6): every
  * stored fixed-point value is multiplied by 100, the cells and the list's
  * cached figures.  A value so large that ×100 would not fit (beyond
  * ±92,233,720,368,547,758, never a real figure: it is far past the
@@ -884,6 +899,18 @@ summary_cell (guint i)
 
 /* The list's figures of @report into its row of reports (see migration_1). */
 static gboolean has_reviews (GxStore *self);
+static gboolean refresh_neighbours (GxStore     *self,
+                                    const char  *issuer,
+                                    int          year,
+                                    gint64       id,
+                                    GArray      *parents,
+                                    GError     **error);
+static gboolean refresh_summary (GxStore  *self,
+                                 gint64    id,
+                                 GError  **error);
+static gboolean refresh_issuer_group (GxStore     *self,
+                                      const char  *key,
+                                      GError     **error);
 static GxReport *load_plain (GxStore  *self,
                              gint64    id,
                              GError  **error);
@@ -908,28 +935,24 @@ gx_review_count_open (GxReport *report,
 
 /* The cache of @report's row in reports: binds the list figures of @report
  * (N_SUMMARY parameters from @first) and its counts of the findings that
- * are not dismissed (the 3 after), reviews recorded in the workspace
- * applied.  The findings must be those of the values being written. */
+ * are not dismissed (the 3 after).  @recheck: @report is checked here
+ * with the one recipe (gx_check_report_full(): across reports and the
+ * decisions recorded included); otherwise its findings are those of the
+ * recipe already (a report loaded, a decision just set on it). */
 static gboolean
 bind_summary (GxStore       *self,
               sqlite3_stmt  *s,
               int            first,
               GxReport      *report,
+              gboolean       recheck,
               GError       **error)
 {
   guint counts[3];
 
-  if (has_reviews (self))
-    {
-      /* a review may dismiss a blank-cell note: every note is needed */
-      if (gx_report_get_n_unlisted_notes (report) > 0)
-        {
-          g_ptr_array_unref (gx_rules_check (report));
-          g_ptr_array_unref (gx_prose_check (report));
-        }
-      if (!gx_store_apply_reviews (self, report, error))
-        return FALSE;
-    }
+  /* a reader thread may have run the rules and the prose already */
+  if (recheck &&
+      !gx_check_report_full (report, self, GX_CHECK_REUSE, GX_RULES_NO_BLANK_CELLS, error))
+    return FALSE;
   gx_review_count_open (report, counts);
 
   for (guint k = 0; k < N_SUMMARY; k++)
@@ -947,7 +970,8 @@ bind_summary (GxStore       *self,
   return TRUE;
 }
 
-/* Rewrites the list figures and counts of report @id (after a review). */
+/* Rewrites the list figures and counts of report @id, checked already
+ * (after a decision, or a neighbour's change). */
 static gboolean
 write_summary (GxStore   *self,
                gint64     id,
@@ -959,7 +983,7 @@ write_summary (GxStore   *self,
   if (!(s = stmt (self, STMT_WRITE_SUMMARY, error)))
     return FALSE;
   sqlite3_bind_int64 (s, 1, id);
-  return bind_summary (self, s, 2, report, error) &&
+  return bind_summary (self, s, 2, report, FALSE, error) &&
          step_done (self, s, _("cannot write the report"), error);
 }
 
@@ -989,7 +1013,7 @@ bind_report_row (GxStore       *self,
   else
     sqlite3_bind_null (s, 7);
   bind_text_or_null (s, 8, gx_report_get_prose (report));
-  return bind_summary (self, s, 9, report, error);
+  return bind_summary (self, s, 9, report, TRUE, error);
 }
 
 /* " 434": printf is most of the cost of writing a report's cells */
@@ -1633,18 +1657,6 @@ load_prose_into (GxStore   *self,
   return TRUE;
 }
 
-/* The findings the counts come from; a reader thread may have checked
- * already (gx_report_set_checked()). */
-static void
-ensure_checked (GxReport *report)
-{
-  if (gx_report_is_checked (report))
-    return;
-  g_ptr_array_unref (gx_rules_check (report));
-  g_ptr_array_unref (gx_prose_check (report));
-  gx_report_set_checked (report);
-}
-
 static gboolean
 put_report_inner (GxStore          *self,
                   GxReport         *report,
@@ -1703,8 +1715,10 @@ put_report_inner (GxStore          *self,
         }
     }
 
-  ensure_checked (report);
   now = now_iso8601 ();
+  /* replacing: the report is checked as the one it replaces (its units) */
+  if (existing > 0)
+    gx_report_set_id (report, existing);
 
   if (!(s = stmt (self, existing > 0 ? STMT_UPDATE_REPORT_IMPORT : STMT_INSERT_REPORT, error)))
     return FALSE;
@@ -1724,7 +1738,17 @@ put_report_inner (GxStore          *self,
 
   gx_report_set_id (report, id);
   *outcome = existing > 0 ? GX_IMPORT_REPLACED : GX_IMPORT_ADDED;
-  return TRUE;
+  /* the next year's carryover, and the roll-ups it is a unit of */
+  if (existing > 0)
+    {
+      g_autoptr(GArray) parents = gx_store_get_parents (self, id, error);
+
+      return parents != NULL &&
+             refresh_neighbours (self, gx_report_get_issuer (report), gx_report_get_year (report),
+                                 id, parents, error);
+    }
+  return refresh_neighbours (self, gx_report_get_issuer (report), gx_report_get_year (report),
+                             id, NULL, error);
 }
 
 gboolean
@@ -1772,7 +1796,6 @@ gx_store_save_report (GxStore   *self,
    * stored without a content hash (id 0: added even when another report of
    * the same issuer and year is there; the user asked for it). */
   id = gx_report_get_id (report);
-  ensure_checked (report);
   now = now_iso8601 ();
 
   if (!savepoint (self, error))
@@ -1806,6 +1829,14 @@ gx_store_save_report (GxStore   *self,
       if (!write_cells (self, id, report, TRUE, error))
         goto fail;
     }
+  {
+    g_autoptr(GArray) parents = gx_store_get_parents (self, id, error);
+
+    if (parents == NULL ||
+        !refresh_neighbours (self, gx_report_get_issuer (report), gx_report_get_year (report),
+                             id, parents, error))
+      goto fail;
+  }
   return release (self, error);
 
 fail:
@@ -1887,27 +1918,42 @@ gx_store_remove_report (GxStore  *self,
                         gint64    id,
                         GError  **error)
 {
+  g_autoptr(GxReport) gone = NULL;
+  g_autoptr(GArray) parents = NULL;
   sqlite3_stmt *s;
 
   g_return_val_if_fail (GX_IS_STORE (self), FALSE);
 
-  if (!(s = stmt (self, STMT_DELETE_REPORT, error)))
+  /* who it was: the next year's carryover and its roll-ups change */
+  if (!(gone = load_plain (self, id, error)) ||
+      !(parents = gx_store_get_parents (self, id, error)))
     return FALSE;
+  if (!savepoint (self, error))
+    return FALSE;
+  if (!(s = stmt (self, STMT_DELETE_REPORT, error)))
+    goto fail;
   sqlite3_bind_int64 (s, 1, id);
   if (sqlite3_step (s) != SQLITE_DONE)
     {
       sqlite_error (self, error, _("cannot remove the report"));
       sqlite3_reset (s);
-      return FALSE;
+      goto fail;
     }
   sqlite3_reset (s);
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
                    _("%s: there is no report #%lld"), self->path, (long long) id);
-      return FALSE;
+      goto fail;
     }
-  return TRUE;
+  if (!refresh_neighbours (self, gx_report_get_issuer (gone), gx_report_get_year (gone),
+                           id, parents, error))
+    goto fail;
+  return release (self, error);
+
+fail:
+  rollback_to (self);
+  return FALSE;
 }
 
 GPtrArray *
@@ -1981,6 +2027,17 @@ gx_store_load_all (GxStore  *self,
         }
     }
 
+  /* every report checked as the list, the detail and the sheets check it
+   * (across reports, the decisions), in the same read transaction */
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GxReport *report = g_ptr_array_index (reports, i);
+
+      if (!load_prose_into (self, report, gx_report_get_id (report), error) ||
+          !gx_check_report (report, self, error))
+        goto fail;
+    }
+
   if (own_transaction)
     exec (self, "COMMIT", NULL);
 
@@ -1994,8 +2051,6 @@ gx_store_load_all (GxStore  *self,
       g_free (key);
   }
 
-  for (guint i = 0; i < reports->len; i++)
-    g_ptr_array_unref (gx_rules_check (g_ptr_array_index (reports, i)));
   return g_steal_pointer (&reports);
 
 fail:
@@ -2159,7 +2214,7 @@ gx_store_rollup (GxStore       *self,
   return g_steal_pointer (&report);
 }
 
-/* Issue 8: issuers, roll-ups, checks across reports, reviews ---------------- */
+/* Issuers, roll-ups, checks across reports ---------------------------------- */
 
 /* The canonical key of a normalised key: itself unless it is an alias. */
 static char *
@@ -2211,6 +2266,7 @@ gx_store_set_issuer_alias (GxStore     *self,
   g_autofree char *alias_key = gx_issuer_normalize (alias);
   g_autofree char *target_key = gx_issuer_normalize (canonical);
   g_autofree char *target = NULL;
+  g_autofree char *before = NULL;
   sqlite3_stmt *s;
 
   g_return_val_if_fail (GX_IS_STORE (self), FALSE);
@@ -2220,6 +2276,8 @@ gx_store_set_issuer_alias (GxStore     *self,
                    _("%s: an issuer name is needed to merge issuers"), self->path);
       return FALSE;
     }
+  if (!(before = canonical_of (self, alias_key, error)))
+    return FALSE;
   if (!savepoint (self, error))
     return FALSE;
 
@@ -2250,6 +2308,13 @@ gx_store_set_issuer_alias (GxStore     *self,
             goto fail;
         }
     }
+  /* whose year is whose changed: carryover, stock and the decisions of
+   * the issuers on both sides are counted again */
+  if (!refresh_issuer_group (self, target, error) ||
+      !refresh_issuer_group (self, alias_key, error) ||
+      (g_strcmp0 (before, alias_key) != 0 && g_strcmp0 (before, target) != 0 &&
+       !refresh_issuer_group (self, before, error)))
+    goto fail;
   return release (self, error);
 
 fail:
@@ -2391,6 +2456,9 @@ gx_store_set_children (GxStore       *self,
           goto fail;
         }
     }
+  /* the roll-up's hierarchy findings are counted in the list */
+  if (!refresh_summary (self, parent_id, error))
+    goto fail;
   return release (self, error);
 
 fail:
@@ -2524,16 +2592,88 @@ gx_store_check_report (GxStore   *self,
                        GxReport  *report,
                        GError   **error)
 {
-  g_autoptr(GPtrArray) across = NULL;
-
   g_return_val_if_fail (GX_IS_STORE (self), FALSE);
   g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
 
-  g_ptr_array_unref (gx_rules_check (report));
-  g_ptr_array_unref (gx_prose_check (report));
-  if (!(across = gx_store_check_across (self, report, error)))
+  return gx_check_report (report, self, error);
+}
+
+/* Rewrites the cached counts of report @id, checked again. */
+static gboolean
+refresh_summary (GxStore  *self,
+                 gint64    id,
+                 GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GxReport) report = gx_store_load_report (self, id, &local_error);
+
+  /* no such report: no counts to rewrite */
+  if (report == NULL && g_error_matches (local_error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND))
+    return TRUE;
+  if (report == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return write_summary (self, id, report, error);
+}
+
+/* After report @id of @issuer and @year was written or removed: the
+ * counts of the same issuer's next year (its carryover and stock) and of
+ * the roll-ups @parents (their hierarchy) are those of the recipe again. */
+static gboolean
+refresh_neighbours (GxStore     *self,
+                    const char  *issuer,
+                    int          year,
+                    gint64       id,
+                    GArray      *parents,
+                    GError     **error)
+{
+  if (issuer != NULL && year > 0 && year < 9999)
+    {
+      gint64 next = gx_store_find_report (self, issuer, year + 1, id, error);
+
+      if (next < 0 || (next > 0 && !refresh_summary (self, next, error)))
+        return FALSE;
+    }
+  for (guint i = 0; parents != NULL && i < parents->len; i++)
+    if (!refresh_summary (self, g_array_index (parents, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The counts of every report of the canonical issuer key @key (and its
+ * merged spellings), after a merge changed whose year is whose. */
+static gboolean
+refresh_issuer_group (GxStore     *self,
+                      const char  *key,
+                      GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *s;
+
+  if (key == NULL)
+    return TRUE;
+  if (!(s = stmt (self, STMT_ISSUER_GROUP, error)))
     return FALSE;
-  return gx_store_apply_reviews (self, report, error);
+  sqlite3_bind_text (s, 1, key, -1, SQLITE_TRANSIENT);
+  if (!(ids = step_ids (self, s, error)))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!refresh_summary (self, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+gx_store_has_reviews (GxStore *self)
+{
+  g_return_val_if_fail (GX_IS_STORE (self), FALSE);
+  /* another process may have recorded one since; inside our own write
+   * transaction nobody else can */
+  if (!self->in_batch)
+    self->has_reviews = -1;
+  return has_reviews (self);
 }
 
 /* Reviews (gx-review.h) ------------------------------------------------------ */
@@ -2623,6 +2763,8 @@ gx_store_set_review (GxStore        *self,
         goto fail;
     }
   gx_finding_set_review (finding, state, note);
+  /* a dismissed finding counts nowhere */
+  gx_check_update_counts (report);
   self->has_reviews = -1;
   /* the list counts what is not dismissed */
   if (gx_report_get_id (report) > 0 &&

@@ -143,7 +143,7 @@ GxReport   *gx_store_rollup        (GxStore      *self,
                                     guint         n_ids,
                                     GError      **error);
 
-/* Issue 8: checks across reports, issuers, roll-ups -------------------------- */
+/* Checks across reports, issuers, roll-ups ---------------------------------- */
 
 /* Merges two spellings of one issuer: reports whose issuer normalises
  * (gx_issuer_normalize()) to @alias count as reports of @canonical for
@@ -206,12 +206,14 @@ GArray     *gx_store_get_parents      (GxStore      *self,
 GPtrArray  *gx_store_check_across     (GxStore      *self,
                                        GxReport     *report,
                                        GError      **error);
-/* Every finding of a report in the workspace: gx_rules_check(),
- * gx_prose_check(), gx_store_check_across() and the reviews
- * (gx_store_apply_reviews()).  gx_store_load_report() does this already;
- * call it after editing a report. */
+/* Every finding of a report in the workspace: the one recipe,
+ * gx_check_report() of gx-check.h.  gx_store_load_report() and
+ * gx_store_load_all() do this already; call it after editing a report. */
 gboolean    gx_store_check_report     (GxStore      *self,
                                        GxReport     *report,
                                        GError      **error);
+/* Whether any decision is recorded (then every blank-cell note is built:
+ * a decision may concern one). */
+gboolean    gx_store_has_reviews      (GxStore      *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* gx-compare-window.h: the years of one issuer side by side (issue 8)
+/* gx-compare-window.h: the years of one issuer side by side
  *
  * Every report of the chosen issuer in the workspace, ordered by year: the
  * figures of section 二, the 总计 column of every row of section 三 and the

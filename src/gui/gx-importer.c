@@ -10,7 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "gx-importer.h"
+#include "gx-json.h"
 #include "gx-prose.h"
 #include "gx-reader.h"
 #include "gx-rules.h"
@@ -369,10 +372,28 @@ collect_files (ImportJob    *job,
     collect_files_gio (job, file, TRUE, 0, out, cancellable);
 }
 
+/* A JSON export (report-schema.md), as the command line tells one: by its
+ * name, or its first character. */
+static gboolean
+looks_like_json (const char *name,
+                 GBytes     *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gsize i = 0;
+
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+  return g_str_has_suffix (name, ".json") || (i < size && (data[i] == '[' || data[i] == '{'));
+}
+
 static GxReport *
 read_one (GFile         *file,
           const char    *name,
           char         **content_hash,
+          GPtrArray    **json_reports,
           GCancellable  *cancellable,
           GError       **error)
 {
@@ -383,6 +404,17 @@ read_one (GFile         *file,
   bytes = gx_reader_load_file (file, cancellable, error);
   if (bytes == NULL)
     return NULL;
+
+  if (looks_like_json (name, bytes))
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+
+      /* the reports of an export: checked in the workspace's put, and
+       * added all or none */
+      *json_reports = gx_json_read_reports (data, (gssize) size, name, error);
+      return NULL;
+    }
 
   report = gx_reader_read_bytes (bytes, name, error);
   if (report == NULL)
@@ -402,6 +434,7 @@ typedef struct
   GxReport *report;
   char *hash;
   char *name;
+  GPtrArray *reports;   /* of a JSON export, instead of report */
 } ReadFile;
 
 static void
@@ -410,6 +443,7 @@ read_file_clear (gpointer data)
   ReadFile *read = data;
 
   g_clear_object (&read->report);
+  g_clear_pointer (&read->reports, g_ptr_array_unref);
   g_free (read->hash);
   g_free (read->name);
 }
@@ -433,35 +467,60 @@ write_batch (ImportJob     *job,
     {
       ReadFile *read = &g_array_index (reads, ReadFile, k);
       GxImportOutcome outcome = GX_IMPORT_ADDED;
+      GxReport *single[1] = { read->report };
+      GxReport **reports = read->reports ? (GxReport **) read->reports->pdata : single;
+      guint n = read->reports ? read->reports->len : 1;
+      guint batch_len = batch->len, present_before = n_present;
+      gboolean unit = read->reports != NULL;
+      gboolean failed = FALSE, in_savepoint = FALSE;
 
-      if (!gx_store_put_report (store, read->report, read->hash, FALSE, &outcome, &local_error))
+      /* the reports of a JSON export go in all or none */
+      if (unit && !(in_savepoint = gx_store_savepoint (store, &local_error)))
+        failed = TRUE;
+      for (guint i = 0; i < n && !failed; i++)
+        {
+          if (!gx_store_put_report (store, reports[i], unit ? NULL : read->hash, FALSE, &outcome, &local_error))
+            {
+              failed = TRUE;
+              break;
+            }
+          switch (outcome)
+            {
+            case GX_IMPORT_ADDED:
+            case GX_IMPORT_REPLACED:
+              g_ptr_array_add (batch, g_object_ref (reports[i]));
+              break;
+            case GX_IMPORT_ALREADY_PRESENT:
+              n_present++;
+              break;
+            case GX_IMPORT_CONFLICT:
+              {
+                g_autofree char *message =
+                  g_strdup_printf (_("%s: the workspace already holds a different report of %s for %d"),
+                                   read->name, gx_report_get_issuer (reports[i]),
+                                   gx_report_get_year (reports[i]));
+                job_fail (job, message);
+              }
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+        }
+      if (!failed && unit && !gx_store_release_savepoint (store, &local_error))
+        failed = TRUE;
+      if (failed)
         {
           g_autofree char *message = g_strdup_printf ("%s: %s", read->name, local_error->message);
+
+          if (unit)
+            {
+              if (in_savepoint)
+                gx_store_rollback_to_savepoint (store);
+              g_ptr_array_set_size (batch, batch_len);
+              n_present = present_before;
+            }
           job_fail (job, message);
           g_clear_error (&local_error);
-          continue;
-        }
-
-      switch (outcome)
-        {
-        case GX_IMPORT_ADDED:
-        case GX_IMPORT_REPLACED:
-          g_ptr_array_add (batch, g_object_ref (read->report));
-          break;
-        case GX_IMPORT_ALREADY_PRESENT:
-          n_present++;
-          break;
-        case GX_IMPORT_CONFLICT:
-          {
-            g_autofree char *message =
-              g_strdup_printf (_("%s: the workspace already holds a different report of %s for %d"),
-                               read->name, gx_report_get_issuer (read->report),
-                               gx_report_get_year (read->report));
-            job_fail (job, message);
-          }
-          break;
-        default:
-          g_assert_not_reached ();
         }
     }
 
@@ -527,7 +586,7 @@ import_thread (GTask        *task,
              g_get_monotonic_time () - batch_started <= BATCH_MAX_USEC; i++)
         {
           GFile *file = g_ptr_array_index (files, i);
-          ReadFile read = { NULL, NULL, file_display_name (file) };
+          ReadFile read = { NULL, NULL, file_display_name (file), NULL };
 
           if (g_cancellable_is_cancelled (cancellable))
             {
@@ -535,8 +594,8 @@ import_thread (GTask        *task,
               break;
             }
           job_set_progress (job, i, read.name);
-          read.report = read_one (file, read.name, &read.hash, cancellable, &error);
-          if (read.report == NULL)
+          read.report = read_one (file, read.name, &read.hash, &read.reports, cancellable, &error);
+          if (read.report == NULL && read.reports == NULL)
             {
               if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
                 job_fail (job, error->message);

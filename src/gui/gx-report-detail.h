@@ -40,7 +40,7 @@ int         gx_report_detail_get_focus_cell   (GxReportDetail *self);
 GtkWidget  *gx_report_detail_get_cell_widget  (GxReportDetail *self,
                                                guint           cell);
 
-/* Reviews (issue 8): the workspace the decisions are recorded in (the
+/* Reviews: the workspace the decisions are recorded in (the
  * main window's connection), or NULL: then findings cannot be reviewed. */
 /* The label showing @rate (a GxRate of gx-rates.h) under the tables, for
  * tests. */

@@ -1,4 +1,4 @@
-/* gx-window-compare.c: Compare Years (issue 8)
+/* gx-window-compare.c: Compare Years
  *
  * Opens a GxCompareWindow on the main window's workspace connection, for
  * the issuer of the selected report (or the first issuer).  Ctrl+Shift+C.

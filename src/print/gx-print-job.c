@@ -4,7 +4,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "gx-print-job.h"
-#include "gx-rules.h"
 
 GxSheetJob *
 gx_print_job_new_from_store (GxStore       *store,
@@ -59,12 +58,12 @@ gx_print_job_new_from_store (GxStore       *store,
     {
       for (guint i = 0; i < n_ids; i++)
         {
+          /* checked as every view checks it (gx_check_report(): across
+           * reports, the decisions with their notes) */
           g_autoptr(GxReport) report = gx_store_load_report (store, ids[i], error);
-          g_autoptr(GPtrArray) findings = NULL;
 
           if (report == NULL)
             return NULL;
-          findings = gx_rules_check (report);
           gx_sheet_job_add_report (job, report);
         }
     }

@@ -16,6 +16,8 @@
 #include "gx-editor-form.h"
 #include "gx-review.h"
 #include "gx-rules.h"
+#include "gx-check.h"
+#include "gx-sections.h"
 #include "gx-schema.h"
 
 typedef struct {
@@ -326,26 +328,27 @@ style_entry (GxEditorForm *self,
     }
 }
 
-/* runs the rules of the core and highlights the cells of each finding */
+/* checks the report as every view does (gx_check_report(): the prose,
+ * the workspace's other years and units, the decisions) and highlights
+ * the cells of each finding */
 static void
 recheck (GxEditorForm *self)
 {
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings;
 
   clear_marks (self);
   if (self->report == NULL)
     return;
 
-  findings = gx_rules_check (self->report);
-  /* decisions recorded on the report's findings (a dismissed one is not
-   * marked); a report not yet in the workspace has none */
-  if (self->store != NULL && gx_report_get_id (self->report) > 0)
+  if (!gx_check_report (self->report, self->store, &error))
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!gx_store_apply_reviews (self->store, self->report, &error))
-        g_warning ("%s", error->message);
+      /* the workspace could not be read: the report's own findings */
+      g_warning ("%s", error->message);
+      g_clear_error (&error);
+      gx_check_report (self->report, NULL, NULL);
     }
+  findings = gx_report_get_findings (self->report);
   for (guint i = 0; i < findings->len; i++)
     {
       GxFinding *finding = g_ptr_array_index (findings, i);
@@ -353,8 +356,10 @@ recheck (GxEditorForm *self)
       guint n_cells;
       const guint *cells;
 
-      /* a blank cell of a form being typed is no news */
-      if (severity == GX_SEVERITY_NOTE || gx_finding_get_review (finding) == GX_REVIEW_DISMISSED)
+      /* a blank cell of a form being typed is no news; a dismissed
+       * finding is not marked; a finding about the text marks no cell */
+      if (severity == GX_SEVERITY_NOTE || gx_finding_get_review (finding) == GX_REVIEW_DISMISSED ||
+          gx_sections_is_text_rule (gx_finding_get_rule (finding)))
         continue;
       cells = gx_finding_get_cells (finding, &n_cells);
       for (guint c = 0; c < n_cells; c++)

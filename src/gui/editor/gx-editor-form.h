@@ -5,7 +5,7 @@
  * Issuer and year, then sections 二, 三 and 四 as grids of entries built
  * from the template (gx-schema.c).  Every change goes through the form:
  * it is validated, recorded in the undo history, written to the report and
- * checked again (gx_rules_check) so that the cells of each finding are
+ * checked again (gx_check_report) so that the cells of each finding are
  * highlighted at once.
  */
 #pragma once

@@ -962,7 +962,6 @@ gx_editor_window_save (GxEditorWindow  *self,
                        GError         **error)
 {
   const char *issuer;
-  g_autoptr(GPtrArray) findings = NULL;
 
   g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), FALSE);
 
@@ -976,9 +975,8 @@ gx_editor_window_save (GxEditorWindow  *self,
       return FALSE;
     }
 
-  /* a report with errors is saved too (work in progress); the findings
-   * go with it for the list */
-  findings = gx_rules_check (self->report);
+  /* a report with errors is saved too (work in progress); the workspace
+   * checks it for the list (gx_check_report()) */
   if (!gx_store_save_report (self->store, self->report, error))
     return FALSE;
 

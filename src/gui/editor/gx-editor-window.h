@@ -46,7 +46,7 @@ gboolean        gx_editor_window_save           (GxEditorWindow *self,
 guint           gx_editor_window_fill_totals    (GxEditorWindow *self,
                                                  gboolean        carry_forward,
                                                  gboolean        overwrite_typed);
-/* Export as Word (issue 18): the report as it stands in the editor, saved
+/* Export as Word: the report as it stands in the editor, saved
  * or not, as a .docx (gx-docx-writer.h). */
 gboolean        gx_editor_window_export_docx    (GxEditorWindow *self,
                                                  GFile          *file,
