@@ -84,7 +84,10 @@ fuzz_check_report (GxReport *report)
                 gx_report_get_year (report), findings->len);
   g_assert_cmpuint (findings->len, ==, gx_report_get_findings (report)->len);
   prose = gx_prose_check (report);
-  g_assert_cmpuint (findings->len + prose->len, ==, gx_report_get_findings (report)->len);
+  /* (a finding of the prose whose key the report has already is not added
+   * again: gx_crosscheck_add_findings()) */
+  g_assert_cmpuint (gx_report_get_findings (report)->len, <=, findings->len + prose->len);
+  g_assert_cmpuint (gx_report_get_findings (report)->len, >=, findings->len);
   json = fuzz_json (report, TRUE);
 }
 

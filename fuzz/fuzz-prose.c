@@ -58,7 +58,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   rules = gx_rules_check (report);
   prose = gx_prose_check (report);
-  g_assert_cmpuint (rules->len + prose->len, ==, gx_report_get_findings (report)->len);
+  g_assert_cmpuint (gx_report_get_findings (report)->len, <=, rules->len + prose->len);
   sections = gx_sections_check (report);   /* the same again: no state kept */
   for (guint i = 0; i < prose->len; i++)
     {

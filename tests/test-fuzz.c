@@ -67,6 +67,24 @@ test_text_empty_line (void)
   g_assert_cmpint (gx_report_get_count (report, (guint) cell_of ("applications.new_received.total")), ==, 30);
 }
 
+/* fuzz-text: text laid out with spaces (pdftotext -layout) whose lines
+ * grow wider: the right margin of each page was found with
+ * MAX (right, g_array_index (lines, GxGeoLine, j++).xmax), which went up
+ * twice for a line wider than those before it, and wrote past the end of
+ * the lines (ASan: heap-buffer-overflow in read_lines()). */
+static void
+test_text_layout_widest_line (void)
+{
+  g_autoptr(GBytes) bytes = load ("text-layout-widest-line.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxReport) report = gx_reader_read_bytes (bytes, "text-layout-widest-line.txt", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gx_report_get_issuer (report), ==, "北京市测试区测试局");
+  g_assert_cmpint (gx_report_get_year (report), ==, 2022);
+  g_assert_cmpint (gx_report_get_count (report, (guint) cell_of ("disclosure.licensing.decisions")), ==, 120);
+}
+
 /* fuzz-json: "[}]" closed the array on a brace, leaving an element of no
  * text; json-glib parsed it to no node, and reading it raised a critical
  * (json_node_get_node_type: assertion 'JSON_NODE_IS_VALID (node)'). */
@@ -115,6 +133,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fuzz/text/empty-line-in-table", test_text_empty_line);
+  g_test_add_func ("/fuzz/text/layout-widest-line", test_text_layout_widest_line);
   g_test_add_func ("/fuzz/json/empty-element", test_json_empty_element);
   g_test_add_func ("/fuzz/json/surrogate-in-error", test_json_surrogate_in_error);
   g_test_add_func ("/fuzz/json/surrogate-text", test_json_surrogate_text);
