@@ -73,7 +73,7 @@ for t in $targets; do
   end=$(date +%s.%N)
 
   # the last status line: "#N ... cov: C ft: F corp: K/…" (fork mode: "#N: cov: C ft: F corp: K")
-  status=$(grep -E '^#[0-9]+:? .*cov: ' "$log" | tail -n 1 || true)
+  status=$(grep -E '^#[0-9]+:?[[:space:]].*cov: ' "$log" | tail -n 1 || true)
   inputs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*$' || true)
   [ -n "$inputs" ] || inputs=$(echo "$status" | sed -E 's/^#([0-9]+).*/\1/')
   cov=$(echo "$status" | sed -nE 's/.*cov: ([0-9]+).*/\1/p')

@@ -68,7 +68,7 @@ if [ "${GX_SKIP_FUZZ:-0}" != 1 ]; then
             -max_len="$(gx_fuzz_max_len "$t")" -dict="$top/fuzz/dict/$t.dict" \
             -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
             "$fuzz_work/$t" "$seeds" >"$fuzz_work/$t.log" 2>&1); then
-      echo "fuzz-$t: $(grep -E '^#[0-9]+ +DONE' "$fuzz_work/$t.log" | tail -n 1)"
+      echo "fuzz-$t: $(grep -E '^#[0-9]+[[:space:]]+DONE' "$fuzz_work/$t.log" | tail -n 1)"
     else
       echo "fuzz-$t FAILED (the input is saved as crash-*/leak-*/timeout-* in $fuzz_work/$t):"
       tail -n 60 "$fuzz_work/$t.log"
