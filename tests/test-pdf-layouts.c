@@ -188,7 +188,7 @@ assert_rows (GxReport  *report,
 }
 
 static void
-assert_fixed (GxReport *report)
+assert_fixed_counts (GxReport *report)
 {
   for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
     {
@@ -198,6 +198,12 @@ assert_fixed (GxReport *report)
         g_error ("%s: %s is %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT, gx_report_get_source (report),
                  fixed[i].path, gx_report_get_count (report, cell), fixed[i].value);
     }
+}
+
+static void
+assert_fixed (GxReport *report)
+{
+  assert_fixed_counts (report);
   /* 1.5 万元, exactly */
   g_assert_cmpint (gx_report_get_value (report, cell_of ("disclosure.fees.amount_wan")), ==,
                    15 * GX_VALUE_SCALE / 10);
@@ -255,6 +261,51 @@ test_top_aligned_text (void)
   assert_rows (report, top_aligned, 3, 5, TRUE);
   assert_fixed (report);
   g_assert_cmpuint (count_findings (report, GX_SEVERITY_WARNING), >, 0);
+}
+
+/* Numbers of neighbouring narrow cells closer than the space between two
+ * words ("125" and "3" 2.9 pt apart, only a cell border between them), and
+ * a borderless section 二 whose labels run into the number after them
+ * ("行政规范性文件2", "行政事业性收费1.5"): the borders cut the first, the
+ * column where the cells of other rows begin the second. */
+static void
+test_packed_pdf (void)
+{
+  g_autoptr(GxReport) report = read_fixture ("packed.pdf");
+
+  assert_rows (report, centred, 0, G_N_ELEMENTS (centred) - 1, FALSE);
+  assert_fixed (report);
+  g_assert_cmpuint (count_findings (report, GX_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (count_findings (report, GX_SEVERITY_WARNING), ==, 0);
+}
+
+/* Its pdftotext -layout text keeps one space between a label and the
+ * numbers after it ("不计其 12 0", "行政规范性文件 2    1    30"): read.
+ * The fee alone after its label ("行政事业性收费 1.5") cannot be told from
+ * prose: that row is unread, and says so. */
+static void
+test_packed_text (void)
+{
+  g_autoptr(GxReport) report = read_fixture ("packed-pdftotext.txt");
+  g_autoptr(GPtrArray) findings = NULL;
+  guint fees = cell_of ("disclosure.fees.amount_wan");
+  guint n_errors = 0;
+
+  assert_rows (report, centred, 0, G_N_ELEMENTS (centred) - 1, FALSE);
+  assert_fixed_counts (report);
+  g_assert_true (gx_report_is_blank (report, fees));
+  findings = gx_rules_check (report);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GxFinding *f = g_ptr_array_index (findings, i);
+
+      if (gx_finding_get_severity (f) != GX_SEVERITY_ERROR)
+        continue;
+      n_errors++;
+      g_assert_cmpstr (gx_finding_get_rule (f), ==, "unread");
+      g_assert_cmpuint (gx_finding_get_cell (f), ==, fees);
+    }
+  g_assert_cmpuint (n_errors, ==, 1);
 }
 
 /* Which text is read as a page laid out with spaces */
@@ -330,6 +381,8 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-layouts/centred/wide-text", "centred-wide.txt", test_centred);
   g_test_add_func ("/pdf-layouts/top-aligned/pdf", test_top_aligned_pdf);
   g_test_add_func ("/pdf-layouts/top-aligned/text", test_top_aligned_text);
+  g_test_add_func ("/pdf-layouts/packed/pdf", test_packed_pdf);
+  g_test_add_func ("/pdf-layouts/packed/text", test_packed_text);
   g_test_add_func ("/pdf-layouts/sniff", test_sniff);
   g_test_add_data_func ("/pdf-layouts/real/pdf", "r02-hongze-2024.pdf", test_real);
   g_test_add_data_func ("/pdf-layouts/real/text", "r10-hongze-2024-pdftotext.txt", test_real);

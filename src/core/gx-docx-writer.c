@@ -14,6 +14,7 @@
  */
 #include "gx-config.h"
 
+#include <stdarg.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -96,6 +97,23 @@ val (Xml        *x,
   end (x);
 }
 
+/* <name a1="v1" a2="v2" …/>: attribute names and values in pairs, then NULL */
+static void
+element (Xml        *x,
+         const char *name,
+         ...)
+{
+  va_list args;
+  const char *key;
+
+  start (x, name);
+  va_start (args, name);
+  while ((key = va_arg (args, const char *)) != NULL)
+    attr (x, key, va_arg (args, const char *));
+  va_end (args);
+  end (x);
+}
+
 static void
 empty (Xml        *x,
        const char *name)
@@ -169,13 +187,13 @@ run_properties (Xml        *x,
                 const char *size)
 {
   start (x, "w:rPr");
-  start (x, "w:rFonts");
-  attr (x, "w:ascii", FONT_CJK);
-  attr (x, "w:hAnsi", FONT_CJK);
-  attr (x, "w:eastAsia", FONT_CJK);
-  attr (x, "w:cs", FONT_LATIN);
-  attr (x, "w:hint", "eastAsia");
-  end (x);
+  element (x, "w:rFonts",
+           "w:ascii", FONT_CJK,
+           "w:hAnsi", FONT_CJK,
+           "w:eastAsia", FONT_CJK,
+           "w:cs", FONT_LATIN,
+           "w:hint", "eastAsia",
+           NULL);
   if (bold)
     {
       empty (x, "w:b");
@@ -183,10 +201,7 @@ run_properties (Xml        *x,
     }
   val (x, "w:sz", size);
   val (x, "w:szCs", size);
-  start (x, "w:lang");
-  attr (x, "w:val", "en-US");
-  attr (x, "w:eastAsia", "zh-CN");
-  end (x);
+  element (x, "w:lang", "w:val", "en-US", "w:eastAsia", "zh-CN", NULL);
   end (x);
 }
 
@@ -205,12 +220,12 @@ paragraph (Xml        *x,
   start (x, "w:pPr");
   if (keep_next)
     empty (x, "w:keepNext");
-  start (x, "w:spacing");
-  attr (x, "w:before", "0");
-  attr (x, "w:after", space_after ? space_after : "0");
-  attr (x, "w:line", "240");
-  attr (x, "w:lineRule", "auto");
-  end (x);
+  element (x, "w:spacing",
+           "w:before", "0",
+           "w:after", space_after ? space_after : "0",
+           "w:line", "240",
+           "w:lineRule", "auto",
+           NULL);
   val (x, "w:jc", jc);
   run_properties (x, bold, size);   /* the paragraph mark */
   end (x);
@@ -299,24 +314,18 @@ write_table (Xml         *x,
   attr (x, "w:type", "fixed");
   end (x);
   start (x, "w:tblCellMar");
-  start (x, "w:left");
-  attr (x, "w:w", "57");
-  attr (x, "w:type", "dxa");
+  element (x, "w:left", "w:w", "57", "w:type", "dxa", NULL);
+  element (x, "w:right", "w:w", "57", "w:type", "dxa", NULL);
   end (x);
-  start (x, "w:right");
-  attr (x, "w:w", "57");
-  attr (x, "w:type", "dxa");
-  end (x);
-  end (x);
-  start (x, "w:tblLook");
-  attr (x, "w:val", "0000");
-  attr (x, "w:firstRow", "0");
-  attr (x, "w:lastRow", "0");
-  attr (x, "w:firstColumn", "0");
-  attr (x, "w:lastColumn", "0");
-  attr (x, "w:noHBand", "1");
-  attr (x, "w:noVBand", "1");
-  end (x);
+  element (x, "w:tblLook",
+           "w:val", "0000",
+           "w:firstRow", "0",
+           "w:lastRow", "0",
+           "w:firstColumn", "0",
+           "w:lastColumn", "0",
+           "w:noHBand", "1",
+           "w:noVBand", "1",
+           NULL);
   end (x);
 
   start (x, "w:tblGrid");
@@ -407,7 +416,6 @@ write_document (xmlBufferPtr buffer,
   Xml *x = xml_new (buffer);
   g_autofree char *title = gx_docx_title (report);
   GxFormat format = gx_report_get_format (report);
-  char buf[32];
 
   start (x, "w:document");
   attr (x, "xmlns:w", W_NS);
@@ -430,25 +438,16 @@ write_document (xmlBufferPtr buffer,
     }
 
   start (x, "w:sectPr");
-  start (x, "w:pgSz");
-  g_snprintf (buf, sizeof buf, "%d", PAGE_W);
-  attr (x, "w:w", buf);
-  g_snprintf (buf, sizeof buf, "%d", PAGE_H);
-  attr (x, "w:h", buf);
-  end (x);
-  start (x, "w:pgMar");
-  g_snprintf (buf, sizeof buf, "%d", MARGIN_TOP);
-  attr (x, "w:top", buf);
-  g_snprintf (buf, sizeof buf, "%d", MARGIN_SIDE);
-  attr (x, "w:right", buf);
-  g_snprintf (buf, sizeof buf, "%d", MARGIN_TOP);
-  attr (x, "w:bottom", buf);
-  g_snprintf (buf, sizeof buf, "%d", MARGIN_SIDE);
-  attr (x, "w:left", buf);
-  attr (x, "w:header", "851");
-  attr (x, "w:footer", "992");
-  attr (x, "w:gutter", "0");
-  end (x);
+  element (x, "w:pgSz", "w:w", G_STRINGIFY (PAGE_W), "w:h", G_STRINGIFY (PAGE_H), NULL);
+  element (x, "w:pgMar",
+           "w:top", G_STRINGIFY (MARGIN_TOP),
+           "w:right", G_STRINGIFY (MARGIN_SIDE),
+           "w:bottom", G_STRINGIFY (MARGIN_TOP),
+           "w:left", G_STRINGIFY (MARGIN_SIDE),
+           "w:header", "851",
+           "w:footer", "992",
+           "w:gutter", "0",
+           NULL);
   end (x);
 
   end (x);
@@ -466,19 +465,15 @@ write_styles (xmlBufferPtr buffer)
   start (x, "w:docDefaults");
   start (x, "w:rPrDefault");
   start (x, "w:rPr");
-  start (x, "w:rFonts");
-  attr (x, "w:ascii", FONT_CJK);
-  attr (x, "w:hAnsi", FONT_CJK);
-  attr (x, "w:eastAsia", FONT_CJK);
-  attr (x, "w:cs", FONT_LATIN);
-  end (x);
+  element (x, "w:rFonts",
+           "w:ascii", FONT_CJK,
+           "w:hAnsi", FONT_CJK,
+           "w:eastAsia", FONT_CJK,
+           "w:cs", FONT_LATIN,
+           NULL);
   val (x, "w:sz", "21");
   val (x, "w:szCs", "21");
-  start (x, "w:lang");
-  attr (x, "w:val", "en-US");
-  attr (x, "w:eastAsia", "zh-CN");
-  attr (x, "w:bidi", "ar-SA");
-  end (x);
+  element (x, "w:lang", "w:val", "en-US", "w:eastAsia", "zh-CN", "w:bidi", "ar-SA", NULL);
   end (x);
   end (x);
   start (x, "w:pPrDefault");
@@ -504,27 +499,12 @@ write_styles (xmlBufferPtr buffer)
   attr (x, "w:styleId", "TableNormal");
   val (x, "w:name", "Normal Table");
   start (x, "w:tblPr");
-  start (x, "w:tblInd");
-  attr (x, "w:w", "0");
-  attr (x, "w:type", "dxa");
-  end (x);
+  element (x, "w:tblInd", "w:w", "0", "w:type", "dxa", NULL);
   start (x, "w:tblCellMar");
-  start (x, "w:top");
-  attr (x, "w:w", "0");
-  attr (x, "w:type", "dxa");
-  end (x);
-  start (x, "w:left");
-  attr (x, "w:w", "108");
-  attr (x, "w:type", "dxa");
-  end (x);
-  start (x, "w:bottom");
-  attr (x, "w:w", "0");
-  attr (x, "w:type", "dxa");
-  end (x);
-  start (x, "w:right");
-  attr (x, "w:w", "108");
-  attr (x, "w:type", "dxa");
-  end (x);
+  element (x, "w:top", "w:w", "0", "w:type", "dxa", NULL);
+  element (x, "w:left", "w:w", "108", "w:type", "dxa", NULL);
+  element (x, "w:bottom", "w:w", "0", "w:type", "dxa", NULL);
+  element (x, "w:right", "w:w", "108", "w:type", "dxa", NULL);
   end (x);
   end (x);
   end (x);
@@ -572,11 +552,11 @@ write_settings (xmlBufferPtr buffer)
   val (x, "w:defaultTabStop", "420");
   val (x, "w:characterSpacingControl", "compressPunctuation");
   start (x, "w:compat");
-  start (x, "w:compatSetting");
-  attr (x, "w:name", "compatibilityMode");
-  attr (x, "w:uri", "http://schemas.microsoft.com/office/word");
-  attr (x, "w:val", "15");
-  end (x);
+  element (x, "w:compatSetting",
+           "w:name", "compatibilityMode",
+           "w:uri", "http://schemas.microsoft.com/office/word",
+           "w:val", "15",
+           NULL);
   end (x);
   end (x);
   return xml_finish (x);
@@ -588,11 +568,7 @@ relationship (Xml        *x,
               const char *type,
               const char *target)
 {
-  start (x, "Relationship");
-  attr (x, "Id", id);
-  attr (x, "Type", type);
-  attr (x, "Target", target);
-  end (x);
+  element (x, "Relationship", "Id", id, "Type", type, "Target", target, NULL);
 }
 
 static gboolean
@@ -604,7 +580,7 @@ write_package_rels (xmlBufferPtr buffer)
   attr (x, "xmlns", PKG_RELS_NS);
   relationship (x, "rId1", REL_TYPE "officeDocument", "word/document.xml");
   relationship (x, "rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-                "docProps/core.xml");
+             "docProps/core.xml");
   relationship (x, "rId3", REL_TYPE "extended-properties", "docProps/app.xml");
   end (x);
   return xml_finish (x);
@@ -629,10 +605,7 @@ override (Xml        *x,
           const char *part,
           const char *type)
 {
-  start (x, "Override");
-  attr (x, "PartName", part);
-  attr (x, "ContentType", type);
-  end (x);
+  element (x, "Override", "PartName", part, "ContentType", type, NULL);
 }
 
 static gboolean
@@ -642,14 +615,11 @@ write_content_types (xmlBufferPtr buffer)
 
   start (x, "Types");
   attr (x, "xmlns", CT_NS);
-  start (x, "Default");
-  attr (x, "Extension", "rels");
-  attr (x, "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
-  end (x);
-  start (x, "Default");
-  attr (x, "Extension", "xml");
-  attr (x, "ContentType", "application/xml");
-  end (x);
+  element (x, "Default",
+           "Extension", "rels",
+           "ContentType", "application/vnd.openxmlformats-package.relationships+xml",
+           NULL);
+  element (x, "Default", "Extension", "xml", "ContentType", "application/xml", NULL);
   override (x, "/word/document.xml",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
   override (x, "/word/styles.xml",

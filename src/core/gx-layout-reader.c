@@ -90,6 +90,26 @@ char_width (gunichar c,
   return g_unichar_iswide (c) ? 2 : 1;
 }
 
+/* TRUE if @before ends in a Chinese character and the number that ends at
+ * @q is followed, a space or more on, by another number */
+static gboolean
+label_before_numbers (const char *before,
+                      const char *q,
+                      const char *end)
+{
+  const char *last;
+  guint spaces = 0;
+
+  if (*before == '\0')
+    return FALSE;
+  last = g_utf8_find_prev_char (before, before + strlen (before));
+  if (last == NULL || g_utf8_get_char (last) < 0x2E80)
+    return FALSE;
+  while (q < end && *q == ' ')
+    q++, spaces++;
+  return spaces >= 1 && q < end && g_ascii_isdigit (*q);
+}
+
 /* Cuts one line into chunks; @y is its index in the file. */
 static void
 add_line (GArray     *lines,
@@ -138,7 +158,10 @@ add_line (GArray     *lines,
               while (q < end && *q != ' ')
                 q++;
               after = g_strndup (p, q - p);
-              if (gx_geo_is_value_text (before) && gx_geo_is_value_text (after))
+              /* two numbers; or a label and the first of the numbers that
+               * follow it ("行政规范性文件 62     33    440", "不计其 12 0") */
+              if (gx_geo_is_value_text (after) &&
+                  (gx_geo_is_value_text (before) || label_before_numbers (before, q, end)))
                 {
                   gx_geo_line_add_chunk (&line, chunk, chunk_end - chunk, chunk_x1, chunk_x2, y, y + 1);
                   chunk = NULL;
