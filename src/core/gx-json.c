@@ -420,6 +420,20 @@ shape_error (ReadContext *ctx,
   return FALSE;
 }
 
+/* json-glib lets a lone surrogate escape ("\ud800") through as bytes
+ * that are no UTF-8: such text is refused, never kept. */
+static gboolean
+check_unicode (ReadContext *ctx,
+               GError     **error,
+               const char  *key,
+               const char  *text)
+{
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return TRUE;
+  return shape_error (ctx, error, key, "%s",
+                      _("not valid Unicode text (a \\u escape of half a surrogate pair?)"));
+}
+
 /* A JSON number as fixed point: GX_VALUE_PARSE_TOO_PRECISE if it has more
  * than six decimals, _TOO_LARGE beyond GX_VALUE_MAX.  json-glib keeps a
  * double, not the text: the shortest of "%.0f" … "%.6f" that gives the
@@ -481,6 +495,8 @@ read_cell (ReadContext  *ctx,
 
   if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
+      if (!check_unicode (ctx, error, path, json_node_get_string (node)))
+        return FALSE;
       gx_report_set_invalid (report, cell, json_node_get_string (node));
       return TRUE;
     }
@@ -495,7 +511,7 @@ read_cell (ReadContext  *ctx,
         g_autofree char *what = g_strdup_printf (_("too large: at most %s"), "999999999");
 
         G_STATIC_ASSERT (GX_VALUE_MAX_WHOLE == 999999999);
-        return shape_error (ctx, error, path, what);
+        return shape_error (ctx, error, path, "%s", what);
       }
     default:
       return shape_error (ctx, error, path, _("not a number with at most 6 decimals"));
@@ -765,6 +781,8 @@ read_report (ReadContext  *ctx,
       shape_error (ctx, error, "issuer", _("expected text or null"));
       return NULL;
     }
+  if (!check_unicode (ctx, error, "issuer", text))
+    return NULL;
   gx_report_set_issuer (report, text);
 
   year_node = json_object_get_member (object, "year");
@@ -788,6 +806,8 @@ read_report (ReadContext  *ctx,
       shape_error (ctx, error, "source", _("expected text or null"));
       return NULL;
     }
+  if (!check_unicode (ctx, error, "source", text))
+    return NULL;
   gx_report_set_source (report, text);
 
   text = member_string (object, "format_version", &ok);
@@ -1041,13 +1061,25 @@ read_span (ReadContext  *ctx,
   if (!json_parser_load_from_data (parser, data + span->start, (gssize) (span->end - span->start),
                                    &local_error))
     {
+      /* json-glib quotes the text it stopped at, which may be no UTF-8 */
+      g_autofree char *what = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SYNTAX,
                    /* TRANSLATORS: "x.json: report 2 (line 40): not valid JSON: <data>:3:5: …" */
                    _("%s: report %u (line %u): not valid JSON: %s"),
-                   ctx->source_name, ctx->report_number, span->line, local_error->message);
+                   ctx->source_name, ctx->report_number, span->line, what);
       return NULL;
     }
   root = json_parser_get_root (parser);
+  if (root == NULL && in_array)
+    {
+      /* "[}]": the scanner closed the array on a bracket of another kind,
+       * leaving an element of nothing */
+      g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SYNTAX,
+                   _("%s: report %u (line %u): not valid JSON: %s"),
+                   ctx->source_name, ctx->report_number, span->line, _("no value"));
+      return NULL;
+    }
   if (!in_array && (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)))
     {
       g_set_error (error, GX_JSON_ERROR, GX_JSON_ERROR_SHAPE,

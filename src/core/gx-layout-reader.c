@@ -242,8 +242,10 @@ read_lines (const char *text,
       guint j = k;
       double right = 0;
 
-      while (j < lines->len && g_array_index (lines, GxGeoLine, j).page == g_array_index (lines, GxGeoLine, k).page)
-        right = MAX (right, g_array_index (lines, GxGeoLine, j++).xmax);
+      /* (j++ inside MAX() went up twice when the line was the widest so
+       * far, past the end of the array) */
+      for (; j < lines->len && g_array_index (lines, GxGeoLine, j).page == g_array_index (lines, GxGeoLine, k).page; j++)
+        right = MAX (right, g_array_index (lines, GxGeoLine, j).xmax);
       for (; k < j; k++)
         g_array_index (lines, GxGeoLine, k).page_right = right;
     }
