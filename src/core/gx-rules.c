@@ -1,8 +1,10 @@
 /* gx-rules.c: the consistency rules on one report
  *
  * Every rule of ../shared/report-schema.md that needs only one report is
- * here, one function a rule.  Cells are looked up in the template by key,
- * never by position, so the rules read like the table in the schema.
+ * here, one function a rule (the four sums one function over the table of
+ * gx-sums.c, which says which cells add up to which).  Cells are looked up
+ * in the template by key, never by position, so the rules read like the
+ * table in the schema.
  *
  * An arithmetic check is skipped when one of its cells holds something that
  * is not a valid value (count_value reports that cell): a typo then gives
