@@ -5,4 +5,5 @@
 #include "gx-finding.h"
 #include "gx-report.h"
 #include "gx-rules.h"
+#include "gx-sums.h"
 #include "gx-reader.h"

@@ -1,8 +1,10 @@
 /* gx-rules.c: the consistency rules on one report
  *
  * Every rule of ../shared/report-schema.md that needs only one report is
- * here, one function a rule.  Cells are looked up in the template by key,
- * never by position, so the rules read like the table in the schema.
+ * here, one function a rule (the four sums one function over the table of
+ * gx-sums.c, which says which cells add up to which).  Cells are looked up
+ * in the template by key, never by position, so the rules read like the
+ * table in the schema.
  *
  * An arithmetic check is skipped when one of its cells holds something that
  * is not a valid value (count_value reports that cell): a typo then gives
@@ -13,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gx-rules.h"
+#include "gx-sums.h"
 
 typedef struct
 {
@@ -161,98 +164,24 @@ check_sum (Check       *check,
   g_ptr_array_add (check->findings, finding);
 }
 
-/* The rows the column rules of section 三 read, looked up once. */
-typedef struct
-{
-  const GxSchemaRow *new_received, *carried_over, *results_total, *carried_forward;
-} AppRows;
-
-static const AppRows *
-app_rows (void)
-{
-  static AppRows rows;
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      rows.new_received = gx_schema_find_row (GX_SECTION_APPLICATIONS, "new_received");
-      rows.carried_over = gx_schema_find_row (GX_SECTION_APPLICATIONS, "carried_over");
-      rows.results_total = gx_schema_find_row (GX_SECTION_APPLICATIONS, "results_total");
-      rows.carried_forward = gx_schema_find_row (GX_SECTION_APPLICATIONS, "carried_forward");
-      g_once_init_leave (&initialized, 1);
-    }
-  return &rows;
-}
-
-/* balance: new_received + carried_over = results_total + carried_forward,
- * in each of the 7 columns (every row of section 三 has the same columns). */
+/* balance, results_sum, row_total and group_total: the sums of the
+ * report's form, as gx-sums.c states them.  A sum down the columns is named
+ * by its column (自然人), one across a row by its row. */
 static void
-rule_balance (Check *check)
+rule_sums (Check *check)
 {
-  const AppRows *r = app_rows ();
-  guint n_columns;
-  const GxSchemaColumn *columns = gx_schema_application_columns (&n_columns);
+  guint n_sums;
+  const GxSum *sums = gx_sums_for_format (check->format, &n_sums);
 
-  for (guint c = 0; c < n_columns; c++)
+  for (guint i = 0; i < n_sums; i++)
     {
-      guint left[2] = { r->new_received->first_cell + c, r->carried_over->first_cell + c };
-      guint right[2] = { r->results_total->first_cell + c, r->carried_forward->first_cell + c };
+      const GxSum *sum = &sums[i];
+      const char *context = sum->entry->shape == GX_SUM_DOWN
+                            ? gx_schema_column_label (sum->column)
+                            : gx_schema_row_label (sum->row);
 
-      check_sum (check, GX_RULE_BALANCE, left, 2, right, 2, right[0],
-                 gx_schema_column_label (&columns[c]));
-    }
-}
-
-/* results_sum: the 21 result rows add up to results_total, per column (in
- * the 2019 form, its single （六） row is other_misc, the two rows before it
- * blank). */
-static void
-rule_results_sum (Check *check)
-{
-  const GxSchemaSection *section = gx_schema_section (GX_SECTION_APPLICATIONS);
-  guint n_columns;
-  const GxSchemaColumn *columns = gx_schema_application_columns (&n_columns);
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      guint parts[32];
-      guint n_parts = 0;
-      guint total = app_rows ()->results_total->first_cell + c;
-
-      for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
-        {
-          const GxSchemaRow *row = gx_schema_row (r);
-
-          if ((row->flags & GX_ROW_FLAG_RESULT) && gx_schema_row_in_format (row, check->format))
-            parts[n_parts++] = row->first_cell + c;
-        }
-      g_assert (n_parts == 21);
-      check_sum (check, GX_RULE_RESULTS_SUM, parts, n_parts, &total, 1, total,
-                 gx_schema_column_label (&columns[c]));
-    }
-}
-
-/* row_total (section 三) and group_total (section 四): the parts of a row
- * add up to its last column, total. */
-static void
-rule_row_totals (Check      *check,
-                 GxSection   section_id,
-                 const char *rule)
-{
-  const GxSchemaSection *section = gx_schema_section (section_id);
-
-  for (guint r = section->first_row; r < section->first_row + section->n_rows; r++)
-    {
-      const GxSchemaRow *row = gx_schema_row (r);
-      guint parts[16];
-      guint total = row->first_cell + row->n_columns - 1;
-
-      if (!gx_schema_row_in_format (row, check->format))
-        continue;
-      for (guint c = 0; c + 1 < row->n_columns; c++)
-        parts[c] = row->first_cell + c;
-      check_sum (check, rule, parts, row->n_columns - 1, &total, 1, total,
-                 gx_schema_row_label (row));
+      check_sum (check, sum->entry->rule, sum->left, sum->n_left,
+                 sum->right, sum->n_right, sum->subject, context);
     }
 }
 
@@ -497,10 +426,7 @@ gx_rules_check_full (GxReport     *report,
       in_format[i] = gx_schema_cell_in_format (i, check.format);
     }
 
-  rule_balance (&check);
-  rule_results_sum (&check);
-  rule_row_totals (&check, GX_SECTION_APPLICATIONS, GX_RULE_ROW_TOTAL);
-  rule_row_totals (&check, GX_SECTION_REVIEW_LITIGATION, GX_RULE_GROUP_TOTAL);
+  rule_sums (&check);
   rule_count_value (&check);
   rule_mostly_blank (&check);
   rule_ambiguous_layout (&check);

@@ -612,6 +612,82 @@ test_fill_totals (Fixture       *fx,
   g_assert_cmpint (gx_report_get_count (report, APP ("new_received", "total")), ==, 99);
 }
 
+/* Fill Totals reads the sums of gx-sums.c: Miyun 2022 (../test-samples.h)
+ * stored with only the cells that are added up (every 总计 of 三 and 四,
+ * （七）总计 and 结转下年度 left blank) gets back the published totals, and
+ * the rules accept them */
+static void
+test_fill_operands_only (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) texts = sample_texts (miyun_rows);
+  GxEditorForm *form;
+  GxReport *report;
+  gint64 id;
+  guint n_kept = 99;
+  const char *const blank_rows[] = { "results_total", "carried_forward" };
+
+  {
+    g_autoptr(GxStore) store = gx_store_open (fx->workspace, &error);
+    g_autoptr(GxReport) stored = gx_report_new ();
+
+    g_assert_no_error (error);
+    gx_report_set_issuer (stored, "北京市密云区人民政府");
+    gx_report_set_year (stored, 2022);
+    for (guint i = 0; i < gx_schema_n_cells (); i++)
+      {
+        const GxSchemaCell *c = gx_schema_cell (i);
+        gboolean total = g_str_equal (c->column->key, "total") &&
+                         c->section != GX_SECTION_DISCLOSURE;
+
+        for (guint r = 0; r < G_N_ELEMENTS (blank_rows); r++)
+          total |= g_str_equal (c->row->key, blank_rows[r]);
+        gx_report_set_text (stored, i, total ? "" : texts[i]);
+      }
+    g_assert_true (gx_store_save_report (store, stored, &error));
+    g_assert_no_error (error);
+    id = gx_report_get_id (stored);
+  }
+
+  fx->editor = open_editor (fx, id);
+  form = gx_editor_window_get_form (fx->editor);
+  report = gx_editor_window_get_report (fx->editor);
+  g_assert_true (gx_report_is_blank (report, APP ("results_total", "natural_person")));
+  g_assert_cmpuint (gx_report_get_n_errors (report), >, 0);
+
+  /* 25 row totals of 三, 6 columns of （七）, 6 of 结转下年度, 3 of 四 */
+  g_assert_cmpuint (gx_editor_form_fill_totals (form, TRUE, FALSE, &n_kept), ==, 25 + 6 + 6 + 3);
+  g_assert_cmpuint (n_kept, ==, 0);
+  /* the published totals */
+  g_assert_cmpint (gx_report_get_count (report, APP ("new_received", "total")), ==, 572);
+  g_assert_cmpint (gx_report_get_count (report, APP ("carried_over", "total")), ==, 41);
+  g_assert_cmpint (gx_report_get_count (report, APP ("granted", "total")), ==, 167);
+  g_assert_cmpint (gx_report_get_count (report, APP ("results_total", "natural_person")), ==, 575);
+  g_assert_cmpint (gx_report_get_count (report, APP ("results_total", "commercial")), ==, 11);
+  g_assert_cmpint (gx_report_get_count (report, APP ("results_total", "public_interest")), ==, 2);
+  g_assert_cmpint (gx_report_get_count (report, APP ("results_total", "total")), ==, 588);
+  /* 559 + 41 − 575 */
+  g_assert_cmpint (gx_report_get_count (report, APP ("carried_forward", "natural_person")), ==, 25);
+  g_assert_cmpint (gx_report_get_count (report, APP ("carried_forward", "commercial")), ==, 0);
+  g_assert_cmpint (gx_report_get_count (report, APP ("carried_forward", "total")), ==, 25);
+  g_assert_cmpint (gx_report_get_count (report, REV ("review", "total")), ==, 15);
+  g_assert_cmpint (gx_report_get_count (report, REV ("litigation_direct", "total")), ==, 11);
+  g_assert_cmpint (gx_report_get_count (report, REV ("litigation_after_review", "total")), ==, 9);
+  /* every cell as published */
+  for (guint i = 0; i < gx_schema_n_cells (); i++)
+    if (gx_schema_cell_in_format (i, GX_FORMAT_2021))
+      {
+        gint64 expected = 0;
+
+        g_assert_true (gx_value_parse (texts[i], &expected));
+        g_assert_cmpint (gx_report_get_value (report, i), ==, expected);
+      }
+  /* and the rules accept them */
+  g_assert_cmpuint (gx_report_get_n_errors (report), ==, 0);
+  g_assert_cmpstr (gx_editor_window_get_status (fx->editor), ==, "The tables tie out");
+}
+
 static void
 changed_cb (GxEditorForm *form,
             gboolean     *changed)
@@ -1616,6 +1692,7 @@ main (int   argc,
   ADD ("/editor/type-and-save", test_type_and_save);
   ADD ("/editor/break-total-and-undo", test_break_total_and_undo);
   ADD ("/editor/fill-totals", test_fill_totals);
+  ADD ("/editor/fill-operands-only", test_fill_operands_only);
   ADD ("/editor/paste", test_paste);
   ADD ("/editor/invalid-input", test_invalid_input);
   ADD ("/editor/navigation", test_navigation);

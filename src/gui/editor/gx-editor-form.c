@@ -19,6 +19,7 @@
 #include "gx-check.h"
 #include "gx-sections.h"
 #include "gx-schema.h"
+#include "gx-sums.h"
 
 typedef struct {
   GxSeverity severity;
@@ -1238,39 +1239,54 @@ fill_target (Fill     *fill,
   add_change (self, fill->changes, (int) target, &value);
 }
 
+/* Writes the fill cell of @sum (gx-sums.c) from the other cells of its
+ * equation: the side without it, less the other cells of its own side.  A
+ * difference below 0 is no count: the cell is left as it is. */
 static void
 fill_sum (Fill        *fill,
-          guint        target,
-          const guint *cells,
-          guint        n_cells)
+          const GxSum *sum)
 {
-  gint64 sum = 0;
+  guint target = (guint) sum->fill_cell;
+  gboolean on_left = FALSE;
+  gboolean difference = FALSE;
+  gint64 value = 0;
   gboolean any = FALSE;
 
-  for (guint i = 0; i < n_cells; i++)
-    if (!fill->blank[cells[i]])
-      {
-        /* a sum past gint64 (only values not typed here can reach it):
-         * the cell is left as it is; one past 999,999,999 is written, and
-         * count_value says it is too large */
-        if (__builtin_add_overflow (sum, fill->values[cells[i]], &sum))
-          return;
-        any = TRUE;
-      }
-  fill_target (fill, target, sum, any);
-}
+  for (guint i = 0; i < sum->n_left; i++)
+    on_left |= sum->left[i] == target;
+  for (guint side = 0; side < 2; side++)
+    {
+      /* the other side first, added; then the fill cell's own side */
+      gboolean own = side == 1;
+      gboolean left = own == on_left;
+      const guint *cells = left ? sum->left : sum->right;
+      guint n_cells = left ? sum->n_left : sum->n_right;
 
-/* total = the sum of the other columns of the row */
-static void
-fill_row_total (Fill              *fill,
-                const GxSchemaRow *row)
-{
-  guint cells[16];
-  guint n = MIN (row->n_columns - 1, G_N_ELEMENTS (cells));
+      for (guint i = 0; i < n_cells; i++)
+        {
+          guint cell = cells[i];
+          gboolean overflow;
 
-  for (guint c = 0; c < n; c++)
-    cells[c] = row->first_cell + c;
-  fill_sum (fill, row->first_cell + row->n_columns - 1, cells, n);
+          if (cell == target)
+            continue;
+          difference |= own;
+          if (fill->blank[cell])
+            continue;
+          /* a sum past gint64 (only values not typed here can reach it):
+           * the cell is left as it is; one past 999,999,999 is written, and
+           * count_value says it is too large */
+          if (own)
+            overflow = __builtin_sub_overflow (value, fill->values[cell], &value);
+          else
+            overflow = __builtin_add_overflow (value, fill->values[cell], &value);
+          if (overflow)
+            return;
+          any = TRUE;
+        }
+    }
+  if (difference && value < 0)
+    return;
+  fill_target (fill, target, value, any);
 }
 
 /* Building: class ------------------------------------------------------------ */
@@ -1688,13 +1704,10 @@ gx_editor_form_fill_totals (GxEditorForm *self,
                             gboolean      overwrite_typed,
                             guint        *n_kept)
 {
-  const GxSchemaSection *applications = gx_schema_section (GX_SECTION_APPLICATIONS);
-  const GxSchemaSection *review = gx_schema_section (GX_SECTION_REVIEW_LITIGATION);
-  const GxSchemaRow *results_total = gx_schema_find_row (GX_SECTION_APPLICATIONS, "results_total");
-  const GxSchemaRow *forward = gx_schema_find_row (GX_SECTION_APPLICATIONS, "carried_forward");
-  const GxSchemaRow *received = gx_schema_find_row (GX_SECTION_APPLICATIONS, "new_received");
-  const GxSchemaRow *over = gx_schema_find_row (GX_SECTION_APPLICATIONS, "carried_over");
   guint n_cells = gx_schema_n_cells ();
+  g_autofree const GxSum **filler = g_new0 (const GxSum *, n_cells);
+  const GxSum *sums;
+  guint n_sums;
   g_autofree gint64 *values = g_new0 (gint64, n_cells);
   g_autofree gboolean *blank = g_new0 (gboolean, n_cells);
   Fill fill = { self, values, blank, overwrite_typed, NULL, 0 };
@@ -1712,46 +1725,17 @@ gx_editor_form_fill_totals (GxEditorForm *self,
     }
   fill.changes = gx_edit_changes_new ();
 
-  /* the 总计 column of the rows that are given */
-  for (guint r = applications->first_row; r < applications->first_row + applications->n_rows; r++)
-    {
-      const GxSchemaRow *row = gx_schema_row (r);
-
-      if (row != results_total && row != forward && gx_schema_row_in_format (row, EDITOR_FORMAT))
-        fill_row_total (&fill, row);
-    }
-
-  /* （七）总计: the 21 result rows, column by column, then its own total */
-  for (guint c = 0; c + 1 < results_total->n_columns; c++)
-    {
-      guint cells[32];
-      guint n = 0;
-
-      for (guint r = applications->first_row; r < applications->first_row + applications->n_rows; r++)
-        if ((gx_schema_row (r)->flags & GX_ROW_FLAG_RESULT) && n < G_N_ELEMENTS (cells) &&
-            gx_schema_row_in_format (gx_schema_row (r), EDITOR_FORMAT))
-          cells[n++] = gx_schema_row (r)->first_cell + c;
-      fill_sum (&fill, results_total->first_cell + c, cells, n);
-    }
-  fill_row_total (&fill, results_total);
-
-  /* 四、结转下年度 = 一 + 二 − （七）, on request */
-  if (carry_forward)
-    for (guint c = 0; c + 1 < forward->n_columns; c++)
-      {
-        guint a = received->first_cell + c, b = over->first_cell + c, t = results_total->first_cell + c;
-        gboolean any = !blank[a] || !blank[b] || !blank[t];
-        gint64 rest;
-
-        if (!__builtin_add_overflow (values[a], values[b], &rest) &&
-            !__builtin_sub_overflow (rest, values[t], &rest) && rest >= 0)
-          fill_target (&fill, forward->first_cell + c, rest, any);
-      }
-  fill_row_total (&fill, forward);
-
-  /* 四: each group's 总计 */
-  for (guint r = review->first_row; r < review->first_row + review->n_rows; r++)
-    fill_row_total (&fill, gx_schema_row (r));
+  /* the sums of gx-sums.c that have a cell to fill, each cell after the
+   * cells it is the sum of (so in the order of the cells) */
+  sums = gx_sums_for_format (EDITOR_FORMAT, &n_sums);
+  for (guint i = 0; i < n_sums; i++)
+    if (sums[i].fill_cell >= 0 && filler[sums[i].fill_cell] == NULL &&
+        (sums[i].entry->fill == GX_SUM_FILL_ALWAYS ||
+         (sums[i].entry->fill == GX_SUM_FILL_CARRY_FORWARD && carry_forward)))
+      filler[sums[i].fill_cell] = &sums[i];
+  for (guint i = 0; i < n_cells; i++)
+    if (filler[i] != NULL)
+      fill_sum (&fill, filler[i]);
 
   written = fill.changes->len;
   if (n_kept != NULL)
