@@ -201,8 +201,9 @@ update_years_cb (gpointer data)
   guint selected = 0;
 
   self->years_idle = 0;
+  /* (an empty array's data may be NULL, which memcmp must not see) */
   if (self->years != NULL && self->years->len == years->len &&
-      memcmp (self->years->data, years->data, years->len * sizeof (int)) == 0)
+      (years->len == 0 || memcmp (self->years->data, years->data, years->len * sizeof (int)) == 0))
     return G_SOURCE_REMOVE;
 
   model = gtk_string_list_new (NULL);

@@ -1515,7 +1515,6 @@ test_crash_restores_draft (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
   g_autoptr(GPtrArray) drafts = NULL;
-  g_autoptr(GList) toplevels = NULL;
   GxEditorWindow *restored = NULL;
   GListModel *windows;
   GObject *question;
