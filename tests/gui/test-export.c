@@ -35,7 +35,17 @@ drain (void)
 #define GX_TEST_FILE_DIALOG 1
 #endif
 
-#ifndef GX_TEST_FILE_DIALOG
+/* GTK 4.8's chooser widget starts GIO's folder monitor, which keeps its
+ * buffers for the life of the process: LeakSanitizer would count them */
+#if defined (__SANITIZE_ADDRESS__)
+#define GX_TEST_ASAN 1
+#elif defined (__has_feature)
+#if __has_feature (address_sanitizer)
+#define GX_TEST_ASAN 1
+#endif
+#endif
+
+#if !defined (GX_TEST_FILE_DIALOG) && !defined (GX_TEST_ASAN)
 static GtkWidget *
 wait_for_toplevel (GType type)
 {
@@ -129,8 +139,10 @@ static void
 test_window_chooser (Fixture       *fx,
                      gconstpointer  data)
 {
-#ifdef GX_TEST_FILE_DIALOG
+#if defined (GX_TEST_FILE_DIALOG)
   g_test_skip ("GtkFileDialog shows no chooser the test can reach");
+#elif defined (GX_TEST_ASAN)
+  g_test_skip ("GIO's folder monitor outlives the test under LeakSanitizer");
 #else
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autofree char *path = g_build_filename (fx->tmpdir, "workspace.json", NULL);
