@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gx-application.h"
+#include "gx-dialogs.h"
 #include "gx-store.h"
 #include "editor/gx-editor-window.h"
 #include "gx-window.h"
@@ -17,13 +18,6 @@ struct _GxApplication
 G_DEFINE_FINAL_TYPE (GxApplication, gx_application, GTK_TYPE_APPLICATION)
 
 /* Helpers ------------------------------------------------------------------- */
-
-static void
-error_response_cb (GtkDialog *dialog,
-                   int        response)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
 
 static GxWindow *
 ensure_window (GxApplication *self,
@@ -42,15 +36,9 @@ ensure_window (GxApplication *self,
 
   if (!gx_window_open_workspace (GX_WINDOW (window), workspace, &error))
     {
-      GtkWidget *dialog;
-
       gtk_window_present (window);
-      dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                       GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                       _("The workspace could not be opened"));
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-      g_signal_connect (dialog, "response", G_CALLBACK (error_response_cb), NULL);
-      gtk_window_present (GTK_WINDOW (dialog));
+      gx_dialogs_alert (window, GX_DIALOGS_ERROR, _("The workspace could not be opened"),
+                        error->message);
     }
   return GX_WINDOW (window);
 }

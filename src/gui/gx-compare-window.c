@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gx-compare-window.h"
+#include "gx-dialogs.h"
 #include "editor/gx-frozen-header.h"
 #include "gx-schema.h"
 
@@ -604,41 +605,27 @@ print_draw_cb (GtkPrintOperation *op,
 }
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+export_chosen_cb (GtkWindow *parent,
+                  GFile     *file,
+                  gpointer   user_data)
 {
-  GxCompareWindow *self = user_data;
+  GxCompareWindow *self = GX_COMPARE_WINDOW (parent);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (path == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("Only a local file can be written."));
-      if (path == NULL || !gx_compare_window_write_csv (self, path, &error))
-        {
-          GtkWidget *message = gtk_message_dialog_new (GTK_WINDOW (self),
-                                                       GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                                       GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
-                                                       _("The comparison could not be exported"));
-
-          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s", error->message);
-          g_signal_connect (message, "response", G_CALLBACK (gtk_window_destroy), NULL);
-          gtk_window_present (GTK_WINDOW (message));
-        }
-    }
-  g_object_unref (dialog);
+  if (path == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Only a local file can be written."));
+  if (path == NULL || !gx_compare_window_write_csv (self, path, &error))
+    gx_dialogs_alert (parent, GX_DIALOGS_ERROR, _("The comparison could not be exported"),
+                      error->message);
 }
 
 static void
 export_clicked_cb (GxCompareWindow *self)
 {
-  GtkFileChooserNative *native;
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
   if (self->reports->len == 0)
@@ -646,17 +633,10 @@ export_clicked_cb (GxCompareWindow *self)
   /* Translators: the file name Export offers: "北京市海淀区人民政府 — years.csv" */
   name = g_strdup_printf (_("%s — years.csv"), self->issuer);
   g_strdelimit (name, "/\\", '_');
-  native = gtk_file_chooser_native_new (_("Export the Comparison as CSV"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (documents);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+    folder = g_file_new_for_path (documents);
+  gx_dialogs_save_file (GTK_WINDOW (self), _("Export the Comparison as CSV"), _("_Export"),
+                        folder, name, export_chosen_cb, NULL);
 }
 
 static void

@@ -88,10 +88,13 @@ static void
 get_foreground (GxRateChart *self,
                 GdkRGBA     *color)
 {
-  /* gtk_widget_get_color() is 4.10; the style context's color is 4.8's way */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  /* gtk_widget_get_color() is 4.10 (the condition of gx-dialogs.c); the
+   * style context's color is 4.8's way */
+#if GTK_CHECK_VERSION (4, 10, 0) && GDK_VERSION_MAX_ALLOWED >= G_ENCODE_VERSION (4, 10)
+  gtk_widget_get_color (GTK_WIDGET (self), color);
+#else
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
 }
 
 /* an axis label: whole percents ("50%") */

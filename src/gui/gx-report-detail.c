@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gx-report-detail.h"
+#include "gx-dialogs.h"
 #include "gx-rates.h"
 #include "gx-schema.h"
 #include "gx-form-layout.h"
@@ -284,14 +285,9 @@ review_clicked_cb (GtkButton *button,
   if (!gx_report_detail_review_finding (self, finding, state, note, &error))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                                  GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
-                                                  _("The review could not be recorded"));
 
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-      gtk_window_present (GTK_WINDOW (dialog));
+      gx_dialogs_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GX_DIALOGS_ERROR,
+                        _("The review could not be recorded"), error->message);
     }
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gx-csv.h"
+#include "gx-dialogs.h"
 #include "gx-docx-writer.h"
 #include "gx-json.h"
 #include "gx-xlsx-writer.h"
@@ -67,47 +68,46 @@ remember_folder (GxWindow *self,
 }
 
 static void
-import_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+import_chosen (GxWindow   *self,
+               GListModel *files,
+               gboolean    folders)
 {
-  GxWindow *self = user_data;
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-      gboolean folders = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) ==
-                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-      if (array->len > 0)
-        remember_folder (self, g_ptr_array_index (array, 0), folders);
-      gx_window_import_files (self, (GFile **) array->pdata, array->len);
-    }
-  g_object_unref (dialog);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+  if (array->len > 0)
+    remember_folder (self, g_ptr_array_index (array, 0), folders);
+  gx_window_import_files (self, (GFile **) array->pdata, array->len);
 }
 
 static void
-run_import_chooser (GxWindow             *self,
-                    GtkFileChooserAction  action)
+import_files_chosen_cb (GtkWindow  *parent,
+                        GListModel *files,
+                        gpointer    user_data)
 {
-  GtkFileChooserNative *native;
-  g_autofree char *folder = g_settings_get_string (self->settings, "last-import-folder");
+  import_chosen (GX_WINDOW (parent), files, FALSE);
+}
 
-  native = gtk_file_chooser_native_new (action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
-                                          ? _("Import Folders of Reports")
-                                          : _("Import Reports"),
-                                        GTK_WINDOW (self), action, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) dir = g_file_new_for_path (folder);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), dir, NULL);
-    }
-  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+static void
+import_folders_chosen_cb (GtkWindow  *parent,
+                          GListModel *files,
+                          gpointer    user_data)
+{
+  import_chosen (GX_WINDOW (parent), files, TRUE);
+}
+
+static void
+run_import_chooser (GxWindow *self,
+                    gboolean  folders)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-import-folder");
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GListStore) filters = NULL;
+
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    folder = g_file_new_for_path (last);
+  if (!folders)
     {
       g_autoptr(GtkFileFilter) reports = gtk_file_filter_new ();
       g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
@@ -122,13 +122,18 @@ run_import_chooser (GxWindow             *self,
       for (const char *const *suffix = (const char *const[]) { "txt", "html", "htm", "pdf", "docx", "json", NULL };
            *suffix != NULL; suffix++)
         gtk_file_filter_add_suffix (reports, *suffix);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), reports);
       gtk_file_filter_set_name (all, _("All files"));
       gtk_file_filter_add_pattern (all, "*");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+      filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+      g_list_store_append (filters, reports);
+      g_list_store_append (filters, all);
     }
-  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  if (folders)
+    gx_dialogs_open_multiple (GTK_WINDOW (self), _("Import Folders of Reports"), _("_Import"), TRUE,
+                              folder, NULL, import_folders_chosen_cb, NULL);
+  else
+    gx_dialogs_open_multiple (GTK_WINDOW (self), _("Import Reports"), _("_Import"), FALSE,
+                              folder, G_LIST_MODEL (filters), import_files_chosen_cb, NULL);
 }
 
 /* Exports --------------------------------------------------------------------- */
@@ -429,28 +434,20 @@ gx_window_export_finish (GxWindow      *self,
 }
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+export_chosen_cb (GtkWindow *parent,
+                  GFile     *file,
+                  gpointer   user_data)
 {
-  GxWindow *self = user_data;
-  GxWindowExport format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "gx-format"));
+  GxWindow *self = GX_WINDOW (parent);
 
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        gx_window_export_to_file (self, format, file);
-    }
-  g_object_unref (dialog);
+  if (self->store != NULL)
+    gx_window_export_to_file (self, GPOINTER_TO_INT (user_data), file);
 }
 
 static void
 run_export_chooser (GxWindow       *self,
                     GxWindowExport  format)
 {
-  GtkFileChooserNative *native;
   const char *title;
   g_autofree char *name = NULL;
   g_autoptr(GFile) folder = NULL;
@@ -484,34 +481,22 @@ run_export_chooser (GxWindow       *self,
     }
   name = gx_window_dup_export_name (self, format);
   folder = gx_window_dup_export_folder (self);
-  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_object_set_data (G_OBJECT (native), "gx-format", GINT_TO_POINTER (format));
-  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  gx_dialogs_save_file (GTK_WINDOW (self), title, _("_Export"), folder, name,
+                        export_chosen_cb, GINT_TO_POINTER (format));
 }
 
 static void
-open_workspace_response_cb (GtkNativeDialog *dialog,
-                            int              response,
-                            gpointer         user_data)
+open_workspace_chosen_cb (GtkWindow *parent,
+                          GFile     *file,
+                          gpointer   user_data)
 {
-  GxWindow *self = user_data;
+  GxWindow *self = GX_WINDOW (parent);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path == NULL || !gx_window_open_workspace (self, path, &error))
-        gx_window_show_error (self, _("The workspace could not be opened"),
-                              error ? error->message : _("Only local files can be opened."));
-    }
-  g_object_unref (dialog);
+  if (path == NULL || !gx_window_open_workspace (self, path, &error))
+    gx_window_show_error (self, _("The workspace could not be opened"),
+                          error ? error->message : _("Only local files can be opened."));
 }
 
 /* Actions ----------------------------------------------------------------------- */
@@ -521,7 +506,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  run_import_chooser (GX_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+  run_import_chooser (GX_WINDOW (widget), FALSE);
 }
 
 static void
@@ -529,7 +514,7 @@ import_folder_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  run_import_chooser (GX_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  run_import_chooser (GX_WINDOW (widget), TRUE);
 }
 
 static void
@@ -537,18 +522,15 @@ open_workspace_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
-  native = gtk_file_chooser_native_new (_("Open Workspace"), GTK_WINDOW (widget),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_filter_set_name (filter, _("Workspaces"));
   gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
   gtk_file_filter_add_suffix (filter, "db");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect (native, "response", G_CALLBACK (open_workspace_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  g_list_store_append (filters, filter);
+  gx_dialogs_open_file (GTK_WINDOW (widget), _("Open Workspace"), _("_Open"), NULL,
+                        G_LIST_MODEL (filters), open_workspace_chosen_cb, NULL);
 }
 
 static void

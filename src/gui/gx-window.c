@@ -11,6 +11,7 @@
 
 #include "gx-rules.h"
 #include "gx-review.h"
+#include "gx-dialogs.h"
 #include "gx-window-private.h"
 
 enum {
@@ -687,27 +688,12 @@ gx_window_init (GxWindow *self)
 
 /* Internal API ---------------------------------------------------------------- */
 
-static void
-error_response_cb (GtkDialog *dialog,
-                   int        response)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 void
 gx_window_show_error (GxWindow   *self,
                       const char *primary,
                       const char *secondary)
 {
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
-  if (secondary != NULL)
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
-  g_signal_connect (dialog, "response", G_CALLBACK (error_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gx_dialogs_alert (GTK_WINDOW (self), GX_DIALOGS_ERROR, primary, secondary);
 }
 
 void

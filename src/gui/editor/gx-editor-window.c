@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gx-dialogs.h"
 #include "gx-docx-writer.h"
 #include "gx-editor-window.h"
 #include "gx-frozen-header.h"
@@ -596,21 +597,15 @@ save_action (GtkWidget  *widget,
 
 /* Export as Word: the report as it stands in the editor, saved or not */
 static void
-export_docx_response_cb (GtkNativeDialog *dialog,
-                         int              response,
-                         gpointer         user_data)
+export_docx_chosen_cb (GtkWindow *parent,
+                       GFile     *file,
+                       gpointer   user_data)
 {
-  GxEditorWindow *self = user_data;
+  GxEditorWindow *self = GX_EDITOR_WINDOW (parent);
+  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
-
-      if (!gx_editor_window_export_docx (self, file, &error))
-        show_message (self, error->message, TRUE, FALSE);
-    }
-  g_object_unref (dialog);
+  if (!gx_editor_window_export_docx (self, file, &error))
+    show_message (self, error->message, TRUE, FALSE);
 }
 
 static void
@@ -621,14 +616,9 @@ export_docx_action (GtkWidget  *widget,
   GxEditorWindow *self = GX_EDITOR_WINDOW (widget);
   g_autofree char *title = gx_docx_title (self->report);
   g_autofree char *name = g_strconcat (title, ".docx", NULL);
-  GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (_("Export as Word Document"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect (native, "response", G_CALLBACK (export_docx_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  gx_dialogs_save_file (GTK_WINDOW (self), _("Export as Word Document"), _("_Export"), NULL, name,
+                        export_docx_chosen_cb, NULL);
 }
 
 static void

@@ -1,0 +1,318 @@
+/* gx-dialogs.c: the app's file choosers and alerts, on any GTK >= 4.8
+ *
+ * Two paths, chosen at build time as the editor chooses its alert
+ * (editor/gx-editor-window.c): GtkFileDialog/GtkAlertDialog when GTK is
+ * 4.10 or newer and GDK_VERSION_MAX_ALLOWED (the pins in
+ * src/print/meson.build) lets them be called; GtkFileChooserNative and
+ * GtkMessageDialog, deprecated in 4.10, otherwise.  Both show the same
+ * title, button, folder, name and filters.
+ */
+#include "gx-config.h"
+
+#include <glib/gi18n.h>
+
+#include "gx-dialogs.h"
+
+#if GTK_CHECK_VERSION (4, 10, 0) && GDK_VERSION_MAX_ALLOWED >= G_ENCODE_VERSION (4, 10)
+#define GX_USE_FILE_DIALOG 1
+#endif
+
+typedef enum
+{
+  CHOOSE_OPEN,
+  CHOOSE_OPEN_MULTIPLE,
+  CHOOSE_FOLDERS,
+  CHOOSE_SAVE,
+} Choice;
+
+/* one chooser shown, until the user answers */
+typedef struct
+{
+  GtkWindow *parent;            /* owned, or NULL */
+  Choice choice;
+  GxDialogsFileFunc file_func;  /* CHOOSE_OPEN, CHOOSE_SAVE */
+  GxDialogsFilesFunc files_func; /* CHOOSE_OPEN_MULTIPLE, CHOOSE_FOLDERS */
+  gpointer user_data;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_clear_object (&request->parent);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
+static Request *
+request_new (GtkWindow *parent,
+             Choice     choice)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  request->choice = choice;
+  return request;
+}
+
+/* the answer, if the user chose something */
+static void
+request_deliver (Request    *request,
+                 GFile      *file,
+                 GListModel *files)
+{
+  if (request->file_func != NULL && file != NULL)
+    request->file_func (request->parent, file, request->user_data);
+  if (request->files_func != NULL && files != NULL && g_list_model_get_n_items (files) > 0)
+    request->files_func (request->parent, files, request->user_data);
+}
+
+#ifdef GX_USE_FILE_DIALOG
+
+static void
+file_dialog_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GtkFileDialog *dialog = GTK_FILE_DIALOG (object);
+  g_autoptr(Request) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GListModel) files = NULL;
+
+  switch (request->choice)
+    {
+    case CHOOSE_OPEN:
+      file = gtk_file_dialog_open_finish (dialog, result, &error);
+      break;
+    case CHOOSE_OPEN_MULTIPLE:
+      files = gtk_file_dialog_open_multiple_finish (dialog, result, &error);
+      break;
+    case CHOOSE_FOLDERS:
+      files = gtk_file_dialog_select_multiple_folders_finish (dialog, result, &error);
+      break;
+    case CHOOSE_SAVE:
+    default:
+      file = gtk_file_dialog_save_finish (dialog, result, &error);
+      break;
+    }
+  /* cancelling is an answer too; anything else is worth a line in the log */
+  if (error != NULL &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    g_message ("The file chooser failed: %s", error->message);
+  request_deliver (request, file, files);
+}
+
+static void
+request_run (Request    *request,
+             const char *title,
+             const char *accept_label,
+             GFile      *initial_folder,
+             const char *initial_name,
+             GListModel *filters)
+{
+  /* the running chooser holds its own reference */
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_accept_label (dialog, accept_label);
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  if (initial_folder != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, initial_folder);
+  if (initial_name != NULL)
+    gtk_file_dialog_set_initial_name (dialog, initial_name);
+  if (filters != NULL && request->choice != CHOOSE_FOLDERS)
+    gtk_file_dialog_set_filters (dialog, filters);
+
+  switch (request->choice)
+    {
+    case CHOOSE_OPEN:
+      gtk_file_dialog_open (dialog, request->parent, NULL, file_dialog_done_cb, request);
+      break;
+    case CHOOSE_OPEN_MULTIPLE:
+      gtk_file_dialog_open_multiple (dialog, request->parent, NULL, file_dialog_done_cb, request);
+      break;
+    case CHOOSE_FOLDERS:
+      gtk_file_dialog_select_multiple_folders (dialog, request->parent, NULL,
+                                               file_dialog_done_cb, request);
+      break;
+    case CHOOSE_SAVE:
+    default:
+      gtk_file_dialog_save (dialog, request->parent, NULL, file_dialog_done_cb, request);
+      break;
+    }
+}
+
+#else /* GtkFileChooserNative */
+
+static void
+native_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(Request) request = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      if (request->file_func != NULL)
+        {
+          g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+          request_deliver (request, file, NULL);
+        }
+      else
+        {
+          g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+
+          request_deliver (request, NULL, files);
+        }
+    }
+  g_object_unref (native);
+}
+
+static void
+request_run (Request    *request,
+             const char *title,
+             const char *accept_label,
+             GFile      *initial_folder,
+             const char *initial_name,
+             GListModel *filters)
+{
+  GtkFileChooserNative *native;
+  GtkFileChooserAction action;
+  GtkFileChooser *chooser;
+
+  switch (request->choice)
+    {
+    case CHOOSE_FOLDERS:
+      action = GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+      break;
+    case CHOOSE_SAVE:
+      action = GTK_FILE_CHOOSER_ACTION_SAVE;
+      break;
+    case CHOOSE_OPEN:
+    case CHOOSE_OPEN_MULTIPLE:
+    default:
+      action = GTK_FILE_CHOOSER_ACTION_OPEN;
+      break;
+    }
+  /* released by native_response_cb */
+  native = gtk_file_chooser_native_new (title, request->parent, action, accept_label, _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (native);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (chooser, request->choice == CHOOSE_OPEN_MULTIPLE ||
+                                                 request->choice == CHOOSE_FOLDERS);
+  if (initial_folder != NULL)
+    gtk_file_chooser_set_current_folder (chooser, initial_folder, NULL);
+  if (initial_name != NULL)
+    gtk_file_chooser_set_current_name (chooser, initial_name);
+  if (filters != NULL && request->choice != CHOOSE_FOLDERS)
+    for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+      {
+        g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+        gtk_file_chooser_add_filter (chooser, filter);
+      }
+  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+#endif
+
+void
+gx_dialogs_open_file (GtkWindow         *parent,
+                      const char        *title,
+                      const char        *accept_label,
+                      GFile             *initial_folder,
+                      GListModel        *filters,
+                      GxDialogsFileFunc  func,
+                      gpointer           user_data)
+{
+  Request *request;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (func != NULL);
+
+  request = request_new (parent, CHOOSE_OPEN);
+  request->file_func = func;
+  request->user_data = user_data;
+  request_run (request, title, accept_label, initial_folder, NULL, filters);
+}
+
+void
+gx_dialogs_open_multiple (GtkWindow          *parent,
+                          const char         *title,
+                          const char         *accept_label,
+                          gboolean            folders,
+                          GFile              *initial_folder,
+                          GListModel         *filters,
+                          GxDialogsFilesFunc  func,
+                          gpointer            user_data)
+{
+  Request *request;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (func != NULL);
+
+  request = request_new (parent, folders ? CHOOSE_FOLDERS : CHOOSE_OPEN_MULTIPLE);
+  request->files_func = func;
+  request->user_data = user_data;
+  request_run (request, title, accept_label, initial_folder, NULL, filters);
+}
+
+void
+gx_dialogs_save_file (GtkWindow         *parent,
+                      const char        *title,
+                      const char        *accept_label,
+                      GFile             *initial_folder,
+                      const char        *initial_name,
+                      GxDialogsFileFunc  func,
+                      gpointer           user_data)
+{
+  Request *request;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (func != NULL);
+
+  request = request_new (parent, CHOOSE_SAVE);
+  request->file_func = func;
+  request->user_data = user_data;
+  request_run (request, title, accept_label, initial_folder, initial_name, NULL);
+}
+
+void
+gx_dialogs_alert (GtkWindow      *parent,
+                  GxDialogsAlert  kind,
+                  const char     *message,
+                  const char     *detail)
+{
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (message != NULL);
+
+#ifdef GX_USE_FILE_DIALOG
+  {
+    /* the shown alert holds its own reference; no buttons set means one
+     * Close button.  An alert has no error or info look of its own. */
+    g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", message);
+
+    (void) kind;
+    gtk_alert_dialog_set_modal (dialog, TRUE);
+    if (detail != NULL)
+      gtk_alert_dialog_set_detail (dialog, detail);
+    gtk_alert_dialog_show (dialog, parent);
+  }
+#else
+  {
+    GtkWidget *dialog;
+
+    dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     kind == GX_DIALOGS_ERROR ? GTK_MESSAGE_ERROR : GTK_MESSAGE_INFO,
+                                     GTK_BUTTONS_CLOSE, "%s", message);
+    if (detail != NULL)
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+    g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+#endif
+}

@@ -1,0 +1,64 @@
+/* gx-dialogs.h: the app's file choosers and alerts, on any GTK >= 4.8
+ *
+ * GtkFileDialog and GtkAlertDialog (GTK 4.10) when the GTK built against
+ * has them and the version pins allow them; GtkFileChooserNative and
+ * GtkMessageDialog (deprecated in 4.10) otherwise.  Callers never see
+ * which: they get the chosen file(s), and nothing when the user cancels.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Called only when the user chose something; parent is the window the
+ * dialog was for (kept alive until then). */
+typedef void (*GxDialogsFileFunc)  (GtkWindow  *parent,
+                                    GFile      *file,
+                                    gpointer    user_data);
+/* files: a list model of GFile, at least one */
+typedef void (*GxDialogsFilesFunc) (GtkWindow  *parent,
+                                    GListModel *files,
+                                    gpointer    user_data);
+
+typedef enum
+{
+  GX_DIALOGS_ERROR,
+  GX_DIALOGS_INFO,
+} GxDialogsAlert;
+
+/* One existing file.  initial_folder and filters (a list model of
+ * GtkFileFilter, the first one active) may be NULL. */
+void gx_dialogs_open_file      (GtkWindow          *parent,
+                                const char         *title,
+                                const char         *accept_label,
+                                GFile              *initial_folder,
+                                GListModel         *filters,
+                                GxDialogsFileFunc   func,
+                                gpointer            user_data);
+/* Several files, or several folders when folders is TRUE (filters are
+ * ignored then). */
+void gx_dialogs_open_multiple  (GtkWindow          *parent,
+                                const char         *title,
+                                const char         *accept_label,
+                                gboolean            folders,
+                                GFile              *initial_folder,
+                                GListModel         *filters,
+                                GxDialogsFilesFunc  func,
+                                gpointer            user_data);
+/* A file to write, offered as initial_name in initial_folder (either may
+ * be NULL). */
+void gx_dialogs_save_file      (GtkWindow          *parent,
+                                const char         *title,
+                                const char         *accept_label,
+                                GFile              *initial_folder,
+                                const char         *initial_name,
+                                GxDialogsFileFunc   func,
+                                gpointer            user_data);
+/* A modal alert with a Close button; detail may be NULL. */
+void gx_dialogs_alert          (GtkWindow          *parent,
+                                GxDialogsAlert      kind,
+                                const char         *message,
+                                const char         *detail);
+
+G_END_DECLS
