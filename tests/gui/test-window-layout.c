@@ -213,7 +213,12 @@ test_paned_restored (Fixture       *fx,
   g_assert_cmpint (target, >, 40);
   gtk_paned_set_position (findings, target);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->window));
-  g_assert_cmpint (gtk_paned_get_position (fx->window->reports_paned), ==, list_position);
+  /* the taller tables may push the list's divider up a few pixels (the
+   * detail's smallest height follows what it shows): what is kept is
+   * where both dividers are when the window closes */
+  g_assert_cmpint (ABS (gtk_paned_get_position (fx->window->reports_paned) - list_position), <=, 8);
+  list_position = gtk_paned_get_position (fx->window->reports_paned);
+  target = gtk_paned_get_position (findings);
   /* as the close button does */
   gtk_window_close (GTK_WINDOW (fx->window));
   drain ();
