@@ -63,6 +63,11 @@ struct _GxEditorForm
    * committed (Enter, Tab, an arrow, focus out) and valid, Esc cancels */
   int edit_target;            /* NO_EDIT when none */
   gboolean edit_in_place;
+  /* GTK counts the presses of a multiple click across key presses (a
+   * click, typing, Enter and a double click on the same cell soon after
+   * make presses 2 and 3): the count starts again after a key */
+  gboolean key_since_press;
+  int press_base;
 };
 
 #define NO_EDIT G_MININT
@@ -692,6 +697,11 @@ cell_pressed_cb (GtkGestureClick *gesture,
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   int target = widget_target (self, entry);
 
+  if (self->key_since_press || n_press == 1)
+    self->press_base = n_press - 1;
+  self->key_since_press = FALSE;
+  n_press -= self->press_base;
+
   if (self->report == NULL || (self->edit_in_place && self->edit_target == target))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -717,6 +727,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
   gboolean editing = self->edit_target == target;
   gboolean in_place = editing && self->edit_in_place;
 
+  self->key_since_press = TRUE;
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
 
