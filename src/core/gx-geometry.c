@@ -745,6 +745,15 @@ piece_numbered (const Piece *piece)
   return gx_text_numbering_prefix (piece->text->str) > 0;
 }
 
+/* "1." with no words: a numbering set on a line of its own */
+static gboolean
+piece_bare_numbering (const Piece *piece)
+{
+  gsize n = gx_text_numbering_prefix (piece->text->str);
+
+  return n > 0 && piece->text->str[n] == '\0';
+}
+
 /* The x-ranges the values occupy, merged where they overlap. */
 static guint
 value_clusters (GArray     *bands,
@@ -772,7 +781,7 @@ value_clusters (GArray     *bands,
     {
       double *r = (double *) (gpointer) (ranges->data + i * sizeof (double) * 2);
 
-      if (n > 0 && r[0] < columns->x2[n - 1])
+      if (n > 0 && r[0] <= columns->x2[n - 1])
         columns->x2[n - 1] = MAX (columns->x2[n - 1], r[1]);
       else if (n == MAX_COLUMNS)
         return MAX_COLUMNS + 1;
@@ -920,7 +929,30 @@ share_run (GArray *bands,
         last_numbered = (int) i;
     }
 
-  if (next_band == NULL || (next_band->leaf >= 0 && next_band->top_numbered))
+  if (next_band != NULL && next_band->leaf >= 0 &&
+      piece_bare_numbering (&g_array_index (pieces, Piece, next_band->leaf)))
+    {
+      /* "1." on the line of the values, its words on the line just above
+       * (a baseline a little off): those words are the row's */
+      const Piece *numbering = &g_array_index (pieces, Piece, next_band->leaf);
+      double h = numbering->y2 - numbering->y1;
+
+      for (split = len; split > 0; split--)
+        {
+          Piece *piece = &g_array_index (pieces, Piece, g_array_index (run, guint, split - 1));
+
+          if (piece_numbered (piece) || numbering->y1 - piece->y2 > h * 0.25 ||
+              piece->x1 < numbering->x1 - h * 0.5 || piece->x1 > numbering->x2 + h * 2)
+            break;
+        }
+      for (guint i = split; i < len; i++)
+        {
+          Piece *piece = &g_array_index (pieces, Piece, g_array_index (run, guint, i));
+
+          next_band->lx2 = MAX (next_band->lx2, piece->x2);
+        }
+    }
+  else if (next_band == NULL || (next_band->leaf >= 0 && next_band->top_numbered))
     split = len;
   else if (last_numbered >= 0)
     split = (guint) last_numbered;
@@ -1058,6 +1090,64 @@ digits_stacked (const Band *above,
         return FALSE;
     }
   return TRUE;
+}
+
+/* Whether the values of one row lie on two lines, bands @b and @b + 1: the
+ * first of them beside the first line of its label, the others on the
+ * next line, or the one after a line of its label (pdftotext sets a
+ * number whose baseline is a little off on a line of its own).  The two
+ * lines hold different columns, the upper ones left of the lower ones,
+ * and what is written beside and between them continues the label above
+ * rather than starting a row. */
+static gboolean
+values_split (Page  *page,
+              guint  b,
+              guint  n_wanted)
+{
+  Band *top = &g_array_index (page->bands, Band, b);
+  Band *below = &g_array_index (page->bands, Band, b + 1);
+  double h = MIN (top->y2 - top->y1, below->y2 - below->y1);
+  double last_top = -G_MAXDOUBLE, first_below = G_MAXDOUBLE;
+  gboolean labelled = FALSE;
+
+  /* with the page's columns, in them; without, in x order, making the
+   * whole row */
+  if (below->y1 - top->y2 > h * 1.25 ||
+      top->values->len + below->values->len > (page->columns.n > 0 ? page->columns.n : n_wanted) ||
+      (page->columns.n == 0 && top->values->len + below->values->len != n_wanted))
+    return FALSE;
+  for (guint i = 0; i < top->values->len; i++)
+    {
+      const Chunk *v = g_ptr_array_index (top->values, i);
+      int c = page->columns.n > 0 ? column_of (&page->columns, v) : 0;
+
+      if (c < 0)
+        return FALSE;
+      last_top = MAX (last_top, page->columns.n > 0 ? c : v->x2);
+    }
+  for (guint i = 0; i < below->values->len; i++)
+    {
+      const Chunk *v = g_ptr_array_index (below->values, i);
+      int c = page->columns.n > 0 ? column_of (&page->columns, v) : 0;
+
+      if (c < 0)
+        return FALSE;
+      first_below = MIN (first_below, page->columns.n > 0 ? c : v->x1);
+    }
+  if (last_top >= first_below)
+    return FALSE;
+  for (guint p = 0; p < page->pieces->len; p++)
+    {
+      Piece *piece = &g_array_index (page->pieces, Piece, p);
+      double ph = piece->y2 - piece->y1;
+
+      if (y_overlap (piece->y1, piece->y2, top->y1, top->y2) > ph * 0.3)
+        labelled = TRUE;
+      else if (y_overlap (piece->y1, piece->y2, top->y2, below->y2) > ph * 0.3 &&
+               piece_numbered (piece) && !piece_bare_numbering (piece))
+        return FALSE;
+    }
+  return labelled;
 }
 
 /* Band @from joins band @into (and is removed). */
@@ -1234,6 +1324,13 @@ read_page (GPtrArray        *lines,
     if (!found)
       page->columns.n = 0;
   }
+  for (guint b = 0; b + 1 < page->bands->len; )
+    {
+      if (values_split (page, b, wanted[0]))
+        merge_band (page, b, b + 1);
+      else
+        b++;
+    }
 
   /* a vertical label (三、本年度办理结果 down the left edge): three or more
    * pieces of one or two characters stacked at one x; part of no row */
@@ -1558,6 +1655,15 @@ emit_page (GxFlow    *flow,
         if (g_array_index (page->pieces, Piece, p).band == (int) b)
           g_ptr_array_add (own, &g_array_index (page->pieces, Piece, p));
       g_ptr_array_sort (own, compare_pieces);
+      /* a numbering below its words starts the label all the same */
+      for (guint p = 1; p < own->len; p++)
+        if (piece_bare_numbering (g_ptr_array_index (own, p)))
+          {
+            gpointer numbering = g_ptr_array_steal_index (own, p);
+
+            g_ptr_array_insert (own, 0, numbering);
+            break;
+          }
       for (guint p = 0; p < own->len; p++)
         g_string_append (label, ((Piece *) g_ptr_array_index (own, p))->text->str);
 

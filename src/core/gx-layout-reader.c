@@ -91,7 +91,9 @@ char_width (gunichar c,
 }
 
 /* TRUE if @before ends in a Chinese character and the number that ends at
- * @q is followed, a space or more on, by another number */
+ * @q is followed, a space or more on, by another number, or ends the line
+ * (the first value of a row set beside its label's first line, the others
+ * on the next) */
 static gboolean
 label_before_numbers (const char *before,
                       const char *q,
@@ -105,6 +107,8 @@ label_before_numbers (const char *before,
   last = g_utf8_find_prev_char (before, before + strlen (before));
   if (last == NULL || g_utf8_get_char (last) < 0x2E80)
     return FALSE;
+  if (q == end)
+    return TRUE;
   while (q < end && *q == ' ')
     q++, spaces++;
   return spaces >= 1 && q < end && g_ascii_isdigit (*q);

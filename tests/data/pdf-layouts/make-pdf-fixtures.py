@@ -22,6 +22,11 @@ is the text `pdftotext -layout` makes of it.
   centred-wide.txt the words of centred.pdf on a monospaced grid, a CJK
                    character two columns wide (a copy out of a viewer
                    that shows the page so)
+  centred-split.txt centred-pdftotext.txt with two rows set as pdftotext
+                   sets a glyph whose baseline is a little off: the first
+                   number of （二）部分公开 beside its label's first line,
+                   the others on the line below; "1." of 本机关不掌握相关
+                   政府信息 on the line of the numbers, its words above
   top-aligned.pdf  cells aligned to the top (numbers on the first line of
                    the label), no header on the next page, the 科研机构
                    column and other cells left empty
@@ -368,6 +373,33 @@ def monospaced(path):
     return "\f".join(pages)
 
 
+def split_lines(text):
+    """centred-pdftotext.txt with two rows split over lines (see above);
+    the columns stay where pdftotext put them (one character, one column)"""
+    src = text.split("\n")
+    out = []
+    i = 0
+    while i < len(src):
+        line = src[i]
+        if line.startswith("  （二）部分公开（区分处理的，只计这一情形，不计其"):
+            values, rest = src[i + 1], src[i + 2]
+            at = values.index("12")
+            out.append(line.ljust(at) + "12")
+            out.append(rest.ljust(at + 2) + values[at + 2:])
+            i += 3
+            continue
+        if line.lstrip().startswith("1.本机关不掌握相关政府信息"):
+            at = line.index("20")
+            indent = len(line) - len(line.lstrip())
+            out.append(" " * (indent + 2) + "本机关不掌握相关政府信息")
+            out.append((" " * indent + "1.").ljust(at) + line[at:])
+            i += 1
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
 def make(name, valign, repeat_header, blank, packed=False):
     if len(sys.argv) > 1 and name not in sys.argv[1:]:
         return
@@ -397,6 +429,8 @@ def make(name, valign, repeat_header, blank, packed=False):
     if name == "centred":
         with open(os.path.join(HERE, name + "-wide.txt"), "w", encoding="utf-8") as out:
             out.write(monospaced(path))
+        with open(os.path.join(HERE, name + "-split.txt"), "w", encoding="utf-8") as out:
+            out.write(split_lines(text.decode("utf-8")))
 
 
 make("centred", "centre", True, False)
