@@ -1376,11 +1376,13 @@ read_page (GPtrArray        *lines,
         }
     }
 
-  /* label pieces in a row's band are its own; the rightmost starts it */
+  /* label pieces in a row's band are its own (a piece taller than the
+   * row, a group label run into the row's label, when the row lies within
+   * it); the rightmost starts it */
   for (guint p = 0; p < page->pieces->len; p++)
     {
       Piece *piece = &g_array_index (page->pieces, Piece, p);
-      double best = (piece->y2 - piece->y1) * 0.3;
+      double best = 0;
 
       if (piece->band == -3)
         continue;
@@ -1389,7 +1391,7 @@ read_page (GPtrArray        *lines,
           Band *band = &g_array_index (page->bands, Band, b);
           double o = y_overlap (band->y1, band->y2, piece->y1, piece->y2);
 
-          if (o > best)
+          if (o > best && (o > (piece->y2 - piece->y1) * 0.3 || o >= (band->y2 - band->y1) * 0.9))
             best = o, piece->band = (int) b;
         }
     }
