@@ -533,6 +533,26 @@ is_title_line (const char *text)
   return g_regex_match (title_regex (), folded, 0, NULL);
 }
 
+/* A line that is a title and nothing else: an issuer (no punctuation of a
+ * sentence), the year, 政府信息公开, then at most the rest of
+ * 工作年度报告 (the title may go on in the next line).  Preferred to a
+ * sentence of the preamble that names the report. */
+static gboolean
+is_title_alone (const char *text)
+{
+  static GRegex *regex;
+  g_autofree char *folded = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^\\s*[^，。、；：《》“”（）,.;:()\\s]{0,40}\\s*(?:19|20)\\d\\d\\s*年\\s*度?\\s*政府信息公开"
+                                            "\\s*(?:工\\s*作?)?\\s*(?:年\\s*度?)?\\s*(?:报\\s*告?)?\\s*$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_utf8_strlen (text, 256) > 60)
+    return FALSE;
+  folded = gx_text_fold_width (text);
+  return g_regex_match (regex, folded, 0, NULL);
+}
+
 static gboolean
 is_title_sentence (const char *text)
 {
@@ -589,7 +609,19 @@ gx_flow_to_document (GxFlow  *flow,
     {
       guint title = G_MAXUINT, sentence = G_MAXUINT;
 
-      for (guint k = first_heading; k > 0; k--)
+      /* a document that opens with its title (a PDF, its text); else the
+       * title nearest the first section (a web page opens with the site) */
+      for (guint k = 0; k < MIN (first_heading, 3) && title == G_MAXUINT; k++)
+        if (ITEM (k)->text != NULL && is_title_alone (ITEM (k)->text))
+          title = k;
+      for (guint k = first_heading; k > 0 && title == G_MAXUINT; k--)
+        {
+          FlowItem *item = ITEM (k - 1);
+
+          if (item->text != NULL && is_title_alone (item->text))
+            title = k - 1;
+        }
+      for (guint k = first_heading; k > 0 && title == G_MAXUINT; k--)
         {
           FlowItem *item = ITEM (k - 1);
 

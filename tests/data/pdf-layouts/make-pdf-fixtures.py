@@ -26,7 +26,10 @@ is the text `pdftotext -layout` makes of it.
                    sets a glyph whose baseline is a little off: the first
                    number of （二）部分公开 beside its label's first line,
                    the others on the line below; "1." of 本机关不掌握相关
-                   政府信息 on the line of the numbers, its words above
+                   政府信息 on the line of the numbers, its words above;
+                   and the title on one line with a space in it, over a
+                   preamble whose sentence breaks into a line that reads
+                   like a title (关于做好2023年政府信息公开工作年度报告)
   top-aligned.pdf  cells aligned to the top (numbers on the first line of
                    the label), no header on the next page, the 科研机构
                    column and other cells left empty
@@ -377,6 +380,13 @@ def split_lines(text):
     """centred-pdftotext.txt with two rows split over lines (see above);
     the columns stay where pdftotext put them (one character, one column)"""
     src = text.split("\n")
+    title = [k for k, line in enumerate(src) if "政府信息公开工作年度报告" in line][0]
+    src[title - 1:title + 3] = [
+        "测试县人民政府2023年度 政府信息公开工作年度报告",
+        "本报告根据《中华人民共和国政府信息公开条例》和《测试县人民政府办公室",
+        "关于做好2023年政府信息公开工作年度报告",
+        "编制工作的通知》要求编制，数据统计期限自2023年1月1日起至2023年12月31日止。",
+    ]
     out = []
     i = 0
     while i < len(src):
