@@ -1092,6 +1092,29 @@ digits_stacked (const Band *above,
   return TRUE;
 }
 
+/* Where the values of @band lie: their first and last column, or without
+ * the page's columns their left and right x.  FALSE when one is in none. */
+static gboolean
+band_span (const Page *page,
+           const Band *band,
+           double     *first,
+           double     *last)
+{
+  *first = G_MAXDOUBLE;
+  *last = -G_MAXDOUBLE;
+  for (guint i = 0; i < band->values->len; i++)
+    {
+      const Chunk *v = g_ptr_array_index (band->values, i);
+      int c = page->columns.n > 0 ? column_of (&page->columns, v) : 0;
+
+      if (c < 0)
+        return FALSE;
+      *first = MIN (*first, page->columns.n > 0 ? c : v->x1);
+      *last = MAX (*last, page->columns.n > 0 ? c : v->x2);
+    }
+  return TRUE;
+}
+
 /* Whether the values of one row lie on two lines, bands @b and @b + 1: the
  * first of them beside the first line of its label, the others on the
  * next line, or the one after a line of its label (pdftotext sets a
@@ -1107,33 +1130,17 @@ values_split (Page  *page,
   Band *top = &g_array_index (page->bands, Band, b);
   Band *below = &g_array_index (page->bands, Band, b + 1);
   double h = MIN (top->y2 - top->y1, below->y2 - below->y1);
-  double last_top = -G_MAXDOUBLE, first_below = G_MAXDOUBLE;
+  double first_top, last_top, first_below, last_below;
   gboolean labelled = FALSE;
 
   /* with the page's columns, in them; without, in x order, making the
    * whole row */
   if (below->y1 - top->y2 > h * 1.25 ||
       top->values->len + below->values->len > (page->columns.n > 0 ? page->columns.n : n_wanted) ||
-      (page->columns.n == 0 && top->values->len + below->values->len != n_wanted))
+      (page->columns.n == 0 && top->values->len + below->values->len != n_wanted) ||
+      !band_span (page, top, &first_top, &last_top) ||
+      !band_span (page, below, &first_below, &last_below))
     return FALSE;
-  for (guint i = 0; i < top->values->len; i++)
-    {
-      const Chunk *v = g_ptr_array_index (top->values, i);
-      int c = page->columns.n > 0 ? column_of (&page->columns, v) : 0;
-
-      if (c < 0)
-        return FALSE;
-      last_top = MAX (last_top, page->columns.n > 0 ? c : v->x2);
-    }
-  for (guint i = 0; i < below->values->len; i++)
-    {
-      const Chunk *v = g_ptr_array_index (below->values, i);
-      int c = page->columns.n > 0 ? column_of (&page->columns, v) : 0;
-
-      if (c < 0)
-        return FALSE;
-      first_below = MIN (first_below, page->columns.n > 0 ? c : v->x1);
-    }
   if (last_top >= first_below)
     return FALSE;
   for (guint p = 0; p < page->pieces->len; p++)
