@@ -1,9 +1,8 @@
 /* gx-importer.h: importing report files into the workspace, off the main thread
  *
- * One GxImporter runs one import at a time.  A single worker thread walks
- * the files and folders it is given, reads and checks every file, and writes
- * the reports to the workspace through its own GxStore connection, in
- * batches that are transactions.  Progress, committed reports and the files
+ * One GxImporter runs one import at a time: a worker thread runs the
+ * import pipeline the command line runs (gx-import.h: reader threads, the
+ * same order, skips and batches, JSON exports) on a connection of its own.  Progress, committed reports and the files
  * that failed come back to the main thread as signals.
  *
  * Cancelling stops between two files and rolls the open batch back: the
