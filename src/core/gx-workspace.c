@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gx-check.h"
+#include "gx-store.h"
 #include "gx-workspace.h"
 
 struct _GxWorkspace
@@ -380,4 +381,71 @@ gx_workspace_rollup (GxWorkspace   *self,
 {
   g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
   return gx_backend_rollup (self->backend, ids, n_ids, error);
+}
+
+gboolean
+gx_workspace_is_unlocked (GxWorkspace *self)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  return GX_IS_STORE (self->backend) && gx_store_is_unlocked (GX_STORE (self->backend));
+}
+
+gboolean
+gx_workspace_begin (GxWorkspace  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  return gx_backend_begin (self->backend, error);
+}
+
+gboolean
+gx_workspace_commit (GxWorkspace  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  if (!gx_backend_commit (self->backend, error))
+    return FALSE;
+  return changed (self, error);
+}
+
+void
+gx_workspace_rollback (GxWorkspace *self)
+{
+  g_return_if_fail (GX_IS_WORKSPACE (self));
+  gx_backend_rollback (self->backend);
+}
+
+GPtrArray *
+gx_workspace_list_summaries (GxWorkspace  *self,
+                             GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+  return gx_backend_list_summaries (self->backend, error);
+}
+
+GArray *
+gx_workspace_find_ids (GxWorkspace  *self,
+                       int           year,
+                       const char   *issuer_contains,
+                       GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+  return gx_backend_find_ids (self->backend, year, issuer_contains, error);
+}
+
+GHashTable *
+gx_workspace_load_aliases (GxWorkspace  *self,
+                           GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+  return gx_backend_load_aliases (self->backend, error);
+}
+
+gboolean
+gx_workspace_apply_reviews (GxWorkspace  *self,
+                            GxReport     *report,
+                            GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  return gx_backend_apply_reviews (self->backend, report, error);
 }

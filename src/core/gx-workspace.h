@@ -41,6 +41,17 @@ gboolean     gx_workspace_is_read_only   (GxWorkspace   *self);
 GxBackend   *gx_workspace_get_backend    (GxWorkspace   *self);
 /* Changes when another connection commits a change; -1 on error. */
 gint64       gx_workspace_get_data_version (GxWorkspace *self);
+/* A SQLite workspace in a folder one cannot write, read without locks
+ * (gx_store_is_unlocked()); FALSE for any other. */
+gboolean     gx_workspace_is_unlocked    (GxWorkspace   *self);
+
+/* Several changes as one transaction (gx_backend_begin()); the list says
+ * what changed once they are committed. */
+gboolean     gx_workspace_begin          (GxWorkspace   *self,
+                                          GError       **error);
+gboolean     gx_workspace_commit         (GxWorkspace   *self,
+                                          GError       **error);
+void         gx_workspace_rollback       (GxWorkspace   *self);
 
 /* Reads the list again and says what changed (::items-changed); FALSE and
  * @error when the workspace could not be read (the list is kept). */
@@ -61,6 +72,23 @@ gboolean     gx_workspace_import         (GxWorkspace   *self,
                                           const GxImportCallbacks *callbacks,
                                           gpointer       user_data,
                                           GxImportCounts *counts,
+                                          GError       **error);
+
+/* A new array of the summaries as they are now in the storage (for a
+ * caller that keeps its own list; gx_backend_list_summaries()). */
+GPtrArray   *gx_workspace_list_summaries (GxWorkspace   *self,
+                                          GError       **error);
+/* Ids of the reports of @year (0: any) whose issuer contains @issuer_contains. */
+GArray      *gx_workspace_find_ids       (GxWorkspace   *self,
+                                          int            year,
+                                          const char    *issuer_contains,
+                                          GError       **error);
+/* Every merged spelling → canonical (both normalised). */
+GHashTable  *gx_workspace_load_aliases   (GxWorkspace   *self,
+                                          GError       **error);
+/* Sets the recorded decisions on the findings of @report. */
+gboolean     gx_workspace_apply_reviews  (GxWorkspace   *self,
+                                          GxReport      *report,
                                           GError       **error);
 
 /* A report, checked (gx_check_report()). */

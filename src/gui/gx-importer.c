@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "gx-importer.h"
-#include "gx-import.h"
+#include "gx-workspace.h"
 
 #define DEFAULT_BATCH_SIZE GX_IMPORT_DEFAULT_BATCH_SIZE
 
@@ -285,17 +285,17 @@ import_thread (GTask        *task,
 {
   ImportJob *job = task_data;
   const GxImportCallbacks callbacks = { import_progress_cb, import_result_cb, import_committed_cb };
-  g_autoptr(GxBackend) backend = NULL;
+  g_autoptr(GxWorkspace) workspace = NULL;
   g_autoptr(GxImport) import = NULL;
   g_autoptr(GError) error = NULL;
 
-  backend = gx_backend_open (job->workspace_path, FALSE, &error);
-  if (backend == NULL)
+  workspace = gx_workspace_open (job->workspace_path, FALSE, &error);
+  if (workspace == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  import = gx_import_new (backend, FALSE);
+  import = gx_workspace_new_import (workspace, FALSE);
   gx_import_set_batch_size (import, job->batch_size);
   gx_import_set_callbacks (import, &callbacks, job);
   for (guint i = 0; i < job->inputs->len; i++)

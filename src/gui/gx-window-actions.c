@@ -142,7 +142,7 @@ run_import_chooser (GxWindow *self,
  * whole and checked as the workspace checks them (findings across reports,
  * review decisions), then written. */
 static gboolean
-export_publish (GxStore    *store,
+export_publish (GxWorkspace    *store,
                 ExportJob  *job,
                 GError    **error)
 {
@@ -151,7 +151,7 @@ export_publish (GxStore    *store,
 
   for (guint i = 0; i < job->ids->len; i++)
     {
-      GxReport *report = gx_store_load_report (store, g_array_index (job->ids, gint64, i), error);
+      GxReport *report = gx_workspace_load_report (store, g_array_index (job->ids, gint64, i), error);
 
       if (report == NULL)
         return FALSE;
@@ -198,14 +198,14 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
 
   /* its own connection: one thread owns a connection */
-  store = gx_store_open (job->workspace_path, &error);
+  store = gx_workspace_open (job->workspace_path, FALSE, &error);
   if (store != NULL && (job->format == EXPORT_DOCX || job->format == EXPORT_XLSX))
     {
       if (export_publish (store, job, &error))
@@ -215,7 +215,7 @@ export_thread (GTask        *task,
       return;
     }
   if (store != NULL)
-    reports = gx_store_load_all (store, &error);
+    reports = gx_workspace_load_all (store, &error);
   if (reports == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -300,7 +300,7 @@ start_export (GxWindow            *self,
   ExportJob *job = g_new0 (ExportJob, 1);
 
   g_task_set_source_tag (task, start_export);
-  job->workspace_path = g_strdup (gx_store_get_path (self->store));
+  job->workspace_path = g_strdup (gx_workspace_get_location (self->store));
   job->file = g_object_ref (file);
   job->format = format;
   if (format == EXPORT_DOCX || format == EXPORT_XLSX)
@@ -400,7 +400,7 @@ gx_window_dup_export_name (GxWindow       *self,
       g_autoptr(GxReport) report = NULL;
 
       if (ids->len == 1 && self->store != NULL)
-        report = gx_store_load_report (self->store, g_array_index (ids, gint64, 0), NULL);
+        report = gx_workspace_load_report (self->store, g_array_index (ids, gint64, 0), NULL);
       if (report != NULL)
         {
           g_autofree char *title = gx_docx_title (report);
@@ -412,7 +412,7 @@ gx_window_dup_export_name (GxWindow       *self,
     {
       /* the workspace's name, and the year when one is chosen (the Excel
        * workbook holds the reports shown) */
-      base = self->store ? g_path_get_basename (gx_store_get_path (self->store)) : g_strdup ("reports");
+      base = self->store ? g_path_get_basename (gx_workspace_get_location (self->store)) : g_strdup ("reports");
       if (g_str_has_suffix (base, ".db"))
         base[strlen (base) - 3] = '\0';
       year = gx_report_list_get_year (self->report_list);

@@ -34,7 +34,7 @@ struct _GxWindow
 
   GSettings *settings;
 
-  GxStore *store;             /* the main thread's connection */
+  GxWorkspace *store;             /* the main thread's connection */
   GHashTable *editors;        /* report id → its open GxEditorWindow */
   GxImporter *importer;
   GCancellable *import_cancellable;

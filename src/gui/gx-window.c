@@ -1,6 +1,6 @@
 /* gx-window.c: the main window
  *
- * The window owns the main thread's GxStore connection (for listing and for
+ * The window owns the main thread's GxWorkspace connection (for listing and for
  * loading the report shown in the detail pane) and one GxImporter, whose
  * worker writes through its own connection.
  */
@@ -41,7 +41,7 @@ update_page (GxWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "reports" : "empty");
 
   if (self->store != NULL)
-    name = g_path_get_basename (gx_store_get_path (self->store));
+    name = g_path_get_basename (gx_workspace_get_location (self->store));
   if (n_shown != n && gx_report_list_get_filtered (self->report_list))
     /* Translators: the subtitle of the window when the search or a filter
      * hides some reports: "workspace.db — 2 of 5 reports shown" */
@@ -137,7 +137,7 @@ sync_with_workspace (GxWindow *self)
   g_autoptr(GError) error = NULL;
   GxReport *shown;
 
-  reports = gx_store_list_summaries (self->store, &error);
+  reports = gx_workspace_list_summaries (self->store, &error);
   if (reports == NULL)
     {
       /* busy or gone for a moment: the next tick tries again */
@@ -167,7 +167,7 @@ gx_window_check_workspace (GxWindow *self)
   if (self->store == NULL || gx_window_get_importing (self) ||
       self->rows_idle != 0 || self->finish_pending)
     return;
-  version = gx_store_get_data_version (self->store, NULL);
+  version = gx_workspace_get_data_version (self->store);
   if (version < 0 || version == self->data_version)
     return;
   self->data_version = version;
@@ -265,7 +265,7 @@ load_aliases (GxWindow *self)
 
   if (self->store == NULL)
     return;
-  aliases = gx_store_load_aliases (self->store, &error);
+  aliases = gx_workspace_load_aliases (self->store, &error);
   if (aliases == NULL)
     g_debug ("issuer merges not read: %s", error->message);
   gx_report_list_set_aliases (self->report_list, aliases);
@@ -477,9 +477,9 @@ selected_report_changed_cb (GxWindow *self)
       /* the list holds summaries (whose findings array is empty, not
        * NULL): load the whole report to show it; the workspace checks it
        * (rules, prose, across reports) and sets the stored review
-       * decisions on its findings (issue 8) */
-      report = gx_store_load_report (self->store, gx_report_get_id (item), &error);
-      if (report == NULL && g_error_matches (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND))
+       * decisions on its findings */
+      report = gx_workspace_load_report (self->store, gx_report_get_id (item), &error);
+      if (report == NULL && g_error_matches (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND))
         {
           /* removed by another process: the list catches up, quietly */
           gx_report_detail_set_report (self->report_detail, NULL);
@@ -753,7 +753,7 @@ gx_window_open_workspace (GxWindow    *self,
                           const char  *path,
                           GError     **error)
 {
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GPtrArray) reports = NULL;
 
   g_return_val_if_fail (GX_IS_WINDOW (self), FALSE);
@@ -766,22 +766,22 @@ gx_window_open_workspace (GxWindow    *self,
       return FALSE;
     }
 
-  store = gx_store_open (path, error);
+  store = gx_workspace_open (path, FALSE, error);
   if (store == NULL)
     return FALSE;
-  reports = gx_store_list_summaries (store, error);
+  reports = gx_workspace_list_summaries (store, error);
   if (reports == NULL)
     return FALSE;
 
   g_set_object (&self->store, store);
-  self->data_version = gx_store_get_data_version (store, NULL);
+  self->data_version = gx_workspace_get_data_version (store);
   if (self->watch_id == 0)
     self->watch_id = g_timeout_add (WATCH_INTERVAL_MS, watch_cb, self);
 
   if (self->importer != NULL)
     g_signal_handlers_disconnect_by_data (self->importer, self);
   g_clear_object (&self->importer);
-  self->importer = gx_importer_new (gx_store_get_path (store));
+  self->importer = gx_importer_new (gx_workspace_get_location (store));
   g_signal_connect_object (self->importer, "progress",
                            G_CALLBACK (importer_progress_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->importer, "reports-added",
@@ -798,7 +798,7 @@ gx_window_open_workspace (GxWindow    *self,
   return TRUE;
 }
 
-GxStore *
+GxWorkspace *
 gx_window_get_store (GxWindow *self)
 {
   g_return_val_if_fail (GX_IS_WINDOW (self), NULL);

@@ -7,7 +7,7 @@
 #include "gx-importer.h"
 #include "gx-report-detail.h"
 #include "gx-report-list.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,7 @@ GxWindow       *gx_window_new               (GxApplication *application);
 gboolean        gx_window_open_workspace    (GxWindow      *self,
                                              const char    *path,
                                              GError       **error);
-GxStore        *gx_window_get_store         (GxWindow      *self);
+GxWorkspace        *gx_window_get_store         (GxWindow      *self);
 
 /* The one way in for reports: the Import button, dropped files and the
  * command line all end here.  Folders are walked by the worker.  Files
@@ -54,7 +54,7 @@ void            gx_window_set_only_problems (GxWindow      *self,
 struct _GxEditorWindow *gx_window_edit_report (GxWindow *self,
                                                gint64    id);
 
-/* Publishing (issue 18): what Export as Word… and Export as Excel… do once
+/* Publishing: what Export as Word… and Export as Excel… do once
  * a file is chosen.  DOCX writes the selected report (or the one report the
  * list shows), XLSX every report the list shows; on a worker thread, then
  * @callback, which calls gx_window_export_finish().  (gx-window-actions.c) */

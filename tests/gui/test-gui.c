@@ -18,7 +18,7 @@
 #include "gx-reader.h"
 #include "gx-review.h"
 #include "gx-schema.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 #include "editor/gx-editor-window.h"
 #include "gx-window-private.h"
 
@@ -156,7 +156,7 @@ test_import_samples (Fixture       *fx,
                      gconstpointer  data)
 {
   g_autofree char *failures = NULL;
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -169,9 +169,9 @@ test_import_samples (Fixture       *fx,
   g_assert_cmpstr (gx_window_get_page (fx->window), ==, "reports");
 
   /* the worker wrote them: a second connection sees all five */
-  store = gx_store_open (fx->workspace, &error);
+  store = gx_workspace_open (fx->workspace, FALSE, &error);
   g_assert_no_error (error);
-  stored = gx_store_list_summaries (store, &error);
+  stored = gx_workspace_list_summaries (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (stored->len, ==, 5);
 
@@ -529,7 +529,7 @@ test_cancel_import (Fixture       *fx,
   g_autofree char *folder = g_build_filename (fx->tmpdir, "many", NULL);
   g_autofree char *template = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) anding = sample_file ("anding-2022.txt");
@@ -569,16 +569,16 @@ test_cancel_import (Fixture       *fx,
   g_assert_cmpuint (n % 10, ==, 0);
   g_assert_cmpuint (gx_importer_get_n_added (importer), ==, n);
 
-  store = gx_store_open (fx->workspace, &error);
+  store = gx_workspace_open (fx->workspace, FALSE, &error);
   g_assert_no_error (error);
-  stored = gx_store_list_summaries (store, &error);
+  stored = gx_workspace_list_summaries (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (stored->len, ==, n);
 
   /* each committed report is whole */
   for (guint i = 0; i < stored->len; i++)
     {
-      g_autoptr(GxReport) report = gx_store_load_report (store, gx_report_get_id (g_ptr_array_index (stored, i)), &error);
+      g_autoptr(GxReport) report = gx_workspace_load_report (store, gx_report_get_id (g_ptr_array_index (stored, i)), &error);
 
       g_assert_no_error (error);
       g_assert_cmpint (new_received (report), ==, 13);
@@ -677,7 +677,7 @@ test_edit_from_list (Fixture       *fx,
 /* Puts a sample into the workspace through a connection of its own, as
  * another process would. */
 static gint64
-put_elsewhere (GxStore    *other,
+put_elsewhere (GxWorkspace    *other,
                const char *name)
 {
   g_autoptr(GFile) file = sample_file (name);
@@ -686,7 +686,7 @@ put_elsewhere (GxStore    *other,
   GxImportOutcome outcome;
 
   g_assert_no_error (error);
-  g_assert_true (gx_store_put_report (other, report, NULL, FALSE, &outcome, &error));
+  g_assert_true (gx_backend_put_report (gx_workspace_get_backend (other), report, NULL, FALSE, &outcome, &error));
   g_assert_no_error (error);
   g_assert_cmpint (outcome, ==, GX_IMPORT_ADDED);
   return gx_report_get_id (report);
@@ -732,7 +732,7 @@ test_external_changes (Fixture       *fx,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxStore) other = gx_store_open (fx->workspace, &error);
+  g_autoptr(GxWorkspace) other = gx_workspace_open (fx->workspace, FALSE, &error);
   GxReportDetail *detail = gx_window_get_report_detail (fx->window);
   GxReportList *list = gx_window_get_report_list (fx->window);
   gint64 anding, haidian, pinggu;
@@ -751,7 +751,7 @@ test_external_changes (Fixture       *fx,
   drain ();
   g_assert_nonnull (gx_report_detail_get_report (detail));
   g_assert_cmpint (gx_report_get_id (gx_report_detail_get_report (detail)), ==, haidian);
-  g_assert_true (gx_store_remove_report (other, haidian, &error));
+  g_assert_true (gx_workspace_remove_report (other, haidian, &error));
   g_assert_no_error (error);
   wait_for_n_reports (fx, 2);
   g_assert_true (gx_report_detail_get_report (detail) == NULL ||
@@ -760,7 +760,7 @@ test_external_changes (Fixture       *fx,
 
   /* Pinggu removed elsewhere and clicked before the window looked: no
    * error dialog, the list catches up at once */
-  g_assert_true (gx_store_remove_report (other, pinggu, &error));
+  g_assert_true (gx_workspace_remove_report (other, pinggu, &error));
   g_assert_no_error (error);
   gx_report_list_select (list, position_of (fx, pinggu));
   g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 1);
