@@ -316,3 +316,98 @@ gx_dialogs_alert (GtkWindow      *parent,
   }
 #endif
 }
+
+typedef struct
+{
+  GtkWindow *parent;
+  GxDialogsConfirmFunc func;
+  gpointer user_data;
+  GDestroyNotify destroy;
+} Confirm;
+
+static void
+confirm_free (Confirm *confirm)
+{
+  g_clear_object (&confirm->parent);
+  if (confirm->destroy)
+    confirm->destroy (confirm->user_data);
+  g_free (confirm);
+}
+
+#ifdef GX_USE_FILE_DIALOG
+static void
+confirm_chosen_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  Confirm *confirm = data;
+  int button = gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, NULL);
+
+  if (button == 1)
+    confirm->func (confirm->parent, confirm->user_data);
+  confirm_free (confirm);
+}
+#else
+static void
+confirm_response_cb (GtkDialog *dialog,
+                     int        response,
+                     gpointer   data)
+{
+  Confirm *confirm = data;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    confirm->func (confirm->parent, confirm->user_data);
+  confirm_free (confirm);
+}
+#endif
+
+void
+gx_dialogs_confirm (GtkWindow            *parent,
+                    const char           *message,
+                    const char           *detail,
+                    const char           *accept_label,
+                    GxDialogsConfirmFunc  func,
+                    gpointer              user_data,
+                    GDestroyNotify        destroy)
+{
+  Confirm *confirm;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (message != NULL && accept_label != NULL && func != NULL);
+
+  confirm = g_new0 (Confirm, 1);
+  confirm->parent = parent ? g_object_ref (parent) : NULL;
+  confirm->func = func;
+  confirm->user_data = user_data;
+  confirm->destroy = destroy;
+
+#ifdef GX_USE_FILE_DIALOG
+  {
+    g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", message);
+    const char *buttons[] = { _("_Cancel"), accept_label, NULL };
+
+    gtk_alert_dialog_set_modal (dialog, TRUE);
+    if (detail != NULL)
+      gtk_alert_dialog_set_detail (dialog, detail);
+    gtk_alert_dialog_set_buttons (dialog, buttons);
+    gtk_alert_dialog_set_cancel_button (dialog, 0);
+    gtk_alert_dialog_set_default_button (dialog, 0);
+    gtk_alert_dialog_choose (dialog, parent, NULL, confirm_chosen_cb, confirm);
+  }
+#else
+  {
+    GtkWidget *dialog;
+
+    dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", message);
+    if (detail != NULL)
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+    gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                            accept_label, GTK_RESPONSE_ACCEPT, NULL);
+    gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), confirm);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+#endif
+}

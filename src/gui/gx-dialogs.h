@@ -61,4 +61,16 @@ void gx_dialogs_alert          (GtkWindow          *parent,
                                 const char         *message,
                                 const char         *detail);
 
+/* Asks whether to go ahead: @func runs only when the user chose
+ * @accept_label (Cancel is the other button, and the default). */
+typedef void (*GxDialogsConfirmFunc) (GtkWindow *parent,
+                                      gpointer   user_data);
+void gx_dialogs_confirm        (GtkWindow            *parent,
+                                const char           *message,
+                                const char           *detail,
+                                const char           *accept_label,
+                                GxDialogsConfirmFunc  func,
+                                gpointer              user_data,
+                                GDestroyNotify        destroy);
+
 G_END_DECLS

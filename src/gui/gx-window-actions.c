@@ -622,6 +622,52 @@ dismiss_result_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (GX_WINDOW (widget)->result_revealer, FALSE);
 }
 
+/* Removing a report ---------------------------------------------------------- */
+
+static void
+remove_confirmed_cb (GtkWindow *parent,
+                     gpointer   data)
+{
+  GxWindow *self = GX_WINDOW (parent);
+  gint64 id = *(gint64 *) data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!gx_workspace_remove_report (self->store, id, &error))
+    {
+      gx_window_show_error (self, _("The report could not be removed"), error->message);
+      return;
+    }
+  gx_window_sync_workspace (self);
+  gx_window_update_actions (self);
+}
+
+/* Removes the selected report from the workspace, once the user confirmed
+ * it (its review decisions stay: they come back with the report). */
+static void
+remove_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GxWindow *self = GX_WINDOW (widget);
+  GxReport *selected = gx_report_list_get_selected (self->report_list);
+  g_autofree char *message = NULL;
+  gint64 *id;
+
+  if (selected == NULL || gx_report_get_id (selected) <= 0 || gx_window_get_importing (self))
+    return;
+  id = g_new (gint64, 1);
+  *id = gx_report_get_id (selected);
+  /* TRANSLATORS: "Remove the report of 北京市海淀区人民政府 for 2022?" */
+  message = g_strdup_printf (_("Remove the report of %s for %d?"),
+                             gx_report_get_issuer (selected) ?: _("an unknown issuer"),
+                             gx_report_get_year (selected));
+  gx_dialogs_confirm (GTK_WINDOW (self), message,
+                      _("It is taken out of the workspace. Importing its file again brings it back, with the review decisions taken on it."),
+                      _("_Remove"), remove_confirmed_cb, id, g_free);
+}
+
 void
 gx_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -633,6 +679,7 @@ gx_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-docx", NULL, export_docx_action);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-report", NULL, remove_report_action);
   gtk_widget_class_install_action (widget_class, "win.print-rollup", NULL, print_rollup_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
@@ -647,6 +694,7 @@ gx_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.only-problems", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-report", NULL);
 }
 
 void
@@ -672,4 +720,6 @@ gx_window_update_actions (GxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-report",
                                  selected != NULL && gx_report_get_id (selected) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", has_reports);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-report",
+                                 selected != NULL && gx_report_get_id (selected) > 0 && !importing);
 }

@@ -85,6 +85,9 @@ GArray *gx_window_dup_visible_ids (GxWindow      *self);
  * brings the list up to date; the timer of the window calls it twice a
  * second, and so does the window getting the focus. */
 void gx_window_check_workspace (GxWindow *self);
+/* Brings the list up to date after a change made through the window's
+ * own connection (which the data version does not show). */
+void gx_window_sync_workspace  (GxWindow *self);
 
 /* Stores where the dividers of the list and of the findings are (the
  * window does when it is closed). */

@@ -130,8 +130,8 @@ show_import_result (GxWindow *self,
 
 /* The list as the workspace has it now; a report shown that is gone is
  * closed quietly. */
-static void
-sync_with_workspace (GxWindow *self)
+void
+gx_window_sync_workspace (GxWindow *self)
 {
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
@@ -171,7 +171,7 @@ gx_window_check_workspace (GxWindow *self)
   if (version < 0 || version == self->data_version)
     return;
   self->data_version = version;
-  sync_with_workspace (self);
+  gx_window_sync_workspace (self);
 }
 
 static gboolean

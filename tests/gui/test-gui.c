@@ -805,6 +805,68 @@ test_folder_links (Fixture       *fx,
   g_assert_nonnull (strstr (failures, "pipe.txt: not a regular file (a named pipe)"));
 }
 
+/* The question win.remove-report asks (GTK 4.8: a GtkMessageDialog),
+ * answered with @response. */
+static gboolean
+answer_question (int response)
+{
+  GtkWidget *question = NULL;
+
+  drain ();
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      question = l->data;
+  if (question == NULL)
+    return FALSE;
+  gtk_dialog_response (GTK_DIALOG (question), response);
+  drain ();
+  return TRUE;
+}
+
+/* Removing a report asks first; Cancel keeps it, Remove takes it out of
+ * the list and of the workspace. */
+static void
+test_remove_report (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxWorkspace) other = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  GxReportList *list = gx_window_get_report_list (fx->window);
+  gint64 id;
+
+  import_samples (fx);
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 5);
+  /* nothing selected: nothing to remove */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.remove-report", NULL) &&
+                  answer_question (GTK_RESPONSE_ACCEPT));
+  gx_report_list_select (list, 0);
+  drain ();
+  id = gx_report_get_id (gx_report_list_get_selected (list));
+  g_assert_cmpint (id, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.remove-report", NULL));
+  if (!answer_question (GTK_RESPONSE_CANCEL))
+    {
+      g_test_skip ("the question is a GtkAlertDialog (GTK >= 4.10), which a test cannot answer");
+      return;
+    }
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 5);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.remove-report", NULL));
+  g_assert_true (answer_question (GTK_RESPONSE_ACCEPT));
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 4);
+  g_assert_false (gx_report_list_contains_id (list, id));
+
+  other = gx_workspace_open (fx->workspace, FALSE, &error);
+  g_assert_no_error (error);
+  stored = gx_workspace_list_summaries (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 4);
+  for (guint i = 0; i < stored->len; i++)
+    g_assert_cmpint (gx_report_get_id (g_ptr_array_index (stored, i)), !=, id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -835,6 +897,7 @@ main (int   argc,
   ADD ("/gui/edit/from-list", test_edit_from_list);
   ADD ("/gui/workspace/external-changes", test_external_changes);
   ADD ("/gui/import/folder-links", test_folder_links);
+  ADD ("/gui/list/remove-report", test_remove_report);
 #undef ADD
 
   return g_test_run ();
