@@ -27,6 +27,9 @@ struct _GxImporter
   gboolean running;
 
   GPtrArray *failures;        /* char *, NULL-terminated */
+  GPtrArray *conflicts;       /* GFile: a new version of a report the workspace has */
+  gboolean replace;
+  guint n_replaced;
   guint n_added;
   int n_present;       /* counted by the worker */
   guint n_processed;
@@ -50,7 +53,13 @@ typedef struct
   gboolean progress_queued;
   GPtrArray *added;           /* GxReport, committed, not yet announced */
   GPtrArray *failed;          /* char *, not yet announced */
+  GPtrArray *conflicts;       /* char *, path or URI, not yet announced */
   gboolean delivery_queued;
+
+  /* the worker's own */
+  gboolean replace;
+  GHashTable *replaced;       /* ids replaced in the batch being committed */
+  guint n_replaced;
 } ImportJob;
 
 enum {
@@ -85,6 +94,8 @@ import_job_clear (ImportJob *job)
   g_free (job->current);
   g_ptr_array_unref (job->added);
   g_ptr_array_unref (job->failed);
+  g_ptr_array_unref (job->conflicts);
+  g_hash_table_unref (job->replaced);
 }
 
 static ImportJob *
@@ -127,15 +138,26 @@ deliver_pending (ImportJob *job)
 {
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GPtrArray) failed = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
   GxImporter *self = job->importer;
 
   g_mutex_lock (&job->lock);
   added = g_steal_pointer (&job->added);
   failed = g_steal_pointer (&job->failed);
+  conflicts = g_steal_pointer (&job->conflicts);
   job->added = g_ptr_array_new_with_free_func (g_object_unref);
   job->failed = g_ptr_array_new_with_free_func (g_free);
+  job->conflicts = g_ptr_array_new_with_free_func (g_free);
   job->delivery_queued = FALSE;
   g_mutex_unlock (&job->lock);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const char *where = g_ptr_array_index (conflicts, i);
+
+      g_ptr_array_add (self->conflicts, strstr (where, "://") ? g_file_new_for_uri (where)
+                                                              : g_file_new_for_path (where));
+    }
 
   for (guint i = 0; i < failed->len; i++)
     {
@@ -255,6 +277,12 @@ import_result_cb (const GxImportResult *result,
     job_fail (job, result->error->message);
   else if (result->outcome == GX_IMPORT_ALREADY_PRESENT)
     g_atomic_int_inc (&job->importer->n_present);
+  else if (result->outcome == GX_IMPORT_REPLACED)
+    {
+      /* its row is in the list already: the window brings it up to date */
+      g_hash_table_add (job->replaced, g_memdup2 (&result->id, sizeof result->id));
+      job->n_replaced++;
+    }
   else if (result->outcome == GX_IMPORT_CONFLICT)
     {
       g_autofree char *message =
@@ -262,6 +290,10 @@ import_result_cb (const GxImportResult *result,
                          result->name, gx_report_get_issuer (result->report),
                          gx_report_get_year (result->report));
       job_fail (job, message);
+      g_mutex_lock (&job->lock);
+      g_ptr_array_add (job->conflicts, g_strdup (result->path));
+      job_queue_delivery_locked (job);
+      g_mutex_unlock (&job->lock);
     }
 }
 
@@ -269,10 +301,20 @@ static void
 import_committed_cb (GPtrArray *reports,
                      gpointer   user_data)
 {
-  g_autoptr(GPtrArray) batch = g_ptr_array_copy (reports, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  ImportJob *job = user_data;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_set_free_func (batch, g_object_unref);
-  job_commit_batch (user_data, batch);
+  /* new rows for the reports added; those replaced have theirs */
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GxReport *report = g_ptr_array_index (reports, i);
+      gint64 id = gx_report_get_id (report);
+
+      if (!g_hash_table_contains (job->replaced, &id))
+        g_ptr_array_add (batch, g_object_ref (report));
+    }
+  g_hash_table_remove_all (job->replaced);
+  job_commit_batch (job, batch);
 }
 
 /* The worker: the pipeline the command line runs too (gx-import.h), on a
@@ -295,7 +337,7 @@ import_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  import = gx_workspace_new_import (workspace, FALSE);
+  import = gx_workspace_new_import (workspace, job->replace);
   gx_import_set_batch_size (import, job->batch_size);
   gx_import_set_callbacks (import, &callbacks, job);
   for (guint i = 0; i < job->inputs->len; i++)
@@ -318,6 +360,7 @@ import_done_cb (GObject      *object,
 
   /* whatever is still queued reaches the window before the result does */
   deliver_pending (job);
+  self->n_replaced = job->n_replaced;
   progress_in_main_cb (import_job_ref (job));
   import_job_unref (job);
 
@@ -339,6 +382,7 @@ gx_importer_finalize (GObject *object)
 
   g_free (self->workspace_path);
   g_ptr_array_unref (self->failures);
+  g_ptr_array_unref (self->conflicts);
 
   G_OBJECT_CLASS (gx_importer_parent_class)->finalize (object);
 }
@@ -433,6 +477,7 @@ gx_importer_init (GxImporter *self)
   self->batch_size = DEFAULT_BATCH_SIZE;
   self->failures = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->failures, NULL);
+  self->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* Public API ----------------------------------------------------------------- */
@@ -491,6 +536,8 @@ gx_importer_import_async (GxImporter          *self,
   self->n_present = 0;
   self->n_processed = 0;
   self->n_total = 0;
+  self->n_replaced = 0;
+  g_ptr_array_set_size (self->conflicts, 0);
   g_ptr_array_set_size (self->failures, 0);
   g_ptr_array_add (self->failures, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
@@ -506,6 +553,9 @@ gx_importer_import_async (GxImporter          *self,
   g_mutex_init (&job->lock);
   job->added = g_ptr_array_new_with_free_func (g_object_unref);
   job->failed = g_ptr_array_new_with_free_func (g_free);
+  job->conflicts = g_ptr_array_new_with_free_func (g_free);
+  job->replace = self->replace;
+  job->replaced = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   worker = g_task_new (self, cancellable, import_done_cb, g_steal_pointer (&outer));
   g_task_set_source_tag (worker, import_thread);
@@ -553,4 +603,26 @@ gx_importer_get_failures (GxImporter *self)
 {
   g_return_val_if_fail (GX_IS_IMPORTER (self), NULL);
   return (const char * const *) self->failures->pdata;
+}
+
+void
+gx_importer_set_replace (GxImporter *self,
+                         gboolean    replace)
+{
+  g_return_if_fail (GX_IS_IMPORTER (self));
+  self->replace = replace;
+}
+
+GPtrArray *
+gx_importer_get_conflicts (GxImporter *self)
+{
+  g_return_val_if_fail (GX_IS_IMPORTER (self), NULL);
+  return self->conflicts;
+}
+
+guint
+gx_importer_get_n_replaced (GxImporter *self)
+{
+  g_return_val_if_fail (GX_IS_IMPORTER (self), 0);
+  return self->n_replaced;
 }

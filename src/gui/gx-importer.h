@@ -49,6 +49,14 @@ guint        gx_importer_get_n_added      (GxImporter          *self);
 guint        gx_importer_get_n_present    (GxImporter          *self);
 guint        gx_importer_get_n_processed  (GxImporter          *self);
 guint        gx_importer_get_n_total      (GxImporter          *self);
+/* Whether the next imports replace a report of the same issuer and year
+ * by the new version (GX_IMPORT_REPLACED) instead of refusing it. */
+void         gx_importer_set_replace      (GxImporter          *self,
+                                           gboolean             replace);
+/* The files of the last import that hold a new version of a report the
+ * workspace has (element-type GFile; owned by the importer). */
+GPtrArray   *gx_importer_get_conflicts    (GxImporter          *self);
+guint        gx_importer_get_n_replaced   (GxImporter          *self);
 /* One message per file that did not go in; each names its file. */
 const char * const *gx_importer_get_failures (GxImporter       *self);
 

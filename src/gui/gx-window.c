@@ -99,6 +99,17 @@ show_import_result (GxWindow *self,
                                                  "%u were already in the workspace.", n_present),
                               n_present);
     }
+  if (gx_importer_get_n_replaced (self->importer) > 0)
+    {
+      guint n_replaced = gx_importer_get_n_replaced (self->importer);
+
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u report was replaced by its new version.",
+                                                 "%u reports were replaced by their new versions.",
+                                                 n_replaced),
+                              n_replaced);
+    }
   if (n_failed > 0)
     {
       g_string_append_c (text, ' ');
@@ -402,17 +413,67 @@ import_done_cb (GObject      *object,
 }
 
 static void
+replace_confirmed_cb (GtkWindow *parent,
+                      gpointer   data)
+{
+  gx_window_replace_conflicts (GX_WINDOW (parent));
+}
+
+/* A file held a new version of a report the workspace has (same issuer
+ * and year, other figures): offers to replace it rather than only saying
+ * it was refused. */
+static void
+offer_replace (GxWindow *self)
+{
+  GPtrArray *conflicts = gx_importer_get_conflicts (self->importer);
+  g_autofree char *message = NULL;
+
+  if (conflicts->len == 0 || self->import_queue->len > 0)
+    return;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u file holds a new version of a report the workspace has. Replace the report by it?",
+                                          "%u files hold new versions of reports the workspace has. Replace the reports by them?",
+                                          conflicts->len),
+                             conflicts->len);
+  gx_dialogs_confirm (GTK_WINDOW (self), message,
+                      _("The reports of the same issuer and year with other figures are replaced; their review decisions stay."),
+                      _("_Replace"), replace_confirmed_cb, NULL, NULL);
+}
+
+void
+gx_window_replace_conflicts (GxWindow *self)
+{
+  g_autoptr(GPtrArray) files = NULL;
+
+  g_return_if_fail (GX_IS_WINDOW (self));
+  if (self->importer == NULL || gx_window_get_importing (self))
+    return;
+  files = g_ptr_array_copy (gx_importer_get_conflicts (self->importer),
+                            (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (files, g_object_unref);
+  if (files->len == 0)
+    return;
+  gx_importer_set_replace (self->importer, TRUE);
+  gx_window_import_files (self, (GFile **) files->pdata, files->len);
+}
+
+static void
 finish_import (GxWindow *self)
 {
   self->finish_pending = FALSE;
   set_progress_visible (self, FALSE);
   show_import_result (self, self->finish_cancelled);
   update_page (self);
+  /* only the import asked for replaces */
+  gx_importer_set_replace (self->importer, FALSE);
 
   if (self->finish_cancelled)
     g_ptr_array_set_size (self->import_queue, 0);
-  /* what others changed meanwhile (our own rows are there already) */
+  /* what others changed meanwhile (our own rows are there already; those
+   * replaced are brought up to date here) */
   gx_window_check_workspace (self);
+  if (!self->finish_cancelled)
+    offer_replace (self);
   start_next_import (self);
 }
 

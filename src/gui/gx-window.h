@@ -31,6 +31,10 @@ void            gx_window_import_files      (GxWindow      *self,
                                              guint          n_files);
 void            gx_window_cancel_import     (GxWindow      *self);
 gboolean        gx_window_get_importing     (GxWindow      *self);
+/* Imports again, replacing, the files of the last import that held a new
+ * version of a report of the workspace (what the question after such an
+ * import offers). */
+void            gx_window_replace_conflicts (GxWindow      *self);
 GxImporter     *gx_window_get_importer      (GxWindow      *self);
 
 GxReportList   *gx_window_get_report_list   (GxWindow      *self);
