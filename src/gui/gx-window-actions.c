@@ -1,6 +1,7 @@
 /* gx-window-actions.c: the actions of the main window and their shortcuts */
 #include "gx-config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -579,20 +580,100 @@ print_action (GtkWidget  *widget,
                    ids->len, FALSE);
 }
 
-/* One sheet of the sums of every report the list shows (e.g. all units of
- * one district and year, narrowed with the search). */
+/* One sheet of the sums of the reports the list shows of @year (e.g. all
+ * units of one district, narrowed with the search). */
+static void
+print_rollup_year (GxWindow *self,
+                   int       year)
+{
+  g_autoptr(GArray) ids = gx_window_dup_rollup_ids (self, year);
+
+  if (self->store == NULL || ids->len == 0)
+    return;
+  gx_print_ui_run (GTK_WINDOW (self), self->store, (const gint64 *) (gpointer) ids->data,
+                   ids->len, TRUE);
+}
+
+static void
+rollup_year_chosen_cb (GtkButton *button,
+                       GtkWindow *chooser)
+{
+  GxWindow *self = GX_WINDOW (gtk_window_get_transient_for (chooser));
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (chooser), "years");
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+  int year = item ? atoi (gtk_string_object_get_string (item)) : 0;
+
+  gtk_window_destroy (chooser);
+  if (year > 0)
+    print_rollup_year (self, year);
+}
+
+/* A roll-up adds up one year: with reports of several years shown, asks
+ * which (the latest offered), never adding years together. */
+static void
+ask_rollup_year (GxWindow *self,
+                 GArray   *years)
+{
+  GtkWidget *chooser = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label, *cancel, *print;
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", g_array_index (years, int, i));
+
+      gtk_string_list_append (model, text);
+    }
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model)), NULL);
+  gtk_widget_set_name (chooser, "gx-rollup-year");
+  gtk_window_set_title (GTK_WINDOW (chooser), _("Print Roll-up"));
+  gtk_window_set_modal (GTK_WINDOW (chooser), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (chooser), GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (chooser), TRUE);
+  gtk_window_set_resizable (GTK_WINDOW (chooser), FALSE);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  label = gtk_label_new (_("The reports shown are of several years, and a roll-up adds up one year. Which year?"));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  print = gtk_button_new_with_mnemonic (_("_Print…"));
+  gtk_widget_set_name (print, "gx-rollup-print");
+  gtk_widget_add_css_class (print, "suggested-action");
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_box_append (GTK_BOX (buttons), print);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_window_set_child (GTK_WINDOW (chooser), box);
+  g_object_set_data (G_OBJECT (chooser), "years", dropdown);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), chooser);
+  g_signal_connect (print, "clicked", G_CALLBACK (rollup_year_chosen_cb), chooser);
+  gtk_window_set_default_widget (GTK_WINDOW (chooser), print);
+  gtk_window_present (GTK_WINDOW (chooser));
+}
+
 static void
 print_rollup_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   GxWindow *self = GX_WINDOW (widget);
-  g_autoptr(GArray) ids = gx_window_dup_visible_ids (self);
+  g_autoptr(GArray) years = gx_window_dup_visible_years (self);
 
-  if (self->store == NULL || ids->len == 0)
+  if (self->store == NULL || years->len == 0)
     return;
-  gx_print_ui_run (GTK_WINDOW (self), self->store, (const gint64 *) (gpointer) ids->data,
-                   ids->len, TRUE);
+  if (years->len == 1)
+    print_rollup_year (self, g_array_index (years, int, 0));
+  else
+    ask_rollup_year (self, years);
 }
 
 static void

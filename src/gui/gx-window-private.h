@@ -80,6 +80,11 @@ void gx_window_show_notice       (GxWindow       *self,
 GArray *gx_window_dup_target_ids (GxWindow       *self);
 /* every report the list shows (after search and filter) */
 GArray *gx_window_dup_visible_ids (GxWindow      *self);
+/* the years of the reports the list shows, latest first, each once (int) */
+GArray *gx_window_dup_visible_years (GxWindow    *self);
+/* what Print Roll-up adds up for @year: the reports shown of that year */
+GArray *gx_window_dup_rollup_ids (GxWindow       *self,
+                                  int             year);
 
 /* Looks whether another process (or connection) changed the workspace and
  * brings the list up to date; the timer of the window calls it twice a

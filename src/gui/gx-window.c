@@ -801,6 +801,45 @@ gx_window_dup_visible_ids (GxWindow *self)
   return ids;
 }
 
+GArray *
+gx_window_dup_visible_years (GxWindow *self)
+{
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+  GListModel *visible = gx_report_list_get_visible (self->report_list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(GxReport) report = g_list_model_get_item (visible, i);
+      int year = gx_report_get_year (report);
+      guint k = 0;
+
+      /* latest first, each once */
+      while (k < years->len && g_array_index (years, int, k) > year)
+        k++;
+      if (k == years->len || g_array_index (years, int, k) != year)
+        g_array_insert_val (years, k, year);
+    }
+  return years;
+}
+
+GArray *
+gx_window_dup_rollup_ids (GxWindow *self,
+                          int       year)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GListModel *visible = gx_report_list_get_visible (self->report_list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(GxReport) report = g_list_model_get_item (visible, i);
+      gint64 id = gx_report_get_id (report);
+
+      if (gx_report_get_year (report) == year)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 /* Public API ------------------------------------------------------------------ */
 
 GxWindow *

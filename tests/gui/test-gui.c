@@ -929,6 +929,64 @@ test_replace_on_conflict (Fixture       *fx,
   g_assert_false (answer_question (GTK_RESPONSE_ACCEPT));
 }
 
+static GtkWindow *
+find_window (const char *name)
+{
+  GtkWindow *found = NULL;
+
+  drain ();
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (g_strcmp0 (gtk_widget_get_name (l->data), name) == 0 && gtk_widget_get_visible (l->data))
+      found = l->data;
+  return found;
+}
+
+/* Print Roll-up adds up one year: with the samples (2021 and 2022) shown
+ * it asks which year, and sums only the reports shown of the year chosen. */
+static void
+test_rollup_one_year (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GArray) ids = NULL;
+  GxReportList *list = gx_window_get_report_list (fx->window);
+  GtkWindow *chooser;
+  GtkDropDown *dropdown;
+  GListModel *offered;
+
+  import_samples (fx);
+  years = gx_window_dup_visible_years (fx->window);
+  g_assert_cmpuint (years->len, ==, 2);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2022);
+  g_assert_cmpint (g_array_index (years, int, 1), ==, 2021);
+  /* 2022: Anding, Beidaihe, Haidian, Pinggu; 2021: Miyun */
+  ids = gx_window_dup_rollup_ids (fx->window, 2022);
+  g_assert_cmpuint (ids->len, ==, 4);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = gx_window_dup_rollup_ids (fx->window, 2021);
+  g_assert_cmpuint (ids->len, ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.print-rollup", NULL));
+  chooser = find_window ("gx-rollup-year");
+  g_assert_nonnull (chooser);
+  dropdown = g_object_get_data (G_OBJECT (chooser), "years");
+  offered = gtk_drop_down_get_model (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (offered), 0), ==, "2022");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (offered), 1), ==, "2021");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  gtk_window_destroy (chooser);
+  g_assert_null (find_window ("gx-rollup-year"));
+
+  /* one year shown (the search narrows to Miyun): nothing to ask */
+  gx_report_list_set_search (list, "密云");
+  drain ();
+  g_clear_pointer (&years, g_array_unref);
+  years = gx_window_dup_visible_years (fx->window);
+  g_assert_cmpuint (years->len, ==, 1);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2021);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -961,6 +1019,7 @@ main (int   argc,
   ADD ("/gui/import/folder-links", test_folder_links);
   ADD ("/gui/list/remove-report", test_remove_report);
   ADD ("/gui/import/replace-on-conflict", test_replace_on_conflict);
+  ADD ("/gui/print/rollup-one-year", test_rollup_one_year);
 #undef ADD
 
   return g_test_run ();
