@@ -749,6 +749,172 @@ remove_report_action (GtkWidget  *widget,
                       _("_Remove"), remove_confirmed_cb, id, g_free);
 }
 
+/* Merging two spellings of an issuer ---------------------------------------- */
+
+typedef struct
+{
+  char *alias;
+  GPtrArray *names;   /* char *, the issuers offered */
+} Merge;
+
+static void
+merge_free (gpointer data)
+{
+  Merge *merge = data;
+
+  g_free (merge->alias);
+  g_ptr_array_unref (merge->names);
+  g_free (merge);
+}
+
+static void
+merge_chosen_cb (GtkWindow *parent,
+                 guint      chosen,
+                 gpointer   data)
+{
+  GxWindow *self = GX_WINDOW (parent);
+  Merge *merge = data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || chosen >= merge->names->len)
+    return;
+  if (!gx_workspace_merge_issuers (self->store, merge->alias,
+                                   g_ptr_array_index (merge->names, chosen), &error))
+    {
+      gx_window_show_error (self, _("The issuers could not be merged"), error->message);
+      return;
+    }
+  gx_window_sync_workspace (self);
+}
+
+/* The issuer of the selected report is another spelling of one chosen from
+ * the workspace's issuers (gx_workspace_merge_issuers()). */
+static void
+merge_issuer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GxWindow *self = GX_WINDOW (widget);
+  GxReport *selected = gx_report_list_get_selected (self->report_list);
+  g_autoptr(GPtrArray) issuers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *message = NULL;
+  Merge *merge;
+
+  if (self->store == NULL || selected == NULL || gx_report_get_issuer (selected) == NULL)
+    return;
+  issuers = gx_backend_list_issuers (gx_workspace_get_backend (self->store), &error);
+  if (issuers == NULL)
+    {
+      gx_window_show_error (self, _("The issuers could not be merged"), error->message);
+      return;
+    }
+  key = gx_backend_dup_issuer_key (gx_workspace_get_backend (self->store),
+                                   gx_report_get_issuer (selected));
+  merge = g_new0 (Merge, 1);
+  merge->alias = g_strdup (gx_report_get_issuer (selected));
+  merge->names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < issuers->len; i++)
+    {
+      GxBackendIssuer *issuer = g_ptr_array_index (issuers, i);
+
+      if (g_strcmp0 (issuer->key, key) != 0)
+        g_ptr_array_add (merge->names, g_strdup (issuer->name));
+    }
+  if (merge->names->len == 0)
+    {
+      merge_free (merge);
+      gx_dialogs_alert (GTK_WINDOW (self), GX_DIALOGS_INFO,
+                        _("The workspace has no other issuer to merge with"), NULL);
+      return;
+    }
+  g_ptr_array_add (merge->names, NULL);
+  /* TRANSLATORS: "北京市密云县人民政府 is another spelling of which issuer? …" */
+  message = g_strdup_printf (_("“%s” is another spelling of which issuer? Its reports then count as that issuer’s: the year before for carryover, and the review decisions."),
+                             merge->alias);
+  gx_dialogs_choose (GTK_WINDOW (self), "gx-merge-issuer", _("Merge Issuers"), message,
+                     (const char * const *) merge->names->pdata, _("_Merge"),
+                     merge_chosen_cb, merge, merge_free);
+  g_ptr_array_set_size (merge->names, merge->names->len - 1);
+}
+
+/* Marking a roll-up ----------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 parent;
+  GArray *children;
+} Link;
+
+static void
+link_free (gpointer data)
+{
+  Link *link = data;
+
+  g_array_unref (link->children);
+  g_free (link);
+}
+
+static void
+link_confirmed_cb (GtkWindow *parent,
+                   gpointer   data)
+{
+  GxWindow *self = GX_WINDOW (parent);
+  Link *link = data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!gx_workspace_set_children (self->store, link->parent,
+                                  (const gint64 *) (gpointer) link->children->data,
+                                  link->children->len, &error))
+    {
+      gx_window_show_error (self, _("The roll-up could not be marked"), error->message);
+      return;
+    }
+  gx_window_sync_workspace (self);
+}
+
+/* The selected report is the roll-up of the other reports shown of its
+ * year (narrowed with the search to a district's units). */
+static void
+link_rollup_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GxWindow *self = GX_WINDOW (widget);
+  GxReport *selected = gx_report_list_get_selected (self->report_list);
+  g_autofree char *message = NULL;
+  Link *link;
+
+  if (self->store == NULL || selected == NULL || gx_report_get_id (selected) <= 0)
+    return;
+  link = g_new0 (Link, 1);
+  link->parent = gx_report_get_id (selected);
+  link->children = gx_window_dup_rollup_ids (self, gx_report_get_year (selected));
+  for (guint i = link->children->len; i-- > 0;)
+    if (g_array_index (link->children, gint64, i) == link->parent)
+      g_array_remove_index (link->children, i);
+  if (link->children->len == 0)
+    {
+      link_free (link);
+      gx_dialogs_alert (GTK_WINDOW (self), GX_DIALOGS_INFO,
+                        _("No other report of that year is shown"),
+                        _("Show the units the report adds up (search for them, or pick the year), then mark it again."));
+      return;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Mark the report of %s for %d as the roll-up of the %u other report shown of that year?",
+                                          "Mark the report of %s for %d as the roll-up of the %u other reports shown of that year?",
+                                          link->children->len),
+                             gx_report_get_issuer (selected) ?: _("an unknown issuer"),
+                             gx_report_get_year (selected), link->children->len);
+  gx_dialogs_confirm (GTK_WINDOW (self), message,
+                      _("Its figures are then checked against their sums (hierarchy). A roll-up it was of other reports before is replaced."),
+                      _("_Mark as Roll-up"), link_confirmed_cb, link, link_free);
+}
+
 void
 gx_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -761,6 +927,8 @@ gx_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.remove-report", NULL, remove_report_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-issuer", NULL, merge_issuer_action);
+  gtk_widget_class_install_action (widget_class, "win.link-rollup", NULL, link_rollup_action);
   gtk_widget_class_install_action (widget_class, "win.print-rollup", NULL, print_rollup_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
@@ -801,6 +969,10 @@ gx_window_update_actions (GxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-report",
                                  selected != NULL && gx_report_get_id (selected) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", has_reports);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-issuer",
+                                 selected != NULL && gx_report_get_issuer (selected) != NULL && !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-rollup",
+                                 selected != NULL && gx_report_get_id (selected) > 0 && !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-report",
                                  selected != NULL && gx_report_get_id (selected) > 0 && !importing);
 }

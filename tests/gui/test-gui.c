@@ -987,6 +987,118 @@ test_rollup_one_year (Fixture       *fx,
   g_assert_cmpint (g_array_index (years, int, 0), ==, 2021);
 }
 
+static gint64
+id_of (Fixture    *fx,
+       const char *issuer,
+       int         year)
+{
+  GListModel *visible = gx_report_list_get_visible (gx_window_get_report_list (fx->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      GxReport *report = visible_report (fx, i);
+
+      if (g_strcmp0 (gx_report_get_issuer (report), issuer) == 0 && gx_report_get_year (report) == year)
+        return gx_report_get_id (report);
+    }
+  g_assert_not_reached ();
+}
+
+/* Miyun's 2020 report under its old name (密云县) is merged into 密云区:
+ * Miyun 2021 then has its year before, and carryover adds two warnings
+ * (1 → 3, as `gxreports-cli merge` gives). */
+static void
+test_merge_issuers (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *path = g_build_filename (fx->tmpdir, "miyun-old-name-2020.txt", NULL);
+  g_autoptr(GFile) old_name = g_file_new_for_path (path);
+  g_autoptr(GFile) miyun = sample_file ("miyun-2021.txt");
+  g_autoptr(GFile) miyun_2020 = sample_file ("miyun-2020-format2019.txt");
+  GxReportList *list = gx_window_get_report_list (fx->window);
+  GtkWindow *chooser;
+  GtkDropDown *choices;
+  GListModel *offered;
+  guint position = G_MAXUINT;
+  gint64 miyun_id;
+
+  g_assert_true (g_file_load_contents (miyun_2020, NULL, &text, NULL, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "北京市密云区人民政府"));
+  memcpy (text + strlen ("北京市密云"), "县", strlen ("县"));
+  write_file (path, text);
+  gx_window_import_files (fx->window, &miyun, 1);
+  gx_window_import_files (fx->window, &old_name, 1);
+  wait_for_import (fx->window);
+  wait_for_import (fx->window);
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 2);
+  miyun_id = id_of (fx, "北京市密云区人民政府", 2021);
+  g_assert_cmpuint (gx_report_get_n_warnings (visible_report (fx, position_of (fx, miyun_id))), ==, 1);
+
+  gx_report_list_select (list, position_of (fx, id_of (fx, "北京市密云县人民政府", 2020)));
+  drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.merge-issuer", NULL));
+  chooser = find_window ("gx-merge-issuer");
+  g_assert_nonnull (chooser);
+  choices = g_object_get_data (G_OBJECT (chooser), "choices");
+  offered = gtk_drop_down_get_model (choices);
+  /* the other issuer only, not the selected report's own */
+  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (offered), 0), ==, "北京市密云区人民政府");
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (chooser), "accept"), "clicked");
+  drain ();
+  g_assert_null (find_window ("gx-merge-issuer"));
+
+  position = position_of (fx, miyun_id);
+  g_assert_cmpuint (gx_report_get_n_warnings (visible_report (fx, position)), ==, 3);
+  /* the search finds the old spelling under the new name too */
+  gx_report_list_set_search (list, "密云县");
+  drain ();
+  g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 2);
+}
+
+/* Haidian 2022 marked as the roll-up of the other 2022 reports shown: the
+ * workspace holds the three children. */
+static void
+test_link_rollup (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxWorkspace) other = NULL;
+  g_autoptr(GArray) children = NULL;
+  GxReportList *list = gx_window_get_report_list (fx->window);
+  gint64 haidian, expected[3];
+
+  import_samples (fx);
+  haidian = id_of (fx, "北京市海淀区人民政府", 2022);
+  expected[0] = id_of (fx, "北京市大兴区安定镇人民政府", 2022);
+  expected[1] = id_of (fx, "北京市平谷区人民政府", 2022);
+  expected[2] = id_of (fx, "北戴河区人民政府办公室", 2022);
+  gx_report_list_select (list, position_of (fx, haidian));
+  drain ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.link-rollup", NULL));
+  if (!answer_question (GTK_RESPONSE_ACCEPT))
+    {
+      g_test_skip ("the question is a GtkAlertDialog (GTK >= 4.10), which a test cannot answer");
+      return;
+    }
+  other = gx_workspace_open (fx->workspace, FALSE, &error);
+  g_assert_no_error (error);
+  children = gx_workspace_get_children (other, haidian, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (children->len, ==, 3);
+  /* ascending ids; Miyun (2021) is not one of them */
+  for (guint i = 0; i < 3; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < 3; k++)
+        found |= g_array_index (children, gint64, i) == expected[k];
+      g_assert_true (found);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1020,6 +1132,8 @@ main (int   argc,
   ADD ("/gui/list/remove-report", test_remove_report);
   ADD ("/gui/import/replace-on-conflict", test_replace_on_conflict);
   ADD ("/gui/print/rollup-one-year", test_rollup_one_year);
+  ADD ("/gui/workspace/merge-issuers", test_merge_issuers);
+  ADD ("/gui/workspace/link-rollup", test_link_rollup);
 #undef ADD
 
   return g_test_run ();
