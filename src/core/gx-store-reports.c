@@ -21,7 +21,7 @@
  * issuer, year, source, format_version, n_errors, n_warnings, n_notes). */
 void
 store_report_from_row (GxReport     *report,
-                 sqlite3_stmt *s)
+                       sqlite3_stmt *s)
 {
   gx_report_set_id (report, sqlite3_column_int64 (s, 0));
   gx_report_set_issuer (report, (const char *) sqlite3_column_text (s, 1));
@@ -223,9 +223,9 @@ bind_summary (GxStore       *self,
  * (after a decision, or a neighbour's change). */
 gboolean
 store_write_summary (GxStore   *self,
-               gint64     id,
-               GxReport  *report,
-               GError   **error)
+                     gint64     id,
+                     GxReport  *report,
+                     GError   **error)
 {
   sqlite3_stmt *s;
 
@@ -412,8 +412,8 @@ fail:
 
 gint64
 store_find_one_id (GxStore       *self,
-             sqlite3_stmt  *s,
-             GError       **error)
+                   sqlite3_stmt  *s,
+                   GError       **error)
 {
   int rc = sqlite3_step (s);
   gint64 id = 0;
@@ -554,10 +554,10 @@ put_report_inner (GxStore          *self,
 
       return parents != NULL &&
              store_refresh_neighbours (self, gx_report_get_issuer (report), gx_report_get_year (report),
-                                 id, parents, error);
+                                       id, parents, error);
     }
   return store_refresh_neighbours (self, gx_report_get_issuer (report), gx_report_get_year (report),
-                             id, NULL, error);
+                                   id, NULL, error);
 }
 
 gboolean
@@ -643,7 +643,7 @@ gx_store_save_report (GxStore   *self,
 
     if (parents == NULL ||
         !store_refresh_neighbours (self, gx_report_get_issuer (report), gx_report_get_year (report),
-                             id, parents, error))
+                                   id, parents, error))
       goto fail;
   }
   return store_release (self, error);
@@ -657,9 +657,9 @@ fail:
 
 gboolean
 store_load_cells_into (GxStore   *self,
-                 GxReport  *report,
-                 gint64     id,
-                 GError   **error)
+                       GxReport  *report,
+                       gint64     id,
+                       GError   **error)
 {
   sqlite3_stmt *s;
   int rc;
@@ -756,7 +756,7 @@ gx_store_remove_report (GxStore  *self,
       goto fail;
     }
   if (!store_refresh_neighbours (self, gx_report_get_issuer (gone), gx_report_get_year (gone),
-                           id, parents, error))
+                                 id, parents, error))
     goto fail;
   return store_release (self, error);
 
@@ -911,8 +911,8 @@ gx_store_list_summaries (GxStore  *self,
 /* The ids a bound statement selects (its first column), in order. */
 GArray *
 store_step_ids (GxStore       *self,
-          sqlite3_stmt  *s,
-          GError       **error)
+                sqlite3_stmt  *s,
+                GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
@@ -975,8 +975,8 @@ gx_store_find_ids (GxStore     *self,
 /* Rewrites the cached counts of report @id, checked again. */
 gboolean
 store_refresh_summary (GxStore  *self,
-                 gint64    id,
-                 GError  **error)
+                       gint64    id,
+                       GError  **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GxReport) report = gx_store_load_report (self, id, &local_error);
@@ -997,11 +997,11 @@ store_refresh_summary (GxStore  *self,
  * the roll-ups @parents (their hierarchy) are those of the recipe again. */
 gboolean
 store_refresh_neighbours (GxStore     *self,
-                    const char  *issuer,
-                    int          year,
-                    gint64       id,
-                    GArray      *parents,
-                    GError     **error)
+                          const char  *issuer,
+                          int          year,
+                          gint64       id,
+                          GArray      *parents,
+                          GError     **error)
 {
   if (issuer != NULL && year > 0 && year < 9999)
     {
@@ -1020,8 +1020,8 @@ store_refresh_neighbours (GxStore     *self,
  * merged spellings), after a merge changed whose year is whose. */
 gboolean
 store_refresh_issuer_group (GxStore     *self,
-                      const char  *key,
-                      GError     **error)
+                            const char  *key,
+                            GError     **error)
 {
   g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *s;

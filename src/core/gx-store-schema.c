@@ -306,8 +306,8 @@ fill_cell_keys (GxStore  *self,
 
 gboolean
 store_too_new_error (const char  *path,
-               int          version,
-               GError     **error)
+                     int          version,
+                     GError     **error)
 {
   g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_TOO_NEW,
                _("%s: this workspace was made by a newer version of GxReports (workspace version %d, this program knows up to %d); it was not changed"),
@@ -317,7 +317,7 @@ store_too_new_error (const char  *path,
 
 gboolean
 store_migrate (GxStore  *self,
-         GError  **error)
+               GError  **error)
 {
   int version = 0;
 
@@ -385,7 +385,7 @@ store_migrate (GxStore  *self,
  * at the same numbers (a later template change comes with a migration). */
 gboolean
 store_check_cell_keys (GxStore  *self,
-                 GError  **error)
+                       GError  **error)
 {
   sqlite3_stmt *s = NULL;
   guint n = 0;

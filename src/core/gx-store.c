@@ -153,8 +153,8 @@ G_DEFINE_QUARK (gx-store-error-quark, gx_store_error)
 
 gboolean
 store_sqlite_error (GxStore     *self,
-              GError     **error,
-              const char  *what)
+                    GError     **error,
+                    const char  *what)
 {
   g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
                /* TRANSLATORS: "workspace.db: cannot add the report: disk I/O error" */
@@ -165,8 +165,8 @@ store_sqlite_error (GxStore     *self,
 
 gboolean
 store_exec (GxStore     *self,
-      const char  *sql,
-      GError     **error)
+            const char  *sql,
+            GError     **error)
 {
   char *message = NULL;
 
@@ -184,9 +184,9 @@ store_exec (GxStore     *self,
  * and with its bindings cleared. */
 sqlite3_stmt *
 store_cached_stmt (GxStore        *self,
-             sqlite3_stmt  **slot,
-             const char     *sql,
-             GError        **error)
+                   sqlite3_stmt  **slot,
+                   const char     *sql,
+                   GError        **error)
 {
   if (*slot == NULL)
     {
@@ -205,8 +205,8 @@ store_cached_stmt (GxStore        *self,
 /* The prepared statement @id, reset and with its bindings cleared. */
 sqlite3_stmt *
 store_stmt (GxStore  *self,
-      StmtId    id,
-      GError  **error)
+            StmtId    id,
+            GError  **error)
 {
   return store_cached_stmt (self, &self->stmts[id], stmt_sql[id], error);
 }
@@ -214,9 +214,9 @@ store_stmt (GxStore  *self,
 /* Runs a prepared statement that returns nothing. */
 gboolean
 store_step_done (GxStore      *self,
-           sqlite3_stmt *s,
-           const char   *what,
-           GError      **error)
+                 sqlite3_stmt *s,
+                 const char   *what,
+                 GError      **error)
 {
   int rc = sqlite3_step (s);
 
@@ -228,8 +228,8 @@ store_step_done (GxStore      *self,
 
 void
 store_bind_text_or_null (sqlite3_stmt *s,
-                   int           index,
-                   const char   *text)
+                         int           index,
+                         const char   *text)
 {
   if (text)
     sqlite3_bind_text (s, index, text, -1, SQLITE_TRANSIENT);
@@ -247,7 +247,7 @@ store_now_iso8601 (void)
 
 int
 store_read_user_version (sqlite3 *db,
-                   int     *version)
+                         int     *version)
 {
   sqlite3_stmt *s = NULL;
   int rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &s, NULL);
@@ -268,7 +268,7 @@ store_read_user_version (sqlite3 *db,
 /* A JSON array of integers, the one parameter of the selection queries. */
 char *
 store_ids_to_json (const gint64 *ids,
-             guint         n_ids)
+                   guint         n_ids)
 {
   GString *s = g_string_new ("[");
 
