@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gx-cli.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 
 typedef struct
 {
@@ -54,19 +54,19 @@ gx_cli_n_threads (void)
   return n > 0 ? (guint) MIN (n, 64) : MAX (1u, (guint) g_get_num_processors ());
 }
 
-GxStore *
+GxWorkspace *
 gx_cli_open_store_read_only (const char *command,
                              const char *path)
 {
   g_autoptr(GError) error = NULL;
-  GxStore *store = gx_store_open_read_only (path, &error);
+  GxWorkspace *store = gx_workspace_open (path, TRUE, &error);
 
   if (store == NULL)
     {
       gx_cli_printerr ("%s: %s\n", command, error->message);
       return NULL;
     }
-  if (gx_store_is_unlocked (store))
+  if (gx_workspace_is_unlocked (store))
     gx_cli_printerr (_("%s: %s: its folder cannot be written, so the workspace was read as it is, without locking\n"),
                      command, path);
   return store;
