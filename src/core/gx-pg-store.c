@@ -1,0 +1,2716 @@
+/* gx-pg-store.c: the workspace on a PostgreSQL server (gx-pg-store.h)
+ *
+ * Schema (PG_STORE_VERSION, kept in gx_workspace.schema_version): the
+ * tables of the SQLite workspace at its version 4 (gx-store.c says what
+ * each holds), with PostgreSQL's types:
+ *
+ *   gx_workspace  one row: schema_version, data_version (a counter every
+ *              write transaction increments: gx_pg_store_get_data_version()).
+ *   reports    id (identity), issuer, year, source, content_hash UNIQUE,
+ *              format_version, imported_at, updated_at, issuer_key, prose,
+ *              the list's cached figures and counts, and revision (1, +1 on
+ *              every write of the report).  Text compared and ordered byte
+ *              by byte (COLLATE "C"), as SQLite does, so that lists and
+ *              exports come in the same order from both.
+ *   row_keys, cell_keys, cells, invalid_cells, reviews, issuer_aliases,
+ *   report_children, and the view cell_values: as in SQLite.
+ *
+ * Every value is a bound parameter of a prepared statement; the SQL text
+ * is constant.  Writers: see gx-pg-store.h (the write lock, the unique
+ * hash).  Cells go in one multi-row INSERT a report, reports in the
+ * batches of the importer (one transaction each); `copy` uses COPY.
+ */
+#include "gx-config.h"
+
+#include <string.h>
+#include <errno.h>
+#include <libpq-fe.h>
+#include <glib/gi18n-lib.h>
+
+#include "gx-pg-store.h"
+#include "gx-rules.h"
+#include "gx-review.h"
+#include "gx-crosscheck.h"
+#include "gx-prose.h"
+#include "gx-check.h"
+#include "gx-schema.h"
+
+#define PG_STORE_VERSION 1
+/* pg_advisory_xact_lock (GX_LOCK_CLASS, …): "GxRe" */
+#define GX_LOCK_CLASS "1199076965"
+#define GX_LOCK_MIGRATE "1"
+#define GX_LOCK_WRITE "2"
+#define MAX_COLUMNS 7
+#define MAX_PARAMS 24
+
+typedef enum {
+  STMT_FIND_HASH,
+  STMT_ALL_HASHES,
+  STMT_FIND_ISSUER_YEAR,
+  STMT_INSERT_REPORT,
+  STMT_UPDATE_REPORT_IMPORT,
+  STMT_UPDATE_REPORT_SAVE,
+  STMT_DELETE_CELLS,
+  STMT_INSERT_INVALID,
+  STMT_DELETE_INVALID,
+  STMT_LOAD_INVALID,
+  STMT_LOAD_ALL_INVALID,
+  STMT_DELETE_REPORT,
+  STMT_LOAD_REPORT,
+  STMT_LOAD_CELLS,
+  STMT_LOAD_ALL_REPORTS,
+  STMT_LOAD_ALL_CELLS,
+  STMT_SUMMARIES,
+  STMT_WRITE_SUMMARY,
+  STMT_FIND_IDS,
+  STMT_ROLLUP,
+  STMT_LOAD_PROSE,
+  STMT_DELETE_REVIEW,
+  STMT_INSERT_REVIEW,
+  STMT_LOAD_REVIEWS,
+  STMT_CANONICAL,
+  STMT_DELETE_ALIAS,
+  STMT_INSERT_ALIAS,
+  STMT_REPOINT_ALIASES,
+  STMT_LOAD_ALIASES,
+  STMT_LIST_ISSUERS,
+  STMT_FIND_REPORT_KEY,
+  STMT_DELETE_CHILDREN,
+  STMT_INSERT_CHILD,
+  STMT_LOAD_CHILDREN,
+  STMT_LOAD_PARENTS,
+  STMT_ISSUER_GROUP,
+  STMT_HAS_REVIEWS,
+  STMT_DATA_VERSION,
+  STMT_INSERT_CELLS_2021,
+  STMT_INSERT_CELLS_2019,
+  N_STMTS
+} StmtId;
+
+#define REPORT_ROW "issuer = $1, year = $2, source = $3, format_version = $5, " \
+  "issuer_key = $7, prose = $8, sum_new_received = $9, sum_results_total = $10, " \
+  "sum_carried_forward = $11, sum_review = $12, sum_litigation_direct = $13, " \
+  "sum_litigation_after_review = $14, n_errors = $15, n_warnings = $16, n_notes = $17, " \
+  "revision = revision + 1"
+
+static const char *const stmt_sql[N_STMTS] = {
+  [STMT_FIND_HASH] =
+    "SELECT id FROM reports WHERE content_hash = $1",
+  [STMT_ALL_HASHES] =
+    "SELECT content_hash FROM reports WHERE content_hash IS NOT NULL",
+  [STMT_FIND_ISSUER_YEAR] =
+    "SELECT id FROM reports WHERE issuer = $1 AND year = $2 ORDER BY id LIMIT 1",
+  /* a second import of the same content by another client (which the
+   * write lock already orders) adds nothing: RETURNING gives no row */
+  [STMT_INSERT_REPORT] =
+    "INSERT INTO reports (issuer, year, source, content_hash, format_version, "
+    "imported_at, updated_at, issuer_key, prose, "
+    "sum_new_received, sum_results_total, sum_carried_forward, "
+    "sum_review, sum_litigation_direct, sum_litigation_after_review, "
+    "n_errors, n_warnings, n_notes) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
+    "ON CONFLICT (content_hash) DO NOTHING RETURNING id",
+  [STMT_UPDATE_REPORT_IMPORT] =
+    "UPDATE reports SET " REPORT_ROW ", content_hash = $4, imported_at = $6, updated_at = $6 "
+    "WHERE id = $18",
+  [STMT_UPDATE_REPORT_SAVE] =
+    /* $4 (the content hash) stays what it was */
+    "UPDATE reports SET " REPORT_ROW ", updated_at = $6 WHERE id = $18 AND $4::text IS NULL",
+  [STMT_DELETE_CELLS] =
+    "DELETE FROM cells WHERE report_id = $1",
+  [STMT_INSERT_INVALID] =
+    "INSERT INTO invalid_cells (report_id, cell, raw) VALUES ($1, $2, $3)",
+  [STMT_DELETE_INVALID] =
+    "DELETE FROM invalid_cells WHERE report_id = $1",
+  [STMT_LOAD_INVALID] =
+    "SELECT cell, raw FROM invalid_cells WHERE report_id = $1",
+  [STMT_LOAD_ALL_INVALID] =
+    "SELECT report_id, cell, raw FROM invalid_cells ORDER BY report_id",
+  [STMT_DELETE_REPORT] =
+    "DELETE FROM reports WHERE id = $1",
+  [STMT_LOAD_REPORT] =
+    "SELECT id, issuer, year, source, format_version, n_errors, n_warnings, n_notes, prose "
+    "FROM reports WHERE id = $1",
+  [STMT_LOAD_CELLS] =
+    "SELECT row, v0, v1, v2, v3, v4, v5, v6, flags, lines FROM cells WHERE report_id = $1",
+  [STMT_LOAD_ALL_REPORTS] =
+    "SELECT id, issuer, year, source, format_version, n_errors, n_warnings, n_notes, prose "
+    "FROM reports ORDER BY issuer, year, id",
+  [STMT_LOAD_ALL_CELLS] =
+    "SELECT report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines FROM cells ORDER BY report_id",
+  [STMT_SUMMARIES] =
+    "SELECT id, issuer, year, source, format_version, n_errors, n_warnings, n_notes, "
+    "sum_new_received, sum_results_total, sum_carried_forward, sum_review, "
+    "sum_litigation_direct, sum_litigation_after_review "
+    "FROM reports ORDER BY issuer, year, id",
+  [STMT_WRITE_SUMMARY] =
+    "UPDATE reports SET sum_new_received = $2, sum_results_total = $3, sum_carried_forward = $4, "
+    "sum_review = $5, sum_litigation_direct = $6, sum_litigation_after_review = $7, "
+    "n_errors = $8, n_warnings = $9, n_notes = $10 WHERE id = $1",
+  [STMT_FIND_IDS] =
+    "SELECT id FROM reports WHERE ($1::integer = 0 OR year = $1) "
+    "AND ($2::text IS NULL OR strpos (issuer, $2) > 0) ORDER BY issuer, year, id",
+  [STMT_ROLLUP] =
+    /* SUM of bigint is numeric: never overflows here, checked when read */
+    "SELECT row, SUM (v0), COUNT (v0), SUM (v1), COUNT (v1), SUM (v2), COUNT (v2), "
+    "SUM (v3), COUNT (v3), SUM (v4), COUNT (v4), SUM (v5), COUNT (v5), SUM (v6), COUNT (v6) "
+    "FROM cells WHERE report_id = ANY ($1::bigint[]) GROUP BY row",
+  [STMT_LOAD_PROSE] =
+    "SELECT prose FROM reports WHERE id = $1",
+  [STMT_DELETE_REVIEW] =
+    "DELETE FROM reviews v WHERE v.year = $2 AND v.finding_key = $3 AND COALESCE ("
+    "(SELECT canonical FROM issuer_aliases a WHERE a.alias = v.issuer_key), v.issuer_key) = $1",
+  [STMT_INSERT_REVIEW] =
+    "INSERT INTO reviews (issuer_key, year, finding_key, state, note, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (issuer_key, year, finding_key) DO UPDATE "
+    "SET state = EXCLUDED.state, note = EXCLUDED.note, updated_at = EXCLUDED.updated_at",
+  [STMT_LOAD_REVIEWS] =
+    "SELECT finding_key, state, note FROM ("
+    "SELECT finding_key, state, note, updated_at FROM reviews WHERE issuer_key = $1 AND year = $2 "
+    "UNION ALL SELECT v.finding_key, v.state, v.note, v.updated_at "
+    "FROM issuer_aliases a JOIN reviews v ON v.issuer_key = a.alias "
+    "WHERE a.canonical = $1 AND v.year = $2) s ORDER BY updated_at, finding_key",
+  [STMT_CANONICAL] =
+    "SELECT canonical FROM issuer_aliases WHERE alias = $1",
+  [STMT_DELETE_ALIAS] =
+    "DELETE FROM issuer_aliases WHERE alias = $1",
+  [STMT_INSERT_ALIAS] =
+    "INSERT INTO issuer_aliases (alias, canonical) VALUES ($1, $2) "
+    "ON CONFLICT (alias) DO UPDATE SET canonical = EXCLUDED.canonical",
+  [STMT_REPOINT_ALIASES] =
+    "UPDATE issuer_aliases SET canonical = $2 WHERE canonical = $1",
+  [STMT_LOAD_ALIASES] =
+    "SELECT alias, canonical FROM issuer_aliases",
+  [STMT_LIST_ISSUERS] =
+    "SELECT r.issuer, MIN (COALESCE (a.canonical, r.issuer_key)) AS key, COUNT (*) FROM reports r "
+    "LEFT JOIN issuer_aliases a ON a.alias = r.issuer_key "
+    "WHERE r.issuer_key IS NOT NULL GROUP BY r.issuer ORDER BY key, r.issuer",
+  [STMT_FIND_REPORT_KEY] =
+    "SELECT MIN (id) FROM ("
+    "SELECT id FROM reports WHERE issuer_key = $1 AND year = $2 AND id != $3 "
+    "UNION ALL SELECT r.id FROM issuer_aliases a JOIN reports r ON r.issuer_key = a.alias "
+    "WHERE a.canonical = $1 AND r.year = $2 AND r.id != $3) s",
+  [STMT_DELETE_CHILDREN] =
+    "DELETE FROM report_children WHERE parent_id = $1",
+  [STMT_INSERT_CHILD] =
+    "INSERT INTO report_children (parent_id, child_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+  [STMT_LOAD_CHILDREN] =
+    "SELECT child_id FROM report_children WHERE parent_id = $1 ORDER BY child_id",
+  [STMT_LOAD_PARENTS] =
+    "SELECT parent_id FROM report_children WHERE child_id = $1 ORDER BY parent_id",
+  [STMT_ISSUER_GROUP] =
+    "SELECT id FROM reports WHERE issuer_key = $1 "
+    "OR issuer_key IN (SELECT alias FROM issuer_aliases WHERE canonical = $1) ORDER BY id",
+  [STMT_HAS_REVIEWS] =
+    "SELECT EXISTS (SELECT 1 FROM reviews)",
+  [STMT_DATA_VERSION] =
+    "SELECT data_version FROM gx_workspace",
+  /* made from the template in insert_cells_sql() */
+  [STMT_INSERT_CELLS_2021] = NULL,
+  [STMT_INSERT_CELLS_2019] = NULL,
+};
+
+struct _GxPgStore
+{
+  GObject parent_instance;
+
+  char *display;
+  PGconn *conn;
+  gboolean prepared[N_STMTS];
+  char *insert_cells_sql[2];
+  gboolean read_only;
+  gboolean in_batch;          /* gx_pg_store_begin() … commit/rollback */
+  guint depth;                /* write units open (write_begin()) */
+  gboolean in_snapshot;       /* a read transaction of ours */
+  int has_reviews;            /* -1 unknown */
+  /* COPY in progress */
+  guint copy_columns;
+};
+
+G_DEFINE_FINAL_TYPE (GxPgStore, gx_pg_store, G_TYPE_OBJECT)
+
+/* Parameters ----------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *values[MAX_PARAMS];
+  char numbers[MAX_PARAMS][24];
+  int n;
+} Params;
+
+static void
+p_text (Params *p, const char *text)
+{
+  g_assert (p->n < MAX_PARAMS);
+  p->values[p->n++] = text;
+}
+
+static void
+p_int (Params *p, gint64 value)
+{
+  g_assert (p->n < MAX_PARAMS);
+  g_snprintf (p->numbers[p->n], sizeof p->numbers[p->n], "%" G_GINT64_FORMAT, value);
+  p->values[p->n] = p->numbers[p->n];
+  p->n++;
+}
+
+static void
+p_null (Params *p)
+{
+  p_text (p, NULL);
+}
+
+/* Errors ---------------------------------------------------------------------- */
+
+/* The server's message, on one line. */
+static char *
+server_message (PGconn         *conn,
+                const PGresult *res)
+{
+  const char *text = res ? PQresultErrorMessage (res) : NULL;
+  char *message;
+
+  if (text == NULL || *text == '\0')
+    text = conn ? PQerrorMessage (conn) : "?";
+  message = g_strstrip (g_strdup (text));
+  for (char *c = message; *c; c++)
+    if (*c == '\n')
+      *c = ' ';
+  return message;
+}
+
+static gboolean
+pg_error (GxPgStore       *self,
+          const PGresult  *res,
+          GError         **error,
+          const char      *what)
+{
+  g_autofree char *message = server_message (self->conn, res);
+
+  g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+               /* TRANSLATORS: "postgresql://clerk@db/ws: cannot add the report: …" */
+               _("%s: %s: %s"), self->display, what, message);
+  return FALSE;
+}
+
+static gboolean
+is_state (const PGresult *res,
+          const char     *sqlstate)
+{
+  const char *state = res ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
+
+  return g_strcmp0 (state, sqlstate) == 0;
+}
+
+/* Statements ------------------------------------------------------------------ */
+
+/* The INSERT of every row of @format into cells: $1 the report, then
+ * v0…v6, flags, lines of each row (the row numbers are the template's). */
+static char *
+insert_cells_sql (GxFormat format)
+{
+  GString *sql = g_string_new ("INSERT INTO cells (report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines) VALUES ");
+  guint n = 0;
+
+  for (guint r = 0; r < gx_schema_n_rows (); r++)
+    if (gx_schema_row_in_format (gx_schema_row (r), format))
+      {
+        guint b = 2 + 9 * n;
+
+        g_string_append_printf (sql, "%s($1, %u, $%u, $%u, $%u, $%u, $%u, $%u, $%u, $%u, $%u)",
+                                n ? ", " : "", r, b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6,
+                                b + 7, b + 8);
+        n++;
+      }
+  return g_string_free (sql, FALSE);
+}
+
+static const char *
+stmt_text (GxPgStore *self,
+           StmtId     id)
+{
+  if (id == STMT_INSERT_CELLS_2021 || id == STMT_INSERT_CELLS_2019)
+    {
+      guint k = id == STMT_INSERT_CELLS_2019 ? 1 : 0;
+
+      if (self->insert_cells_sql[k] == NULL)
+        self->insert_cells_sql[k] = insert_cells_sql (k ? GX_FORMAT_2019 : GX_FORMAT_2021);
+      return self->insert_cells_sql[k];
+    }
+  return stmt_sql[id];
+}
+
+/* Runs statement @id with @n_values @values; a result of @expect, or
+ * NULL and @error. */
+static PGresult *
+run_values (GxPgStore          *self,
+            StmtId              id,
+            int                 n_values,
+            const char *const  *values,
+            ExecStatusType      expect,
+            const char         *what,
+            GError            **error)
+{
+  char name[16];
+  PGresult *res;
+
+  g_snprintf (name, sizeof name, "gx%d", (int) id);
+  if (!self->prepared[id])
+    {
+      res = PQprepare (self->conn, name, stmt_text (self, id), 0, NULL);
+      if (PQresultStatus (res) != PGRES_COMMAND_OK)
+        {
+          pg_error (self, res, error, _("cannot prepare a query"));
+          PQclear (res);
+          return NULL;
+        }
+      PQclear (res);
+      self->prepared[id] = TRUE;
+    }
+  res = PQexecPrepared (self->conn, name, n_values, values, NULL, NULL, 0);
+  if (PQresultStatus (res) != expect)
+    {
+      pg_error (self, res, error, what);
+      PQclear (res);
+      return NULL;
+    }
+  return res;
+}
+
+static PGresult *
+run (GxPgStore       *self,
+     StmtId           id,
+     const Params    *p,
+     ExecStatusType   expect,
+     const char      *what,
+     GError         **error)
+{
+  return run_values (self, id, p ? p->n : 0, p ? p->values : NULL, expect, what, error);
+}
+
+static gboolean
+run_done (GxPgStore     *self,
+          StmtId         id,
+          const Params  *p,
+          const char    *what,
+          GError       **error)
+{
+  PGresult *res = run (self, id, p, PGRES_COMMAND_OK, what, error);
+
+  if (res == NULL)
+    return FALSE;
+  PQclear (res);
+  return TRUE;
+}
+
+/* A command of constant text (no values). */
+static gboolean
+exec (GxPgStore   *self,
+      const char  *sql,
+      GError     **error)
+{
+  PGresult *res = PQexec (self->conn, sql);
+  ExecStatusType status = PQresultStatus (res);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+
+  if (!ok)
+    pg_error (self, res, error, _("cannot update the workspace"));
+  PQclear (res);
+  return ok;
+}
+
+static gint64
+get_int (const PGresult *res,
+         int             row,
+         int             col)
+{
+  if (PQgetisnull (res, row, col))
+    return 0;
+  return g_ascii_strtoll (PQgetvalue (res, row, col), NULL, 10);
+}
+
+static const char *
+get_text (const PGresult *res,
+          int             row,
+          int             col)
+{
+  return PQgetisnull (res, row, col) ? NULL : PQgetvalue (res, row, col);
+}
+
+/* The first column of the first row as an id, 0 when none. */
+static gint64
+one_id (GxPgStore     *self,
+        StmtId         id,
+        const Params  *p,
+        GError       **error)
+{
+  PGresult *res = run (self, id, p, PGRES_TUPLES_OK, _("cannot read the workspace"), error);
+  gint64 value;
+
+  if (res == NULL)
+    return -1;
+  value = PQntuples (res) > 0 ? get_int (res, 0, 0) : 0;
+  PQclear (res);
+  return value;
+}
+
+static GArray *
+ids_of (GxPgStore     *self,
+        StmtId         id,
+        const Params  *p,
+        GError       **error)
+{
+  PGresult *res = run (self, id, p, PGRES_TUPLES_OK, _("cannot read the workspace"), error);
+  GArray *ids;
+
+  if (res == NULL)
+    return NULL;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) PQntuples (res));
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      gint64 value = get_int (res, i, 0);
+
+      g_array_append_val (ids, value);
+    }
+  PQclear (res);
+  return ids;
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Transactions ------------------------------------------------------------- */
+
+/* The start of every write transaction: the write lock, and the data
+ * version every other client sees change (with a notification for those
+ * that listen). */
+static const char write_lock_sql[] =
+  "SELECT pg_advisory_xact_lock (" GX_LOCK_CLASS ", " GX_LOCK_WRITE ");"
+  "UPDATE gx_workspace SET data_version = data_version + 1;"
+  "NOTIFY gxreports_changed";
+
+static gboolean
+read_only_error (GxPgStore  *self,
+                 GError    **error)
+{
+  g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+               _("%s: %s: %s"), self->display, _("cannot update the workspace"),
+               _("the workspace is open for reading only"));
+  return FALSE;
+}
+
+/* A write unit: all or nothing, a transaction of its own outside a batch,
+ * a savepoint inside. */
+static gboolean
+write_begin (GxPgStore  *self,
+             GError    **error)
+{
+  char sql[48];
+
+  if (self->read_only)
+    return read_only_error (self, error);
+  if (!self->in_batch && self->depth == 0)
+    {
+      if (!exec (self, "BEGIN", error))
+        return FALSE;
+      if (!exec (self, write_lock_sql, error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_snprintf (sql, sizeof sql, "SAVEPOINT gx_put_%u", self->depth);
+      if (!exec (self, sql, error))
+        return FALSE;
+    }
+  self->depth++;
+  return TRUE;
+}
+
+static gboolean
+write_end (GxPgStore  *self,
+           GError    **error)
+{
+  char sql[48];
+
+  g_return_val_if_fail (self->depth > 0, FALSE);
+  self->depth--;
+  if (!self->in_batch && self->depth == 0)
+    {
+      if (!exec (self, "COMMIT", error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  g_snprintf (sql, sizeof sql, "RELEASE gx_put_%u", self->depth);
+  return exec (self, sql, error);
+}
+
+static void
+write_abort (GxPgStore *self)
+{
+  char sql[64];
+
+  g_return_if_fail (self->depth > 0);
+  self->depth--;
+  if (!self->in_batch && self->depth == 0)
+    {
+      exec (self, "ROLLBACK", NULL);
+      return;
+    }
+  g_snprintf (sql, sizeof sql, "ROLLBACK TO gx_put_%u", self->depth);
+  exec (self, sql, NULL);
+  g_snprintf (sql, sizeof sql, "RELEASE gx_put_%u", self->depth);
+  exec (self, sql, NULL);
+}
+
+/* Schema --------------------------------------------------------------------- */
+
+static const char migration_1[] =
+  "CREATE TABLE gx_workspace ("
+  "  id integer PRIMARY KEY CHECK (id = 1),"
+  "  schema_version integer NOT NULL,"
+  "  data_version bigint NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE reports ("
+  "  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+  "  issuer text COLLATE \"C\","
+  "  year integer,"
+  "  source text COLLATE \"C\","
+  "  content_hash text COLLATE \"C\" UNIQUE,"
+  "  format_version text COLLATE \"C\" NOT NULL,"
+  "  imported_at text COLLATE \"C\" NOT NULL,"
+  "  updated_at text COLLATE \"C\" NOT NULL,"
+  "  n_errors integer NOT NULL DEFAULT 0,"
+  "  n_warnings integer NOT NULL DEFAULT 0,"
+  "  n_notes integer NOT NULL DEFAULT 0,"
+  "  sum_new_received bigint, sum_results_total bigint, sum_carried_forward bigint,"
+  "  sum_review bigint, sum_litigation_direct bigint, sum_litigation_after_review bigint,"
+  "  issuer_key text COLLATE \"C\","
+  "  prose text,"
+  "  revision bigint NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX reports_issuer_year ON reports (issuer, year);"
+  "CREATE INDEX reports_issuer_key_year ON reports (issuer_key, year);"
+  "CREATE TABLE row_keys ("
+  "  row integer PRIMARY KEY,"
+  "  section text NOT NULL,"
+  "  row_key text NOT NULL,"
+  "  UNIQUE (section, row_key)"
+  ");"
+  "CREATE TABLE cell_keys ("
+  "  cell integer PRIMARY KEY,"
+  "  row integer NOT NULL REFERENCES row_keys (row),"
+  "  col_index integer NOT NULL,"
+  "  section text NOT NULL,"
+  "  row_key text NOT NULL,"
+  "  col text NOT NULL,"
+  "  path text NOT NULL UNIQUE,"
+  "  formats integer NOT NULL,"
+  "  UNIQUE (row, col_index)"
+  ");"
+  "CREATE TABLE cells ("
+  "  report_id bigint NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  row integer NOT NULL,"
+  "  v0 bigint, v1 bigint, v2 bigint, v3 bigint, v4 bigint, v5 bigint, v6 bigint,"
+  "  flags bigint NOT NULL DEFAULT 0,"
+  "  lines text,"
+  "  PRIMARY KEY (report_id, row)"
+  ");"
+  "CREATE TABLE invalid_cells ("
+  "  report_id bigint NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  cell integer NOT NULL,"
+  "  raw text NOT NULL,"
+  "  PRIMARY KEY (report_id, cell)"
+  ");"
+  "CREATE TABLE reviews ("
+  "  issuer_key text COLLATE \"C\" NOT NULL,"
+  "  year integer NOT NULL,"
+  "  finding_key text COLLATE \"C\" NOT NULL,"
+  "  state text NOT NULL,"
+  "  note text,"
+  "  updated_at text COLLATE \"C\" NOT NULL,"
+  "  PRIMARY KEY (issuer_key, year, finding_key)"
+  ");"
+  "CREATE TABLE issuer_aliases ("
+  "  alias text COLLATE \"C\" PRIMARY KEY,"
+  "  canonical text COLLATE \"C\" NOT NULL"
+  ");"
+  "CREATE TABLE report_children ("
+  "  parent_id bigint NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  child_id bigint NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (parent_id, child_id),"
+  "  CHECK (parent_id != child_id)"
+  ");"
+  "CREATE INDEX report_children_child ON report_children (child_id);"
+  "CREATE VIEW cell_values AS"
+  "  SELECT c.report_id, k.cell, k.section, k.row_key AS row, k.col, k.path,"
+  "    CASE k.col_index WHEN 0 THEN c.v0 WHEN 1 THEN c.v1 WHEN 2 THEN c.v2 WHEN 3 THEN c.v3"
+  "      WHEN 4 THEN c.v4 WHEN 5 THEN c.v5 ELSE c.v6 END AS value,"
+  "    i.raw,"
+  "    CASE k.col_index WHEN 0 THEN c.v0 WHEN 1 THEN c.v1 WHEN 2 THEN c.v2 WHEN 3 THEN c.v3"
+  "      WHEN 4 THEN c.v4 WHEN 5 THEN c.v5 ELSE c.v6 END / 1000000.0 AS number"
+  "  FROM cells c JOIN reports r ON r.id = c.report_id"
+  "  JOIN cell_keys k ON k.row = c.row"
+  "    AND (k.formats & CASE r.format_version WHEN '2019' THEN 2 ELSE 1 END) != 0"
+  "  LEFT JOIN invalid_cells i ON i.report_id = c.report_id AND i.cell = k.cell;"
+  "INSERT INTO gx_workspace (id, schema_version) VALUES (1, 0);";
+G_STATIC_ASSERT (GX_VALUE_SCALE == 1000000);
+
+static gboolean
+exec_params (GxPgStore          *self,
+             const char         *sql,
+             const Params       *p,
+             const char         *what,
+             GError            **error)
+{
+  PGresult *res = PQexecParams (self->conn, sql, p->n, NULL, p->values, NULL, NULL, 0);
+  gboolean ok = PQresultStatus (res) == PGRES_COMMAND_OK;
+
+  if (!ok)
+    pg_error (self, res, error, what);
+  PQclear (res);
+  return ok;
+}
+
+static gboolean
+fill_cell_keys (GxPgStore  *self,
+                GError    **error)
+{
+  for (guint r = 0; r < gx_schema_n_rows (); r++)
+    {
+      const GxSchemaRow *row = gx_schema_row (r);
+      const char *section = gx_schema_section (row->section)->key;
+      Params p = { 0 };
+
+      p_int (&p, r);
+      p_text (&p, section);
+      p_text (&p, row->key);
+      if (!exec_params (self, "INSERT INTO row_keys (row, section, row_key) VALUES ($1, $2, $3)",
+                        &p, _("cannot create the workspace"), error))
+        return FALSE;
+      for (guint c = 0; c < row->n_columns; c++)
+        {
+          const GxSchemaCell *cell = gx_schema_cell (row->first_cell + c);
+          Params q = { 0 };
+
+          p_int (&q, cell->index);
+          p_int (&q, r);
+          p_int (&q, c);
+          p_text (&q, section);
+          p_text (&q, row->key);
+          p_text (&q, cell->column->key);
+          p_text (&q, cell->path);
+          p_int (&q, (gx_schema_cell_in_format (cell->index, GX_FORMAT_2021) ? 1 : 0) |
+                     (gx_schema_cell_in_format (cell->index, GX_FORMAT_2019) ? 2 : 0));
+          if (!exec_params (self, "INSERT INTO cell_keys (cell, row, col_index, section, row_key, col, path, formats) "
+                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", &q,
+                            _("cannot create the workspace"), error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The schema version of the database: 0 when it has no workspace yet. */
+static gboolean
+read_version (GxPgStore  *self,
+              int        *version,
+              GError    **error)
+{
+  PGresult *res = PQexec (self->conn,
+                          "SELECT CASE WHEN to_regclass ('gx_workspace') IS NULL THEN 0 "
+                          "ELSE (SELECT schema_version FROM gx_workspace) END");
+
+  if (PQresultStatus (res) != PGRES_TUPLES_OK || PQntuples (res) != 1)
+    {
+      pg_error (self, res, error, _("cannot read the workspace version"));
+      PQclear (res);
+      return FALSE;
+    }
+  *version = (int) get_int (res, 0, 0);
+  PQclear (res);
+  return TRUE;
+}
+
+static gboolean
+too_new_error (GxPgStore  *self,
+               int         version,
+               GError    **error)
+{
+  g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_TOO_NEW,
+               _("%s: this workspace was made by a newer version of GxReports (workspace version %d, this program knows up to %d); it was not changed"),
+               self->display, version, PG_STORE_VERSION);
+  return FALSE;
+}
+
+static gboolean
+migrate (GxPgStore  *self,
+         GError    **error)
+{
+  int version = 0;
+  Params p = { 0 };
+
+  /* one client migrates at a time; the version is read again under the
+   * lock (another may have just made the workspace) */
+  if (!exec (self, "BEGIN", error))
+    return FALSE;
+  if (!exec (self, "SELECT pg_advisory_xact_lock (" GX_LOCK_CLASS ", " GX_LOCK_MIGRATE ")", error) ||
+      !read_version (self, &version, error))
+    goto fail;
+  if (version > PG_STORE_VERSION)
+    {
+      exec (self, "ROLLBACK", NULL);
+      return too_new_error (self, version, error);
+    }
+  if (version == PG_STORE_VERSION)
+    return exec (self, "COMMIT", error);
+  if (version < 1)
+    {
+      if (!exec (self, migration_1, error) || !fill_cell_keys (self, error))
+        goto fail;
+    }
+  /* Later migrations go here: if (version < 2) { … } */
+
+  p_int (&p, PG_STORE_VERSION);
+  if (!exec_params (self, "UPDATE gx_workspace SET schema_version = $1", &p,
+                    _("cannot update the workspace"), error) ||
+      !exec (self, "COMMIT", error))
+    goto fail;
+  return TRUE;
+
+fail:
+  exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+/* The workspace names its cells; they must be those of this template. */
+static gboolean
+check_cell_keys (GxPgStore  *self,
+                 GError    **error)
+{
+  PGresult *res = PQexec (self->conn, "SELECT cell, row, col_index, path FROM cell_keys");
+  int n;
+
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    {
+      pg_error (self, res, error, _("cannot read the workspace"));
+      PQclear (res);
+      return FALSE;
+    }
+  n = PQntuples (res);
+  for (int i = 0; i < n; i++)
+    {
+      gint64 cell = get_int (res, i, 0);
+      const char *path = get_text (res, i, 3);
+      const GxSchemaCell *sc = cell >= 0 && (guint64) cell < gx_schema_n_cells ()
+                               ? gx_schema_cell ((guint) cell) : NULL;
+
+      if (sc == NULL || g_strcmp0 (sc->path, path) != 0 ||
+          get_int (res, i, 1) != (gint64) sc->row->index ||
+          get_int (res, i, 2) != (gint64) sc->column_index)
+        {
+          g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+                       _("%s: the workspace does not have the cells of this version's template (%s)"),
+                       self->display, path ? path : "?");
+          PQclear (res);
+          return FALSE;
+        }
+    }
+  PQclear (res);
+  if ((guint) n != gx_schema_n_cells ())
+    {
+      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+                   _("%s: the workspace does not have the cells of this version's template (%u of %u)"),
+                   self->display, (guint) n, gx_schema_n_cells ());
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Locations ------------------------------------------------------------------- */
+
+gboolean
+gx_pg_location_is_postgres (const char *location)
+{
+  if (location == NULL)
+    return FALSE;
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    return TRUE;
+  /* a conninfo: "key=value …" whose first key is one of libpq's (a file
+   * name with "=" in it is no conninfo) */
+  {
+    static const char *const keys[] = {
+      "host", "hostaddr", "port", "dbname", "user", "service", "sslmode", "application_name",
+      "connect_timeout", "options", "passfile", "target_session_attrs",
+    };
+    const char *eq = strchr (location, '=');
+    g_autofree char *key = NULL;
+
+    if (eq == NULL)
+      return FALSE;
+    key = g_strstrip (g_strndup (location, (gsize) (eq - location)));
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      if (strcmp (key, keys[i]) == 0)
+        return TRUE;
+  }
+  return FALSE;
+}
+
+char *
+gx_pg_location_display (const char *location)
+{
+  PQconninfoOption *options;
+  const char *user = NULL, *host = NULL, *port = NULL, *dbname = NULL, *service = NULL;
+  GString *text;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  options = PQconninfoParse (location, NULL);
+  if (options == NULL)
+    return g_strdup ("postgresql://?");
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    {
+      if (o->val == NULL || *o->val == '\0')
+        continue;
+      if (strcmp (o->keyword, "user") == 0)
+        user = o->val;
+      else if (strcmp (o->keyword, "host") == 0)
+        host = o->val;
+      else if (strcmp (o->keyword, "port") == 0)
+        port = o->val;
+      else if (strcmp (o->keyword, "dbname") == 0)
+        dbname = o->val;
+      else if (strcmp (o->keyword, "service") == 0)
+        service = o->val;
+    }
+  /* never the password: only these parts */
+  text = g_string_new ("postgresql://");
+  if (user)
+    g_string_append_printf (text, "%s@", user);
+  if (host && host[0] != '/')
+    g_string_append (text, host);
+  if (port)
+    g_string_append_printf (text, ":%s", port);
+  g_string_append_printf (text, "/%s", dbname ? dbname : "");
+  if (host && host[0] == '/')
+    g_string_append_printf (text, "?host=%s", host);
+  if (service)
+    g_string_append_printf (text, "%sservice=%s", host && host[0] == '/' ? "&" : "?", service);
+  PQconninfoFree (options);
+  return g_string_free (text, FALSE);
+}
+
+/* Reports ---------------------------------------------------------------------- */
+
+/* Fills @report from row @i of a reports query (id, issuer, year, source,
+ * format_version, n_errors, n_warnings, n_notes). */
+static void
+report_from_row (GxReport       *report,
+                 const PGresult *res,
+                 int             i)
+{
+  gx_report_set_id (report, get_int (res, i, 0));
+  gx_report_set_issuer (report, get_text (res, i, 1));
+  gx_report_set_year (report, (int) CLAMP (get_int (res, i, 2), 0, 9999));
+  gx_report_set_source (report, get_text (res, i, 3));
+  gx_report_set_format_version (report, get_text (res, i, 4));
+  gx_report_set_counts (report, (guint) get_int (res, i, 5), (guint) get_int (res, i, 6),
+                        (guint) get_int (res, i, 7));
+}
+
+/* The cells of one template row from (row, v0 … v6, flags, lines) at
+ * column @col of row @i. */
+static void
+row_from_result (GxReport       *report,
+                 const PGresult *res,
+                 int             i,
+                 int             col)
+{
+  gint64 r = get_int (res, i, col);
+  const GxSchemaRow *row;
+  const char *lines;
+  gint64 flags;
+
+  if (r < 0 || (guint64) r >= gx_schema_n_rows ())
+    return;
+  row = gx_schema_row ((guint) r);
+  flags = get_int (res, i, col + 1 + MAX_COLUMNS);
+  lines = get_text (res, i, col + 2 + MAX_COLUMNS);
+
+  for (guint c = 0; c < row->n_columns && c < MAX_COLUMNS; c++)
+    {
+      guint cell = row->first_cell + c;
+
+      if (!PQgetisnull (res, i, col + 1 + (int) c))
+        gx_report_set_value (report, cell, get_int (res, i, col + 1 + (int) c));
+      else
+        gx_report_set_blank (report, cell);
+      gx_report_set_cell_flags (report, cell, (GxCellFlags) ((flags >> (8 * c)) & 0xff));
+      if (lines)
+        {
+          char *end = NULL;
+          guint64 line = g_ascii_strtoull (lines, &end, 10);
+
+          if (end != lines)
+            {
+              gx_report_set_cell_line (report, cell, (guint) MIN (line, G_MAXUINT32));
+              lines = end;
+            }
+        }
+    }
+}
+
+static void
+invalid_from_result (GxReport       *report,
+                     const PGresult *res,
+                     int             i,
+                     int             col)
+{
+  gint64 cell = get_int (res, i, col);
+
+  if (cell >= 0 && (guint64) cell < gx_schema_n_cells ())
+    gx_report_set_invalid (report, (guint) cell, get_text (res, i, col + 1));
+}
+
+/* SHA-256 of the values, for reports that come from no file (the same
+ * digest as the SQLite workspace's, so that `copy` keeps what they are). */
+static char *
+hash_values (GxReport *report)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *year = g_strdup_printf ("%d", gx_report_get_year (report));
+
+  g_checksum_update (sum, (const guchar *) "gxreports-values\n", -1);
+  g_checksum_update (sum, (const guchar *) (gx_report_get_issuer (report) ?: ""), -1);
+  g_checksum_update (sum, (const guchar *) "\n", 1);
+  g_checksum_update (sum, (const guchar *) year, -1);
+  g_checksum_update (sum, (const guchar *) "\n", 1);
+  for (guint i = 0; i < gx_schema_n_cells (); i++)
+    {
+      g_autofree char *text = gx_report_dup_text (report, i);
+      char state = (char) ('0' + gx_report_get_cell (report, i, NULL));
+
+      g_checksum_update (sum, (const guchar *) &state, 1);
+      g_checksum_update (sum, (const guchar *) text, -1);
+      g_checksum_update (sum, (const guchar *) "\n", 1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static const char *const summary_paths[] = {
+  "applications.new_received.total",
+  "applications.results_total.total",
+  "applications.carried_forward.total",
+  "review_litigation.review.total",
+  "review_litigation.litigation_direct.total",
+  "review_litigation.litigation_after_review.total",
+};
+
+#define N_SUMMARY G_N_ELEMENTS (summary_paths)
+
+static int
+summary_cell (guint i)
+{
+  static int cells[N_SUMMARY];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint k = 0; k < N_SUMMARY; k++)
+        cells[k] = gx_schema_find_cell_by_path (summary_paths[k]);
+      g_once_init_leave (&initialized, 1);
+    }
+  return cells[i];
+}
+
+static gboolean check_full (GxPgStore     *self,
+                            GxReport      *report,
+                            GxCheckFlags   flags,
+                            GxRulesFlags   rules,
+                            GError       **error);
+static gboolean refresh_neighbours (GxPgStore   *self,
+                                    const char  *issuer,
+                                    int          year,
+                                    gint64       id,
+                                    GArray      *parents,
+                                    GError     **error);
+static gboolean refresh_summary (GxPgStore  *self,
+                                 gint64      id,
+                                 GError    **error);
+static gboolean refresh_issuer_group (GxPgStore   *self,
+                                      const char  *key,
+                                      GError     **error);
+static GxReport *load_plain (GxPgStore  *self,
+                             gint64      id,
+                             GError    **error);
+
+/* Appends the list's figures of @report and its counts of findings not
+ * dismissed (N_SUMMARY + 3 parameters); @recheck as in gx-store.c. */
+static gboolean
+add_summary (GxPgStore  *self,
+             Params     *p,
+             GxReport   *report,
+             gboolean    recheck,
+             GError    **error)
+{
+  guint counts[3];
+
+  if (recheck &&
+      !check_full (self, report, GX_CHECK_REUSE, GX_RULES_NO_BLANK_CELLS, error))
+    return FALSE;
+  gx_review_count_open (report, counts);
+  for (guint k = 0; k < N_SUMMARY; k++)
+    {
+      gint64 value;
+
+      if (gx_report_get_cell (report, (guint) summary_cell (k), &value) == GX_CELL_VALUE)
+        p_int (p, value);
+      else
+        p_null (p);
+    }
+  p_int (p, counts[GX_SEVERITY_ERROR]);
+  p_int (p, counts[GX_SEVERITY_WARNING]);
+  p_int (p, counts[GX_SEVERITY_NOTE]);
+  return TRUE;
+}
+
+static gboolean
+write_summary (GxPgStore  *self,
+               gint64      id,
+               GxReport   *report,
+               GError    **error)
+{
+  Params p = { 0 };
+
+  p_int (&p, id);
+  return add_summary (self, &p, report, FALSE, error) &&
+         run_done (self, STMT_WRITE_SUMMARY, &p, _("cannot write the report"), error);
+}
+
+/* $1…$17 of STMT_INSERT_REPORT and STMT_UPDATE_REPORT_*; @issuer_key is
+ * kept by the caller. */
+static gboolean
+add_report_row (GxPgStore   *self,
+                Params      *p,
+                GxReport    *report,
+                const char  *content_hash,
+                const char  *now,
+                const char  *issuer_key,
+                GError     **error)
+{
+  p_text (p, gx_report_get_issuer (report));
+  if (gx_report_get_year (report) > 0)
+    p_int (p, gx_report_get_year (report));
+  else
+    p_null (p);
+  p_text (p, gx_report_get_source (report));
+  p_text (p, content_hash);
+  p_text (p, gx_report_get_format_version (report));
+  p_text (p, now);
+  p_text (p, issuer_key);
+  p_text (p, gx_report_get_prose (report));
+  return add_summary (self, p, report, TRUE, error);
+}
+
+static void
+append_line_number (GString *lines,
+                    gboolean separator,
+                    guint    line)
+{
+  char digits[12];
+  int n = 0;
+
+  do
+    digits[n++] = (char) ('0' + line % 10);
+  while ((line /= 10) > 0);
+  if (separator)
+    g_string_append_c (lines, ' ');
+  while (n > 0)
+    g_string_append_c (lines, digits[--n]);
+}
+
+static gboolean
+write_cells (GxPgStore  *self,
+             gint64      id,
+             GxReport   *report,
+             gboolean    replace_existing,
+             GError    **error)
+{
+  GxFormat format = gx_report_get_format (report);
+  guint n_rows = 0;
+  g_autofree GxCellValue *cells = g_new (GxCellValue, gx_schema_n_cells ());
+  g_autofree const char **values = NULL;
+  g_autoptr(GStringChunk) texts = g_string_chunk_new (4096);
+  g_autoptr(GString) lines = g_string_sized_new (64);
+  char number[24];
+  gboolean any_invalid = FALSE;
+  PGresult *res;
+  int n = 1;
+
+  if (replace_existing)
+    {
+      Params p = { 0 };
+
+      p_int (&p, id);
+      if (!run_done (self, STMT_DELETE_CELLS, &p, _("cannot write the report"), error) ||
+          !run_done (self, STMT_DELETE_INVALID, &p, _("cannot write the report"), error))
+        return FALSE;
+    }
+
+  values = g_new0 (const char *, 1 + 9 * gx_schema_n_rows ());
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, id);
+  values[0] = g_string_chunk_insert (texts, number);
+  gx_report_get_cells (report, cells);
+  for (guint r = 0; r < gx_schema_n_rows (); r++)
+    {
+      const GxSchemaRow *row = gx_schema_row (r);
+      gint64 flags = 0;
+
+      if (!gx_schema_row_in_format (row, format))
+        continue;
+      g_string_truncate (lines, 0);
+      for (guint c = 0; c < MAX_COLUMNS; c++)
+        {
+          guint cell = row->first_cell + c;
+
+          values[n + (int) c] = NULL;
+          if (c >= row->n_columns)
+            continue;
+          if (cells[cell].state == GX_CELL_VALUE)
+            {
+              g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, cells[cell].value);
+              values[n + (int) c] = g_string_chunk_insert (texts, number);
+            }
+          else if (cells[cell].state == GX_CELL_INVALID)
+            any_invalid = TRUE;
+          flags |= (gint64) (cells[cell].flags & 0xff) << (8 * c);
+          append_line_number (lines, c > 0, gx_report_get_cell_line (report, cell));
+        }
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, flags);
+      values[n + 7] = g_string_chunk_insert (texts, number);
+      values[n + 8] = g_string_chunk_insert_len (texts, lines->str, (gssize) lines->len);
+      n += 9;
+      n_rows++;
+    }
+  res = run_values (self, format == GX_FORMAT_2019 ? STMT_INSERT_CELLS_2019 : STMT_INSERT_CELLS_2021,
+                    n, values, PGRES_COMMAND_OK, _("cannot write the report"), error);
+  if (res == NULL)
+    return FALSE;
+  PQclear (res);
+
+  if (any_invalid)
+    for (guint cell = 0; cell < gx_schema_n_cells (); cell++)
+      {
+        Params p = { 0 };
+
+        if (gx_report_get_cell (report, cell, NULL) != GX_CELL_INVALID)
+          continue;
+        p_int (&p, id);
+        p_int (&p, cell);
+        p_text (&p, gx_report_get_raw (report, cell));
+        if (!run_done (self, STMT_INSERT_INVALID, &p, _("cannot write the report"), error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* GObject --------------------------------------------------------------------- */
+
+static void
+gx_pg_store_finalize (GObject *object)
+{
+  GxPgStore *self = GX_PG_STORE (object);
+
+  if (self->conn)
+    PQfinish (self->conn);
+  g_free (self->display);
+  g_free (self->insert_cells_sql[0]);
+  g_free (self->insert_cells_sql[1]);
+
+  G_OBJECT_CLASS (gx_pg_store_parent_class)->finalize (object);
+}
+
+static void
+gx_pg_store_class_init (GxPgStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gx_pg_store_finalize;
+}
+
+static void
+gx_pg_store_init (GxPgStore *self)
+{
+  self->has_reviews = -1;
+}
+
+/* Public API ------------------------------------------------------------------ */
+
+GxPgStore *
+gx_pg_store_open (const char  *location,
+                  gboolean     read_only,
+                  GError     **error)
+{
+  g_autoptr(GxPgStore) self = NULL;
+  g_autofree char *parse_error = NULL;
+  PQconninfoOption *options;
+  int version = 0;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  self = g_object_new (GX_TYPE_PG_STORE, NULL);
+  self->display = gx_pg_location_display (location);
+
+  /* a malformed location is said so before connecting */
+  {
+    char *message = NULL;
+
+    options = PQconninfoParse (location, &message);
+    if (options == NULL)
+      {
+        g_autofree char *text = g_strstrip (g_strdup (message ? message : "?"));
+
+        PQfreemem (message);
+        g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+                     _("%s: cannot open the workspace: %s"), self->display, text);
+        return NULL;
+      }
+    PQconninfoFree (options);
+  }
+
+  /* libpq finds the password itself (~/.pgpass, PGPASSWORD, a service
+   * file); sslmode and the rest are its own */
+  self->conn = PQconnectdb (location);
+  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = server_message (self->conn, NULL);
+
+      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+                   _("%s: cannot open the workspace: %s"), self->display, message);
+      return NULL;
+    }
+  if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
+      !exec (self, "SET client_min_messages = warning", error))
+    {
+      pg_error (self, NULL, error, _("cannot open the workspace"));
+      return NULL;
+    }
+  if (!read_version (self, &version, error))
+    return NULL;
+  if (version > PG_STORE_VERSION)
+    {
+      too_new_error (self, version, error);
+      return NULL;
+    }
+  if (version < PG_STORE_VERSION && !migrate (self, error))
+    return NULL;
+  if (!check_cell_keys (self, error))
+    return NULL;
+  if (read_only)
+    {
+      if (!exec (self, "SET default_transaction_read_only = on", error))
+        return NULL;
+      self->read_only = TRUE;
+    }
+  return g_steal_pointer (&self);
+}
+
+gboolean
+gx_pg_store_is_read_only (GxPgStore *self)
+{
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  return self->read_only;
+}
+
+const char *
+gx_pg_store_get_display (GxPgStore *self)
+{
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+  return self->display;
+}
+
+gint64
+gx_pg_store_get_data_version (GxPgStore  *self,
+                              GError    **error)
+{
+  g_return_val_if_fail (GX_IS_PG_STORE (self), -1);
+  return one_id (self, STMT_DATA_VERSION, NULL, error);
+}
+
+gboolean
+gx_pg_store_begin (GxPgStore  *self,
+                   GError    **error)
+{
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_batch && self->depth == 0, FALSE);
+
+  if (self->read_only)
+    return read_only_error (self, error);
+  if (!exec (self, "BEGIN", error))
+    return FALSE;
+  if (!exec (self, write_lock_sql, error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  self->in_batch = TRUE;
+  return TRUE;
+}
+
+gboolean
+gx_pg_store_commit (GxPgStore  *self,
+                    GError    **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+
+  ok = exec (self, "COMMIT", error);
+  if (!ok)
+    exec (self, "ROLLBACK", NULL);
+  self->in_batch = FALSE;
+  self->depth = 0;
+  return ok;
+}
+
+void
+gx_pg_store_rollback (GxPgStore *self)
+{
+  g_return_if_fail (GX_IS_PG_STORE (self));
+
+  if (self->in_batch)
+    exec (self, "ROLLBACK", NULL);
+  self->in_batch = FALSE;
+  self->depth = 0;
+  self->has_reviews = -1;
+}
+
+gboolean
+gx_pg_store_savepoint (GxPgStore  *self,
+                       GError    **error)
+{
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+  return exec (self, "SAVEPOINT gx_unit", error);
+}
+
+gboolean
+gx_pg_store_release_savepoint (GxPgStore  *self,
+                               GError    **error)
+{
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  return exec (self, "RELEASE gx_unit", error);
+}
+
+void
+gx_pg_store_rollback_to_savepoint (GxPgStore *self)
+{
+  g_return_if_fail (GX_IS_PG_STORE (self));
+  exec (self, "ROLLBACK TO gx_unit", NULL);
+  exec (self, "RELEASE gx_unit", NULL);
+}
+
+gint64
+gx_pg_store_find_hash (GxPgStore   *self,
+                       const char  *content_hash,
+                       GError     **error)
+{
+  Params p = { 0 };
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), -1);
+  g_return_val_if_fail (content_hash != NULL, -1);
+
+  p_text (&p, content_hash);
+  return one_id (self, STMT_FIND_HASH, &p, error);
+}
+
+static gboolean
+put_report_inner (GxPgStore        *self,
+                  GxReport         *report,
+                  const char       *hash,
+                  gboolean          replace,
+                  GxImportOutcome  *outcome,
+                  GError          **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *issuer_key = NULL;
+  gint64 existing;
+  gint64 id = 0;
+  Params p = { 0 };
+  PGresult *res;
+
+  existing = gx_pg_store_find_hash (self, hash, error);
+  if (existing < 0)
+    return FALSE;
+  if (existing > 0)
+    {
+      gx_report_set_id (report, existing);
+      *outcome = GX_IMPORT_ALREADY_PRESENT;
+      return TRUE;
+    }
+
+  existing = 0;
+  if (gx_report_get_issuer (report) != NULL && gx_report_get_year (report) > 0)
+    {
+      Params q = { 0 };
+
+      p_text (&q, gx_report_get_issuer (report));
+      p_int (&q, gx_report_get_year (report));
+      existing = one_id (self, STMT_FIND_ISSUER_YEAR, &q, error);
+      if (existing < 0)
+        return FALSE;
+      if (existing > 0 && !replace)
+        {
+          g_autoptr(GxReport) other = load_plain (self, existing, error);
+
+          if (other == NULL)
+            return FALSE;
+          if (g_strcmp0 (gx_report_get_issuer (other), gx_report_get_issuer (report)) == 0 &&
+              gx_report_get_year (other) == gx_report_get_year (report) &&
+              gx_report_values_equal (other, report))
+            {
+              gx_report_set_id (report, existing);
+              *outcome = GX_IMPORT_ALREADY_PRESENT;
+              return TRUE;
+            }
+          *outcome = GX_IMPORT_CONFLICT;
+          return TRUE;
+        }
+    }
+
+  now = now_iso8601 ();
+  issuer_key = gx_issuer_normalize (gx_report_get_issuer (report));
+  if (existing > 0)
+    gx_report_set_id (report, existing);
+  if (!add_report_row (self, &p, report, hash, now, issuer_key, error))
+    return FALSE;
+  if (existing > 0)
+    {
+      p_int (&p, existing);
+      if (!run_done (self, STMT_UPDATE_REPORT_IMPORT, &p, _("cannot add the report"), error))
+        return FALSE;
+      id = existing;
+    }
+  else
+    {
+      res = run (self, STMT_INSERT_REPORT, &p, PGRES_TUPLES_OK, _("cannot add the report"), error);
+      if (res == NULL)
+        return FALSE;
+      if (PQntuples (res) == 1)
+        id = get_int (res, 0, 0);
+      PQclear (res);
+      if (id == 0)
+        {
+          /* the same content came in meanwhile (ON CONFLICT DO NOTHING) */
+          existing = gx_pg_store_find_hash (self, hash, error);
+          if (existing <= 0)
+            return existing == 0 ? pg_error (self, NULL, error, _("cannot add the report")) : FALSE;
+          gx_report_set_id (report, existing);
+          *outcome = GX_IMPORT_ALREADY_PRESENT;
+          return TRUE;
+        }
+    }
+
+  if (!write_cells (self, id, report, existing > 0, error))
+    return FALSE;
+  gx_report_set_id (report, id);
+  *outcome = existing > 0 ? GX_IMPORT_REPLACED : GX_IMPORT_ADDED;
+  if (existing > 0)
+    {
+      g_autoptr(GArray) parents = gx_pg_store_get_parents (self, id, error);
+
+      return parents != NULL &&
+             refresh_neighbours (self, gx_report_get_issuer (report), gx_report_get_year (report),
+                                 id, parents, error);
+    }
+  return refresh_neighbours (self, gx_report_get_issuer (report), gx_report_get_year (report),
+                             id, NULL, error);
+}
+
+gboolean
+gx_pg_store_put_report (GxPgStore        *self,
+                        GxReport         *report,
+                        const char       *content_hash,
+                        gboolean          replace,
+                        GxImportOutcome  *outcome,
+                        GError          **error)
+{
+  g_autofree char *values_hash = NULL;
+  GxImportOutcome dummy;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
+
+  if (outcome == NULL)
+    outcome = &dummy;
+  if (content_hash == NULL)
+    content_hash = values_hash = hash_values (report);
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!put_report_inner (self, report, content_hash, replace, outcome, error))
+    {
+      write_abort (self);
+      return FALSE;
+    }
+  return write_end (self, error);
+}
+
+static gboolean
+not_found_error (GxPgStore  *self,
+                 gint64      id,
+                 GError    **error)
+{
+  g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+               _("%s: there is no report #%lld"), self->display, (long long) id);
+  return FALSE;
+}
+
+gboolean
+gx_pg_store_save_report (GxPgStore  *self,
+                         GxReport   *report,
+                         GError    **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *issuer_key = NULL;
+  Params p = { 0 };
+  gint64 id;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
+
+  id = gx_report_get_id (report);
+  now = now_iso8601 ();
+  issuer_key = gx_issuer_normalize (gx_report_get_issuer (report));
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!add_report_row (self, &p, report, NULL, now, issuer_key, error))
+    goto fail;
+  if (id == 0)
+    {
+      PGresult *res = run (self, STMT_INSERT_REPORT, &p, PGRES_TUPLES_OK, _("cannot add the report"), error);
+
+      if (res == NULL)
+        goto fail;
+      if (PQntuples (res) == 1)
+        id = get_int (res, 0, 0);
+      PQclear (res);
+      if (id == 0)
+        {
+          pg_error (self, NULL, error, _("cannot add the report"));
+          goto fail;
+        }
+      if (!write_cells (self, id, report, FALSE, error))
+        goto fail;
+      gx_report_set_id (report, id);
+    }
+  else
+    {
+      PGresult *res;
+
+      p_int (&p, id);
+      if (!(res = run (self, STMT_UPDATE_REPORT_SAVE, &p, PGRES_COMMAND_OK, _("cannot save the report"), error)))
+        goto fail;
+      if (strcmp (PQcmdTuples (res), "0") == 0)
+        {
+          PQclear (res);
+          not_found_error (self, id, error);
+          goto fail;
+        }
+      PQclear (res);
+      if (!write_cells (self, id, report, TRUE, error))
+        goto fail;
+    }
+  {
+    g_autoptr(GArray) parents = gx_pg_store_get_parents (self, id, error);
+
+    if (parents == NULL ||
+        !refresh_neighbours (self, gx_report_get_issuer (report), gx_report_get_year (report),
+                             id, parents, error))
+      goto fail;
+  }
+  return write_end (self, error);
+
+fail:
+  write_abort (self);
+  return FALSE;
+}
+
+static gboolean
+load_cells_into (GxPgStore  *self,
+                 GxReport   *report,
+                 gint64      id,
+                 GError    **error)
+{
+  Params p = { 0 };
+  PGresult *res;
+
+  p_int (&p, id);
+  if (!(res = run (self, STMT_LOAD_CELLS, &p, PGRES_TUPLES_OK, _("cannot read the report"), error)))
+    return FALSE;
+  for (int i = 0; i < PQntuples (res); i++)
+    row_from_result (report, res, i, 0);
+  PQclear (res);
+  if (!(res = run (self, STMT_LOAD_INVALID, &p, PGRES_TUPLES_OK, _("cannot read the report"), error)))
+    return FALSE;
+  for (int i = 0; i < PQntuples (res); i++)
+    invalid_from_result (report, res, i, 0);
+  PQclear (res);
+  return TRUE;
+}
+
+/* A report with its cells and prose, not checked. */
+static GxReport *
+load_unchecked (GxPgStore  *self,
+                gint64      id,
+                GError    **error)
+{
+  g_autoptr(GxReport) report = gx_report_new ();
+  Params p = { 0 };
+  PGresult *res;
+
+  p_int (&p, id);
+  if (!(res = run (self, STMT_LOAD_REPORT, &p, PGRES_TUPLES_OK, _("cannot read the report"), error)))
+    return NULL;
+  if (PQntuples (res) == 0)
+    {
+      PQclear (res);
+      not_found_error (self, id, error);
+      return NULL;
+    }
+  report_from_row (report, res, 0);
+  gx_report_set_prose (report, get_text (res, 0, 8));
+  PQclear (res);
+  if (!load_cells_into (self, report, id, error))
+    return NULL;
+  return g_steal_pointer (&report);
+}
+
+static GxReport *
+load_plain (GxPgStore  *self,
+            gint64      id,
+            GError    **error)
+{
+  return load_unchecked (self, id, error);
+}
+
+GxReport *
+gx_pg_store_load_report (GxPgStore  *self,
+                         gint64      id,
+                         GError    **error)
+{
+  g_autoptr(GxReport) report = NULL;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+
+  if (!(report = load_unchecked (self, id, error)) ||
+      !check_full (self, report, GX_CHECK_DEFAULT, GX_RULES_ALL, error))
+    return NULL;
+  return g_steal_pointer (&report);
+}
+
+gboolean
+gx_pg_store_remove_report (GxPgStore  *self,
+                           gint64      id,
+                           GError    **error)
+{
+  g_autoptr(GxReport) gone = NULL;
+  g_autoptr(GArray) parents = NULL;
+  Params p = { 0 };
+  PGresult *res;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!(gone = load_plain (self, id, error)) ||
+      !(parents = gx_pg_store_get_parents (self, id, error)))
+    goto fail;
+  p_int (&p, id);
+  if (!(res = run (self, STMT_DELETE_REPORT, &p, PGRES_COMMAND_OK, _("cannot remove the report"), error)))
+    goto fail;
+  if (strcmp (PQcmdTuples (res), "0") == 0)
+    {
+      PQclear (res);
+      not_found_error (self, id, error);
+      goto fail;
+    }
+  PQclear (res);
+  if (!refresh_neighbours (self, gx_report_get_issuer (gone), gx_report_get_year (gone),
+                           id, parents, error))
+    goto fail;
+  return write_end (self, error);
+
+fail:
+  write_abort (self);
+  return FALSE;
+}
+
+/* A read transaction of one snapshot (unless one is open already). */
+static gboolean
+snapshot_begin (GxPgStore  *self,
+                gboolean   *own,
+                GError    **error)
+{
+  *own = !self->in_batch && self->depth == 0 && !self->in_snapshot;
+  if (*own)
+    {
+      if (!exec (self, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
+        return FALSE;
+      self->in_snapshot = TRUE;
+    }
+  return TRUE;
+}
+
+static void
+snapshot_end (GxPgStore *self,
+              gboolean   own)
+{
+  if (own)
+    {
+      exec (self, "COMMIT", NULL);
+      self->in_snapshot = FALSE;
+    }
+}
+
+GPtrArray *
+gx_pg_store_load_all (GxPgStore  *self,
+                      GError    **error)
+{
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean own;
+  PGresult *res = NULL;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+
+  if (!snapshot_begin (self, &own, error))
+    return NULL;
+  if (!(res = run (self, STMT_LOAD_ALL_REPORTS, NULL, PGRES_TUPLES_OK, _("cannot read the workspace"), error)))
+    goto fail;
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      GxReport *report = gx_report_new ();
+
+      report_from_row (report, res, i);
+      gx_report_set_prose (report, get_text (res, i, 8));
+      g_ptr_array_add (reports, report);
+    }
+  g_clear_pointer (&res, PQclear);
+  /* the ids live in the reports: keys point at a copy of each */
+  {
+    g_autofree gint64 *ids = g_new (gint64, reports->len + 1);
+
+    for (guint i = 0; i < reports->len; i++)
+      {
+        ids[i] = gx_report_get_id (g_ptr_array_index (reports, i));
+        g_hash_table_insert (by_id, &ids[i], g_ptr_array_index (reports, i));
+      }
+    for (guint pass = 0; pass < 2; pass++)
+      {
+        if (!(res = run (self, pass == 0 ? STMT_LOAD_ALL_CELLS : STMT_LOAD_ALL_INVALID, NULL,
+                         PGRES_TUPLES_OK, _("cannot read the workspace"), error)))
+          goto fail;
+        for (int i = 0; i < PQntuples (res); i++)
+          {
+            gint64 id = get_int (res, i, 0);
+            GxReport *report = g_hash_table_lookup (by_id, &id);
+
+            if (report == NULL)
+              continue;
+            if (pass == 0)
+              row_from_result (report, res, i, 1);
+            else
+              invalid_from_result (report, res, i, 1);
+          }
+        g_clear_pointer (&res, PQclear);
+      }
+    g_hash_table_remove_all (by_id);
+  }
+  for (guint i = 0; i < reports->len; i++)
+    if (!check_full (self, g_ptr_array_index (reports, i), GX_CHECK_DEFAULT, GX_RULES_ALL, error))
+      goto fail;
+  snapshot_end (self, own);
+  return g_steal_pointer (&reports);
+
+fail:
+  if (res)
+    PQclear (res);
+  if (own)
+    {
+      exec (self, "ROLLBACK", NULL);
+      self->in_snapshot = FALSE;
+    }
+  return NULL;
+}
+
+GPtrArray *
+gx_pg_store_list_summaries (GxPgStore  *self,
+                            GError    **error)
+{
+  GPtrArray *reports;
+  PGresult *res;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+
+  if (!(res = run (self, STMT_SUMMARIES, NULL, PGRES_TUPLES_OK, _("cannot read the workspace"), error)))
+    return NULL;
+  reports = g_ptr_array_new_full ((guint) PQntuples (res), g_object_unref);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      GxReport *report = gx_report_new ();
+
+      report_from_row (report, res, i);
+      for (guint k = 0; k < N_SUMMARY; k++)
+        if (!PQgetisnull (res, i, 8 + (int) k))
+          gx_report_set_value (report, (guint) summary_cell (k), get_int (res, i, 8 + (int) k));
+      g_ptr_array_add (reports, report);
+    }
+  PQclear (res);
+  return reports;
+}
+
+GHashTable *
+gx_pg_store_dup_hashes (GxPgStore  *self,
+                        GError    **error)
+{
+  GHashTable *hashes;
+  PGresult *res;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+
+  if (!(res = run (self, STMT_ALL_HASHES, NULL, PGRES_TUPLES_OK, _("cannot read the workspace"), error)))
+    return NULL;
+  hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (int i = 0; i < PQntuples (res); i++)
+    g_hash_table_add (hashes, g_strdup (PQgetvalue (res, i, 0)));
+  PQclear (res);
+  return hashes;
+}
+
+GArray *
+gx_pg_store_find_ids (GxPgStore   *self,
+                      int          year,
+                      const char  *issuer_contains,
+                      GError     **error)
+{
+  Params p = { 0 };
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+  p_int (&p, year);
+  p_text (&p, issuer_contains && *issuer_contains ? issuer_contains : NULL);
+  return ids_of (self, STMT_FIND_IDS, &p, error);
+}
+
+GxReport *
+gx_pg_store_rollup (GxPgStore     *self,
+                    const gint64  *ids,
+                    guint          n_ids,
+                    GError       **error)
+{
+  g_autoptr(GxReport) report = gx_report_new ();
+  g_autoptr(GString) array = g_string_new ("{");
+  Params p = { 0 };
+  PGresult *res;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (array, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
+  g_string_append_c (array, '}');
+  p_text (&p, array->str);
+  if (!(res = run (self, STMT_ROLLUP, &p, PGRES_TUPLES_OK, _("cannot add up the reports"), error)))
+    return NULL;
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      gint64 r = get_int (res, i, 0);
+      const GxSchemaRow *row;
+
+      if (r < 0 || (guint64) r >= gx_schema_n_rows ())
+        continue;
+      row = gx_schema_row ((guint) r);
+      for (guint c = 0; c < row->n_columns && c < MAX_COLUMNS; c++)
+        {
+          const char *sum = get_text (res, i, 1 + 2 * (int) c);
+          char *end = NULL;
+          gint64 value;
+
+          if (get_int (res, i, 2 + 2 * (int) c) <= 0 || sum == NULL)
+            continue;
+          errno = 0;
+          value = g_ascii_strtoll (sum, &end, 10);
+          if (errno == ERANGE || end == sum || *end != '\0')
+            {
+              PQclear (res);
+              g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+                           _("%s: cannot add up the %u reports: a sum is beyond what a value can hold (%s)"),
+                           self->display, n_ids, "9,223,372,036,854");
+              return NULL;
+            }
+          gx_report_set_value (report, row->first_cell + c, value);
+        }
+    }
+  PQclear (res);
+  g_ptr_array_unref (gx_rules_check (report));
+  return g_steal_pointer (&report);
+}
+
+/* Issuers, roll-ups, checks across reports ---------------------------------- */
+
+static char *
+canonical_of (GxPgStore   *self,
+              const char  *key,
+              GError     **error)
+{
+  Params p = { 0 };
+  PGresult *res;
+  char *canonical = NULL;
+
+  if (key == NULL)
+    return NULL;
+  p_text (&p, key);
+  if (!(res = run (self, STMT_CANONICAL, &p, PGRES_TUPLES_OK, _("cannot read the workspace"), error)))
+    return NULL;
+  if (PQntuples (res) > 0)
+    canonical = g_strdup (PQgetvalue (res, 0, 0));
+  PQclear (res);
+  return canonical ? canonical : g_strdup (key);
+}
+
+char *
+gx_pg_store_dup_issuer_key (GxPgStore  *self,
+                            const char *issuer)
+{
+  g_autofree char *key = gx_issuer_normalize (issuer);
+  char *canonical;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+  if (key == NULL)
+    return NULL;
+  canonical = canonical_of (self, key, NULL);
+  return canonical ? canonical : g_steal_pointer (&key);
+}
+
+gboolean
+gx_pg_store_set_issuer_alias (GxPgStore   *self,
+                              const char  *alias,
+                              const char  *canonical,
+                              GError     **error)
+{
+  g_autofree char *alias_key = gx_issuer_normalize (alias);
+  g_autofree char *target_key = gx_issuer_normalize (canonical);
+  g_autofree char *target = NULL;
+  g_autofree char *before = NULL;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  if (alias_key == NULL)
+    {
+      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+                   _("%s: an issuer name is needed to merge issuers"), self->display);
+      return FALSE;
+    }
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!(before = canonical_of (self, alias_key, error)))
+    goto fail;
+  {
+    Params p = { 0 };
+
+    p_text (&p, alias_key);
+    if (!run_done (self, STMT_DELETE_ALIAS, &p, _("cannot merge the issuers"), error))
+      goto fail;
+  }
+  if (target_key != NULL && g_strcmp0 (target_key, alias_key) != 0)
+    {
+      if (!(target = canonical_of (self, target_key, error)))
+        goto fail;
+      if (g_strcmp0 (target, alias_key) != 0)
+        {
+          Params p = { 0 };
+
+          p_text (&p, alias_key);
+          p_text (&p, target);
+          if (!run_done (self, STMT_REPOINT_ALIASES, &p, _("cannot merge the issuers"), error) ||
+              !run_done (self, STMT_INSERT_ALIAS, &p, _("cannot merge the issuers"), error))
+            goto fail;
+        }
+    }
+  if (!refresh_issuer_group (self, target, error) ||
+      !refresh_issuer_group (self, alias_key, error) ||
+      (g_strcmp0 (before, alias_key) != 0 && g_strcmp0 (before, target) != 0 &&
+       !refresh_issuer_group (self, before, error)))
+    goto fail;
+  return write_end (self, error);
+
+fail:
+  write_abort (self);
+  return FALSE;
+}
+
+GHashTable *
+gx_pg_store_load_aliases (GxPgStore  *self,
+                          GError    **error)
+{
+  GHashTable *aliases;
+  PGresult *res;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+  if (!(res = run (self, STMT_LOAD_ALIASES, NULL, PGRES_TUPLES_OK, _("cannot read the workspace"), error)))
+    return NULL;
+  aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    g_hash_table_insert (aliases, g_strdup (PQgetvalue (res, i, 0)), g_strdup (PQgetvalue (res, i, 1)));
+  PQclear (res);
+  return aliases;
+}
+
+static void
+store_issuer_free (gpointer data)
+{
+  GxStoreIssuer *issuer = data;
+
+  g_free (issuer->name);
+  g_free (issuer->key);
+  g_free (issuer);
+}
+
+GPtrArray *
+gx_pg_store_list_issuers (GxPgStore  *self,
+                          GError    **error)
+{
+  GPtrArray *issuers;
+  PGresult *res;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+  if (!(res = run (self, STMT_LIST_ISSUERS, NULL, PGRES_TUPLES_OK, _("cannot read the workspace"), error)))
+    return NULL;
+  issuers = g_ptr_array_new_with_free_func (store_issuer_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      GxStoreIssuer *issuer = g_new0 (GxStoreIssuer, 1);
+
+      issuer->name = g_strdup (get_text (res, i, 0));
+      issuer->key = g_strdup (get_text (res, i, 1));
+      issuer->n_reports = (guint) get_int (res, i, 2);
+      g_ptr_array_add (issuers, issuer);
+    }
+  PQclear (res);
+  return issuers;
+}
+
+gint64
+gx_pg_store_find_report (GxPgStore   *self,
+                         const char  *issuer,
+                         int          year,
+                         gint64       except_id,
+                         GError     **error)
+{
+  g_autofree char *key = NULL;
+  Params p = { 0 };
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), -1);
+  key = gx_pg_store_dup_issuer_key (self, issuer);
+  if (key == NULL || year <= 0)
+    return 0;
+  p_text (&p, key);
+  p_int (&p, year);
+  p_int (&p, except_id);
+  return one_id (self, STMT_FIND_REPORT_KEY, &p, error);
+}
+
+gboolean
+gx_pg_store_set_children (GxPgStore     *self,
+                          gint64         parent_id,
+                          const gint64  *child_ids,
+                          guint          n_children,
+                          GError       **error)
+{
+  Params p = { 0 };
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (child_ids != NULL || n_children == 0, FALSE);
+
+  for (guint i = 0; i < n_children; i++)
+    if (child_ids[i] == parent_id)
+      {
+        g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+                     _("%s: report #%lld cannot be a part of itself"),
+                     self->display, (long long) parent_id);
+        return FALSE;
+      }
+  if (!write_begin (self, error))
+    return FALSE;
+  p_int (&p, parent_id);
+  if (!run_done (self, STMT_DELETE_CHILDREN, &p, _("cannot link the reports"), error))
+    goto fail;
+  for (guint i = 0; i < n_children; i++)
+    {
+      Params q = { 0 };
+      PGresult *res;
+
+      p_int (&q, parent_id);
+      p_int (&q, child_ids[i]);
+      res = PQexecParams (self->conn, stmt_sql[STMT_INSERT_CHILD], q.n, NULL, q.values, NULL, NULL, 0);
+      if (is_state (res, "23503"))   /* foreign_key_violation */
+        {
+          PQclear (res);
+          not_found_error (self, parent_id, error);
+          goto fail;
+        }
+      if (PQresultStatus (res) != PGRES_COMMAND_OK)
+        {
+          pg_error (self, res, error, _("cannot link the reports"));
+          PQclear (res);
+          goto fail;
+        }
+      PQclear (res);
+    }
+  if (!refresh_summary (self, parent_id, error))
+    goto fail;
+  return write_end (self, error);
+
+fail:
+  write_abort (self);
+  return FALSE;
+}
+
+GArray *
+gx_pg_store_get_children (GxPgStore  *self,
+                          gint64      parent_id,
+                          GError    **error)
+{
+  Params p = { 0 };
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+  p_int (&p, parent_id);
+  return ids_of (self, STMT_LOAD_CHILDREN, &p, error);
+}
+
+GArray *
+gx_pg_store_get_parents (GxPgStore  *self,
+                         gint64      child_id,
+                         GError    **error)
+{
+  Params p = { 0 };
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+  p_int (&p, child_id);
+  return ids_of (self, STMT_LOAD_PARENTS, &p, error);
+}
+
+GPtrArray *
+gx_pg_store_check_across (GxPgStore  *self,
+                          GxReport   *report,
+                          GError    **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 id;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+  g_return_val_if_fail (GX_IS_REPORT (report), NULL);
+
+  id = gx_report_get_id (report);
+  if (gx_report_get_year (report) > 1)
+    {
+      gint64 previous_id = gx_pg_store_find_report (self, gx_report_get_issuer (report),
+                                                    gx_report_get_year (report) - 1, id, error);
+
+      if (previous_id < 0)
+        return NULL;
+      if (previous_id > 0)
+        {
+          g_autoptr(GxReport) previous = load_plain (self, previous_id, error);
+          g_autoptr(GPtrArray) carry = NULL;
+
+          if (previous == NULL)
+            return NULL;
+          carry = gx_crosscheck_years (previous, report);
+          g_ptr_array_extend_and_steal (found, g_steal_pointer (&carry));
+        }
+    }
+  if (id > 0)
+    {
+      g_autoptr(GArray) ids = gx_pg_store_get_children (self, id, error);
+      g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+
+      if (ids == NULL)
+        return NULL;
+      for (guint i = 0; i < ids->len; i++)
+        {
+          GxReport *child = load_plain (self, g_array_index (ids, gint64, i), error);
+
+          if (child == NULL)
+            return NULL;
+          g_ptr_array_add (children, child);
+        }
+      if (children->len > 0)
+        {
+          g_autoptr(GPtrArray) parts = gx_crosscheck_hierarchy (report, children);
+
+          g_ptr_array_extend_and_steal (found, g_steal_pointer (&parts));
+        }
+    }
+  gx_crosscheck_add_findings (report, found);
+  return g_steal_pointer (&found);
+}
+
+gboolean
+gx_pg_store_check_report (GxPgStore  *self,
+                          GxReport   *report,
+                          GError    **error)
+{
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
+  return check_full (self, report, GX_CHECK_DEFAULT, GX_RULES_ALL, error);
+}
+
+static gboolean
+refresh_summary (GxPgStore  *self,
+                 gint64      id,
+                 GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GxReport) report = gx_pg_store_load_report (self, id, &local_error);
+
+  if (report == NULL && g_error_matches (local_error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND))
+    return TRUE;
+  if (report == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return write_summary (self, id, report, error);
+}
+
+static gboolean
+refresh_neighbours (GxPgStore   *self,
+                    const char  *issuer,
+                    int          year,
+                    gint64       id,
+                    GArray      *parents,
+                    GError     **error)
+{
+  if (issuer != NULL && year > 0 && year < 9999)
+    {
+      gint64 next = gx_pg_store_find_report (self, issuer, year + 1, id, error);
+
+      if (next < 0 || (next > 0 && !refresh_summary (self, next, error)))
+        return FALSE;
+    }
+  for (guint i = 0; parents != NULL && i < parents->len; i++)
+    if (!refresh_summary (self, g_array_index (parents, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+refresh_issuer_group (GxPgStore   *self,
+                      const char  *key,
+                      GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  Params p = { 0 };
+
+  if (key == NULL)
+    return TRUE;
+  p_text (&p, key);
+  if (!(ids = ids_of (self, STMT_ISSUER_GROUP, &p, error)))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!refresh_summary (self, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Reviews ------------------------------------------------------------------- */
+
+static gboolean
+has_reviews (GxPgStore *self)
+{
+  if (self->has_reviews < 0)
+    {
+      PGresult *res = run (self, STMT_HAS_REVIEWS, NULL, PGRES_TUPLES_OK, "", NULL);
+
+      self->has_reviews = 1;   /* when in doubt, look them up */
+      if (res != NULL && PQntuples (res) == 1)
+        self->has_reviews = strcmp (PQgetvalue (res, 0, 0), "t") == 0;
+      if (res)
+        PQclear (res);
+    }
+  return self->has_reviews > 0;
+}
+
+gboolean
+gx_pg_store_has_reviews (GxPgStore *self)
+{
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  /* another client may have recorded one since; inside our own write
+   * transaction (the write lock held) nobody else can */
+  if (!self->in_batch && self->depth == 0)
+    self->has_reviews = -1;
+  return has_reviews (self);
+}
+
+static char *
+review_issuer_key (GxReport *report)
+{
+  char *key = gx_issuer_normalize (gx_report_get_issuer (report));
+
+  if (key == NULL && gx_report_get_id (report) > 0)
+    key = g_strdup_printf ("#%" G_GINT64_FORMAT, gx_report_get_id (report));
+  return key;
+}
+
+gboolean
+gx_pg_store_set_review (GxPgStore      *self,
+                        GxReport       *report,
+                        GxFinding      *finding,
+                        GxReviewState   state,
+                        const char     *note,
+                        GError        **error)
+{
+  g_autofree char *issuer_key = NULL;
+  g_autofree char *canonical = NULL;
+  g_autofree char *finding_key = NULL;
+  g_autofree char *now = NULL;
+  Params p = { 0 };
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (GX_IS_FINDING (finding), FALSE);
+  g_return_val_if_fail (state <= GX_REVIEW_DISMISSED, FALSE);
+
+  issuer_key = review_issuer_key (report);
+  if (issuer_key == NULL)
+    {
+      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+                   _("%s: a report without issuer must be saved before its findings are reviewed"),
+                   self->display);
+      return FALSE;
+    }
+  finding_key = gx_finding_dup_key (finding);
+  if (note != NULL && *note == '\0')
+    note = NULL;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!(canonical = canonical_of (self, issuer_key, error)))
+    goto fail;
+  p_text (&p, canonical);
+  p_int (&p, gx_report_get_year (report));
+  p_text (&p, finding_key);
+  if (!run_done (self, STMT_DELETE_REVIEW, &p, _("cannot record the review"), error))
+    goto fail;
+  if (state != GX_REVIEW_OPEN)
+    {
+      Params q = { 0 };
+
+      now = now_iso8601 ();
+      p_text (&q, issuer_key);
+      p_int (&q, gx_report_get_year (report));
+      p_text (&q, finding_key);
+      p_text (&q, gx_review_state_to_key (state));
+      p_text (&q, note);
+      p_text (&q, now);
+      if (!run_done (self, STMT_INSERT_REVIEW, &q, _("cannot record the review"), error))
+        goto fail;
+    }
+  gx_finding_set_review (finding, state, note);
+  gx_check_update_counts (report);
+  self->has_reviews = -1;
+  if (gx_report_get_id (report) > 0 &&
+      !write_summary (self, gx_report_get_id (report), report, error))
+    goto fail;
+  return write_end (self, error);
+
+fail:
+  write_abort (self);
+  return FALSE;
+}
+
+gboolean
+gx_pg_store_apply_reviews (GxPgStore  *self,
+                           GxReport   *report,
+                           GError    **error)
+{
+  g_autoptr(GHashTable) by_key = NULL;
+  g_autofree char *issuer_key = NULL;
+  g_autofree char *canonical = NULL;
+  GPtrArray *findings;
+  Params p = { 0 };
+  PGresult *res;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
+
+  findings = gx_report_get_findings (report);
+  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GxFinding *f = g_ptr_array_index (findings, i);
+
+      gx_finding_set_review (f, GX_REVIEW_OPEN, NULL);
+      g_hash_table_insert (by_key, gx_finding_dup_key (f), f);
+    }
+  issuer_key = review_issuer_key (report);
+  if (issuer_key == NULL || findings->len == 0)
+    return TRUE;
+  if (!(canonical = canonical_of (self, issuer_key, error)))
+    return FALSE;
+  p_text (&p, canonical);
+  p_int (&p, gx_report_get_year (report));
+  if (!(res = run (self, STMT_LOAD_REVIEWS, &p, PGRES_TUPLES_OK, _("cannot read the reviews"), error)))
+    return FALSE;
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      GxFinding *f = g_hash_table_lookup (by_key, PQgetvalue (res, i, 0));
+      GxReviewState state;
+
+      if (f && gx_review_state_from_key (PQgetvalue (res, i, 1), &state))
+        gx_finding_set_review (f, state, get_text (res, i, 2));
+    }
+  PQclear (res);
+  return TRUE;
+}
+
+/* The one recipe (gx-check.c) with this workspace. */
+static gboolean
+check_full (GxPgStore     *self,
+            GxReport      *report,
+            GxCheckFlags   flags,
+            GxRulesFlags   rules,
+            GError       **error)
+{
+  /* until the workspace object's GxBackend: the steps of
+   * gx_check_report_full() with this store */
+  gboolean reuse;
+
+  if (has_reviews (self))
+    rules = GX_RULES_ALL;
+  reuse = (flags & GX_CHECK_REUSE) && gx_report_is_checked (report) &&
+          (rules != GX_RULES_ALL || gx_report_get_n_unlisted_notes (report) == 0);
+  if (!reuse)
+    {
+      g_ptr_array_unref (gx_rules_check_full (report, rules));
+      g_ptr_array_unref (gx_prose_check (report));
+      gx_report_set_checked (report);
+    }
+  {
+    g_autoptr(GPtrArray) across = gx_pg_store_check_across (self, report, error);
+
+    if (across == NULL)
+      return FALSE;
+  }
+  if (has_reviews (self))
+    {
+      if (!gx_pg_store_apply_reviews (self, report, error))
+        return FALSE;
+    }
+  else
+    {
+      GPtrArray *findings = gx_report_get_findings (report);
+
+      for (guint i = 0; i < findings->len; i++)
+        gx_finding_set_review (g_ptr_array_index (findings, i), GX_REVIEW_OPEN, NULL);
+    }
+  gx_check_update_counts (report);
+  return TRUE;
+}
+
+/* Whole tables (copy) ---------------------------------------------------------- */
+
+static const GxWsTable ws_tables[] = {
+  { "reports",
+    "id, issuer, year, source, content_hash, format_version, imported_at, updated_at, "
+    "n_errors, n_warnings, n_notes, sum_new_received, sum_results_total, sum_carried_forward, "
+    "sum_review, sum_litigation_direct, sum_litigation_after_review, issuer_key, prose",
+    19, "id" },
+  { "cells", "report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines", 11, "report_id, row" },
+  { "invalid_cells", "report_id, cell, raw", 3, "report_id, cell" },
+  { "reviews", "issuer_key, year, finding_key, state, note, updated_at", 6,
+    "issuer_key, year, finding_key" },
+  { "issuer_aliases", "alias, canonical", 2, "alias" },
+  { "report_children", "parent_id, child_id", 2, "parent_id, child_id" },
+};
+
+const GxWsTable *
+gx_ws_tables (guint *n_tables)
+{
+  *n_tables = G_N_ELEMENTS (ws_tables);
+  return ws_tables;
+}
+
+gboolean
+gx_pg_store_begin_snapshot (GxPgStore  *self,
+                            GError    **error)
+{
+  gboolean own;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_snapshot && !self->in_batch, FALSE);
+  return snapshot_begin (self, &own, error);
+}
+
+void
+gx_pg_store_end_snapshot (GxPgStore *self)
+{
+  g_return_if_fail (GX_IS_PG_STORE (self));
+  snapshot_end (self, self->in_snapshot);
+}
+
+/* The table names and columns are our constants, never user text. */
+gboolean
+gx_pg_store_dump_table (GxPgStore        *self,
+                        const GxWsTable  *table,
+                        GxWsRowFunc       row,
+                        gpointer          user_data,
+                        GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY %s",
+                                          table->columns, table->table, table->order);
+  g_autofree const char **values = g_new0 (const char *, table->n_columns + 1);
+  PGresult *res;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+
+  res = PQexec (self->conn, sql);
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    {
+      pg_error (self, res, error, _("cannot read the workspace"));
+      PQclear (res);
+      return FALSE;
+    }
+  for (int i = 0; ok && i < PQntuples (res); i++)
+    {
+      for (guint c = 0; c < table->n_columns; c++)
+        values[c] = get_text (res, i, (int) c);
+      ok = row (values, user_data, error);
+    }
+  PQclear (res);
+  return ok;
+}
+
+gboolean
+gx_pg_store_copy_in_start (GxPgStore        *self,
+                           const GxWsTable  *table,
+                           GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf ("COPY %s (%s) FROM STDIN", table->table, table->columns);
+  PGresult *res;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+
+  res = PQexec (self->conn, sql);
+  if (PQresultStatus (res) != PGRES_COPY_IN)
+    {
+      pg_error (self, res, error, _("cannot update the workspace"));
+      PQclear (res);
+      return FALSE;
+    }
+  PQclear (res);
+  self->copy_columns = table->n_columns;
+  return TRUE;
+}
+
+/* COPY's text format: \N for NULL, backslash escapes for the separators. */
+static void
+append_copy_value (GString    *line,
+                   const char *value)
+{
+  if (value == NULL)
+    {
+      g_string_append (line, "\\N");
+      return;
+    }
+  for (const char *c = value; *c; c++)
+    switch (*c)
+      {
+      case '\\': g_string_append (line, "\\\\"); break;
+      case '\t': g_string_append (line, "\\t"); break;
+      case '\n': g_string_append (line, "\\n"); break;
+      case '\r': g_string_append (line, "\\r"); break;
+      default: g_string_append_c (line, *c); break;
+      }
+}
+
+gboolean
+gx_pg_store_copy_in_row (GxPgStore          *self,
+                         const char *const  *values,
+                         GError            **error)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  for (guint c = 0; c < self->copy_columns; c++)
+    {
+      if (c > 0)
+        g_string_append_c (line, '\t');
+      append_copy_value (line, values[c]);
+    }
+  g_string_append_c (line, '\n');
+  if (PQputCopyData (self->conn, line->str, (int) line->len) != 1)
+    return pg_error (self, NULL, error, _("cannot update the workspace"));
+  return TRUE;
+}
+
+gboolean
+gx_pg_store_copy_in_end (GxPgStore  *self,
+                         GError    **error)
+{
+  PGresult *res;
+  gboolean ok;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  if (PQputCopyEnd (self->conn, NULL) != 1)
+    return pg_error (self, NULL, error, _("cannot update the workspace"));
+  res = PQgetResult (self->conn);
+  ok = PQresultStatus (res) == PGRES_COMMAND_OK;
+  if (!ok)
+    pg_error (self, res, error, _("cannot update the workspace"));
+  PQclear (res);
+  /* drain: the end of the command */
+  while ((res = PQgetResult (self->conn)) != NULL)
+    PQclear (res);
+  self->copy_columns = 0;
+  return ok;
+}
+
+gboolean
+gx_pg_store_reset_ids (GxPgStore  *self,
+                       GError    **error)
+{
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  return exec (self, "SELECT setval (pg_get_serial_sequence ('reports', 'id'), "
+               "COALESCE ((SELECT MAX (id) FROM reports), 0) + 1, false)", error);
+}
+
+gint64
+gx_pg_store_count_reports (GxPgStore  *self,
+                           GError    **error)
+{
+  PGresult *res;
+  gint64 n;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), -1);
+  res = PQexec (self->conn, "SELECT COUNT (*) FROM reports");
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    {
+      pg_error (self, res, error, _("cannot read the workspace"));
+      PQclear (res);
+      return -1;
+    }
+  n = get_int (res, 0, 0);
+  PQclear (res);
+  return n;
+}
