@@ -362,7 +362,7 @@ gx_cli_check (int    argc,
          * count) */
         if (store != NULL)
           {
-            if (!gx_check_report_full (report, store, GX_CHECK_REUSE, work.rules, &error))
+            if (!gx_check_report_full (report, store ? GX_BACKEND (store) : NULL, GX_CHECK_REUSE, work.rules, &error))
               {
                 gx_cli_printerr ("check: %s\n", error->message);
                 g_thread_pool_free (pool, TRUE, TRUE);

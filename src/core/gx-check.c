@@ -53,7 +53,7 @@ gx_check_update_counts (GxReport *report)
 
 gboolean
 gx_check_report_full (GxReport      *report,
-                      GxStore       *store,
+                      GxBackend     *store,
                       GxCheckFlags   flags,
                       GxRulesFlags   rules,
                       GError       **error)
@@ -61,10 +61,10 @@ gx_check_report_full (GxReport      *report,
   gboolean reuse;
 
   g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (store == NULL || GX_IS_STORE (store), FALSE);
+  g_return_val_if_fail (store == NULL || GX_IS_BACKEND (store), FALSE);
 
   /* a decision may concern a blank cell: every note is built then */
-  if (store != NULL && gx_store_has_reviews (store))
+  if (store != NULL && gx_backend_has_reviews (store))
     rules = GX_RULES_ALL;
   reuse = (flags & GX_CHECK_REUSE) && gx_report_is_checked (report) &&
           (rules != GX_RULES_ALL || gx_report_get_n_unlisted_notes (report) == 0);
@@ -80,13 +80,13 @@ gx_check_report_full (GxReport      *report,
 
   if (store != NULL)
     {
-      g_autoptr(GPtrArray) across = gx_store_check_across (store, report, error);
+      g_autoptr(GPtrArray) across = gx_backend_check_across (store, report, error);
 
       if (across == NULL)
         return FALSE;
-      if (gx_store_has_reviews (store))
+      if (gx_backend_has_reviews (store))
         {
-          if (!gx_store_apply_reviews (store, report, error))
+          if (!gx_backend_apply_reviews (store, report, error))
             return FALSE;
         }
       else
@@ -104,7 +104,7 @@ gx_check_report_full (GxReport      *report,
 
 gboolean
 gx_check_report (GxReport  *report,
-                 GxStore   *store,
+                 GxBackend *store,
                  GError   **error)
 {
   return gx_check_report_full (report, store, GX_CHECK_DEFAULT, GX_RULES_ALL, error);

@@ -9,8 +9,8 @@
  * (gx_prose_check(): prose_mismatch and the text's sections), then, in a
  * workspace, carryover and stock against the same issuer's report of the
  * year before there (after the issuer merges) and hierarchy over the
- * report's units (gx_store_check_across()), and last the review decisions
- * recorded there (gx_store_apply_reviews()): a decided finding keeps its
+ * report's units (gx_backend_check_across()), and last the review decisions
+ * recorded there (gx_backend_apply_reviews()): a decided finding keeps its
  * decision and note.  The report's counts (gx_report_get_n_errors() …)
  * are then those of the findings not dismissed (gx_review_count_open()):
  * a dismissed error does not count anywhere.
@@ -19,7 +19,7 @@
 
 #include "gx-report.h"
 #include "gx-rules.h"
-#include "gx-store.h"
+#include "gx-backend.h"
 
 G_BEGIN_DECLS
 
@@ -35,13 +35,13 @@ typedef enum {
  * the findings go to gx_report_get_findings().  FALSE and @error when the
  * workspace could not be read. */
 gboolean gx_check_report      (GxReport      *report,
-                               GxStore       *store,
+                               GxBackend     *store,
                                GError       **error);
 /* gx_check_report(), with @flags and the blank-cell notes of @rules
  * (GX_RULES_NO_BLANK_CELLS: counted, not built; built all the same when
  * the workspace has decisions, since one may concern a blank cell). */
 gboolean gx_check_report_full (GxReport      *report,
-                               GxStore       *store,
+                               GxBackend     *store,
                                GxCheckFlags   flags,
                                GxRulesFlags   rules,
                                GError       **error);

@@ -50,6 +50,7 @@
 #include "gx-crosscheck.h"
 #include "gx-prose.h"
 #include "gx-check.h"
+#include "gx-store-private.h"
 
 #define STORE_VERSION 4
 
@@ -239,7 +240,8 @@ struct _GxStore
 
 };
 
-G_DEFINE_FINAL_TYPE (GxStore, gx_store, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (GxStore, gx_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GX_TYPE_BACKEND, gx_store_backend_init))
 
 G_DEFINE_QUARK (gx-store-error-quark, gx_store_error)
 
@@ -911,9 +913,6 @@ static gboolean refresh_summary (GxStore  *self,
 static gboolean refresh_issuer_group (GxStore     *self,
                                       const char  *key,
                                       GError     **error);
-static GxReport *load_plain (GxStore  *self,
-                             gint64    id,
-                             GError  **error);
 
 void
 gx_review_count_open (GxReport *report,
@@ -951,7 +950,7 @@ bind_summary (GxStore       *self,
 
   /* a reader thread may have run the rules and the prose already */
   if (recheck &&
-      !gx_check_report_full (report, self, GX_CHECK_REUSE, GX_RULES_NO_BLANK_CELLS, error))
+      !gx_check_report_full (report, GX_BACKEND (self), GX_CHECK_REUSE, GX_RULES_NO_BLANK_CELLS, error))
     return FALSE;
   gx_review_count_open (report, counts);
 
@@ -1695,7 +1694,7 @@ put_report_inner (GxStore          *self,
           /* the same figures from other content (the text re-encoded, the
            * .docx of the same report): there already, no conflict (with
            * --replace, the new source replaces the old one all the same) */
-          g_autoptr(GxReport) other = load_plain (self, existing, error);
+          g_autoptr(GxReport) other = gx_store_load_cells (self, existing, error);
 
           if (other == NULL)
             return FALSE;
@@ -1925,7 +1924,7 @@ gx_store_remove_report (GxStore  *self,
   g_return_val_if_fail (GX_IS_STORE (self), FALSE);
 
   /* who it was: the next year's carryover and its roll-ups change */
-  if (!(gone = load_plain (self, id, error)) ||
+  if (!(gone = gx_store_load_cells (self, id, error)) ||
       !(parents = gx_store_get_parents (self, id, error)))
     return FALSE;
   if (!savepoint (self, error))
@@ -2034,7 +2033,7 @@ gx_store_load_all (GxStore  *self,
       GxReport *report = g_ptr_array_index (reports, i);
 
       if (!load_prose_into (self, report, gx_report_get_id (report), error) ||
-          !gx_check_report (report, self, error))
+          !gx_check_report (report, GX_BACKEND (self), error))
         goto fail;
     }
 
@@ -2345,21 +2344,11 @@ gx_store_load_aliases (GxStore  *self,
   return g_steal_pointer (&aliases);
 }
 
-static void
-store_issuer_free (gpointer data)
-{
-  GxStoreIssuer *issuer = data;
-
-  g_free (issuer->name);
-  g_free (issuer->key);
-  g_free (issuer);
-}
-
 GPtrArray *
 gx_store_list_issuers (GxStore  *self,
                        GError  **error)
 {
-  g_autoptr(GPtrArray) issuers = g_ptr_array_new_with_free_func (store_issuer_free);
+  g_autoptr(GPtrArray) issuers = g_ptr_array_new_with_free_func (gx_backend_issuer_free);
   sqlite3_stmt *s;
   int rc;
 
@@ -2498,11 +2487,10 @@ gx_store_get_parents (GxStore  *self,
   return load_ids (self, STMT_LOAD_PARENTS, child_id, error);
 }
 
-/* A report with its cells only (no checks): for comparing. */
-static GxReport *
-load_plain (GxStore  *self,
-            gint64    id,
-            GError  **error)
+GxReport *
+gx_store_load_cells (GxStore  *self,
+                     gint64    id,
+                     GError  **error)
 {
   g_autoptr(GxReport) report = gx_report_new ();
   sqlite3_stmt *s;
@@ -2536,55 +2524,8 @@ gx_store_check_across (GxStore   *self,
                        GxReport  *report,
                        GError   **error)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 id;
-
   g_return_val_if_fail (GX_IS_STORE (self), NULL);
-  g_return_val_if_fail (GX_IS_REPORT (report), NULL);
-
-  id = gx_report_get_id (report);
-  if (gx_report_get_year (report) > 1)
-    {
-      gint64 previous_id = gx_store_find_report (self, gx_report_get_issuer (report),
-                                                 gx_report_get_year (report) - 1, id, error);
-
-      if (previous_id < 0)
-        return NULL;
-      if (previous_id > 0)
-        {
-          g_autoptr(GxReport) previous = load_plain (self, previous_id, error);
-          g_autoptr(GPtrArray) carry = NULL;
-
-          if (previous == NULL)
-            return NULL;
-          carry = gx_crosscheck_years (previous, report);
-          g_ptr_array_extend_and_steal (found, g_steal_pointer (&carry));
-        }
-    }
-  if (id > 0)
-    {
-      g_autoptr(GArray) ids = gx_store_get_children (self, id, error);
-      g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
-
-      if (ids == NULL)
-        return NULL;
-      for (guint i = 0; i < ids->len; i++)
-        {
-          GxReport *child = load_plain (self, g_array_index (ids, gint64, i), error);
-
-          if (child == NULL)
-            return NULL;
-          g_ptr_array_add (children, child);
-        }
-      if (children->len > 0)
-        {
-          g_autoptr(GPtrArray) parts = gx_crosscheck_hierarchy (report, children);
-
-          g_ptr_array_extend_and_steal (found, g_steal_pointer (&parts));
-        }
-    }
-  gx_crosscheck_add_findings (report, found);
-  return g_steal_pointer (&found);
+  return gx_backend_check_across (GX_BACKEND (self), report, error);
 }
 
 gboolean
@@ -2595,7 +2536,7 @@ gx_store_check_report (GxStore   *self,
   g_return_val_if_fail (GX_IS_STORE (self), FALSE);
   g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
 
-  return gx_check_report (report, self, error);
+  return gx_check_report (report, GX_BACKEND (self), error);
 }
 
 /* Rewrites the cached counts of report @id, checked again. */

@@ -7,28 +7,22 @@
 
 #include <gio/gio.h>
 
+#include "gx-backend.h"
 #include "gx-report.h"
 
 G_BEGIN_DECLS
 
 #define GX_STORE_ERROR (gx_store_error_quark ())
 
+/* the domain of GX_BACKEND_ERROR (the same quark), with its codes */
 typedef enum {
-  GX_STORE_ERROR_SQLITE,     /* the database said no; message has its text */
-  GX_STORE_ERROR_TOO_NEW,    /* made by a newer GxReports: refused, untouched */
-  GX_STORE_ERROR_NOT_FOUND,  /* no report with that id */
+  GX_STORE_ERROR_SQLITE = GX_BACKEND_ERROR_FAILED,   /* the database said no; message has its text */
+  GX_STORE_ERROR_TOO_NEW = GX_BACKEND_ERROR_TOO_NEW, /* made by a newer GxReports: refused, untouched */
+  GX_STORE_ERROR_NOT_FOUND = GX_BACKEND_ERROR_NOT_FOUND,  /* no report with that id */
 } GxStoreError;
 
-typedef enum {
-  GX_IMPORT_ADDED,            /* new report */
-  GX_IMPORT_ALREADY_PRESENT,  /* the same content (hash) is there already, or a report
-                               * of the same issuer and year with the same figures
-                               * (the id set is that report's) */
-  GX_IMPORT_REPLACED,         /* same issuer and year, replaced on request */
-  GX_IMPORT_CONFLICT,         /* same issuer and year, other figures, not replaced */
-} GxImportOutcome;
-
 #define GX_TYPE_STORE (gx_store_get_type ())
+/* implements GxBackend (gx-backend.h) */
 G_DECLARE_FINAL_TYPE (GxStore, gx_store, GX, STORE, GObject)
 
 GQuark      gx_store_error_quark   (void);
@@ -166,11 +160,7 @@ GHashTable *gx_store_load_aliases     (GxStore     *self,
 /* The issuers of the workspace, as written in the reports, ordered by
  * their canonical key: a GPtrArray of GxStoreIssuer (free with
  * g_ptr_array_unref). */
-typedef struct {
-  char *name;        /* as written in the reports */
-  char *key;         /* normalised canonical key (after merges) */
-  guint n_reports;
-} GxStoreIssuer;
+typedef GxBackendIssuer GxStoreIssuer;
 GPtrArray  *gx_store_list_issuers     (GxStore     *self,
                                        GError     **error);
 

@@ -484,7 +484,7 @@ test_json_round_trip (Fixture       *f,
     for (guint i = 0; i < all->len; i++)
       {
         gx_report_set_prose (g_ptr_array_index (all, i), NULL);
-        g_assert_true (gx_check_report (g_ptr_array_index (all, i), store, &error));
+        g_assert_true (gx_check_report (g_ptr_array_index (all, i), GX_BACKEND (store), &error));
         g_assert_no_error (error);
       }
     without_prose = gx_json_write_reports (all, TRUE);
@@ -1333,6 +1333,41 @@ test_cli_review_merge_link (Fixture       *f,
   g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free);
 }
 
+/* The factory: a path is the SQLite file, a PostgreSQL location is
+ * refused with a clear message while that backend is not built in. */
+static void
+test_backend_open (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxBackend) backend = gx_backend_open (f->db_path, FALSE, &error);
+  const char *const postgres[] = {
+    "postgresql://gx@localhost/reports", "postgres://localhost/gx",
+    "host=localhost dbname=gx", "dbname=gx",
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (GX_IS_STORE (backend));
+  g_assert_cmpstr (gx_backend_get_location (backend), ==, f->db_path);
+  g_assert_false (gx_backend_is_read_only (backend));
+  g_assert_false (gx_backend_location_is_postgres (f->db_path));
+  g_assert_false (gx_backend_location_is_postgres ("reports/host=a.db"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (postgres); i++)
+    {
+      g_autoptr(GError) refused = NULL;
+
+      g_assert_true (gx_backend_location_is_postgres (postgres[i]));
+      g_assert_null (gx_backend_open (postgres[i], TRUE, &refused));
+      g_assert_error (refused, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_SUPPORTED);
+      g_assert_nonnull (strstr (refused->message, "PostgreSQL"));
+    }
+  /* a store's errors are the backend's */
+  g_assert_null (gx_backend_load_report (backend, 4242, &error));
+  g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND);
+  g_assert_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1353,6 +1388,7 @@ main (int    argc,
   ADD ("save-and-remove", test_save_and_remove);
   ADD ("cli", test_cli);
   ADD ("cli-review-merge-link", test_cli_review_merge_link);
+  ADD ("backend-open", test_backend_open);
 #undef ADD
 
   return g_test_run ();

@@ -342,7 +342,7 @@ recheck (GxEditorForm *self)
   if (self->report == NULL)
     return;
 
-  if (!gx_check_report (self->report, self->store, &error))
+  if (!gx_check_report (self->report, self->store ? GX_BACKEND (self->store) : NULL, &error))
     {
       /* the workspace could not be read: the report's own findings */
       g_warning ("%s", error->message);

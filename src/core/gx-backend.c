@@ -1,0 +1,412 @@
+/* gx-backend.c: where a workspace keeps its reports (see gx-backend.h) */
+#include "gx-config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "gx-backend.h"
+#include "gx-crosscheck.h"
+#include "gx-store.h"
+
+G_DEFINE_INTERFACE (GxBackend, gx_backend, G_TYPE_OBJECT)
+
+/* the domain GxStore has always used, so that its errors and those of
+ * every backend are matched alike */
+GQuark
+gx_backend_error_quark (void)
+{
+  return g_quark_from_static_string ("gx-store-error-quark");
+}
+
+static void
+gx_backend_default_init (GxBackendInterface *iface)
+{
+}
+
+gboolean
+gx_backend_location_is_postgres (const char *location)
+{
+  static const char *const keywords[] = {
+    "host=", "hostaddr=", "dbname=", "user=", "port=", "service=", "password=",
+  };
+
+  if (location == NULL)
+    return FALSE;
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    return TRUE;
+  /* a libpq conninfo: keyword=value pairs ("host=db dbname=gx"), a
+   * keyword first */
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    if (g_str_has_prefix (location, keywords[i]))
+      return TRUE;
+  return FALSE;
+}
+
+GxBackend *
+gx_backend_open (const char  *location,
+                 gboolean     read_only,
+                 GError     **error)
+{
+  GxStore *store;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (gx_backend_location_is_postgres (location))
+    {
+      g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_SUPPORTED,
+                   _("%s: PostgreSQL support is not built in"), location);
+      return NULL;
+    }
+  store = read_only ? gx_store_open_read_only (location, error) : gx_store_open (location, error);
+  return store ? GX_BACKEND (store) : NULL;
+}
+
+char *
+gx_backend_content_hash (const void *data,
+                         gsize       len)
+{
+  return gx_store_content_hash (data, len);
+}
+
+void
+gx_backend_issuer_free (gpointer data)
+{
+  GxBackendIssuer *issuer = data;
+
+  if (issuer == NULL)
+    return;
+  g_free (issuer->name);
+  g_free (issuer->key);
+  g_free (issuer);
+}
+
+#define IFACE(self) GX_BACKEND_GET_IFACE (self)
+
+const char *
+gx_backend_get_location (GxBackend *self)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  return IFACE (self)->get_location (self);
+}
+
+gboolean
+gx_backend_is_read_only (GxBackend *self)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  return IFACE (self)->is_read_only (self);
+}
+
+gint64
+gx_backend_get_data_version (GxBackend  *self,
+                             GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), -1);
+  return IFACE (self)->get_data_version (self, error);
+}
+
+gboolean
+gx_backend_begin (GxBackend  *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  return IFACE (self)->begin (self, error);
+}
+
+gboolean
+gx_backend_commit (GxBackend  *self,
+                   GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  return IFACE (self)->commit (self, error);
+}
+
+void
+gx_backend_rollback (GxBackend *self)
+{
+  g_return_if_fail (GX_IS_BACKEND (self));
+  IFACE (self)->rollback (self);
+}
+
+gboolean
+gx_backend_savepoint (GxBackend  *self,
+                      GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  return IFACE (self)->savepoint (self, error);
+}
+
+gboolean
+gx_backend_release_savepoint (GxBackend  *self,
+                              GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  return IFACE (self)->release_savepoint (self, error);
+}
+
+void
+gx_backend_rollback_to_savepoint (GxBackend *self)
+{
+  g_return_if_fail (GX_IS_BACKEND (self));
+  IFACE (self)->rollback_to_savepoint (self);
+}
+
+gboolean
+gx_backend_put_report (GxBackend        *self,
+                       GxReport         *report,
+                       const char       *content_hash,
+                       gboolean          replace,
+                       GxImportOutcome  *outcome,
+                       GError          **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
+  return IFACE (self)->put_report (self, report, content_hash, replace, outcome, error);
+}
+
+gint64
+gx_backend_find_hash (GxBackend   *self,
+                      const char  *content_hash,
+                      GError     **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), -1);
+  return IFACE (self)->find_hash (self, content_hash, error);
+}
+
+GHashTable *
+gx_backend_dup_hashes (GxBackend  *self,
+                       GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  return IFACE (self)->dup_hashes (self, error);
+}
+
+gboolean
+gx_backend_save_report (GxBackend  *self,
+                        GxReport   *report,
+                        GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
+  return IFACE (self)->save_report (self, report, error);
+}
+
+GxReport *
+gx_backend_load_report (GxBackend  *self,
+                        gint64      id,
+                        GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  return IFACE (self)->load_report (self, id, error);
+}
+
+GxReport *
+gx_backend_load_cells (GxBackend  *self,
+                       gint64      id,
+                       GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  return IFACE (self)->load_cells (self, id, error);
+}
+
+gboolean
+gx_backend_remove_report (GxBackend  *self,
+                          gint64      id,
+                          GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  return IFACE (self)->remove_report (self, id, error);
+}
+
+GPtrArray *
+gx_backend_load_all (GxBackend  *self,
+                     GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  return IFACE (self)->load_all (self, error);
+}
+
+GPtrArray *
+gx_backend_list_summaries (GxBackend  *self,
+                           GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  return IFACE (self)->list_summaries (self, error);
+}
+
+GArray *
+gx_backend_find_ids (GxBackend   *self,
+                     int          year,
+                     const char  *issuer_contains,
+                     GError     **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  return IFACE (self)->find_ids (self, year, issuer_contains, error);
+}
+
+GxReport *
+gx_backend_rollup (GxBackend     *self,
+                   const gint64  *ids,
+                   guint          n_ids,
+                   GError       **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  return IFACE (self)->rollup (self, ids, n_ids, error);
+}
+
+gboolean
+gx_backend_set_issuer_alias (GxBackend   *self,
+                             const char  *alias,
+                             const char  *canonical,
+                             GError     **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  return IFACE (self)->set_issuer_alias (self, alias, canonical, error);
+}
+
+char *
+gx_backend_dup_issuer_key (GxBackend  *self,
+                           const char *issuer)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  return IFACE (self)->dup_issuer_key (self, issuer);
+}
+
+GHashTable *
+gx_backend_load_aliases (GxBackend  *self,
+                         GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  return IFACE (self)->load_aliases (self, error);
+}
+
+GPtrArray *
+gx_backend_list_issuers (GxBackend  *self,
+                         GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  return IFACE (self)->list_issuers (self, error);
+}
+
+gint64
+gx_backend_find_report (GxBackend   *self,
+                        const char  *issuer,
+                        int          year,
+                        gint64       except_id,
+                        GError     **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), -1);
+  return IFACE (self)->find_report (self, issuer, year, except_id, error);
+}
+
+gboolean
+gx_backend_set_children (GxBackend     *self,
+                         gint64         parent_id,
+                         const gint64  *child_ids,
+                         guint          n_children,
+                         GError       **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  return IFACE (self)->set_children (self, parent_id, child_ids, n_children, error);
+}
+
+GArray *
+gx_backend_get_children (GxBackend  *self,
+                         gint64      parent_id,
+                         GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  return IFACE (self)->get_children (self, parent_id, error);
+}
+
+GArray *
+gx_backend_get_parents (GxBackend  *self,
+                        gint64      child_id,
+                        GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  return IFACE (self)->get_parents (self, child_id, error);
+}
+
+gboolean
+gx_backend_set_review (GxBackend   *self,
+                       GxReport    *report,
+                       GxFinding   *finding,
+                       int          state,
+                       const char  *note,
+                       GError     **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  return IFACE (self)->set_review (self, report, finding, state, note, error);
+}
+
+gboolean
+gx_backend_apply_reviews (GxBackend  *self,
+                          GxReport   *report,
+                          GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  return IFACE (self)->apply_reviews (self, report, error);
+}
+
+gboolean
+gx_backend_has_reviews (GxBackend *self)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  return IFACE (self)->has_reviews (self);
+}
+
+GPtrArray *
+gx_backend_check_across (GxBackend  *self,
+                         GxReport   *report,
+                         GError    **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 id;
+
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (GX_IS_REPORT (report), NULL);
+
+  id = gx_report_get_id (report);
+  if (gx_report_get_year (report) > 1)
+    {
+      gint64 previous_id = gx_backend_find_report (self, gx_report_get_issuer (report),
+                                                   gx_report_get_year (report) - 1, id, error);
+
+      if (previous_id < 0)
+        return NULL;
+      if (previous_id > 0)
+        {
+          g_autoptr(GxReport) previous = gx_backend_load_cells (self, previous_id, error);
+          g_autoptr(GPtrArray) carry = NULL;
+
+          if (previous == NULL)
+            return NULL;
+          carry = gx_crosscheck_years (previous, report);
+          g_ptr_array_extend_and_steal (found, g_steal_pointer (&carry));
+        }
+    }
+  if (id > 0)
+    {
+      g_autoptr(GArray) ids = gx_backend_get_children (self, id, error);
+      g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+
+      if (ids == NULL)
+        return NULL;
+      for (guint i = 0; i < ids->len; i++)
+        {
+          GxReport *child = gx_backend_load_cells (self, g_array_index (ids, gint64, i), error);
+
+          if (child == NULL)
+            return NULL;
+          g_ptr_array_add (children, child);
+        }
+      if (children->len > 0)
+        {
+          g_autoptr(GPtrArray) parts = gx_crosscheck_hierarchy (report, children);
+
+          g_ptr_array_extend_and_steal (found, g_steal_pointer (&parts));
+        }
+    }
+  gx_crosscheck_add_findings (report, found);
+  return g_steal_pointer (&found);
+}
