@@ -214,6 +214,7 @@ struct _GxPgStore
 {
   GObject parent_instance;
 
+  char *location;
   char *display;
   PGconn *conn;
   gboolean prepared[N_STMTS];
@@ -227,7 +228,10 @@ struct _GxPgStore
   guint copy_columns;
 };
 
-G_DEFINE_FINAL_TYPE (GxPgStore, gx_pg_store, G_TYPE_OBJECT)
+static void gx_pg_store_backend_init (GxBackendInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GxPgStore, gx_pg_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GX_TYPE_BACKEND, gx_pg_store_backend_init))
 
 /* Parameters ----------------------------------------------------------------- */
 
@@ -287,7 +291,7 @@ pg_error (GxPgStore       *self,
 {
   g_autofree char *message = server_message (self->conn, res);
 
-  g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+  g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
                /* TRANSLATORS: "postgresql://clerk@db/ws: cannot add the report: …" */
                _("%s: %s: %s"), self->display, what, message);
   return FALSE;
@@ -498,7 +502,7 @@ static gboolean
 read_only_error (GxPgStore  *self,
                  GError    **error)
 {
-  g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+  g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
                _("%s: %s: %s"), self->display, _("cannot update the workspace"),
                _("the workspace is open for reading only"));
   return FALSE;
@@ -747,7 +751,7 @@ too_new_error (GxPgStore  *self,
                int         version,
                GError    **error)
 {
-  g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_TOO_NEW,
+  g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_TOO_NEW,
                _("%s: this workspace was made by a newer version of GxReports (workspace version %d, this program knows up to %d); it was not changed"),
                self->display, version, PG_STORE_VERSION);
   return FALSE;
@@ -819,7 +823,7 @@ check_cell_keys (GxPgStore  *self,
           get_int (res, i, 1) != (gint64) sc->row->index ||
           get_int (res, i, 2) != (gint64) sc->column_index)
         {
-          g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+          g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
                        _("%s: the workspace does not have the cells of this version's template (%s)"),
                        self->display, path ? path : "?");
           PQclear (res);
@@ -829,7 +833,7 @@ check_cell_keys (GxPgStore  *self,
   PQclear (res);
   if ((guint) n != gx_schema_n_cells ())
     {
-      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+      g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
                    _("%s: the workspace does not have the cells of this version's template (%u of %u)"),
                    self->display, (guint) n, gx_schema_n_cells ());
       return FALSE;
@@ -838,33 +842,6 @@ check_cell_keys (GxPgStore  *self,
 }
 
 /* Locations ------------------------------------------------------------------- */
-
-gboolean
-gx_pg_location_is_postgres (const char *location)
-{
-  if (location == NULL)
-    return FALSE;
-  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
-    return TRUE;
-  /* a conninfo: "key=value …" whose first key is one of libpq's (a file
-   * name with "=" in it is no conninfo) */
-  {
-    static const char *const keys[] = {
-      "host", "hostaddr", "port", "dbname", "user", "service", "sslmode", "application_name",
-      "connect_timeout", "options", "passfile", "target_session_attrs",
-    };
-    const char *eq = strchr (location, '=');
-    g_autofree char *key = NULL;
-
-    if (eq == NULL)
-      return FALSE;
-    key = g_strstrip (g_strndup (location, (gsize) (eq - location)));
-    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-      if (strcmp (key, keys[i]) == 0)
-        return TRUE;
-  }
-  return FALSE;
-}
 
 char *
 gx_pg_location_display (const char *location)
@@ -1050,9 +1027,6 @@ static gboolean refresh_summary (GxPgStore  *self,
 static gboolean refresh_issuer_group (GxPgStore   *self,
                                       const char  *key,
                                       GError     **error);
-static GxReport *load_plain (GxPgStore  *self,
-                             gint64      id,
-                             GError    **error);
 
 /* Appends the list's figures of @report and its counts of findings not
  * dismissed (N_SUMMARY + 3 parameters); @recheck as in gx-store.c. */
@@ -1233,6 +1207,7 @@ gx_pg_store_finalize (GObject *object)
 
   if (self->conn)
     PQfinish (self->conn);
+  g_free (self->location);
   g_free (self->display);
   g_free (self->insert_cells_sql[0]);
   g_free (self->insert_cells_sql[1]);
@@ -1267,11 +1242,14 @@ gx_pg_store_open (const char  *location,
   g_return_val_if_fail (location != NULL, NULL);
 
   self = g_object_new (GX_TYPE_PG_STORE, NULL);
+  self->location = g_strdup (location);
   self->display = gx_pg_location_display (location);
 
-  /* a malformed location is said so before connecting */
+  /* a malformed location is said so before connecting; a password in it
+   * is refused, so that it is never kept or shown */
   {
     char *message = NULL;
+    gboolean has_password = FALSE;
 
     options = PQconninfoParse (location, &message);
     if (options == NULL)
@@ -1279,11 +1257,21 @@ gx_pg_store_open (const char  *location,
         g_autofree char *text = g_strstrip (g_strdup (message ? message : "?"));
 
         PQfreemem (message);
-        g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+        g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
                      _("%s: cannot open the workspace: %s"), self->display, text);
         return NULL;
       }
+    for (PQconninfoOption *o = options; o->keyword; o++)
+      if (strcmp (o->keyword, "password") == 0 && o->val != NULL && *o->val != '\0')
+        has_password = TRUE;
     PQconninfoFree (options);
+    if (has_password)
+      {
+        g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
+                     _("%s: the workspace's address holds a password; give it in ~/.pgpass or PGPASSWORD instead, so that it is not kept with the list of workspaces"),
+                     self->display);
+        return NULL;
+      }
   }
 
   /* libpq finds the password itself (~/.pgpass, PGPASSWORD, a service
@@ -1293,7 +1281,7 @@ gx_pg_store_open (const char  *location,
     {
       g_autofree char *message = server_message (self->conn, NULL);
 
-      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+      g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
                    _("%s: cannot open the workspace: %s"), self->display, message);
       return NULL;
     }
@@ -1328,6 +1316,13 @@ gx_pg_store_is_read_only (GxPgStore *self)
 {
   g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
   return self->read_only;
+}
+
+const char *
+gx_pg_store_get_location (GxPgStore *self)
+{
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
+  return self->location;
 }
 
 const char *
@@ -1470,7 +1465,7 @@ put_report_inner (GxPgStore        *self,
         return FALSE;
       if (existing > 0 && !replace)
         {
-          g_autoptr(GxReport) other = load_plain (self, existing, error);
+          g_autoptr(GxReport) other = gx_pg_store_load_cells (self, existing, error);
 
           if (other == NULL)
             return FALSE;
@@ -1569,7 +1564,7 @@ not_found_error (GxPgStore  *self,
                  gint64      id,
                  GError    **error)
 {
-  g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+  g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND,
                _("%s: there is no report #%lld"), self->display, (long long) id);
   return FALSE;
 }
@@ -1694,11 +1689,12 @@ load_unchecked (GxPgStore  *self,
   return g_steal_pointer (&report);
 }
 
-static GxReport *
-load_plain (GxPgStore  *self,
-            gint64      id,
-            GError    **error)
+GxReport *
+gx_pg_store_load_cells (GxPgStore  *self,
+                        gint64      id,
+                        GError    **error)
 {
+  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
   return load_unchecked (self, id, error);
 }
 
@@ -1731,7 +1727,7 @@ gx_pg_store_remove_report (GxPgStore  *self,
 
   if (!write_begin (self, error))
     return FALSE;
-  if (!(gone = load_plain (self, id, error)) ||
+  if (!(gone = gx_pg_store_load_cells (self, id, error)) ||
       !(parents = gx_pg_store_get_parents (self, id, error)))
     goto fail;
   p_int (&p, id);
@@ -1951,7 +1947,7 @@ gx_pg_store_rollup (GxPgStore     *self,
           if (errno == ERANGE || end == sum || *end != '\0')
             {
               PQclear (res);
-              g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE,
+              g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
                            _("%s: cannot add up the %u reports: a sum is beyond what a value can hold (%s)"),
                            self->display, n_ids, "9,223,372,036,854");
               return NULL;
@@ -2014,7 +2010,7 @@ gx_pg_store_set_issuer_alias (GxPgStore   *self,
   g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
   if (alias_key == NULL)
     {
-      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+      g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND,
                    _("%s: an issuer name is needed to merge issuers"), self->display);
       return FALSE;
     }
@@ -2073,16 +2069,6 @@ gx_pg_store_load_aliases (GxPgStore  *self,
   return aliases;
 }
 
-static void
-store_issuer_free (gpointer data)
-{
-  GxStoreIssuer *issuer = data;
-
-  g_free (issuer->name);
-  g_free (issuer->key);
-  g_free (issuer);
-}
-
 GPtrArray *
 gx_pg_store_list_issuers (GxPgStore  *self,
                           GError    **error)
@@ -2093,10 +2079,10 @@ gx_pg_store_list_issuers (GxPgStore  *self,
   g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
   if (!(res = run (self, STMT_LIST_ISSUERS, NULL, PGRES_TUPLES_OK, _("cannot read the workspace"), error)))
     return NULL;
-  issuers = g_ptr_array_new_with_free_func (store_issuer_free);
+  issuers = g_ptr_array_new_with_free_func (gx_backend_issuer_free);
   for (int i = 0; i < PQntuples (res); i++)
     {
-      GxStoreIssuer *issuer = g_new0 (GxStoreIssuer, 1);
+      GxBackendIssuer *issuer = g_new0 (GxBackendIssuer, 1);
 
       issuer->name = g_strdup (get_text (res, i, 0));
       issuer->key = g_strdup (get_text (res, i, 1));
@@ -2142,7 +2128,7 @@ gx_pg_store_set_children (GxPgStore     *self,
   for (guint i = 0; i < n_children; i++)
     if (child_ids[i] == parent_id)
       {
-        g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+        g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND,
                      _("%s: report #%lld cannot be a part of itself"),
                      self->display, (long long) parent_id);
         return FALSE;
@@ -2207,72 +2193,6 @@ gx_pg_store_get_parents (GxPgStore  *self,
   return ids_of (self, STMT_LOAD_PARENTS, &p, error);
 }
 
-GPtrArray *
-gx_pg_store_check_across (GxPgStore  *self,
-                          GxReport   *report,
-                          GError    **error)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 id;
-
-  g_return_val_if_fail (GX_IS_PG_STORE (self), NULL);
-  g_return_val_if_fail (GX_IS_REPORT (report), NULL);
-
-  id = gx_report_get_id (report);
-  if (gx_report_get_year (report) > 1)
-    {
-      gint64 previous_id = gx_pg_store_find_report (self, gx_report_get_issuer (report),
-                                                    gx_report_get_year (report) - 1, id, error);
-
-      if (previous_id < 0)
-        return NULL;
-      if (previous_id > 0)
-        {
-          g_autoptr(GxReport) previous = load_plain (self, previous_id, error);
-          g_autoptr(GPtrArray) carry = NULL;
-
-          if (previous == NULL)
-            return NULL;
-          carry = gx_crosscheck_years (previous, report);
-          g_ptr_array_extend_and_steal (found, g_steal_pointer (&carry));
-        }
-    }
-  if (id > 0)
-    {
-      g_autoptr(GArray) ids = gx_pg_store_get_children (self, id, error);
-      g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
-
-      if (ids == NULL)
-        return NULL;
-      for (guint i = 0; i < ids->len; i++)
-        {
-          GxReport *child = load_plain (self, g_array_index (ids, gint64, i), error);
-
-          if (child == NULL)
-            return NULL;
-          g_ptr_array_add (children, child);
-        }
-      if (children->len > 0)
-        {
-          g_autoptr(GPtrArray) parts = gx_crosscheck_hierarchy (report, children);
-
-          g_ptr_array_extend_and_steal (found, g_steal_pointer (&parts));
-        }
-    }
-  gx_crosscheck_add_findings (report, found);
-  return g_steal_pointer (&found);
-}
-
-gboolean
-gx_pg_store_check_report (GxPgStore  *self,
-                          GxReport   *report,
-                          GError    **error)
-{
-  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
-  g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
-  return check_full (self, report, GX_CHECK_DEFAULT, GX_RULES_ALL, error);
-}
-
 static gboolean
 refresh_summary (GxPgStore  *self,
                  gint64      id,
@@ -2281,7 +2201,7 @@ refresh_summary (GxPgStore  *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GxReport) report = gx_pg_store_load_report (self, id, &local_error);
 
-  if (report == NULL && g_error_matches (local_error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND))
+  if (report == NULL && g_error_matches (local_error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND))
     return TRUE;
   if (report == NULL)
     {
@@ -2392,7 +2312,7 @@ gx_pg_store_set_review (GxPgStore      *self,
   issuer_key = review_issuer_key (report);
   if (issuer_key == NULL)
     {
-      g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+      g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND,
                    _("%s: a report without issuer must be saved before its findings are reviewed"),
                    self->display);
       return FALSE;
@@ -2490,227 +2410,118 @@ check_full (GxPgStore     *self,
             GxRulesFlags   rules,
             GError       **error)
 {
-  /* until the workspace object's GxBackend: the steps of
-   * gx_check_report_full() with this store */
-  gboolean reuse;
-
-  if (has_reviews (self))
-    rules = GX_RULES_ALL;
-  reuse = (flags & GX_CHECK_REUSE) && gx_report_is_checked (report) &&
-          (rules != GX_RULES_ALL || gx_report_get_n_unlisted_notes (report) == 0);
-  if (!reuse)
-    {
-      g_ptr_array_unref (gx_rules_check_full (report, rules));
-      g_ptr_array_unref (gx_prose_check (report));
-      gx_report_set_checked (report);
-    }
-  {
-    g_autoptr(GPtrArray) across = gx_pg_store_check_across (self, report, error);
-
-    if (across == NULL)
-      return FALSE;
-  }
-  if (has_reviews (self))
-    {
-      if (!gx_pg_store_apply_reviews (self, report, error))
-        return FALSE;
-    }
-  else
-    {
-      GPtrArray *findings = gx_report_get_findings (report);
-
-      for (guint i = 0; i < findings->len; i++)
-        gx_finding_set_review (g_ptr_array_index (findings, i), GX_REVIEW_OPEN, NULL);
-    }
-  gx_check_update_counts (report);
-  return TRUE;
+  return gx_check_report_full (report, GX_BACKEND (self), flags, rules, error);
 }
 
-/* Whole tables (copy) ---------------------------------------------------------- */
+/* GxBackend ------------------------------------------------------------------ */
 
-static const GxWsTable ws_tables[] = {
-  { "reports",
-    "id, issuer, year, source, content_hash, format_version, imported_at, updated_at, "
-    "n_errors, n_warnings, n_notes, sum_new_received, sum_results_total, sum_carried_forward, "
-    "sum_review, sum_litigation_direct, sum_litigation_after_review, issuer_key, prose",
-    19, "id" },
-  { "cells", "report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines", 11, "report_id, row" },
-  { "invalid_cells", "report_id, cell, raw", 3, "report_id, cell" },
-  { "reviews", "issuer_key, year, finding_key, state, note, updated_at", 6,
-    "issuer_key, year, finding_key" },
-  { "issuer_aliases", "alias, canonical", 2, "alias" },
-  { "report_children", "parent_id, child_id", 2, "parent_id, child_id" },
-};
+#define PG(b) GX_PG_STORE (b)
 
-const GxWsTable *
-gx_ws_tables (guint *n_tables)
+static const char *pg_get_location (GxBackend *b) { return gx_pg_store_get_location (PG (b)); }
+static gboolean pg_is_read_only (GxBackend *b) { return gx_pg_store_is_read_only (PG (b)); }
+static gint64 pg_get_data_version (GxBackend *b, GError **e) { return gx_pg_store_get_data_version (PG (b), e); }
+static gboolean pg_begin (GxBackend *b, GError **e) { return gx_pg_store_begin (PG (b), e); }
+static gboolean pg_commit (GxBackend *b, GError **e) { return gx_pg_store_commit (PG (b), e); }
+static void pg_rollback (GxBackend *b) { gx_pg_store_rollback (PG (b)); }
+static gboolean pg_savepoint (GxBackend *b, GError **e) { return gx_pg_store_savepoint (PG (b), e); }
+static gboolean pg_release_savepoint (GxBackend *b, GError **e) { return gx_pg_store_release_savepoint (PG (b), e); }
+static void pg_rollback_to_savepoint (GxBackend *b) { gx_pg_store_rollback_to_savepoint (PG (b)); }
+
+static gboolean
+pg_put_report (GxBackend *b, GxReport *report, const char *hash, gboolean replace,
+               GxImportOutcome *outcome, GError **e)
 {
-  *n_tables = G_N_ELEMENTS (ws_tables);
-  return ws_tables;
+  return gx_pg_store_put_report (PG (b), report, hash, replace, outcome, e);
 }
 
-gboolean
-gx_pg_store_begin_snapshot (GxPgStore  *self,
-                            GError    **error)
+static gint64 pg_find_hash (GxBackend *b, const char *hash, GError **e) { return gx_pg_store_find_hash (PG (b), hash, e); }
+static GHashTable *pg_dup_hashes (GxBackend *b, GError **e) { return gx_pg_store_dup_hashes (PG (b), e); }
+static gboolean pg_save_report (GxBackend *b, GxReport *r, GError **e) { return gx_pg_store_save_report (PG (b), r, e); }
+static GxReport *pg_load_report (GxBackend *b, gint64 id, GError **e) { return gx_pg_store_load_report (PG (b), id, e); }
+static GxReport *pg_load_cells (GxBackend *b, gint64 id, GError **e) { return gx_pg_store_load_cells (PG (b), id, e); }
+static gboolean pg_remove_report (GxBackend *b, gint64 id, GError **e) { return gx_pg_store_remove_report (PG (b), id, e); }
+static GPtrArray *pg_load_all (GxBackend *b, GError **e) { return gx_pg_store_load_all (PG (b), e); }
+static GPtrArray *pg_list_summaries (GxBackend *b, GError **e) { return gx_pg_store_list_summaries (PG (b), e); }
+
+static GArray *
+pg_find_ids (GxBackend *b, int year, const char *issuer_contains, GError **e)
 {
-  gboolean own;
-
-  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
-  g_return_val_if_fail (!self->in_snapshot && !self->in_batch, FALSE);
-  return snapshot_begin (self, &own, error);
+  return gx_pg_store_find_ids (PG (b), year, issuer_contains, e);
 }
 
-void
-gx_pg_store_end_snapshot (GxPgStore *self)
+static GxReport *
+pg_rollup (GxBackend *b, const gint64 *ids, guint n_ids, GError **e)
 {
-  g_return_if_fail (GX_IS_PG_STORE (self));
-  snapshot_end (self, self->in_snapshot);
+  return gx_pg_store_rollup (PG (b), ids, n_ids, e);
 }
 
-/* The table names and columns are our constants, never user text. */
-gboolean
-gx_pg_store_dump_table (GxPgStore        *self,
-                        const GxWsTable  *table,
-                        GxWsRowFunc       row,
-                        gpointer          user_data,
-                        GError          **error)
+static gboolean
+pg_set_issuer_alias (GxBackend *b, const char *alias, const char *canonical, GError **e)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY %s",
-                                          table->columns, table->table, table->order);
-  g_autofree const char **values = g_new0 (const char *, table->n_columns + 1);
-  PGresult *res;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
-
-  res = PQexec (self->conn, sql);
-  if (PQresultStatus (res) != PGRES_TUPLES_OK)
-    {
-      pg_error (self, res, error, _("cannot read the workspace"));
-      PQclear (res);
-      return FALSE;
-    }
-  for (int i = 0; ok && i < PQntuples (res); i++)
-    {
-      for (guint c = 0; c < table->n_columns; c++)
-        values[c] = get_text (res, i, (int) c);
-      ok = row (values, user_data, error);
-    }
-  PQclear (res);
-  return ok;
+  return gx_pg_store_set_issuer_alias (PG (b), alias, canonical, e);
 }
 
-gboolean
-gx_pg_store_copy_in_start (GxPgStore        *self,
-                           const GxWsTable  *table,
-                           GError          **error)
+static char *pg_dup_issuer_key (GxBackend *b, const char *issuer) { return gx_pg_store_dup_issuer_key (PG (b), issuer); }
+static GHashTable *pg_load_aliases (GxBackend *b, GError **e) { return gx_pg_store_load_aliases (PG (b), e); }
+static GPtrArray *pg_list_issuers (GxBackend *b, GError **e) { return gx_pg_store_list_issuers (PG (b), e); }
+
+static gint64
+pg_find_report (GxBackend *b, const char *issuer, int year, gint64 except_id, GError **e)
 {
-  g_autofree char *sql = g_strdup_printf ("COPY %s (%s) FROM STDIN", table->table, table->columns);
-  PGresult *res;
-
-  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
-  g_return_val_if_fail (self->in_batch, FALSE);
-
-  res = PQexec (self->conn, sql);
-  if (PQresultStatus (res) != PGRES_COPY_IN)
-    {
-      pg_error (self, res, error, _("cannot update the workspace"));
-      PQclear (res);
-      return FALSE;
-    }
-  PQclear (res);
-  self->copy_columns = table->n_columns;
-  return TRUE;
+  return gx_pg_store_find_report (PG (b), issuer, year, except_id, e);
 }
 
-/* COPY's text format: \N for NULL, backslash escapes for the separators. */
+static gboolean
+pg_set_children (GxBackend *b, gint64 parent_id, const gint64 *child_ids, guint n, GError **e)
+{
+  return gx_pg_store_set_children (PG (b), parent_id, child_ids, n, e);
+}
+
+static GArray *pg_get_children (GxBackend *b, gint64 id, GError **e) { return gx_pg_store_get_children (PG (b), id, e); }
+static GArray *pg_get_parents (GxBackend *b, gint64 id, GError **e) { return gx_pg_store_get_parents (PG (b), id, e); }
+
+static gboolean
+pg_set_review (GxBackend *b, GxReport *report, GxFinding *finding, int state,
+               const char *note, GError **e)
+{
+  return gx_pg_store_set_review (PG (b), report, finding, (GxReviewState) state, note, e);
+}
+
+static gboolean pg_apply_reviews (GxBackend *b, GxReport *r, GError **e) { return gx_pg_store_apply_reviews (PG (b), r, e); }
+static gboolean pg_has_reviews (GxBackend *b) { return gx_pg_store_has_reviews (PG (b)); }
+
 static void
-append_copy_value (GString    *line,
-                   const char *value)
+gx_pg_store_backend_init (GxBackendInterface *iface)
 {
-  if (value == NULL)
-    {
-      g_string_append (line, "\\N");
-      return;
-    }
-  for (const char *c = value; *c; c++)
-    switch (*c)
-      {
-      case '\\': g_string_append (line, "\\\\"); break;
-      case '\t': g_string_append (line, "\\t"); break;
-      case '\n': g_string_append (line, "\\n"); break;
-      case '\r': g_string_append (line, "\\r"); break;
-      default: g_string_append_c (line, *c); break;
-      }
-}
-
-gboolean
-gx_pg_store_copy_in_row (GxPgStore          *self,
-                         const char *const  *values,
-                         GError            **error)
-{
-  g_autoptr(GString) line = g_string_new (NULL);
-
-  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
-  for (guint c = 0; c < self->copy_columns; c++)
-    {
-      if (c > 0)
-        g_string_append_c (line, '\t');
-      append_copy_value (line, values[c]);
-    }
-  g_string_append_c (line, '\n');
-  if (PQputCopyData (self->conn, line->str, (int) line->len) != 1)
-    return pg_error (self, NULL, error, _("cannot update the workspace"));
-  return TRUE;
-}
-
-gboolean
-gx_pg_store_copy_in_end (GxPgStore  *self,
-                         GError    **error)
-{
-  PGresult *res;
-  gboolean ok;
-
-  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
-  if (PQputCopyEnd (self->conn, NULL) != 1)
-    return pg_error (self, NULL, error, _("cannot update the workspace"));
-  res = PQgetResult (self->conn);
-  ok = PQresultStatus (res) == PGRES_COMMAND_OK;
-  if (!ok)
-    pg_error (self, res, error, _("cannot update the workspace"));
-  PQclear (res);
-  /* drain: the end of the command */
-  while ((res = PQgetResult (self->conn)) != NULL)
-    PQclear (res);
-  self->copy_columns = 0;
-  return ok;
-}
-
-gboolean
-gx_pg_store_reset_ids (GxPgStore  *self,
-                       GError    **error)
-{
-  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
-  return exec (self, "SELECT setval (pg_get_serial_sequence ('reports', 'id'), "
-               "COALESCE ((SELECT MAX (id) FROM reports), 0) + 1, false)", error);
-}
-
-gint64
-gx_pg_store_count_reports (GxPgStore  *self,
-                           GError    **error)
-{
-  PGresult *res;
-  gint64 n;
-
-  g_return_val_if_fail (GX_IS_PG_STORE (self), -1);
-  res = PQexec (self->conn, "SELECT COUNT (*) FROM reports");
-  if (PQresultStatus (res) != PGRES_TUPLES_OK)
-    {
-      pg_error (self, res, error, _("cannot read the workspace"));
-      PQclear (res);
-      return -1;
-    }
-  n = get_int (res, 0, 0);
-  PQclear (res);
-  return n;
+  iface->get_location = pg_get_location;
+  iface->is_read_only = pg_is_read_only;
+  iface->get_data_version = pg_get_data_version;
+  iface->begin = pg_begin;
+  iface->commit = pg_commit;
+  iface->rollback = pg_rollback;
+  iface->savepoint = pg_savepoint;
+  iface->release_savepoint = pg_release_savepoint;
+  iface->rollback_to_savepoint = pg_rollback_to_savepoint;
+  iface->put_report = pg_put_report;
+  iface->find_hash = pg_find_hash;
+  iface->dup_hashes = pg_dup_hashes;
+  iface->save_report = pg_save_report;
+  iface->load_report = pg_load_report;
+  iface->load_cells = pg_load_cells;
+  iface->remove_report = pg_remove_report;
+  iface->load_all = pg_load_all;
+  iface->list_summaries = pg_list_summaries;
+  iface->find_ids = pg_find_ids;
+  iface->rollup = pg_rollup;
+  iface->set_issuer_alias = pg_set_issuer_alias;
+  iface->dup_issuer_key = pg_dup_issuer_key;
+  iface->load_aliases = pg_load_aliases;
+  iface->list_issuers = pg_list_issuers;
+  iface->find_report = pg_find_report;
+  iface->set_children = pg_set_children;
+  iface->get_children = pg_get_children;
+  iface->get_parents = pg_get_parents;
+  iface->set_review = pg_set_review;
+  iface->apply_reviews = pg_apply_reviews;
+  iface->has_reviews = pg_has_reviews;
 }

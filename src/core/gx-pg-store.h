@@ -5,7 +5,9 @@
  * string (a URI "postgresql://clerk@db.example/gxreports" or a conninfo
  * "host=db.example dbname=gxreports"); the password comes from libpq's own
  * ways (~/.pgpass, PGPASSWORD, PGSERVICE …) and never appears in a
- * message.  One GxPgStore is one connection: use it from one thread.
+ * message (a location with a password in it is refused, so that it is
+ * neither kept in the list of recent workspaces nor logged).  It
+ * implements GxBackend.  One GxPgStore is one connection: use it from one thread.
  *
  * Several writers at once: every write transaction (a batch, or one put,
  * save, removal, decision, merge or link) takes the workspace's write lock
@@ -19,7 +21,7 @@
 #include <gio/gio.h>
 
 #include "gx-report.h"
-#include "gx-store.h"
+#include "gx-backend.h"
 #include "gx-review.h"
 
 G_BEGIN_DECLS
@@ -27,22 +29,20 @@ G_BEGIN_DECLS
 #define GX_TYPE_PG_STORE (gx_pg_store_get_type ())
 G_DECLARE_FINAL_TYPE (GxPgStore, gx_pg_store, GX, PG_STORE, GObject)
 
-/* Whether @location names a PostgreSQL database rather than a file:
- * "postgresql://…", "postgres://…", or a conninfo of key=value pairs
- * ("host=… dbname=…"). */
-gboolean    gx_pg_location_is_postgres (const char *location);
 /* @location without its password, for messages and titles:
  * "postgresql://clerk@db.example:5432/gxreports". */
 char       *gx_pg_location_display     (const char *location);
 
 /* Connects, makes the schema in an empty database or migrates an older
  * one (under a lock, in one transaction); a database of a newer schema is
- * refused with GX_STORE_ERROR_TOO_NEW and left untouched. */
+ * refused with GX_BACKEND_ERROR_TOO_NEW and left untouched. */
 GxPgStore  *gx_pg_store_open           (const char   *location,
                                         gboolean      read_only,
                                         GError      **error);
 gboolean    gx_pg_store_is_read_only   (GxPgStore    *self);
-/* The location without password (gx_pg_location_display()). */
+/* The location as given (it holds no password: refused when it does). */
+const char *gx_pg_store_get_location   (GxPgStore    *self);
+/* The location for messages (gx_pg_location_display()). */
 const char *gx_pg_store_get_display    (GxPgStore    *self);
 /* Changes with every committed write, of any client (a counter in the
  * database); -1 on error. */
@@ -71,6 +71,10 @@ gint64      gx_pg_store_find_hash      (GxPgStore    *self,
                                         GError      **error);
 gboolean    gx_pg_store_save_report    (GxPgStore    *self,
                                         GxReport     *report,
+                                        GError      **error);
+/* A report with its cells, issuer, year, source and prose, unchecked. */
+GxReport   *gx_pg_store_load_cells     (GxPgStore    *self,
+                                        gint64        id,
                                         GError      **error);
 GxReport   *gx_pg_store_load_report    (GxPgStore    *self,
                                         gint64        id,
@@ -117,12 +121,6 @@ GArray     *gx_pg_store_get_children   (GxPgStore    *self,
                                         GError      **error);
 GArray     *gx_pg_store_get_parents    (GxPgStore    *self,
                                         gint64        child_id,
-                                        GError      **error);
-GPtrArray  *gx_pg_store_check_across   (GxPgStore    *self,
-                                        GxReport     *report,
-                                        GError      **error);
-gboolean    gx_pg_store_check_report   (GxPgStore    *self,
-                                        GxReport     *report,
                                         GError      **error);
 gboolean    gx_pg_store_has_reviews    (GxPgStore    *self);
 gboolean    gx_pg_store_set_review     (GxPgStore    *self,
