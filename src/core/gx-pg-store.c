@@ -731,9 +731,8 @@ read_version (GxPgStore  *self,
               int        *version,
               GError    **error)
 {
-  PGresult *res = PQexec (self->conn,
-                          "SELECT CASE WHEN to_regclass ('gx_workspace') IS NULL THEN 0 "
-                          "ELSE (SELECT schema_version FROM gx_workspace) END");
+  PGresult *res = PQexec (self->conn, "SELECT to_regclass ('gx_workspace') IS NOT NULL");
+  gboolean exists;
 
   if (PQresultStatus (res) != PGRES_TUPLES_OK || PQntuples (res) != 1)
     {
@@ -741,7 +740,20 @@ read_version (GxPgStore  *self,
       PQclear (res);
       return FALSE;
     }
-  *version = (int) get_int (res, 0, 0);
+  exists = strcmp (PQgetvalue (res, 0, 0), "t") == 0;
+  PQclear (res);
+  *version = 0;
+  if (!exists)
+    return TRUE;
+  res = PQexec (self->conn, "SELECT schema_version FROM gx_workspace");
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    {
+      pg_error (self, res, error, _("cannot read the workspace version"));
+      PQclear (res);
+      return FALSE;
+    }
+  if (PQntuples (res) > 0)
+    *version = (int) get_int (res, 0, 0);
   PQclear (res);
   return TRUE;
 }

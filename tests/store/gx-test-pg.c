@@ -16,6 +16,7 @@ struct _GxTestPg
   gboolean as_postgres;   /* we are root: the server runs as "postgres" */
   char *conninfo;
   guint n_dbs;
+  int watchdog;      /* the write end of the watchdog's stdin */
 };
 
 static char *
@@ -115,6 +116,27 @@ remove_tree (const char *path)
     }
 }
 
+/* A shell that waits for the end of its stdin, which comes when this
+ * process ends however it ends (an assertion aborts it), and then stops
+ * the server and removes the folder. */
+static void
+start_watchdog (GxTestPg *pg)
+{
+  g_autofree char *pg_ctl = g_build_filename (pg->bindir, "pg_ctl", NULL);
+  const char *argv[] = {
+    "sh", "-c",
+    "read _ignored; $1 \"$2\" stop -w -m immediate -D \"$3\" >/dev/null 2>&1; rm -rf \"$4\"",
+    "gx-test-pg-watchdog", pg->as_postgres ? "runuser -u postgres --" : "", pg_ctl, pg->data,
+    pg->dir, NULL,
+  };
+  g_autoptr(GError) error = NULL;
+
+  pg->watchdog = -1;
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                                 &pg->watchdog, NULL, NULL, &error))
+    g_printerr ("# no watchdog for the test server: %s\n", error->message);
+}
+
 GxTestPg *
 gx_test_pg_start (char **why)
 {
@@ -127,6 +149,7 @@ gx_test_pg_start (char **why)
   g_return_val_if_fail (why != NULL, NULL);
 
   pg = g_new0 (GxTestPg, 1);
+  pg->watchdog = -1;
   if (!(pg->bindir = find_bindir ()))
     {
       *why = g_strdup ("no PostgreSQL server binaries (initdb) in $GX_PG_BINDIR or "
@@ -197,6 +220,7 @@ gx_test_pg_start (char **why)
       }
   }
   pg->conninfo = g_strdup_printf ("host=%s port=%u user=gx dbname=postgres", pg->dir, pg->port);
+  start_watchdog (pg);
   return pg;
 }
 
@@ -256,6 +280,8 @@ gx_test_pg_stop (GxTestPg *pg)
     }
   if (pg->dir)
     remove_tree (pg->dir);
+  if (pg->watchdog >= 0)
+    close (pg->watchdog);
   g_free (pg->bindir);
   g_free (pg->dir);
   g_free (pg->data);
