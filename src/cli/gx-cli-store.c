@@ -29,13 +29,10 @@
 #include "gx-csv.h"
 #include "gx-docx-writer.h"
 #include "gx-xlsx-writer.h"
+#include "gx-import.h"
 #include "gx-json.h"
 #include "gx-prose.h"
 #include "gx-store.h"
-
-/* Files imported between two commits: a killed import keeps what was
- * committed, and every file is wholly in or wholly out. */
-#define IMPORT_BATCH_SIZE 256
 
 /* Helpers --------------------------------------------------------------------- */
 
@@ -78,111 +75,6 @@ open_store (const char *command,
 
 /* Import ---------------------------------------------------------------------- */
 
-/* A file on its way in.  Reader threads fill it (bytes, hash, the report
- * or the JSON file's reports, read and checked); the main thread, which
- * owns the workspace connection, takes the files in order, a batch at a
- * time: it waits for files only outside a transaction, and says what
- * happened to a file only once its batch is committed. */
-typedef struct
-{
-  char *path;
-  GBytes *bytes;        /* kept only while nothing was read of them */
-  char *hash;
-  GxReport *report;
-  GPtrArray *reports;   /* of a JSON file */
-  GError *error;        /* the file could not be read */
-  gboolean json;
-  gboolean done;
-  gboolean written;     /* back in the pool to be freed there */
-} ImportSlot;
-
-/* Files read ahead of the batch being gathered: bounds the memory. */
-#define IMPORT_WINDOW 64
-
-typedef struct
-{
-  guint added;
-  guint present;
-  guint replaced;
-  guint conflicts;
-  guint errors;
-} ImportCounts;
-
-/* A line of output, printed once the batch is committed (or, for a file
- * that could not be read, even when it is not). */
-typedef struct
-{
-  char *text;
-  gboolean to_stderr;
-  gboolean committed_only;
-} ImportLine;
-
-typedef struct
-{
-  GxStore *store;
-  gboolean replace;
-  GHashTable *known_hashes;   /* content already in the workspace at the start */
-  GThreadPool *pool;
-  GQueue slots;               /* ImportSlot, in the order given, being read */
-  GPtrArray *batch;           /* ImportSlot, read, to be written together */
-  GMutex lock;
-  GCond cond;
-  ImportSlot *awaited;        /* the slot the main thread waits for */
-  GArray *lines;              /* ImportLine of the batch being written */
-  ImportCounts total;
-  ImportCounts staged;        /* of the batch being written */
-  guint n_files;
-  gboolean workspace_failed;
-} Import;
-
-static void
-import_line_clear (gpointer data)
-{
-  g_free (((ImportLine *) data)->text);
-}
-
-static void import_say (Import     *import,
-                        gboolean    to_stderr,
-                        gboolean    committed_only,
-                        const char *format,
-                        ...) G_GNUC_PRINTF (4, 5);
-
-static void
-import_say (Import     *import,
-            gboolean    to_stderr,
-            gboolean    committed_only,
-            const char *format,
-            ...)
-{
-  ImportLine line = { NULL, to_stderr, committed_only };
-  va_list args;
-
-  va_start (args, format);
-  line.text = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_array_append_val (import->lines, line);
-}
-
-/* Prints the lines of the batch: all of them once it is committed, only
- * those about files that could not be read when it was not. */
-static void
-import_print_lines (Import   *import,
-                    gboolean  committed)
-{
-  for (guint i = 0; i < import->lines->len; i++)
-    {
-      ImportLine *line = &g_array_index (import->lines, ImportLine, i);
-
-      if (line->committed_only && !committed)
-        continue;
-      if (line->to_stderr)
-        gx_cli_printerr ("%s", line->text);
-      else
-        g_print ("%s", line->text);
-    }
-  g_array_set_size (import->lines, 0);
-}
-
 /* A reader's message starts with the file's name; after the path it
  * would say it twice. */
 static const char *
@@ -197,351 +89,45 @@ without_name (const char *message,
   return message;
 }
 
-/* A JSON file of reports (what "export --format json" writes): each report
- * is put with a hash of its values; a report of the same issuer and year
- * with the same values counts as already present. */
-static gboolean
-looks_like_json (const char *path,
-                 GBytes     *bytes)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  gsize i = 0;
-
-  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-  while (i < size && g_ascii_isspace (data[i]))
-    i++;
-  return g_str_has_suffix (path, ".json") || (i < size && (data[i] == '[' || data[i] == '{'));
-}
-
+/* One line a file (a report of a JSON file), once its batch is committed
+ * (gx-import.h: the pipeline the app runs too). */
 static void
-import_outcome (Import          *import,
-                const char      *path,
-                GxReport        *report,
-                const char      *hash,
-                GxImportOutcome  outcome)
+import_result_cb (const GxImportResult *result,
+                  gpointer              user_data)
 {
-  gint64 id = gx_report_get_id (report);
+  g_autofree char *shown = gx_cli_escape (result->path);
+  GxReport *report = result->report;
+  long long id = (long long) result->id;
 
-  switch (outcome)
+  if (report == NULL)
+    {
+      gx_cli_printerr (_("%s: error: %s\n"), shown, without_name (result->error->message, result->path));
+      return;
+    }
+  switch (result->outcome)
     {
     case GX_IMPORT_ADDED:
-      import_say (import, FALSE, TRUE, _("%s: added as #%lld (%s, %d)\n"), path,
-                  (long long) id, gx_report_get_issuer (report) ?: "?",
-                  gx_report_get_year (report));
-      import->staged.added++;
+      g_print (_("%s: added as #%lld (%s, %d)\n"), shown, id,
+               gx_report_get_issuer (report) ?: "?", gx_report_get_year (report));
       break;
     case GX_IMPORT_ALREADY_PRESENT:
       /* the same content, or only the same figures (another file of the
        * same report) */
-      if (hash != NULL && gx_store_find_hash (import->store, hash, NULL) != id)
-        import_say (import, FALSE, TRUE, _("%s: already present (same figures as report #%lld)\n"),
-                    path, (long long) id);
+      if (result->same_content)
+        g_print (_("%s: already present (#%lld)\n"), shown, id);
       else
-        import_say (import, FALSE, TRUE, _("%s: already present (#%lld)\n"), path, (long long) id);
-      import->staged.present++;
+        g_print (_("%s: already present (same figures as report #%lld)\n"), shown, id);
       break;
     case GX_IMPORT_REPLACED:
-      import_say (import, FALSE, TRUE, _("%s: replaced #%lld (%s, %d)\n"), path,
-                  (long long) id, gx_report_get_issuer (report) ?: "?",
-                  gx_report_get_year (report));
-      import->staged.replaced++;
+      g_print (_("%s: replaced #%lld (%s, %d)\n"), shown, id,
+               gx_report_get_issuer (report) ?: "?", gx_report_get_year (report));
       break;
     case GX_IMPORT_CONFLICT:
     default:
-      import_say (import, FALSE, TRUE,
-                  _("%s: conflict: the workspace has another report of %s, %d; use --replace to replace it\n"),
-                  path, gx_report_get_issuer (report) ?: "?", gx_report_get_year (report));
-      import->staged.conflicts++;
+      g_print (_("%s: conflict: the workspace has another report of %s, %d; use --replace to replace it\n"),
+               shown, gx_report_get_issuer (report) ?: "?", gx_report_get_year (report));
       break;
     }
-}
-
-/* The reports of a JSON file, as one unit: all of them or none.  FALSE
- * when the workspace failed. */
-static gboolean
-import_json (Import     *import,
-             const char *path,
-             GPtrArray  *reports)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!gx_store_savepoint (import->store, &error))
-    goto failed;
-  for (guint i = 0; i < reports->len; i++)
-    {
-      GxReport *report = g_ptr_array_index (reports, i);
-      GxImportOutcome outcome;
-
-      if (!gx_store_put_report (import->store, report, NULL, import->replace, &outcome, &error))
-        {
-          gx_store_rollback_to_savepoint (import->store);
-          goto failed;
-        }
-      import_outcome (import, path, report, NULL, outcome);
-    }
-  if (!gx_store_release_savepoint (import->store, &error))
-    goto failed;
-  return TRUE;
-
-failed:
-  gx_cli_printerr (_("%s: error: %s\n"), path, error->message);
-  return FALSE;
-}
-
-static void
-import_slot_free (ImportSlot *slot)
-{
-  g_free (slot->path);
-  g_clear_pointer (&slot->bytes, g_bytes_unref);
-  g_free (slot->hash);
-  g_clear_object (&slot->report);
-  g_clear_pointer (&slot->reports, g_ptr_array_unref);
-  g_clear_error (&slot->error);
-  g_free (slot);
-}
-
-/* In a reader thread: everything that needs no workspace. */
-static void
-read_slot (gpointer data,
-           gpointer user_data)
-{
-  ImportSlot *slot = data;
-  Import *import = user_data;
-  g_autofree char *name = NULL;
-
-  /* A report and its findings take a while to free: the thread that
-   * writes the workspace hands them back here. */
-  if (slot->written)
-    {
-      import_slot_free (slot);
-      return;
-    }
-
-  name = g_path_get_basename (slot->path);
-
-  if ((slot->bytes = gx_reader_load_path (slot->path, &slot->error)) != NULL)
-    {
-      gsize size;
-      const char *bytes = g_bytes_get_data (slot->bytes, &size);
-
-      slot->hash = gx_store_content_hash (bytes, size);
-      slot->json = looks_like_json (slot->path, slot->bytes);
-      /* content there already: nothing to read */
-      if (!g_hash_table_contains (import->known_hashes, slot->hash))
-        {
-          if (slot->json)
-            slot->reports = gx_json_read_reports (bytes, (gssize) size, name, &slot->error);
-          else
-            {
-              slot->report = gx_reader_read_bytes (slot->bytes, name, &slot->error);
-              if (slot->report != NULL)
-                {
-                  /* the workspace counts blank cells; their notes are
-                   * built when a report is opened */
-                  g_ptr_array_unref (gx_rules_check_full (slot->report, GX_RULES_NO_BLANK_CELLS));
-                  g_ptr_array_unref (gx_prose_check (slot->report));
-                  gx_report_set_checked (slot->report);
-                }
-            }
-          g_clear_pointer (&slot->bytes, g_bytes_unref);
-        }
-    }
-
-  g_mutex_lock (&import->lock);
-  slot->done = TRUE;
-  if (import->awaited == slot)
-    g_cond_signal (&import->cond);
-  g_mutex_unlock (&import->lock);
-}
-
-/* In the main thread, in a transaction: one file read.  FALSE when the
- * workspace failed. */
-static gboolean
-import_write_slot (Import     *import,
-                   ImportSlot *slot)
-{
-  g_autoptr(GError) error = NULL;
-  const char *path = slot->path;
-  g_autofree char *shown = gx_cli_escape (path);
-  GxImportOutcome outcome;
-  gint64 existing;
-
-  /* Content already there (perhaps from an earlier file of this run), for
-   * what was not read; a report read is looked up by gx_store_put_report(),
-   * which says GX_IMPORT_ALREADY_PRESENT */
-  existing = slot->bytes != NULL ? gx_store_find_hash (import->store, slot->hash, &error) : 0;
-  if (existing < 0)
-    {
-      gx_cli_printerr ("import: %s\n", error->message);
-      return FALSE;
-    }
-  if (existing > 0)
-    {
-      import_say (import, FALSE, TRUE, _("%s: already present (#%lld)\n"), shown, (long long) existing);
-      import->staged.present++;
-      return TRUE;
-    }
-
-  if (slot->bytes != NULL)
-    {
-      /* content known at the start but gone meanwhile: read it now */
-      g_autofree char *name = g_path_get_basename (path);
-      gsize size;
-      const char *data = g_bytes_get_data (slot->bytes, &size);
-
-      if (slot->json)
-        slot->reports = gx_json_read_reports (data, (gssize) size, name, &slot->error);
-      else
-        slot->report = gx_reader_read_bytes (slot->bytes, name, &slot->error);
-      if (slot->report == NULL && slot->reports == NULL)
-        {
-          import_say (import, TRUE, FALSE, _("%s: error: %s\n"), shown,
-                      without_name (slot->error->message, path));
-          import->staged.errors++;
-          return TRUE;
-        }
-    }
-
-  if (slot->reports != NULL)
-    return import_json (import, shown, slot->reports);
-
-  if (!gx_store_put_report (import->store, slot->report, slot->hash, import->replace, &outcome, &error))
-    {
-      gx_cli_printerr (_("%s: error: %s\n"), shown, error->message);
-      return FALSE;
-    }
-  import_outcome (import, shown, slot->report, slot->hash, outcome);
-  return TRUE;
-}
-
-/* In the main thread: writes the batch gathered, in one transaction, and
- * then says what happened to its files. */
-static void
-import_write_batch (Import *import)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean in_transaction = FALSE;
-  ImportCounts none = { 0 };
-
-  import->staged = none;
-  for (guint i = 0; i < import->batch->len && !import->workspace_failed; i++)
-    {
-      ImportSlot *slot = g_ptr_array_index (import->batch, i);
-
-      if (slot->error != NULL && slot->report == NULL && slot->reports == NULL)
-        {
-          g_autofree char *shown = gx_cli_escape (slot->path);
-
-          import_say (import, TRUE, FALSE, _("%s: error: %s\n"), shown,
-                      without_name (slot->error->message, slot->path));
-          import->staged.errors++;
-          continue;
-        }
-      if (!in_transaction)
-        {
-          if (!gx_store_begin (import->store, &error))
-            {
-              gx_cli_printerr ("import: %s\n", error->message);
-              import->workspace_failed = TRUE;
-              break;
-            }
-          in_transaction = TRUE;
-        }
-      if (!import_write_slot (import, slot))
-        import->workspace_failed = TRUE;
-    }
-
-  if (in_transaction && import->workspace_failed)
-    gx_store_rollback (import->store);
-  else if (in_transaction && !gx_store_commit (import->store, &error))
-    {
-      gx_cli_printerr ("import: %s\n", error->message);
-      import->workspace_failed = TRUE;
-    }
-
-  import_print_lines (import, !import->workspace_failed);
-  import->total.errors += import->staged.errors;
-  if (!import->workspace_failed)
-    {
-      import->total.added += import->staged.added;
-      import->total.present += import->staged.present;
-      import->total.replaced += import->staged.replaced;
-      import->total.conflicts += import->staged.conflicts;
-    }
-
-  for (guint i = 0; i < import->batch->len; i++)
-    {
-      ImportSlot *slot = g_ptr_array_index (import->batch, i);
-
-      slot->written = TRUE;
-      g_thread_pool_push (import->pool, slot, NULL);
-    }
-  g_ptr_array_set_size (import->batch, 0);
-}
-
-/* In the main thread: the oldest file, once read, into the batch (no
- * transaction is open while it waits). */
-static void
-import_next_slot (Import *import)
-{
-  ImportSlot *slot = g_queue_pop_head (&import->slots);
-
-  g_mutex_lock (&import->lock);
-  import->awaited = slot;
-  while (!slot->done)
-    g_cond_wait (&import->cond, &import->lock);
-  import->awaited = NULL;
-  g_mutex_unlock (&import->lock);
-
-  g_ptr_array_add (import->batch, slot);
-  if (import->batch->len >= IMPORT_BATCH_SIZE)
-    import_write_batch (import);
-}
-
-/* Queues @path for reading; gathers the oldest files once enough are
- * ahead. */
-static void
-import_file (Import     *import,
-             const char *path)
-{
-  ImportSlot *slot = g_new0 (ImportSlot, 1);
-
-  import->n_files++;
-  slot->path = g_strdup (path);
-  g_queue_push_tail (&import->slots, slot);
-  g_thread_pool_push (import->pool, slot, NULL);
-
-  while (g_queue_get_length (&import->slots) > IMPORT_WINDOW && !import->workspace_failed)
-    import_next_slot (import);
-}
-
-/* What the walk of a folder finds (gx_reader_walk()). */
-static void
-import_walk_cb (const char   *path,
-                const GError *error,
-                gpointer      user_data)
-{
-  Import *import = user_data;
-
-  if (import->workspace_failed)
-    return;
-  if (error == NULL)
-    {
-      import_file (import, path);
-      return;
-    }
-  {
-    ImportSlot *slot = g_new0 (ImportSlot, 1);
-
-    /* said in order with the files around it */
-    import->n_files++;
-    slot->path = g_strdup (path);
-    slot->error = g_error_copy (error);
-    slot->done = TRUE;
-    g_queue_push_tail (&import->slots, slot);
-  }
 }
 
 int
@@ -554,8 +140,9 @@ gx_cli_import (int    argc,
   g_autofree char *db = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean replace = FALSE;
-  Import import = { 0 };
-  guint n_files;
+  g_autoptr(GxImport) import = NULL;
+  const GxImportCallbacks callbacks = { NULL, import_result_cb, NULL };
+  const GxImportCounts *counts;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("The workspace (default: $XDG_DATA_HOME/gxreports/workspace.db)"), N_("WS") },
@@ -588,49 +175,24 @@ gx_cli_import (int    argc,
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
 
-  import.store = store;
-  import.replace = replace;
-  import.known_hashes = gx_store_dup_hashes (store, &error);
-  if (import.known_hashes == NULL)
+  import = gx_import_new (GX_BACKEND (store), replace);
+  gx_import_set_callbacks (import, &callbacks, NULL);
+  for (guint i = 0; paths[i]; i++)
+    gx_import_add_path (import, paths[i]);
+  if (!gx_import_run (import, NULL, &error))
     {
       gx_cli_printerr ("import: %s\n", error->message);
-      return GX_EXIT_WORKSPACE;
-    }
-  g_mutex_init (&import.lock);
-  g_cond_init (&import.cond);
-  g_queue_init (&import.slots);
-  import.batch = g_ptr_array_new ();
-  import.lines = g_array_new (FALSE, FALSE, sizeof (ImportLine));
-  g_array_set_clear_func (import.lines, import_line_clear);
-  gx_reader_init ();
-  import.pool = g_thread_pool_new (read_slot, &import, (int) gx_cli_n_threads (), FALSE, NULL);
-
-  for (guint i = 0; paths[i] && !import.workspace_failed; i++)
-    gx_reader_walk (paths[i], NULL, import_walk_cb, &import);
-  while (!g_queue_is_empty (&import.slots))
-    import_next_slot (&import);   /* after a workspace failure, only frees */
-  import_write_batch (&import);
-
-  g_thread_pool_free (import.pool, FALSE, TRUE);
-  g_hash_table_unref (import.known_hashes);
-  g_ptr_array_unref (import.batch);
-  g_array_unref (import.lines);
-  g_mutex_clear (&import.lock);
-  g_cond_clear (&import.cond);
-
-  if (import.workspace_failed)
-    {
       gx_cli_printerr ("%s\n", _("import: stopped; the files of the last batch were not imported"));
       return GX_EXIT_WORKSPACE;
     }
 
-  n_files = import.n_files;
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u file: ", "%u files: ", n_files), n_files);
+  counts = gx_import_get_counts (import);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u file: ", "%u files: ", counts->files), counts->files);
   g_print (_("%u reports added, %u already present, %u replaced, %u in conflict; %u unreadable\n"),
-           import.total.added, import.total.present, import.total.replaced, import.total.conflicts,
-           import.total.errors);
+           counts->added, counts->present, counts->replaced, counts->conflicts,
+           counts->unreadable);
 
-  return import.total.errors > 0 || import.total.conflicts > 0 ? GX_EXIT_UNREADABLE : GX_EXIT_OK;
+  return counts->unreadable > 0 || counts->conflicts > 0 ? GX_EXIT_UNREADABLE : GX_EXIT_OK;
 }
 
 /* List ------------------------------------------------------------------------ */
