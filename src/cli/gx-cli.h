@@ -31,6 +31,7 @@ int gx_cli_print  (int argc, char **argv);   /* gx-cli-print.c */
 int gx_cli_review (int argc, char **argv);   /* gx-cli-review.c */
 int gx_cli_merge  (int argc, char **argv);   /* gx-cli-review.c */
 int gx_cli_link   (int argc, char **argv);   /* gx-cli-review.c */
+int gx_cli_copy   (int argc, char **argv);   /* gx-cli-copy.c */
 
 /* Shared by the subcommands: prints "gxreports-cli: " + message to stderr. */
 void gx_cli_printerr (const char *format, ...) G_GNUC_PRINTF (1, 2);

@@ -30,6 +30,7 @@ static const Command commands[] = {
   { "review", gx_cli_review, N_("List the findings of a report, confirm or dismiss one") },
   { "merge",  gx_cli_merge,  N_("Merge two spellings of one issuer") },
   { "link",   gx_cli_link,   N_("Mark a report as the roll-up of others") },
+  { "copy",   gx_cli_copy,   N_("Copy a whole workspace between a file and a PostgreSQL database") },
 };
 
 void

@@ -2425,6 +2425,195 @@ check_full (GxPgStore     *self,
   return gx_check_report_full (report, GX_BACKEND (self), flags, rules, error);
 }
 
+/* Whole tables (copy) ---------------------------------------------------------- */
+
+static const GxWsTable ws_tables[] = {
+  { "reports",
+    "id, issuer, year, source, content_hash, format_version, imported_at, updated_at, "
+    "n_errors, n_warnings, n_notes, sum_new_received, sum_results_total, sum_carried_forward, "
+    "sum_review, sum_litigation_direct, sum_litigation_after_review, issuer_key, prose",
+    19, "id" },
+  { "cells", "report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines", 11, "report_id, row" },
+  { "invalid_cells", "report_id, cell, raw", 3, "report_id, cell" },
+  { "reviews", "issuer_key, year, finding_key, state, note, updated_at", 6,
+    "issuer_key, year, finding_key" },
+  { "issuer_aliases", "alias, canonical", 2, "alias" },
+  { "report_children", "parent_id, child_id", 2, "parent_id, child_id" },
+};
+
+const GxWsTable *
+gx_ws_tables (guint *n_tables)
+{
+  *n_tables = G_N_ELEMENTS (ws_tables);
+  return ws_tables;
+}
+
+gboolean
+gx_pg_store_begin_snapshot (GxPgStore  *self,
+                            GError    **error)
+{
+  gboolean own;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_snapshot && !self->in_batch, FALSE);
+  return snapshot_begin (self, &own, error);
+}
+
+void
+gx_pg_store_end_snapshot (GxPgStore *self)
+{
+  g_return_if_fail (GX_IS_PG_STORE (self));
+  snapshot_end (self, self->in_snapshot);
+}
+
+/* The table names and columns are our constants, never user text. */
+gboolean
+gx_pg_store_dump_table (GxPgStore        *self,
+                        const GxWsTable  *table,
+                        GxWsRowFunc       row,
+                        gpointer          user_data,
+                        GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY %s",
+                                          table->columns, table->table, table->order);
+  g_autofree const char **values = g_new0 (const char *, table->n_columns + 1);
+  PGresult *res;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+
+  res = PQexec (self->conn, sql);
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    {
+      pg_error (self, res, error, _("cannot read the workspace"));
+      PQclear (res);
+      return FALSE;
+    }
+  for (int i = 0; ok && i < PQntuples (res); i++)
+    {
+      for (guint c = 0; c < table->n_columns; c++)
+        values[c] = get_text (res, i, (int) c);
+      ok = row (values, user_data, error);
+    }
+  PQclear (res);
+  return ok;
+}
+
+gboolean
+gx_pg_store_copy_in_start (GxPgStore        *self,
+                           const GxWsTable  *table,
+                           GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf ("COPY %s (%s) FROM STDIN", table->table, table->columns);
+  PGresult *res;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+
+  res = PQexec (self->conn, sql);
+  if (PQresultStatus (res) != PGRES_COPY_IN)
+    {
+      pg_error (self, res, error, _("cannot update the workspace"));
+      PQclear (res);
+      return FALSE;
+    }
+  PQclear (res);
+  self->copy_columns = table->n_columns;
+  return TRUE;
+}
+
+/* COPY's text format: \N for NULL, backslash escapes for the separators. */
+static void
+append_copy_value (GString    *line,
+                   const char *value)
+{
+  if (value == NULL)
+    {
+      g_string_append (line, "\\N");
+      return;
+    }
+  for (const char *c = value; *c; c++)
+    switch (*c)
+      {
+      case '\\': g_string_append (line, "\\\\"); break;
+      case '\t': g_string_append (line, "\\t"); break;
+      case '\n': g_string_append (line, "\\n"); break;
+      case '\r': g_string_append (line, "\\r"); break;
+      default: g_string_append_c (line, *c); break;
+      }
+}
+
+gboolean
+gx_pg_store_copy_in_row (GxPgStore          *self,
+                         const char *const  *values,
+                         GError            **error)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  for (guint c = 0; c < self->copy_columns; c++)
+    {
+      if (c > 0)
+        g_string_append_c (line, '\t');
+      append_copy_value (line, values[c]);
+    }
+  g_string_append_c (line, '\n');
+  if (PQputCopyData (self->conn, line->str, (int) line->len) != 1)
+    return pg_error (self, NULL, error, _("cannot update the workspace"));
+  return TRUE;
+}
+
+gboolean
+gx_pg_store_copy_in_end (GxPgStore  *self,
+                         GError    **error)
+{
+  PGresult *res;
+  gboolean ok;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  if (PQputCopyEnd (self->conn, NULL) != 1)
+    return pg_error (self, NULL, error, _("cannot update the workspace"));
+  res = PQgetResult (self->conn);
+  ok = PQresultStatus (res) == PGRES_COMMAND_OK;
+  if (!ok)
+    pg_error (self, res, error, _("cannot update the workspace"));
+  PQclear (res);
+  /* drain: the end of the command */
+  while ((res = PQgetResult (self->conn)) != NULL)
+    PQclear (res);
+  self->copy_columns = 0;
+  return ok;
+}
+
+gboolean
+gx_pg_store_reset_ids (GxPgStore  *self,
+                       GError    **error)
+{
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  return exec (self, "SELECT setval (pg_get_serial_sequence ('reports', 'id'), "
+               "COALESCE ((SELECT MAX (id) FROM reports), 0) + 1, false)", error);
+}
+
+gint64
+gx_pg_store_count_reports (GxPgStore  *self,
+                           GError    **error)
+{
+  PGresult *res;
+  gint64 n;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), -1);
+  res = PQexec (self->conn, "SELECT COUNT (*) FROM reports");
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    {
+      pg_error (self, res, error, _("cannot read the workspace"));
+      PQclear (res);
+      return -1;
+    }
+  n = get_int (res, 0, 0);
+  PQclear (res);
+  return n;
+}
+
 /* GxBackend ------------------------------------------------------------------ */
 
 #define PG(b) GX_PG_STORE (b)
