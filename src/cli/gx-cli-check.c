@@ -250,7 +250,7 @@ gx_cli_check (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(GStrv) files = NULL;
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxBackend) store = NULL;
   g_autoptr(GHashTable) aliases = NULL;
   g_autofree char *db_path = NULL;
   g_autoptr(GString) out = g_string_sized_new (4096);   /* one report's lines */
@@ -293,14 +293,14 @@ gx_cli_check (int    argc,
   if (db_path != NULL)
     {
       /* checking never makes a workspace */
-      if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+      if (!gx_cli_workspace_exists (db_path))
         {
           gx_cli_printerr (_("check: %s: there is no workspace there\n"), db_path);
           return GX_EXIT_WORKSPACE;
         }
-      if (!(store = gx_cli_open_store_read_only ("check", db_path)))
+      if (!(store = gx_cli_open_backend ("check", db_path, TRUE)))
         return GX_EXIT_WORKSPACE;
-      if (!(aliases = gx_store_load_aliases (store, &error)))
+      if (!(aliases = gx_backend_load_aliases (store, &error)))
         {
           gx_cli_printerr ("check: %s\n", error->message);
           return GX_EXIT_WORKSPACE;
@@ -394,7 +394,7 @@ gx_cli_check (int    argc,
           {
             GxReport *report = g_ptr_array_index (reports, i);
 
-            if (store != NULL && !gx_store_apply_reviews (store, report, &error))
+            if (store != NULL && !gx_backend_apply_reviews (store, report, &error))
               {
                 gx_cli_printerr ("check: %s\n", error->message);
                 return GX_EXIT_WORKSPACE;
@@ -412,7 +412,7 @@ gx_cli_check (int    argc,
             GxReport *skeleton = g_ptr_array_index (skeletons, i);
             GPtrArray *findings = gx_report_get_findings (skeleton);
 
-            if (store != NULL && !gx_store_apply_reviews (store, skeleton, &error))
+            if (store != NULL && !gx_backend_apply_reviews (store, skeleton, &error))
               {
                 gx_cli_printerr ("check: %s\n", error->message);
                 return GX_EXIT_WORKSPACE;

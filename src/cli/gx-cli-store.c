@@ -33,6 +33,7 @@
 #include "gx-json.h"
 #include "gx-prose.h"
 #include "gx-store.h"
+#include "gx-backend.h"
 
 /* Helpers --------------------------------------------------------------------- */
 
@@ -49,28 +50,21 @@ make_context (const char         *parameter,
   return context;
 }
 
-static GxStore *
+static GxBackend *
 open_store (const char *command,
             const char *db,
             gboolean    must_exist,
             gboolean    read_only)
 {
   g_autofree char *path = db ? g_strdup (db) : gx_store_default_path ();
-  g_autoptr(GError) error = NULL;
-  GxStore *store;
 
-  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (must_exist && !gx_cli_workspace_exists (path))
     {
       gx_cli_printerr (_("%s: %s: no workspace there\n"), command, path);
       return NULL;
     }
   /* reading takes no write lock: it answers while an import writes */
-  if (read_only)
-    return gx_cli_open_store_read_only (command, path);
-  store = gx_store_open (path, &error);
-  if (store == NULL)
-    gx_cli_printerr ("%s: %s\n", command, error->message);
-  return store;
+  return gx_cli_open_backend (command, path, read_only);
 }
 
 /* Import ---------------------------------------------------------------------- */
@@ -136,7 +130,7 @@ gx_cli_import (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxBackend) store = NULL;
   g_autofree char *db = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean replace = FALSE;
@@ -175,7 +169,7 @@ gx_cli_import (int    argc,
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
 
-  import = gx_import_new (GX_BACKEND (store), replace);
+  import = gx_import_new (store, replace);
   gx_import_set_callbacks (import, &callbacks, NULL);
   for (guint i = 0; paths[i]; i++)
     gx_import_add_path (import, paths[i]);
@@ -203,7 +197,7 @@ gx_cli_list (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxBackend) store = NULL;
   g_autoptr(GPtrArray) reports = NULL;
   g_autofree char *db = NULL;
   g_auto(GStrv) rest = NULL;
@@ -233,7 +227,7 @@ gx_cli_list (int    argc,
   store = open_store ("list", db, TRUE, TRUE);
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
-  reports = gx_store_list_summaries (store, &error);
+  reports = gx_backend_list_summaries (store, &error);
   if (reports == NULL)
     {
       gx_cli_printerr ("list: %s\n", error->message);
@@ -288,7 +282,7 @@ copy_to_stdout (const char  *path,
  * gx-xlsx-writer.h).  @id: the --id given alone (to name it when it is
  * not there), else 0. */
 static int
-export_publish (GxStore    *store,
+export_publish (GxBackend  *store,
                 GPtrArray  *reports,
                 const char *format,
                 gint64      id,
@@ -357,7 +351,7 @@ gx_cli_export (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxBackend) store = NULL;
   g_autoptr(GPtrArray) reports = NULL;
   g_autofree char *db = NULL;
   g_autofree char *format = NULL;
@@ -434,7 +428,7 @@ gx_cli_export (int    argc,
   store = open_store ("export", db, TRUE, TRUE);
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
-  reports = gx_store_load_all (store, &error);
+  reports = gx_backend_load_all (store, &error);
   if (reports == NULL)
     {
       gx_cli_printerr ("export: %s\n", error->message);
@@ -499,7 +493,7 @@ gx_cli_remove (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxBackend) store = NULL;
   g_autofree char *db = NULL;
   g_auto(GStrv) ids = NULL;
   g_autoptr(GString) removed = g_string_new (NULL);
@@ -541,7 +535,7 @@ gx_cli_remove (int    argc,
   store = open_store ("remove", db, TRUE, FALSE);
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
-  if (!gx_store_begin (store, &error))
+  if (!gx_backend_begin (store, &error))
     {
       gx_cli_printerr ("remove: %s\n", error->message);
       return GX_EXIT_WORKSPACE;
@@ -551,7 +545,7 @@ gx_cli_remove (int    argc,
       g_autoptr(GError) remove_error = NULL;
       guint64 id = g_ascii_strtoull (ids[i], NULL, 10);
 
-      if (gx_store_remove_report (store, (gint64) id, &remove_error))
+      if (gx_backend_remove_report (store, (gint64) id, &remove_error))
         g_string_append_printf (removed, _("#%s: removed\n"), ids[i]);
       else if (g_error_matches (remove_error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND))
         {
@@ -561,11 +555,11 @@ gx_cli_remove (int    argc,
       else
         {
           gx_cli_printerr ("remove: %s\n", remove_error->message);
-          gx_store_rollback (store);
+          gx_backend_rollback (store);
           return GX_EXIT_WORKSPACE;
         }
     }
-  if (!gx_store_commit (store, &error))
+  if (!gx_backend_commit (store, &error))
     {
       gx_cli_printerr ("remove: %s\n", error->message);
       return GX_EXIT_WORKSPACE;

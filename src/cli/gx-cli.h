@@ -45,6 +45,16 @@ guint gx_cli_n_threads (void);
 struct _GxStore *gx_cli_open_store_read_only (const char *command,
                                               const char *path);
 
+/* Whether @location can hold a workspace to open: an existing file, or a
+ * PostgreSQL database (gx_backend_location_is_postgres()). */
+gboolean gx_cli_workspace_exists (const char *location);
+/* Opens the workspace at @location (a file or a PostgreSQL database,
+ * gx_backend_open()); on failure prints "COMMAND: message" and returns
+ * NULL. */
+struct _GxBackend *gx_cli_open_backend (const char *command,
+                                        const char *location,
+                                        gboolean    read_only);
+
 /* @text for one field of a line of output: control characters (a newline
  * in a file name) escaped as \n, \t, \r, \xHH, and a backslash as \\. */
 char *gx_cli_escape (const char *text);

@@ -12,6 +12,7 @@
 
 #include "gx-cli.h"
 #include "gx-store.h"
+#include "gx-backend.h"
 
 typedef struct
 {
@@ -71,6 +72,32 @@ gx_cli_open_store_read_only (const char *command,
     gx_cli_printerr (_("%s: %s: its folder cannot be written, so the workspace was read as it is, without locking\n"),
                      command, path);
   return store;
+}
+
+gboolean
+gx_cli_workspace_exists (const char *location)
+{
+  /* a database is there or not: connecting says */
+  return gx_backend_location_is_postgres (location) || g_file_test (location, G_FILE_TEST_IS_REGULAR);
+}
+
+GxBackend *
+gx_cli_open_backend (const char *command,
+                     const char *location,
+                     gboolean    read_only)
+{
+  g_autoptr(GError) error = NULL;
+  GxBackend *backend = gx_backend_open (location, read_only, &error);
+
+  if (backend == NULL)
+    {
+      gx_cli_printerr ("%s: %s\n", command, error->message);
+      return NULL;
+    }
+  if (GX_IS_STORE (backend) && gx_store_is_unlocked (GX_STORE (backend)))
+    gx_cli_printerr (_("%s: %s: its folder cannot be written, so the workspace was read as it is, without locking\n"),
+                     command, location);
+  return backend;
 }
 
 char *
