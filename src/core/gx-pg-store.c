@@ -770,18 +770,17 @@ too_new_error (GxPgStore  *self,
 }
 
 static gboolean
-migrate (GxPgStore  *self,
-         GError    **error)
+migrate_locked (GxPgStore  *self,
+                GError    **error)
 {
   int version = 0;
   Params p = { 0 };
 
-  /* one client migrates at a time; the version is read again under the
-   * lock (another may have just made the workspace) */
+  /* a transaction begun after the lock was taken sees the tables another
+   * client made meanwhile */
   if (!exec (self, "BEGIN", error))
     return FALSE;
-  if (!exec (self, "SELECT pg_advisory_xact_lock (" GX_LOCK_CLASS ", " GX_LOCK_MIGRATE ")", error) ||
-      !read_version (self, &version, error))
+  if (!read_version (self, &version, error))
     goto fail;
   if (version > PG_STORE_VERSION)
     {
@@ -807,6 +806,21 @@ migrate (GxPgStore  *self,
 fail:
   exec (self, "ROLLBACK", NULL);
   return FALSE;
+}
+
+/* One client migrates at a time (a lock of the session, released however
+ * the client ends); the version is read again under it. */
+static gboolean
+migrate (GxPgStore  *self,
+         GError    **error)
+{
+  gboolean ok;
+
+  if (!exec (self, "SELECT pg_advisory_lock (" GX_LOCK_CLASS ", " GX_LOCK_MIGRATE ")", error))
+    return FALSE;
+  ok = migrate_locked (self, error);
+  exec (self, "SELECT pg_advisory_unlock (" GX_LOCK_CLASS ", " GX_LOCK_MIGRATE ")", NULL);
+  return ok;
 }
 
 /* The workspace names its cells; they must be those of this template. */
