@@ -62,8 +62,9 @@ gx_cli_copy (int    argc,
     }
   from_shown = shown (from);
   to_shown = shown (to);
-  g_print (_("%s → %s: %" G_GUINT64_FORMAT " reports, %" G_GUINT64_FORMAT " review decisions, %"
-             G_GUINT64_FORMAT " issuer merges, %" G_GUINT64_FORMAT " roll-up links\n"),
-           from_shown, to_shown, counts.n_reports, counts.n_reviews, counts.n_aliases, counts.n_links);
+  g_print (_("%s → %s: %llu reports, %llu review decisions, %llu issuer merges, %llu roll-up links\n"),
+           from_shown, to_shown, (unsigned long long) counts.n_reports,
+           (unsigned long long) counts.n_reviews, (unsigned long long) counts.n_aliases,
+           (unsigned long long) counts.n_links);
   return GX_EXIT_OK;
 }

@@ -82,8 +82,9 @@ typedef enum {
   STMT_ISSUER_GROUP,
   STMT_HAS_REVIEWS,
   STMT_DATA_VERSION,
-  STMT_INSERT_CELLS_2021,
-  STMT_INSERT_CELLS_2019,
+  STMT_INSERT_CELLS,
+  STMT_PUT_LOOKUP,
+  STMT_INSERT_REPORT_CELLS,
   N_STMTS
 } StmtId;
 
@@ -186,10 +187,39 @@ static const char *const stmt_sql[N_STMTS] = {
     "LEFT JOIN issuer_aliases a ON a.alias = r.issuer_key "
     "WHERE r.issuer_key IS NOT NULL GROUP BY r.issuer ORDER BY key, r.issuer",
   [STMT_FIND_REPORT_KEY] =
+    /* $1 a normalised key, followed through the merges here */
+    "WITH k AS (SELECT COALESCE ((SELECT canonical FROM issuer_aliases WHERE alias = $1), $1) AS key) "
     "SELECT MIN (id) FROM ("
-    "SELECT id FROM reports WHERE issuer_key = $1 AND year = $2 AND id != $3 "
-    "UNION ALL SELECT r.id FROM issuer_aliases a JOIN reports r ON r.issuer_key = a.alias "
-    "WHERE a.canonical = $1 AND r.year = $2 AND r.id != $3) s",
+    "SELECT r.id FROM k JOIN reports r ON r.issuer_key = k.key WHERE r.year = $2 AND r.id != $3 "
+    "UNION ALL SELECT r.id FROM k JOIN issuer_aliases a ON a.canonical = k.key "
+    "JOIN reports r ON r.issuer_key = a.alias WHERE r.year = $2 AND r.id != $3) s",
+  /* a put's questions at once: the report of this content ($1), of this
+   * issuer as written and year ($2, $4), and the reports of the issuer's
+   * key ($3, after the merges) for the years before and after */
+  [STMT_PUT_LOOKUP] =
+    "WITH k AS (SELECT COALESCE ((SELECT canonical FROM issuer_aliases WHERE alias = $3), $3) AS key), "
+    "y AS (SELECT r.id, r.year FROM k JOIN reports r ON r.issuer_key = k.key "
+    "WHERE r.year IN ($4::integer - 1, $4::integer + 1) "
+    "UNION ALL SELECT r.id, r.year FROM k JOIN issuer_aliases a ON a.canonical = k.key "
+    "JOIN reports r ON r.issuer_key = a.alias WHERE r.year IN ($4::integer - 1, $4::integer + 1)) "
+    "SELECT (SELECT id FROM reports WHERE content_hash = $1), "
+    "(SELECT id FROM reports WHERE issuer = $2 AND year = $4::integer ORDER BY id LIMIT 1), "
+    "(SELECT MIN (id) FROM y WHERE year = $4::integer - 1), "
+    "(SELECT MIN (id) FROM y WHERE year = $4::integer + 1)",
+  /* a new report and its cells in one statement (the arrays of
+   * STMT_INSERT_CELLS from $18) */
+  [STMT_INSERT_REPORT_CELLS] =
+    "WITH r AS (INSERT INTO reports (issuer, year, source, content_hash, format_version, "
+    "imported_at, updated_at, issuer_key, prose, "
+    "sum_new_received, sum_results_total, sum_carried_forward, "
+    "sum_review, sum_litigation_direct, sum_litigation_after_review, "
+    "n_errors, n_warnings, n_notes) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
+    "ON CONFLICT (content_hash) DO NOTHING RETURNING id), "
+    "c AS (INSERT INTO cells (report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines) "
+    "SELECT r.id, u.* FROM r, unnest ($18::integer[], $19::bigint[], $20::bigint[], $21::bigint[], "
+    "$22::bigint[], $23::bigint[], $24::bigint[], $25::bigint[], $26::bigint[], $27::text[]) u) "
+    "SELECT id FROM r",
   [STMT_DELETE_CHILDREN] =
     "DELETE FROM report_children WHERE parent_id = $1",
   [STMT_INSERT_CHILD] =
@@ -205,9 +235,12 @@ static const char *const stmt_sql[N_STMTS] = {
     "SELECT EXISTS (SELECT 1 FROM reviews)",
   [STMT_DATA_VERSION] =
     "SELECT data_version FROM gx_workspace",
-  /* made from the template in insert_cells_sql() */
-  [STMT_INSERT_CELLS_2021] = NULL,
-  [STMT_INSERT_CELLS_2019] = NULL,
+  /* every row of a report at once, its columns as arrays (a statement
+   * of 300 parameters cost more to plan than to run) */
+  [STMT_INSERT_CELLS] =
+    "INSERT INTO cells (report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines) "
+    "SELECT $1, * FROM unnest ($2::integer[], $3::bigint[], $4::bigint[], $5::bigint[], "
+    "$6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::text[])",
 };
 
 struct _GxPgStore
@@ -218,11 +251,18 @@ struct _GxPgStore
   char *display;
   PGconn *conn;
   gboolean prepared[N_STMTS];
-  char *insert_cells_sql[2];
   gboolean read_only;
   gboolean in_batch;          /* gx_pg_store_begin() … commit/rollback */
   guint depth;                /* write units open (write_begin()) */
   gboolean in_snapshot;       /* a read transaction of ours */
+  char *pending_release;      /* "RELEASE gx_put_0", sent with the next command */
+  /* what the put being written looked up at once (put_lookup()): the
+   * issuer's reports of the years before and after */
+  gboolean lookup_valid;
+  char *lookup_issuer;
+  int lookup_year;
+  gint64 lookup_previous;
+  gint64 lookup_next;
   int has_reviews;            /* -1 unknown */
   /* COPY in progress */
   guint copy_columns;
@@ -308,40 +348,23 @@ is_state (const PGresult *res,
 
 /* Statements ------------------------------------------------------------------ */
 
-/* The INSERT of every row of @format into cells: $1 the report, then
- * v0…v6, flags, lines of each row (the row numbers are the template's). */
-static char *
-insert_cells_sql (GxFormat format)
+static gboolean
+is_insert (StmtId id)
 {
-  GString *sql = g_string_new ("INSERT INTO cells (report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines) VALUES ");
-  guint n = 0;
-
-  for (guint r = 0; r < gx_schema_n_rows (); r++)
-    if (gx_schema_row_in_format (gx_schema_row (r), format))
-      {
-        guint b = 2 + 9 * n;
-
-        g_string_append_printf (sql, "%s($1, %u, $%u, $%u, $%u, $%u, $%u, $%u, $%u, $%u, $%u)",
-                                n ? ", " : "", r, b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6,
-                                b + 7, b + 8);
-        n++;
-      }
-  return g_string_free (sql, FALSE);
-}
-
-static const char *
-stmt_text (GxPgStore *self,
-           StmtId     id)
-{
-  if (id == STMT_INSERT_CELLS_2021 || id == STMT_INSERT_CELLS_2019)
+  switch (id)
     {
-      guint k = id == STMT_INSERT_CELLS_2019 ? 1 : 0;
-
-      if (self->insert_cells_sql[k] == NULL)
-        self->insert_cells_sql[k] = insert_cells_sql (k ? GX_FORMAT_2019 : GX_FORMAT_2021);
-      return self->insert_cells_sql[k];
+    case STMT_INSERT_REPORT:
+    case STMT_INSERT_REPORT_CELLS:
+    case STMT_INSERT_CELLS:
+    case STMT_INSERT_INVALID:
+    case STMT_INSERT_REVIEW:
+    case STMT_INSERT_ALIAS:
+    case STMT_DATA_VERSION:
+    case STMT_HAS_REVIEWS:
+      return TRUE;
+    default:
+      return FALSE;
     }
-  return stmt_sql[id];
 }
 
 /* Runs statement @id with @n_values @values; a result of @expect, or
@@ -358,10 +381,24 @@ run_values (GxPgStore          *self,
   char name[16];
   PGresult *res;
 
+  /* a statement that looks reports up is planned with its values each
+   * time: a plan kept from when the workspace was small would scan the
+   * table it has become; the inserts, planned once, keep theirs */
+  if (!is_insert (id))
+    {
+      res = PQexecParams (self->conn, stmt_sql[id], n_values, NULL, values, NULL, NULL, 0);
+      if (PQresultStatus (res) != expect)
+        {
+          pg_error (self, res, error, what);
+          PQclear (res);
+          return NULL;
+        }
+      return res;
+    }
   g_snprintf (name, sizeof name, "gx%d", (int) id);
   if (!self->prepared[id])
     {
-      res = PQprepare (self->conn, name, stmt_text (self, id), 0, NULL);
+      res = PQprepare (self->conn, name, stmt_sql[id], 0, NULL);
       if (PQresultStatus (res) != PGRES_COMMAND_OK)
         {
           pg_error (self, res, error, _("cannot prepare a query"));
@@ -413,7 +450,18 @@ exec (GxPgStore   *self,
       const char  *sql,
       GError     **error)
 {
-  PGresult *res = PQexec (self->conn, sql);
+  g_autofree char *with_release = NULL;
+  PGresult *res;
+
+  /* the RELEASE of the last write unit of a batch goes with the next
+   * command of the transaction: one round trip fewer a report */
+  if (self->pending_release != NULL)
+    {
+      with_release = g_strconcat (self->pending_release, ";", sql, NULL);
+      sql = with_release;
+      g_clear_pointer (&self->pending_release, g_free);
+    }
+  res = PQexec (self->conn, sql);
   ExecStatusType status = PQresultStatus (res);
   gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 
@@ -498,6 +546,12 @@ static const char write_lock_sql[] =
   "UPDATE gx_workspace SET data_version = data_version + 1;"
   "NOTIFY gxreports_changed";
 
+static const char write_lock_sql_begin[] =
+  "BEGIN;"
+  "SELECT pg_advisory_xact_lock (" GX_LOCK_CLASS ", " GX_LOCK_WRITE ");"
+  "UPDATE gx_workspace SET data_version = data_version + 1;"
+  "NOTIFY gxreports_changed";
+
 static gboolean
 read_only_error (GxPgStore  *self,
                  GError    **error)
@@ -520,9 +574,7 @@ write_begin (GxPgStore  *self,
     return read_only_error (self, error);
   if (!self->in_batch && self->depth == 0)
     {
-      if (!exec (self, "BEGIN", error))
-        return FALSE;
-      if (!exec (self, write_lock_sql, error))
+      if (!exec (self, write_lock_sql_begin, error))
         {
           exec (self, "ROLLBACK", NULL);
           return FALSE;
@@ -546,6 +598,7 @@ write_end (GxPgStore  *self,
 
   g_return_val_if_fail (self->depth > 0, FALSE);
   self->depth--;
+  self->lookup_valid = FALSE;
   if (!self->in_batch && self->depth == 0)
     {
       if (!exec (self, "COMMIT", error))
@@ -556,6 +609,12 @@ write_end (GxPgStore  *self,
       return TRUE;
     }
   g_snprintf (sql, sizeof sql, "RELEASE gx_put_%u", self->depth);
+  if (self->depth == 0)
+    {
+      g_free (self->pending_release);
+      self->pending_release = g_strdup (sql);
+      return TRUE;
+    }
   return exec (self, sql, error);
 }
 
@@ -566,6 +625,7 @@ write_abort (GxPgStore *self)
 
   g_return_if_fail (self->depth > 0);
   self->depth--;
+  self->lookup_valid = FALSE;
   if (!self->in_batch && self->depth == 0)
     {
       exec (self, "ROLLBACK", NULL);
@@ -603,6 +663,9 @@ static const char migration_1[] =
   "  prose text,"
   "  revision bigint NOT NULL DEFAULT 1"
   ");"
+  /* the text of a report, a few KB: stored as it is, not compressed on
+   * every import */
+  "ALTER TABLE reports ALTER COLUMN prose SET STORAGE EXTERNAL;"
   "CREATE INDEX reports_issuer_year ON reports (issuer, year);"
   "CREATE INDEX reports_issuer_key_year ON reports (issuer_key, year);"
   "CREATE TABLE row_keys ("
@@ -1139,6 +1202,88 @@ append_line_number (GString *lines,
     g_string_append_c (lines, digits[--n]);
 }
 
+#define N_CELL_ARRAYS 10
+
+/* The cells of @report as the arrays of STMT_INSERT_CELLS: row, v0 … v6,
+ * flags, lines (text of PostgreSQL arrays, values as numbers). */
+static void
+cell_arrays (GxReport  *report,
+             GString   *arrays[N_CELL_ARRAYS],
+             gboolean  *any_invalid)
+{
+  GxFormat format = gx_report_get_format (report);
+  g_autofree GxCellValue *cells = g_new (GxCellValue, gx_schema_n_cells ());
+  gboolean first = TRUE;
+
+  *any_invalid = FALSE;
+  for (guint a = 0; a < N_CELL_ARRAYS; a++)
+    arrays[a] = g_string_new ("{");
+  gx_report_get_cells (report, cells);
+  for (guint r = 0; r < gx_schema_n_rows (); r++)
+    {
+      const GxSchemaRow *row = gx_schema_row (r);
+      gint64 flags = 0;
+
+      if (!gx_schema_row_in_format (row, format))
+        continue;
+      if (!first)
+        for (guint a = 0; a < N_CELL_ARRAYS; a++)
+          g_string_append_c (arrays[a], ',');
+      first = FALSE;
+      g_string_append_printf (arrays[0], "%u", r);
+      /* digits and spaces only: quoted as one element */
+      g_string_append_c (arrays[9], '"');
+      for (guint c = 0; c < MAX_COLUMNS; c++)
+        {
+          guint cell = row->first_cell + c;
+
+          if (c < row->n_columns && cells[cell].state == GX_CELL_VALUE)
+            g_string_append_printf (arrays[1 + c], "%" G_GINT64_FORMAT, cells[cell].value);
+          else
+            g_string_append (arrays[1 + c], "NULL");
+          if (c >= row->n_columns)
+            continue;
+          if (cells[cell].state == GX_CELL_INVALID)
+            *any_invalid = TRUE;
+          flags |= (gint64) (cells[cell].flags & 0xff) << (8 * c);
+          append_line_number (arrays[9], c > 0, gx_report_get_cell_line (report, cell));
+        }
+      g_string_append_c (arrays[9], '"');
+      g_string_append_printf (arrays[8], "%" G_GINT64_FORMAT, flags);
+    }
+  for (guint a = 0; a < N_CELL_ARRAYS; a++)
+    g_string_append_c (arrays[a], '}');
+}
+
+static void
+cell_arrays_free (GString *arrays[N_CELL_ARRAYS])
+{
+  for (guint a = 0; a < N_CELL_ARRAYS; a++)
+    g_string_free (arrays[a], TRUE);
+}
+
+/* The raw text of the cells of @report that are not numbers. */
+static gboolean
+write_invalid (GxPgStore  *self,
+               gint64      id,
+               GxReport   *report,
+               GError    **error)
+{
+  for (guint cell = 0; cell < gx_schema_n_cells (); cell++)
+    {
+      Params p = { 0 };
+
+      if (gx_report_get_cell (report, cell, NULL) != GX_CELL_INVALID)
+        continue;
+      p_int (&p, id);
+      p_int (&p, cell);
+      p_text (&p, gx_report_get_raw (report, cell));
+      if (!run_done (self, STMT_INSERT_INVALID, &p, _("cannot write the report"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_cells (GxPgStore  *self,
              gint64      id,
@@ -1146,16 +1291,11 @@ write_cells (GxPgStore  *self,
              gboolean    replace_existing,
              GError    **error)
 {
-  GxFormat format = gx_report_get_format (report);
-  guint n_rows = 0;
-  g_autofree GxCellValue *cells = g_new (GxCellValue, gx_schema_n_cells ());
-  g_autofree const char **values = NULL;
-  g_autoptr(GStringChunk) texts = g_string_chunk_new (4096);
-  g_autoptr(GString) lines = g_string_sized_new (64);
+  GString *arrays[N_CELL_ARRAYS];
+  const char *values[1 + N_CELL_ARRAYS];
   char number[24];
-  gboolean any_invalid = FALSE;
+  gboolean any_invalid;
   PGresult *res;
-  int n = 1;
 
   if (replace_existing)
     {
@@ -1166,62 +1306,51 @@ write_cells (GxPgStore  *self,
           !run_done (self, STMT_DELETE_INVALID, &p, _("cannot write the report"), error))
         return FALSE;
     }
-
-  values = g_new0 (const char *, 1 + 9 * gx_schema_n_rows ());
+  cell_arrays (report, arrays, &any_invalid);
   g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, id);
-  values[0] = g_string_chunk_insert (texts, number);
-  gx_report_get_cells (report, cells);
-  for (guint r = 0; r < gx_schema_n_rows (); r++)
-    {
-      const GxSchemaRow *row = gx_schema_row (r);
-      gint64 flags = 0;
-
-      if (!gx_schema_row_in_format (row, format))
-        continue;
-      g_string_truncate (lines, 0);
-      for (guint c = 0; c < MAX_COLUMNS; c++)
-        {
-          guint cell = row->first_cell + c;
-
-          values[n + (int) c] = NULL;
-          if (c >= row->n_columns)
-            continue;
-          if (cells[cell].state == GX_CELL_VALUE)
-            {
-              g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, cells[cell].value);
-              values[n + (int) c] = g_string_chunk_insert (texts, number);
-            }
-          else if (cells[cell].state == GX_CELL_INVALID)
-            any_invalid = TRUE;
-          flags |= (gint64) (cells[cell].flags & 0xff) << (8 * c);
-          append_line_number (lines, c > 0, gx_report_get_cell_line (report, cell));
-        }
-      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, flags);
-      values[n + 7] = g_string_chunk_insert (texts, number);
-      values[n + 8] = g_string_chunk_insert_len (texts, lines->str, (gssize) lines->len);
-      n += 9;
-      n_rows++;
-    }
-  res = run_values (self, format == GX_FORMAT_2019 ? STMT_INSERT_CELLS_2019 : STMT_INSERT_CELLS_2021,
-                    n, values, PGRES_COMMAND_OK, _("cannot write the report"), error);
+  values[0] = number;
+  for (guint a = 0; a < N_CELL_ARRAYS; a++)
+    values[1 + a] = arrays[a]->str;
+  res = run_values (self, STMT_INSERT_CELLS, G_N_ELEMENTS (values), values, PGRES_COMMAND_OK,
+                    _("cannot write the report"), error);
+  cell_arrays_free (arrays);
   if (res == NULL)
     return FALSE;
   PQclear (res);
+  return !any_invalid || write_invalid (self, id, report, error);
+}
 
-  if (any_invalid)
-    for (guint cell = 0; cell < gx_schema_n_cells (); cell++)
-      {
-        Params p = { 0 };
+/* A new report with its cells (one statement); its id, 0 when the same
+ * content is there already (ON CONFLICT), -1 on error. */
+static gint64
+insert_report (GxPgStore  *self,
+               Params     *p,
+               GxReport   *report,
+               GError    **error)
+{
+  GString *arrays[N_CELL_ARRAYS];
+  const char *values[17 + N_CELL_ARRAYS];
+  gboolean any_invalid;
+  PGresult *res;
+  gint64 id = 0;
 
-        if (gx_report_get_cell (report, cell, NULL) != GX_CELL_INVALID)
-          continue;
-        p_int (&p, id);
-        p_int (&p, cell);
-        p_text (&p, gx_report_get_raw (report, cell));
-        if (!run_done (self, STMT_INSERT_INVALID, &p, _("cannot write the report"), error))
-          return FALSE;
-      }
-  return TRUE;
+  g_assert (p->n == 17);
+  cell_arrays (report, arrays, &any_invalid);
+  for (int i = 0; i < 17; i++)
+    values[i] = p->values[i];
+  for (guint a = 0; a < N_CELL_ARRAYS; a++)
+    values[17 + a] = arrays[a]->str;
+  res = run_values (self, STMT_INSERT_REPORT_CELLS, G_N_ELEMENTS (values), values, PGRES_TUPLES_OK,
+                    _("cannot add the report"), error);
+  cell_arrays_free (arrays);
+  if (res == NULL)
+    return -1;
+  if (PQntuples (res) == 1)
+    id = get_int (res, 0, 0);
+  PQclear (res);
+  if (id > 0 && any_invalid && !write_invalid (self, id, report, error))
+    return -1;
+  return id;
 }
 
 /* GObject --------------------------------------------------------------------- */
@@ -1235,8 +1364,8 @@ gx_pg_store_finalize (GObject *object)
     PQfinish (self->conn);
   g_free (self->location);
   g_free (self->display);
-  g_free (self->insert_cells_sql[0]);
-  g_free (self->insert_cells_sql[1]);
+  g_free (self->pending_release);
+  g_free (self->lookup_issuer);
 
   G_OBJECT_CLASS (gx_pg_store_parent_class)->finalize (object);
 }
@@ -1312,7 +1441,7 @@ gx_pg_store_open (const char  *location,
       return NULL;
     }
   if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
-      !exec (self, "SET client_min_messages = warning", error))
+      !exec (self, "SET client_min_messages = warning; SET plan_cache_mode = force_generic_plan", error))
     {
       pg_error (self, NULL, error, _("cannot open the workspace"));
       return NULL;
@@ -1408,6 +1537,7 @@ gx_pg_store_rollback (GxPgStore *self)
 {
   g_return_if_fail (GX_IS_PG_STORE (self));
 
+  g_clear_pointer (&self->pending_release, g_free);
   if (self->in_batch)
     exec (self, "ROLLBACK", NULL);
   self->in_batch = FALSE;
@@ -1464,71 +1594,74 @@ put_report_inner (GxPgStore        *self,
 {
   g_autofree char *now = NULL;
   g_autofree char *issuer_key = NULL;
+  const char *issuer = gx_report_get_issuer (report);
+  int year = gx_report_get_year (report);
   gint64 existing;
   gint64 id = 0;
   Params p = { 0 };
   PGresult *res;
 
-  existing = gx_pg_store_find_hash (self, hash, error);
-  if (existing < 0)
+  /* every question of the put in one round trip */
+  issuer_key = gx_issuer_normalize (issuer);
+  p_text (&p, hash);
+  p_text (&p, issuer);
+  p_text (&p, issuer_key);
+  p_int (&p, year);
+  if (!(res = run (self, STMT_PUT_LOOKUP, &p, PGRES_TUPLES_OK, _("cannot read the workspace"), error)))
     return FALSE;
-  if (existing > 0)
+  if (get_int (res, 0, 0) > 0)
     {
-      gx_report_set_id (report, existing);
+      gx_report_set_id (report, get_int (res, 0, 0));
       *outcome = GX_IMPORT_ALREADY_PRESENT;
+      PQclear (res);
+      return TRUE;
+    }
+  existing = issuer != NULL && year > 0 ? get_int (res, 0, 1) : 0;
+  g_free (self->lookup_issuer);
+  self->lookup_issuer = g_strdup (issuer);
+  self->lookup_year = year;
+  self->lookup_previous = get_int (res, 0, 2);
+  self->lookup_next = get_int (res, 0, 3);
+  self->lookup_valid = issuer_key != NULL && year > 1 && year < 9999;
+  PQclear (res);
+
+  if (existing > 0 && !replace)
+    {
+      g_autoptr(GxReport) other = gx_pg_store_load_cells (self, existing, error);
+
+      if (other == NULL)
+        return FALSE;
+      if (g_strcmp0 (gx_report_get_issuer (other), issuer) == 0 &&
+          gx_report_get_year (other) == year &&
+          gx_report_values_equal (other, report))
+        {
+          gx_report_set_id (report, existing);
+          *outcome = GX_IMPORT_ALREADY_PRESENT;
+          return TRUE;
+        }
+      *outcome = GX_IMPORT_CONFLICT;
       return TRUE;
     }
 
-  existing = 0;
-  if (gx_report_get_issuer (report) != NULL && gx_report_get_year (report) > 0)
-    {
-      Params q = { 0 };
-
-      p_text (&q, gx_report_get_issuer (report));
-      p_int (&q, gx_report_get_year (report));
-      existing = one_id (self, STMT_FIND_ISSUER_YEAR, &q, error);
-      if (existing < 0)
-        return FALSE;
-      if (existing > 0 && !replace)
-        {
-          g_autoptr(GxReport) other = gx_pg_store_load_cells (self, existing, error);
-
-          if (other == NULL)
-            return FALSE;
-          if (g_strcmp0 (gx_report_get_issuer (other), gx_report_get_issuer (report)) == 0 &&
-              gx_report_get_year (other) == gx_report_get_year (report) &&
-              gx_report_values_equal (other, report))
-            {
-              gx_report_set_id (report, existing);
-              *outcome = GX_IMPORT_ALREADY_PRESENT;
-              return TRUE;
-            }
-          *outcome = GX_IMPORT_CONFLICT;
-          return TRUE;
-        }
-    }
-
   now = now_iso8601 ();
-  issuer_key = gx_issuer_normalize (gx_report_get_issuer (report));
   if (existing > 0)
     gx_report_set_id (report, existing);
+  memset (&p, 0, sizeof p);
   if (!add_report_row (self, &p, report, hash, now, issuer_key, error))
     return FALSE;
   if (existing > 0)
     {
       p_int (&p, existing);
-      if (!run_done (self, STMT_UPDATE_REPORT_IMPORT, &p, _("cannot add the report"), error))
+      if (!run_done (self, STMT_UPDATE_REPORT_IMPORT, &p, _("cannot add the report"), error) ||
+          !write_cells (self, existing, report, TRUE, error))
         return FALSE;
       id = existing;
     }
   else
     {
-      res = run (self, STMT_INSERT_REPORT, &p, PGRES_TUPLES_OK, _("cannot add the report"), error);
-      if (res == NULL)
+      id = insert_report (self, &p, report, error);
+      if (id < 0)
         return FALSE;
-      if (PQntuples (res) == 1)
-        id = get_int (res, 0, 0);
-      PQclear (res);
       if (id == 0)
         {
           /* the same content came in meanwhile (ON CONFLICT DO NOTHING) */
@@ -1539,10 +1672,9 @@ put_report_inner (GxPgStore        *self,
           *outcome = GX_IMPORT_ALREADY_PRESENT;
           return TRUE;
         }
+      existing = 0;
     }
 
-  if (!write_cells (self, id, report, existing > 0, error))
-    return FALSE;
   gx_report_set_id (report, id);
   *outcome = existing > 0 ? GX_IMPORT_REPLACED : GX_IMPORT_ADDED;
   if (existing > 0)
@@ -1550,11 +1682,9 @@ put_report_inner (GxPgStore        *self,
       g_autoptr(GArray) parents = gx_pg_store_get_parents (self, id, error);
 
       return parents != NULL &&
-             refresh_neighbours (self, gx_report_get_issuer (report), gx_report_get_year (report),
-                                 id, parents, error);
+             refresh_neighbours (self, issuer, year, id, parents, error);
     }
-  return refresh_neighbours (self, gx_report_get_issuer (report), gx_report_get_year (report),
-                             id, NULL, error);
+  return refresh_neighbours (self, issuer, year, id, NULL, error);
 }
 
 gboolean
@@ -2130,7 +2260,17 @@ gx_pg_store_find_report (GxPgStore   *self,
   Params p = { 0 };
 
   g_return_val_if_fail (GX_IS_PG_STORE (self), -1);
-  key = gx_pg_store_dup_issuer_key (self, issuer);
+  /* the put being written asked already (put_lookup()); the report it
+   * writes is of neither year */
+  if (self->lookup_valid && g_strcmp0 (issuer, self->lookup_issuer) == 0 &&
+      (year == self->lookup_year - 1 || year == self->lookup_year + 1))
+    {
+      gint64 id = year < self->lookup_year ? self->lookup_previous : self->lookup_next;
+
+      if (id != except_id)
+        return id;
+    }
+  key = gx_issuer_normalize (issuer);
   if (key == NULL || year <= 0)
     return 0;
   p_text (&p, key);
