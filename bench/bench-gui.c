@@ -53,7 +53,7 @@ generate (const char *datadir,
           guint       n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxStore) store = gx_store_open (path, &error);
+  g_autoptr(GxWorkspace) store = gx_workspace_open (path, FALSE, &error);
   GxReport *models[G_N_ELEMENTS (samples)];
 
   if (store == NULL)
@@ -77,11 +77,11 @@ generate (const char *datadir,
       gx_report_set_issuer (report, issuer);
       gx_report_set_year (report, 2015 + (int) (i % 9));
       findings = gx_rules_check (report);
-      if (i % 5000 == 0 && !gx_store_begin (store, &error))
+      if (i % 5000 == 0 && !gx_workspace_begin (store, &error))
         g_error ("%s", error->message);
-      if (!gx_store_put_report (store, report, hash, FALSE, &outcome, &error))
+      if (!gx_backend_put_report (gx_workspace_get_backend (store), report, hash, FALSE, &outcome, &error))
         g_error ("%s", error->message);
-      if ((i % 5000 == 4999 || i == n - 1) && !gx_store_commit (store, &error))
+      if ((i % 5000 == 4999 || i == n - 1) && !gx_workspace_commit (store, &error))
         g_error ("%s", error->message);
     }
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)

@@ -5,7 +5,7 @@
  * Fills a temporary workspace with N (default 1000) reports made from the
  * five samples (issuer numbered, so they are N distinct reports), then times,
  * in the same run:
- *   baseline 1: gx_store_rollup() alone (the one SQL query);
+ *   baseline 1: gx_workspace_rollup() alone (the one SQL query);
  *   baseline 2: the summary sheet of one report to PDF;
  *   measured:   the roll-up of all N to PDF, as `gxreports-cli print
  *               --rollup` does it (query, member list, rules, layout, PDF).
@@ -21,7 +21,7 @@
 #include "gx-reader.h"
 #include "gx-rules.h"
 #include "gx-sheet-pdf.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 
 #define RUNS 3
 
@@ -71,7 +71,7 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) base = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *db = NULL;
@@ -108,11 +108,11 @@ main (int    argc,
   g_assert_no_error (error);
   db = g_build_filename (dir, "ws.db", NULL);
   pdf = g_build_filename (dir, "out.pdf", NULL);
-  store = gx_store_open (db, &error);
+  store = gx_workspace_open (db, FALSE, &error);
   g_assert_no_error (error);
 
   t0 = g_get_monotonic_time ();
-  g_assert_true (gx_store_begin (store, &error));
+  g_assert_true (gx_workspace_begin (store, &error));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GxReport) report = gx_report_copy (base->pdata[i % base->len]);
@@ -122,17 +122,17 @@ main (int    argc,
       GxImportOutcome outcome;
 
       gx_report_set_issuer (report, issuer);
-      if (!gx_store_put_report (store, report, hash, FALSE, &outcome, &error))
+      if (!gx_backend_put_report (gx_workspace_get_backend (store), report, hash, FALSE, &outcome, &error))
         {
           g_printerr ("bench-print: %s\n", error->message);
           return 1;
         }
     }
-  g_assert_true (gx_store_commit (store, &error));
+  g_assert_true (gx_workspace_commit (store, &error));
   g_print ("workspace of %u reports filled in %.1f ms\n", n,
            (g_get_monotonic_time () - t0) / 1000.0);
 
-  ids = gx_store_find_ids (store, 0, NULL, &error);
+  ids = gx_workspace_find_ids (store, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, n);
 
@@ -143,7 +143,7 @@ main (int    argc,
       g_autoptr(GxSheetJob) job = NULL;
 
       t0 = g_get_monotonic_time ();
-      sum = gx_store_rollup (store, &g_array_index (ids, gint64, 0), ids->len, &error);
+      sum = gx_workspace_rollup (store, &g_array_index (ids, gint64, 0), ids->len, &error);
       g_assert_no_error (error);
       rollup_query[r] = (g_get_monotonic_time () - t0) / 1e6;
 

@@ -26,7 +26,7 @@
 #include "gx-prose.h"
 #include "gx-review.h"
 #include "gx-sections.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 #include "gx-check.h"
 
 static void
@@ -250,7 +250,7 @@ gx_cli_check (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(GStrv) files = NULL;
-  g_autoptr(GxBackend) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GHashTable) aliases = NULL;
   g_autofree char *db_path = NULL;
   g_autoptr(GString) out = g_string_sized_new (4096);   /* one report's lines */
@@ -298,9 +298,9 @@ gx_cli_check (int    argc,
           gx_cli_printerr (_("check: %s: there is no workspace there\n"), db_path);
           return GX_EXIT_WORKSPACE;
         }
-      if (!(store = gx_cli_open_backend ("check", db_path, TRUE)))
+      if (!(store = gx_cli_open_store_read_only ("check", db_path)))
         return GX_EXIT_WORKSPACE;
-      if (!(aliases = gx_backend_load_aliases (store, &error)))
+      if (!(aliases = gx_workspace_load_aliases (store, &error)))
         {
           gx_cli_printerr ("check: %s\n", error->message);
           return GX_EXIT_WORKSPACE;
@@ -362,7 +362,7 @@ gx_cli_check (int    argc,
          * count) */
         if (store != NULL)
           {
-            if (!gx_check_report_full (report, store ? GX_BACKEND (store) : NULL, GX_CHECK_REUSE, work.rules, &error))
+            if (!gx_check_report_full (report, store ? gx_workspace_get_backend (store) : NULL, GX_CHECK_REUSE, work.rules, &error))
               {
                 gx_cli_printerr ("check: %s\n", error->message);
                 g_thread_pool_free (pool, TRUE, TRUE);
@@ -394,7 +394,7 @@ gx_cli_check (int    argc,
           {
             GxReport *report = g_ptr_array_index (reports, i);
 
-            if (store != NULL && !gx_backend_apply_reviews (store, report, &error))
+            if (store != NULL && !gx_workspace_apply_reviews (store, report, &error))
               {
                 gx_cli_printerr ("check: %s\n", error->message);
                 return GX_EXIT_WORKSPACE;
@@ -412,7 +412,7 @@ gx_cli_check (int    argc,
             GxReport *skeleton = g_ptr_array_index (skeletons, i);
             GPtrArray *findings = gx_report_get_findings (skeleton);
 
-            if (store != NULL && !gx_backend_apply_reviews (store, skeleton, &error))
+            if (store != NULL && !gx_workspace_apply_reviews (store, skeleton, &error))
               {
                 gx_cli_printerr ("check: %s\n", error->message);
                 return GX_EXIT_WORKSPACE;

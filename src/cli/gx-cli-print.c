@@ -16,7 +16,7 @@
 #include "gx-cli.h"
 #include "gx-print-job.h"
 #include "gx-sheet-pdf.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 
 int
 gx_cli_print (int    argc,
@@ -24,7 +24,7 @@ gx_cli_print (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GxSheetJob) job = NULL;
   g_autofree char *db = NULL;
@@ -85,9 +85,9 @@ gx_cli_print (int    argc,
       return GX_EXIT_USAGE;
     }
 
-  path = db ? g_strdup (db) : gx_store_default_path ();
+  path = db ? g_strdup (db) : gx_workspace_default_location ();
   /* opening would create an empty workspace: refuse a path with none */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!gx_cli_workspace_exists (path))
     {
       gx_cli_printerr (_("print: %s: no workspace there\n"), path);
       return GX_EXIT_WORKSPACE;
@@ -96,7 +96,7 @@ gx_cli_print (int    argc,
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
 
-  ids = gx_store_find_ids (store, year, issuer && *issuer ? issuer : NULL, &error);
+  ids = gx_workspace_find_ids (store, year, issuer && *issuer ? issuer : NULL, &error);
   if (ids == NULL)
     {
       gx_cli_printerr ("print: %s\n", error->message);

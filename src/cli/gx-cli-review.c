@@ -24,7 +24,7 @@
 #include "gx-core.h"
 #include "gx-check.h"
 #include "gx-review.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 
 static GOptionContext *
 make_context (const char         *parameter,
@@ -40,19 +40,26 @@ make_context (const char         *parameter,
 }
 
 /* The workspace of a command: it must exist (nothing is made here). */
-static GxBackend *
+static GxWorkspace *
 open_existing (const char *command,
                const char *db,
                gboolean    read_only)
 {
-  g_autofree char *path = db ? g_strdup (db) : gx_store_default_path ();
+  g_autofree char *path = db ? g_strdup (db) : gx_workspace_default_location ();
+  g_autoptr(GError) error = NULL;
+  GxWorkspace *store;
 
   if (!gx_cli_workspace_exists (path))
     {
       gx_cli_printerr (_("%s: %s: no workspace there\n"), command, path);
       return NULL;
     }
-  return gx_cli_open_backend (command, path, read_only);
+  if (read_only)
+    return gx_cli_open_store_read_only (command, path);
+  store = gx_workspace_open (path, FALSE, &error);
+  if (store == NULL)
+    gx_cli_printerr ("%s: %s\n", command, error->message);
+  return store;
 }
 
 static gboolean
@@ -77,7 +84,7 @@ store_failure (const char   *command,
                const GError *error)
 {
   gx_cli_printerr ("%s: %s\n", command, error->message);
-  return g_error_matches (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND)
+  return g_error_matches (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND)
          ? GX_EXIT_UNREADABLE : GX_EXIT_WORKSPACE;
 }
 
@@ -103,7 +110,7 @@ gx_cli_review (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxBackend) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autofree char *db = NULL;
   g_autofree char *note = NULL;
   g_auto(GStrv) rest = NULL;
@@ -158,7 +165,7 @@ gx_cli_review (int    argc,
 
   if (decisions)
     {
-      g_autoptr(GPtrArray) reports = gx_backend_load_all (store, &error);
+      g_autoptr(GPtrArray) reports = gx_workspace_load_all (store, &error);
 
       if (reports == NULL)
         return store_failure ("review", error);
@@ -184,7 +191,7 @@ gx_cli_review (int    argc,
     }
 
   {
-    g_autoptr(GxReport) report = gx_backend_load_report (store, id, &error);
+    g_autoptr(GxReport) report = gx_workspace_load_report (store, id, &error);
     GPtrArray *findings;
     GxFinding *found = NULL;
     GxReviewState state = confirm ? GX_REVIEW_CONFIRMED : dismiss ? GX_REVIEW_DISMISSED : GX_REVIEW_OPEN;
@@ -213,7 +220,7 @@ gx_cli_review (int    argc,
                          rest[0], rest[1], rest[0]);
         return GX_EXIT_UNREADABLE;
       }
-    if (!gx_backend_set_review (store, report, found, state, note, &error))
+    if (!gx_workspace_set_review (store, report, found, state, note, &error))
       return store_failure ("review", error);
     /* TRANSLATORS: "#4 group_total/review_litigation.…: dismissed" */
     g_print (_("#%s %s: %s\n"), rest[0], rest[1], gx_review_state_to_key (state));
@@ -229,7 +236,7 @@ gx_cli_merge (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxBackend) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autofree char *db = NULL;
   g_auto(GStrv) rest = NULL;
   gboolean undo = FALSE;
@@ -264,7 +271,7 @@ gx_cli_merge (int    argc,
 
   if (n_rest == 0)
     {
-      g_autoptr(GHashTable) aliases = gx_backend_load_aliases (store, &error);
+      g_autoptr(GHashTable) aliases = gx_workspace_load_aliases (store, &error);
       g_autoptr(GList) keys = NULL;
 
       if (aliases == NULL)
@@ -280,7 +287,7 @@ gx_cli_merge (int    argc,
       return GX_EXIT_OK;
     }
 
-  if (!gx_backend_set_issuer_alias (store, rest[0], undo ? NULL : rest[1], &error))
+  if (!gx_workspace_merge_issuers (store, rest[0], undo ? NULL : rest[1], &error))
     return store_failure ("merge", error);
   if (undo)
     g_print (_("%s: merge undone\n"), rest[0]);
@@ -298,7 +305,7 @@ gx_cli_link (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxBackend) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *db = NULL;
   g_auto(GStrv) rest = NULL;
@@ -347,12 +354,12 @@ gx_cli_link (int    argc,
 
   if (n_rest == 1 && !clear)
     {
-      g_autoptr(GxReport) report = gx_backend_load_report (store, parent, &error);
+      g_autoptr(GxReport) report = gx_workspace_load_report (store, parent, &error);
       g_autoptr(GArray) ids = NULL;
 
       if (report == NULL)
         return store_failure ("link", error);
-      if (!(ids = gx_backend_get_children (store, parent, &error)))
+      if (!(ids = gx_workspace_get_children (store, parent, &error)))
         return store_failure ("link", error);
       for (guint i = 0; i < ids->len; i++)
         g_print ("%" G_GINT64_FORMAT "\n", g_array_index (ids, gint64, i));
@@ -361,19 +368,19 @@ gx_cli_link (int    argc,
 
   {
     /* the parent must be there, cleared or not */
-    g_autoptr(GxReport) report = gx_backend_load_report (store, parent, &error);
+    g_autoptr(GxReport) report = gx_workspace_load_report (store, parent, &error);
 
     if (report == NULL)
       return store_failure ("link", error);
   }
   for (guint i = 0; i < children->len; i++)
     {
-      g_autoptr(GxReport) child = gx_backend_load_report (store, g_array_index (children, gint64, i), &error);
+      g_autoptr(GxReport) child = gx_workspace_load_report (store, g_array_index (children, gint64, i), &error);
 
       if (child == NULL)
         return store_failure ("link", error);
     }
-  if (!gx_backend_set_children (store, parent, (const gint64 *) (gpointer) children->data,
+  if (!gx_workspace_set_children (store, parent, (const gint64 *) (gpointer) children->data,
                               children->len, &error))
     return store_failure ("link", error);
   if (children->len == 0)

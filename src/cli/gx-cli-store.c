@@ -9,7 +9,7 @@
  *          reports, a roll-up with SUM formulas and the findings)
  *   remove [--db WS] ID…
  *
- * Without --db the workspace is gx_store_default_path().  Exit status (see
+ * Without --db the workspace is gx_workspace_default_location().  Exit status (see
  * gx-cli.h): 0 done; 2 some input was not taken (a file could not be read,
  * a conflict without --replace, an unknown id); 3 usage; 4 the workspace
  * could not be opened or written.
@@ -32,8 +32,7 @@
 #include "gx-import.h"
 #include "gx-json.h"
 #include "gx-prose.h"
-#include "gx-store.h"
-#include "gx-backend.h"
+#include "gx-workspace.h"
 
 /* Helpers --------------------------------------------------------------------- */
 
@@ -50,13 +49,15 @@ make_context (const char         *parameter,
   return context;
 }
 
-static GxBackend *
+static GxWorkspace *
 open_store (const char *command,
             const char *db,
             gboolean    must_exist,
             gboolean    read_only)
 {
-  g_autofree char *path = db ? g_strdup (db) : gx_store_default_path ();
+  g_autofree char *path = db ? g_strdup (db) : gx_workspace_default_location ();
+  g_autoptr(GError) error = NULL;
+  GxWorkspace *store;
 
   if (must_exist && !gx_cli_workspace_exists (path))
     {
@@ -64,7 +65,12 @@ open_store (const char *command,
       return NULL;
     }
   /* reading takes no write lock: it answers while an import writes */
-  return gx_cli_open_backend (command, path, read_only);
+  if (read_only)
+    return gx_cli_open_store_read_only (command, path);
+  store = gx_workspace_open (path, FALSE, &error);
+  if (store == NULL)
+    gx_cli_printerr ("%s: %s\n", command, error->message);
+  return store;
 }
 
 /* Import ---------------------------------------------------------------------- */
@@ -130,7 +136,7 @@ gx_cli_import (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxBackend) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autofree char *db = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean replace = FALSE;
@@ -169,7 +175,7 @@ gx_cli_import (int    argc,
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
 
-  import = gx_import_new (store, replace);
+  import = gx_workspace_new_import (store, replace);
   gx_import_set_callbacks (import, &callbacks, NULL);
   for (guint i = 0; paths[i]; i++)
     gx_import_add_path (import, paths[i]);
@@ -197,7 +203,7 @@ gx_cli_list (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxBackend) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GPtrArray) reports = NULL;
   g_autofree char *db = NULL;
   g_auto(GStrv) rest = NULL;
@@ -227,7 +233,7 @@ gx_cli_list (int    argc,
   store = open_store ("list", db, TRUE, TRUE);
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
-  reports = gx_backend_list_summaries (store, &error);
+  reports = gx_workspace_list_summaries (store, &error);
   if (reports == NULL)
     {
       gx_cli_printerr ("list: %s\n", error->message);
@@ -282,7 +288,7 @@ copy_to_stdout (const char  *path,
  * gx-xlsx-writer.h).  @id: the --id given alone (to name it when it is
  * not there), else 0. */
 static int
-export_publish (GxBackend  *store,
+export_publish (GxWorkspace    *store,
                 GPtrArray  *reports,
                 const char *format,
                 gint64      id,
@@ -329,7 +335,7 @@ export_publish (GxBackend  *store,
     ok = gx_docx_write_report_to_file (g_ptr_array_index (reports, 0), target, &error);
   else
     {
-      /* the findings as the workspace has them (gx_store_load_all() checks
+      /* the findings as the workspace has them (gx_workspace_load_all() checks
        * every report as the list and the sheets do) */
       ok = gx_xlsx_write_reports (reports, target, &error);
     }
@@ -351,7 +357,7 @@ gx_cli_export (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxBackend) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GPtrArray) reports = NULL;
   g_autofree char *db = NULL;
   g_autofree char *format = NULL;
@@ -428,7 +434,7 @@ gx_cli_export (int    argc,
   store = open_store ("export", db, TRUE, TRUE);
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
-  reports = gx_backend_load_all (store, &error);
+  reports = gx_workspace_load_all (store, &error);
   if (reports == NULL)
     {
       gx_cli_printerr ("export: %s\n", error->message);
@@ -493,7 +499,7 @@ gx_cli_remove (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxBackend) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autofree char *db = NULL;
   g_auto(GStrv) ids = NULL;
   g_autoptr(GString) removed = g_string_new (NULL);
@@ -535,7 +541,7 @@ gx_cli_remove (int    argc,
   store = open_store ("remove", db, TRUE, FALSE);
   if (store == NULL)
     return GX_EXIT_WORKSPACE;
-  if (!gx_backend_begin (store, &error))
+  if (!gx_workspace_begin (store, &error))
     {
       gx_cli_printerr ("remove: %s\n", error->message);
       return GX_EXIT_WORKSPACE;
@@ -545,9 +551,9 @@ gx_cli_remove (int    argc,
       g_autoptr(GError) remove_error = NULL;
       guint64 id = g_ascii_strtoull (ids[i], NULL, 10);
 
-      if (gx_backend_remove_report (store, (gint64) id, &remove_error))
+      if (gx_workspace_remove_report (store, (gint64) id, &remove_error))
         g_string_append_printf (removed, _("#%s: removed\n"), ids[i]);
-      else if (g_error_matches (remove_error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND))
+      else if (g_error_matches (remove_error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND))
         {
           gx_cli_printerr ("remove: %s\n", remove_error->message);
           missing = TRUE;
@@ -555,11 +561,11 @@ gx_cli_remove (int    argc,
       else
         {
           gx_cli_printerr ("remove: %s\n", remove_error->message);
-          gx_backend_rollback (store);
+          gx_workspace_rollback (store);
           return GX_EXIT_WORKSPACE;
         }
     }
-  if (!gx_backend_commit (store, &error))
+  if (!gx_workspace_commit (store, &error))
     {
       gx_cli_printerr ("remove: %s\n", error->message);
       return GX_EXIT_WORKSPACE;

@@ -39,21 +39,15 @@ void gx_cli_printerr (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* How many files check and import read at once: GX_THREADS, or one a core. */
 guint gx_cli_n_threads (void);
 
-/* Opens the workspace @path for reading (gx_store_open_read_only()); on
+/* Opens the workspace @path for reading (gx_workspace_open(), read-only); on
  * failure prints "COMMAND: message" and returns NULL.  Says so when the
  * workspace could only be read without locking. */
-struct _GxStore *gx_cli_open_store_read_only (const char *command,
+struct _GxWorkspace *gx_cli_open_store_read_only (const char *command,
                                               const char *path);
 
 /* Whether @location can hold a workspace to open: an existing file, or a
  * PostgreSQL database (gx_backend_location_is_postgres()). */
 gboolean gx_cli_workspace_exists (const char *location);
-/* Opens the workspace at @location (a file or a PostgreSQL database,
- * gx_backend_open()); on failure prints "COMMAND: message" and returns
- * NULL. */
-struct _GxBackend *gx_cli_open_backend (const char *command,
-                                        const char *location,
-                                        gboolean    read_only);
 
 /* @text for one field of a line of output: control characters (a newline
  * in a file name) escaped as \n, \t, \r, \xHH, and a backslash as \\. */

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gx-cli.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 #include "gx-backend.h"
 
 typedef struct
@@ -56,19 +56,19 @@ gx_cli_n_threads (void)
   return n > 0 ? (guint) MIN (n, 64) : MAX (1u, (guint) g_get_num_processors ());
 }
 
-GxStore *
+GxWorkspace *
 gx_cli_open_store_read_only (const char *command,
                              const char *path)
 {
   g_autoptr(GError) error = NULL;
-  GxStore *store = gx_store_open_read_only (path, &error);
+  GxWorkspace *store = gx_workspace_open (path, TRUE, &error);
 
   if (store == NULL)
     {
       gx_cli_printerr ("%s: %s\n", command, error->message);
       return NULL;
     }
-  if (gx_store_is_unlocked (store))
+  if (gx_workspace_is_unlocked (store))
     gx_cli_printerr (_("%s: %s: its folder cannot be written, so the workspace was read as it is, without locking\n"),
                      command, path);
   return store;
@@ -79,25 +79,6 @@ gx_cli_workspace_exists (const char *location)
 {
   /* a database is there or not: connecting says */
   return gx_backend_location_is_postgres (location) || g_file_test (location, G_FILE_TEST_IS_REGULAR);
-}
-
-GxBackend *
-gx_cli_open_backend (const char *command,
-                     const char *location,
-                     gboolean    read_only)
-{
-  g_autoptr(GError) error = NULL;
-  GxBackend *backend = gx_backend_open (location, read_only, &error);
-
-  if (backend == NULL)
-    {
-      gx_cli_printerr ("%s: %s\n", command, error->message);
-      return NULL;
-    }
-  if (GX_IS_STORE (backend) && gx_store_is_unlocked (GX_STORE (backend)))
-    gx_cli_printerr (_("%s: %s: its folder cannot be written, so the workspace was read as it is, without locking\n"),
-                     command, location);
-  return backend;
 }
 
 char *

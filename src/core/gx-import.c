@@ -455,8 +455,9 @@ queue_slot (GxImport   *self,
   g_queue_push_tail (&self->slots, slot);
   if (error != NULL)
     {
-      /* said in order with the files around it */
-      slot->error = g_error_copy (error);
+      /* said in order with the files around it, naming the file as a
+       * reader's message does */
+      slot->error = g_error_new (error->domain, error->code, "%s: %s", slot->name, error->message);
       slot->done = TRUE;
     }
   else

@@ -53,18 +53,34 @@ typedef struct {
 static char *
 compact_line (const char *line)
 {
-  g_autofree char *folded = gx_text_fold_width (line);
-  GString *s = g_string_sized_new (strlen (folded));
+  char *folded = gx_text_fold_width (line);
+  char *out = folded;
 
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+  /* in place: what is kept is never longer than what was there; the
+   * bytes of a character kept are copied as they are */
+  for (const char *p = folded; *p; )
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
 
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x3000 || c == 0x200B || c == 0xFEFF)
-        continue;
-      g_string_append_unichar (s, c);
+      if ((guchar) *p < 0x80)
+        {
+          if (!g_ascii_isspace (*p))
+            *out++ = *p;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (!(g_unichar_isspace (c) || c == 0x00A0 || c == 0x3000 || c == 0x200B || c == 0xFEFF))
+            {
+              memmove (out, p, (gsize) (next - p));
+              out += next - p;
+            }
+        }
+      p = next;
     }
-  return g_string_free (s, FALSE);
+  *out = '\0';
+  return folded;
 }
 
 /* Text with punctuation and symbols removed: what is left of "无。" is "无". */
@@ -280,7 +296,7 @@ split_sentences (const char *text)
             break;
           continue;
         }
-      g_string_append_unichar (s, c);
+      g_string_append_len (s, p, g_utf8_next_char (p) - p);
     }
   g_string_free (s, TRUE);
   return g_strv_builder_end (builder);
@@ -360,7 +376,12 @@ check_section_five (Text      *text,
 static char *
 find_fee_collected (const char *text)
 {
-  g_auto(GStrv) sentences = split_sentences (text);
+  g_auto(GStrv) sentences = NULL;
+
+  /* a sentence that names the fee is in a text that does */
+  if (strstr (text, "信息处理费") == NULL)
+    return NULL;
+  sentences = split_sentences (text);
 
   for (guint i = 0; sentences[i]; i++)
     {

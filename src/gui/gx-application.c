@@ -7,6 +7,7 @@
 #include "gx-application.h"
 #include "gx-dialogs.h"
 #include "gx-store.h"
+#include "gx-workspace.h"
 #include "editor/gx-editor-window.h"
 #include "gx-window.h"
 
@@ -32,7 +33,7 @@ ensure_window (GxApplication *self,
 
   window = GTK_WINDOW (gx_window_new (self));
   if (workspace == NULL)
-    workspace = default_path = gx_store_default_path ();
+    workspace = default_path = gx_workspace_default_location ();
 
   if (!gx_window_open_workspace (GX_WINDOW (window), workspace, &error))
     {
@@ -115,10 +116,10 @@ gx_application_startup (GApplication *application)
 static void
 offer_drafts (GxWindow *window)
 {
-  GxStore *store = gx_window_get_store (window);
+  GxWorkspace *store = gx_window_get_store (window);
 
   if (store != NULL)
-    gx_editor_restore_drafts (GTK_WINDOW (window), gx_store_get_path (store));
+    gx_editor_restore_drafts (GTK_WINDOW (window), gx_workspace_get_location (store));
 }
 
 static void

@@ -34,7 +34,7 @@ struct _GxCompareWindow
   GtkWidget *print_button;
   GtkWidget *frozen_header;   /* the years stay in view over the figures */
 
-  GxStore *store;
+  GxWorkspace *store;
   GtkStringList *issuers;
   char *issuer;
   GPtrArray *reports;         /* GxReport, by year */
@@ -481,7 +481,7 @@ static gboolean
 load_issuers (GxCompareWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) summaries = gx_store_list_summaries (self->store, &error);
+  g_autoptr(GPtrArray) summaries = gx_workspace_list_summaries (self->store, &error);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
@@ -765,12 +765,12 @@ gx_compare_window_init (GxCompareWindow *self)
 /* Public API ------------------------------------------------------------------ */
 
 GxCompareWindow *
-gx_compare_window_new (GxStore    *store,
+gx_compare_window_new (GxWorkspace    *store,
                        const char *issuer)
 {
   GxCompareWindow *self;
 
-  g_return_val_if_fail (GX_IS_STORE (store), NULL);
+  g_return_val_if_fail (GX_IS_WORKSPACE (store), NULL);
 
   self = g_object_new (GX_TYPE_COMPARE_WINDOW, NULL);
   self->store = g_object_ref (store);
@@ -807,10 +807,10 @@ gx_compare_window_set_issuer (GxCompareWindow *self,
   g_ptr_array_set_size (self->reports, 0);
   g_hash_table_remove_all (self->texts);
 
-  ids = gx_store_find_ids (self->store, 0, self->issuer, &error);
+  ids = gx_workspace_find_ids (self->store, 0, self->issuer, &error);
   for (guint i = 0; ids != NULL && i < ids->len; i++)
     {
-      g_autoptr(GxReport) report = gx_store_load_report (self->store, g_array_index (ids, gint64, i), &error);
+      g_autoptr(GxReport) report = gx_workspace_load_report (self->store, g_array_index (ids, gint64, i), &error);
 
       if (report == NULL)
         break;

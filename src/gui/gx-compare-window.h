@@ -11,7 +11,7 @@
 
 #include "gx-rates.h"
 #include "gx-rate-chart.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (GxCompareWindow, gx_compare_window, GX, COMPARE_WINDOW, Gt
 
 /* Reads @store (the caller's connection, on the main thread).  @issuer:
  * (nullable): the issuer shown first; NULL: the first in the workspace. */
-GxCompareWindow *gx_compare_window_new             (GxStore         *store,
+GxCompareWindow *gx_compare_window_new             (GxWorkspace         *store,
                                                     const char      *issuer);
 
 /* Shows every year of @issuer (exact name).  Returns FALSE, showing an

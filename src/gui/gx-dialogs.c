@@ -316,3 +316,204 @@ gx_dialogs_alert (GtkWindow      *parent,
   }
 #endif
 }
+
+typedef struct
+{
+  GtkWindow *parent;
+  GxDialogsConfirmFunc func;
+  gpointer user_data;
+  GDestroyNotify destroy;
+} Confirm;
+
+static void
+confirm_free (Confirm *confirm)
+{
+  g_clear_object (&confirm->parent);
+  if (confirm->destroy)
+    confirm->destroy (confirm->user_data);
+  g_free (confirm);
+}
+
+#ifdef GX_USE_FILE_DIALOG
+static void
+confirm_chosen_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  Confirm *confirm = data;
+  int button = gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, NULL);
+
+  if (button == 1)
+    confirm->func (confirm->parent, confirm->user_data);
+  confirm_free (confirm);
+}
+#else
+static void
+confirm_response_cb (GtkDialog *dialog,
+                     int        response,
+                     gpointer   data)
+{
+  Confirm *confirm = data;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    confirm->func (confirm->parent, confirm->user_data);
+  confirm_free (confirm);
+}
+#endif
+
+void
+gx_dialogs_confirm (GtkWindow            *parent,
+                    const char           *message,
+                    const char           *detail,
+                    const char           *accept_label,
+                    GxDialogsConfirmFunc  func,
+                    gpointer              user_data,
+                    GDestroyNotify        destroy)
+{
+  Confirm *confirm;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (message != NULL && accept_label != NULL && func != NULL);
+
+  confirm = g_new0 (Confirm, 1);
+  confirm->parent = parent ? g_object_ref (parent) : NULL;
+  confirm->func = func;
+  confirm->user_data = user_data;
+  confirm->destroy = destroy;
+
+#ifdef GX_USE_FILE_DIALOG
+  {
+    g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", message);
+    const char *buttons[] = { _("_Cancel"), accept_label, NULL };
+
+    gtk_alert_dialog_set_modal (dialog, TRUE);
+    if (detail != NULL)
+      gtk_alert_dialog_set_detail (dialog, detail);
+    gtk_alert_dialog_set_buttons (dialog, buttons);
+    gtk_alert_dialog_set_cancel_button (dialog, 0);
+    gtk_alert_dialog_set_default_button (dialog, 0);
+    gtk_alert_dialog_choose (dialog, parent, NULL, confirm_chosen_cb, confirm);
+  }
+#else
+  {
+    GtkWidget *dialog;
+
+    dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", message);
+    if (detail != NULL)
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+    gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                            accept_label, GTK_RESPONSE_ACCEPT, NULL);
+    gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), confirm);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+#endif
+}
+
+typedef struct
+{
+  GtkWindow *parent;
+  GtkWindow *window;
+  GtkDropDown *choices;
+  GxDialogsChooseFunc func;
+  gpointer user_data;
+  GDestroyNotify destroy;
+} Choose;
+
+static void
+choose_free (gpointer data)
+{
+  Choose *choose = data;
+
+  g_clear_object (&choose->parent);
+  if (choose->destroy)
+    choose->destroy (choose->user_data);
+  g_free (choose);
+}
+
+static void
+choose_accept_cb (GtkButton *button,
+                  Choose    *choose)
+{
+  guint chosen = gtk_drop_down_get_selected (choose->choices);
+  GtkWindow *parent = choose->parent ? g_object_ref (choose->parent) : NULL;
+  GxDialogsChooseFunc func = choose->func;
+  gpointer user_data = choose->user_data;
+  GDestroyNotify destroy = choose->destroy;
+
+  /* the window (and with it @choose) goes first; the callback then owns
+   * the data */
+  choose->destroy = NULL;
+  gtk_window_destroy (choose->window);
+  if (chosen != GTK_INVALID_LIST_POSITION)
+    func (parent, chosen, user_data);
+  if (destroy)
+    destroy (user_data);
+  g_clear_object (&parent);
+}
+
+void
+gx_dialogs_choose (GtkWindow            *parent,
+                   const char           *name,
+                   const char           *title,
+                   const char           *message,
+                   const char * const   *options,
+                   const char           *accept_label,
+                   GxDialogsChooseFunc   func,
+                   gpointer              user_data,
+                   GDestroyNotify        destroy)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label, *cancel, *accept, *choices;
+  Choose *choose;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (options != NULL && options[0] != NULL && func != NULL);
+
+  choose = g_new0 (Choose, 1);
+  choose->parent = parent ? g_object_ref (parent) : NULL;
+  choose->window = GTK_WINDOW (window);
+  choose->func = func;
+  choose->user_data = user_data;
+  choose->destroy = destroy;
+
+  choices = gtk_drop_down_new_from_strings (options);
+  choose->choices = GTK_DROP_DOWN (choices);
+  gtk_widget_set_name (window, name);
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  label = gtk_label_new (message);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), choices);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  accept = gtk_button_new_with_mnemonic (accept_label);
+  gtk_widget_set_name (accept, "accept");
+  gtk_widget_add_css_class (accept, "suggested-action");
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_box_append (GTK_BOX (buttons), accept);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  g_object_set_data (G_OBJECT (window), "choices", choices);
+  g_object_set_data (G_OBJECT (window), "accept", accept);
+  g_object_set_data_full (G_OBJECT (window), "gx-choose", choose, choose_free);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
+  g_signal_connect (accept, "clicked", G_CALLBACK (choose_accept_cb), choose);
+  gtk_window_set_default_widget (GTK_WINDOW (window), accept);
+  gtk_window_present (GTK_WINDOW (window));
+}

@@ -61,4 +61,33 @@ void gx_dialogs_alert          (GtkWindow          *parent,
                                 const char         *message,
                                 const char         *detail);
 
+/* Asks whether to go ahead: @func runs only when the user chose
+ * @accept_label (Cancel is the other button, and the default). */
+typedef void (*GxDialogsConfirmFunc) (GtkWindow *parent,
+                                      gpointer   user_data);
+void gx_dialogs_confirm        (GtkWindow            *parent,
+                                const char           *message,
+                                const char           *detail,
+                                const char           *accept_label,
+                                GxDialogsConfirmFunc  func,
+                                gpointer              user_data,
+                                GDestroyNotify        destroy);
+
+/* Asks to choose one of @options (a NULL-terminated array, the first one
+ * offered): @func gets the index chosen, only when the user chose
+ * @accept_label.  The window is named @name (for tests), the drop-down is
+ * its "choices" data. */
+typedef void (*GxDialogsChooseFunc) (GtkWindow *parent,
+                                     guint      chosen,
+                                     gpointer   user_data);
+void gx_dialogs_choose         (GtkWindow            *parent,
+                                const char           *name,
+                                const char           *title,
+                                const char           *message,
+                                const char * const   *options,
+                                const char           *accept_label,
+                                GxDialogsChooseFunc   func,
+                                gpointer              user_data,
+                                GDestroyNotify        destroy);
+
 G_END_DECLS

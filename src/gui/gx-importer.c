@@ -1,6 +1,7 @@
 /* gx-importer.c: the import worker
  *
- * The worker thread owns its own GxStore connection; the main thread only
+ * The worker thread runs the one import pipeline (gx-import.c) on its own
+ * connection to the workspace; the main thread only
  * ever sees reports once the batch that holds them is committed.  Progress
  * is coalesced: while one progress update waits in the main loop, newer
  * figures overwrite it instead of queueing more idles, so a fast import can
@@ -13,15 +14,9 @@
 #include <string.h>
 
 #include "gx-importer.h"
-#include "gx-json.h"
-#include "gx-prose.h"
-#include "gx-reader.h"
-#include "gx-rules.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 
-#define DEFAULT_BATCH_SIZE 200
-#define BATCH_MAX_USEC     (250 * G_TIME_SPAN_MILLISECOND)
-#define MAX_FOLDER_DEPTH   32
+#define DEFAULT_BATCH_SIZE GX_IMPORT_DEFAULT_BATCH_SIZE
 
 struct _GxImporter
 {
@@ -32,6 +27,9 @@ struct _GxImporter
   gboolean running;
 
   GPtrArray *failures;        /* char *, NULL-terminated */
+  GPtrArray *conflicts;       /* GFile: a new version of a report the workspace has */
+  gboolean replace;
+  guint n_replaced;
   guint n_added;
   int n_present;       /* counted by the worker */
   guint n_processed;
@@ -55,7 +53,13 @@ typedef struct
   gboolean progress_queued;
   GPtrArray *added;           /* GxReport, committed, not yet announced */
   GPtrArray *failed;          /* char *, not yet announced */
+  GPtrArray *conflicts;       /* char *, path or URI, not yet announced */
   gboolean delivery_queued;
+
+  /* the worker's own */
+  gboolean replace;
+  GHashTable *replaced;       /* ids replaced in the batch being committed */
+  guint n_replaced;
 } ImportJob;
 
 enum {
@@ -90,6 +94,8 @@ import_job_clear (ImportJob *job)
   g_free (job->current);
   g_ptr_array_unref (job->added);
   g_ptr_array_unref (job->failed);
+  g_ptr_array_unref (job->conflicts);
+  g_hash_table_unref (job->replaced);
 }
 
 static ImportJob *
@@ -132,15 +138,26 @@ deliver_pending (ImportJob *job)
 {
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GPtrArray) failed = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
   GxImporter *self = job->importer;
 
   g_mutex_lock (&job->lock);
   added = g_steal_pointer (&job->added);
   failed = g_steal_pointer (&job->failed);
+  conflicts = g_steal_pointer (&job->conflicts);
   job->added = g_ptr_array_new_with_free_func (g_object_unref);
   job->failed = g_ptr_array_new_with_free_func (g_free);
+  job->conflicts = g_ptr_array_new_with_free_func (g_free);
   job->delivery_queued = FALSE;
   g_mutex_unlock (&job->lock);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const char *where = g_ptr_array_index (conflicts, i);
+
+      g_ptr_array_add (self->conflicts, strstr (where, "://") ? g_file_new_for_uri (where)
+                                                              : g_file_new_for_path (where));
+    }
 
   for (guint i = 0; i < failed->len; i++)
     {
@@ -236,312 +253,72 @@ job_commit_batch (ImportJob *job,
   g_ptr_array_set_size (batch, 0);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  GFileInfo *ia = *(GFileInfo **) a;
-  GFileInfo *ib = *(GFileInfo **) b;
-
-  return g_utf8_collate (g_file_info_get_name (ia), g_file_info_get_name (ib));
-}
-
-/* A folder GIO opens that is not local (a network share): its regular
- * files. */
 static void
-collect_files_gio (ImportJob    *job,
-               GFile        *file,
-               gboolean      explicit,
-               guint         depth,
-               GPtrArray    *out,
-               GCancellable *cancellable)
+import_progress_cb (guint       done,
+                    guint       total,
+                    const char *current,
+                    gpointer    user_data)
 {
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) infos = NULL;
-  g_autoptr(GError) error = NULL;
-  GFileType type;
+  ImportJob *job = user_data;
 
-  if (g_cancellable_is_cancelled (cancellable))
-    return;
-
-  type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable);
-  if (type != G_FILE_TYPE_DIRECTORY)
-    {
-      /* Explicit files always go to the reader, whose error then says
-       * what is wrong with them; inside folders only regular files count. */
-      if (explicit || type == G_FILE_TYPE_REGULAR)
-        g_ptr_array_add (out, g_object_ref (file));
-      return;
-    }
-
-  if (depth > MAX_FOLDER_DEPTH)
-    return;
-
-  enumerator = g_file_enumerate_children (file,
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                          G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN ","
-                                          G_FILE_ATTRIBUTE_STANDARD_IS_BACKUP,
-                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                          cancellable, &error);
-  if (enumerator == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        job_fail (job, error->message);
-      return;
-    }
-
-  infos = g_ptr_array_new_with_free_func (g_object_unref);
-  for (;;)
-    {
-      GFileInfo *info = g_file_enumerator_next_file (enumerator, cancellable, &error);
-
-      if (info == NULL)
-        break;
-      if (g_file_info_get_is_hidden (info) || g_file_info_get_is_backup (info))
-        g_object_unref (info);
-      else
-        g_ptr_array_add (infos, info);
-    }
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    job_fail (job, error->message);
-
-  /* the same folder imports in the same order every time */
-  g_ptr_array_sort (infos, compare_names);
-  for (guint i = 0; i < infos->len; i++)
-    {
-      GFileInfo *info = g_ptr_array_index (infos, i);
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        collect_files_gio (job, child, FALSE, depth + 1, out, cancellable);
-      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
-        g_ptr_array_add (out, g_steal_pointer (&child));
-    }
+  g_mutex_lock (&job->lock);
+  job->total = total;
+  g_mutex_unlock (&job->lock);
+  job_set_progress (job, done, current);
 }
-
-static char *
-file_display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (basename == NULL)
-    return g_file_get_uri (file);
-  return g_filename_display_name (basename);
-}
-
-typedef struct
-{
-  ImportJob *job;
-  GPtrArray *out;
-} Collect;
 
 static void
-collect_walk_cb (const char   *path,
-                 const GError *error,
-                 gpointer      user_data)
+import_result_cb (const GxImportResult *result,
+                  gpointer              user_data)
 {
-  Collect *collect = user_data;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ImportJob *job = user_data;
 
-  if (error == NULL)
-    g_ptr_array_add (collect->out, g_steal_pointer (&file));
-  else
-    {
-      g_autofree char *name = file_display_name (file);
-      g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
-
-      job_fail (collect->job, message);
-    }
-}
-
-/* The files to import under @file: a local path is walked as the command
- * line walks it (gx_reader_walk(): symbolic links followed, loops and
- * FIFOs reported), so both take the same files. */
-static void
-collect_files (ImportJob    *job,
-               GFile        *file,
-               GPtrArray    *out,
-               GCancellable *cancellable)
-{
-  Collect collect = { job, out };
-
-  if (g_file_peek_path (file) != NULL)
-    gx_reader_walk (g_file_peek_path (file), cancellable, collect_walk_cb, &collect);
-  else
-    collect_files_gio (job, file, TRUE, 0, out, cancellable);
-}
-
-/* A JSON export (report-schema.md), as the command line tells one: by its
- * name, or its first character. */
-static gboolean
-looks_like_json (const char *name,
-                 GBytes     *bytes)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  gsize i = 0;
-
-  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-  while (i < size && g_ascii_isspace (data[i]))
-    i++;
-  return g_str_has_suffix (name, ".json") || (i < size && (data[i] == '[' || data[i] == '{'));
-}
-
-static GxReport *
-read_one (GFile         *file,
-          const char    *name,
-          char         **content_hash,
-          GPtrArray    **json_reports,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GxReport) report = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-
-  bytes = gx_reader_load_file (file, cancellable, error);
-  if (bytes == NULL)
-    return NULL;
-
-  if (looks_like_json (name, bytes))
-    {
-      gsize size;
-      const char *data = g_bytes_get_data (bytes, &size);
-
-      /* the reports of an export: checked in the workspace's put, and
-       * added all or none */
-      *json_reports = gx_json_read_reports (data, (gssize) size, name, error);
-      return NULL;
-    }
-
-  report = gx_reader_read_bytes (bytes, name, error);
-  if (report == NULL)
-    return NULL;
-
-  /* checked here, off the main thread, once: the workspace takes the
-   * findings as they are (gx_report_set_checked()) */
-  findings = gx_rules_check (report);
-  g_ptr_array_unref (gx_prose_check (report));
-  gx_report_set_checked (report);
-  *content_hash = gx_store_content_hash (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  return g_steal_pointer (&report);
-}
-
-typedef struct
-{
-  GxReport *report;
-  char *hash;
-  char *name;
-  GPtrArray *reports;   /* of a JSON export, instead of report */
-} ReadFile;
-
-static void
-read_file_clear (gpointer data)
-{
-  ReadFile *read = data;
-
-  g_clear_object (&read->report);
-  g_clear_pointer (&read->reports, g_ptr_array_unref);
-  g_free (read->hash);
-  g_free (read->name);
-}
-
-/* Writes the files read, in one transaction.  FALSE (and @error) when the
- * workspace failed. */
-static gboolean
-write_batch (ImportJob     *job,
-             GxStore       *store,
-             GArray        *reads,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) local_error = NULL;
-  guint n_present = 0;
-
-  if (!gx_store_begin (store, error))
-    return FALSE;
-  for (guint k = 0; k < reads->len; k++)
-    {
-      ReadFile *read = &g_array_index (reads, ReadFile, k);
-      GxImportOutcome outcome = GX_IMPORT_ADDED;
-      GxReport *single[1] = { read->report };
-      GxReport **reports = read->reports ? (GxReport **) read->reports->pdata : single;
-      guint n = read->reports ? read->reports->len : 1;
-      guint batch_len = batch->len, present_before = n_present;
-      gboolean unit = read->reports != NULL;
-      gboolean failed = FALSE, in_savepoint = FALSE;
-
-      /* the reports of a JSON export go in all or none */
-      if (unit && !(in_savepoint = gx_store_savepoint (store, &local_error)))
-        failed = TRUE;
-      for (guint i = 0; i < n && !failed; i++)
-        {
-          if (!gx_store_put_report (store, reports[i], unit ? NULL : read->hash, FALSE, &outcome, &local_error))
-            {
-              failed = TRUE;
-              break;
-            }
-          switch (outcome)
-            {
-            case GX_IMPORT_ADDED:
-            case GX_IMPORT_REPLACED:
-              g_ptr_array_add (batch, g_object_ref (reports[i]));
-              break;
-            case GX_IMPORT_ALREADY_PRESENT:
-              n_present++;
-              break;
-            case GX_IMPORT_CONFLICT:
-              {
-                g_autofree char *message =
-                  g_strdup_printf (_("%s: the workspace already holds a different report of %s for %d"),
-                                   read->name, gx_report_get_issuer (reports[i]),
-                                   gx_report_get_year (reports[i]));
-                job_fail (job, message);
-              }
-              break;
-            default:
-              g_assert_not_reached ();
-            }
-        }
-      if (!failed && unit && !gx_store_release_savepoint (store, &local_error))
-        failed = TRUE;
-      if (failed)
-        {
-          g_autofree char *message = g_strdup_printf ("%s: %s", read->name, local_error->message);
-
-          if (unit)
-            {
-              if (in_savepoint)
-                gx_store_rollback_to_savepoint (store);
-              g_ptr_array_set_size (batch, batch_len);
-              n_present = present_before;
-            }
-          job_fail (job, message);
-          g_clear_error (&local_error);
-        }
-    }
-
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      /* the open batch never happened: the workspace and the window
-       * both hold exactly the committed batches */
-      gx_store_rollback (store);
-      return TRUE;
-    }
-  if (!gx_store_commit (store, error))
-    {
-      gx_store_rollback (store);
-      return FALSE;
-    }
-  for (guint k = 0; k < n_present; k++)
+  if (result->report == NULL)
+    job_fail (job, result->error->message);
+  else if (result->outcome == GX_IMPORT_ALREADY_PRESENT)
     g_atomic_int_inc (&job->importer->n_present);
-  job_commit_batch (job, batch);
-  return TRUE;
+  else if (result->outcome == GX_IMPORT_REPLACED)
+    {
+      /* its row is in the list already: the window brings it up to date */
+      g_hash_table_add (job->replaced, g_memdup2 (&result->id, sizeof result->id));
+      job->n_replaced++;
+    }
+  else if (result->outcome == GX_IMPORT_CONFLICT)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%s: the workspace already holds a different report of %s for %d"),
+                         result->name, gx_report_get_issuer (result->report),
+                         gx_report_get_year (result->report));
+      job_fail (job, message);
+      g_mutex_lock (&job->lock);
+      g_ptr_array_add (job->conflicts, g_strdup (result->path));
+      job_queue_delivery_locked (job);
+      g_mutex_unlock (&job->lock);
+    }
 }
 
+static void
+import_committed_cb (GPtrArray *reports,
+                     gpointer   user_data)
+{
+  ImportJob *job = user_data;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* new rows for the reports added; those replaced have theirs */
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GxReport *report = g_ptr_array_index (reports, i);
+      gint64 id = gx_report_get_id (report);
+
+      if (!g_hash_table_contains (job->replaced, &id))
+        g_ptr_array_add (batch, g_object_ref (report));
+    }
+  g_hash_table_remove_all (job->replaced);
+  job_commit_batch (job, batch);
+}
+
+/* The worker: the pipeline the command line runs too (gx-import.h), on a
+ * connection of its own. */
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -549,75 +326,25 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ImportJob *job = task_data;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) reads = g_array_new (FALSE, TRUE, sizeof (ReadFile));
-  g_autoptr(GxStore) store = NULL;
+  const GxImportCallbacks callbacks = { import_progress_cb, import_result_cb, import_committed_cb };
+  g_autoptr(GxWorkspace) workspace = NULL;
+  g_autoptr(GxImport) import = NULL;
   g_autoptr(GError) error = NULL;
-  guint i;
 
-  g_array_set_clear_func (reads, read_file_clear);
-
-  for (i = 0; i < job->inputs->len; i++)
-    collect_files (job, g_ptr_array_index (job->inputs, i), files, cancellable);
-
-  g_mutex_lock (&job->lock);
-  job->total = files->len;
-  g_mutex_unlock (&job->lock);
-  job_set_progress (job, 0, NULL);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  store = gx_store_open (job->workspace_path, &error);
-  if (store == NULL)
+  workspace = gx_workspace_open (job->workspace_path, FALSE, &error);
+  if (workspace == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  i = 0;
-  while (i < files->len && !g_cancellable_is_cancelled (cancellable))
-    {
-      gint64 batch_started = g_get_monotonic_time ();
-
-      /* Read a batch first, with no transaction open: a slow file never
-       * keeps the workspace locked from other processes. */
-      for (; i < files->len && reads->len < job->batch_size &&
-             g_get_monotonic_time () - batch_started <= BATCH_MAX_USEC; i++)
-        {
-          GFile *file = g_ptr_array_index (files, i);
-          ReadFile read = { NULL, NULL, file_display_name (file), NULL };
-
-          if (g_cancellable_is_cancelled (cancellable))
-            {
-              g_free (read.name);
-              break;
-            }
-          job_set_progress (job, i, read.name);
-          read.report = read_one (file, read.name, &read.hash, &read.reports, cancellable, &error);
-          if (read.report == NULL && read.reports == NULL)
-            {
-              if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-                job_fail (job, error->message);
-              g_clear_error (&error);
-              g_free (read.name);
-              continue;
-            }
-          g_array_append_val (reads, read);
-        }
-
-      if (reads->len > 0 && !g_cancellable_is_cancelled (cancellable) &&
-          !write_batch (job, store, reads, cancellable, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      g_array_set_size (reads, 0);
-    }
-
-  job_set_progress (job, i, NULL);
-
-  if (!g_task_return_error_if_cancelled (task))
+  import = gx_workspace_new_import (workspace, job->replace);
+  gx_import_set_batch_size (import, job->batch_size);
+  gx_import_set_callbacks (import, &callbacks, job);
+  for (guint i = 0; i < job->inputs->len; i++)
+    gx_import_add_file (import, g_ptr_array_index (job->inputs, i));
+  if (!gx_import_run (import, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
     g_task_return_boolean (task, TRUE);
 }
 
@@ -633,6 +360,7 @@ import_done_cb (GObject      *object,
 
   /* whatever is still queued reaches the window before the result does */
   deliver_pending (job);
+  self->n_replaced = job->n_replaced;
   progress_in_main_cb (import_job_ref (job));
   import_job_unref (job);
 
@@ -654,6 +382,7 @@ gx_importer_finalize (GObject *object)
 
   g_free (self->workspace_path);
   g_ptr_array_unref (self->failures);
+  g_ptr_array_unref (self->conflicts);
 
   G_OBJECT_CLASS (gx_importer_parent_class)->finalize (object);
 }
@@ -748,6 +477,7 @@ gx_importer_init (GxImporter *self)
   self->batch_size = DEFAULT_BATCH_SIZE;
   self->failures = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->failures, NULL);
+  self->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* Public API ----------------------------------------------------------------- */
@@ -806,6 +536,8 @@ gx_importer_import_async (GxImporter          *self,
   self->n_present = 0;
   self->n_processed = 0;
   self->n_total = 0;
+  self->n_replaced = 0;
+  g_ptr_array_set_size (self->conflicts, 0);
   g_ptr_array_set_size (self->failures, 0);
   g_ptr_array_add (self->failures, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
@@ -821,6 +553,9 @@ gx_importer_import_async (GxImporter          *self,
   g_mutex_init (&job->lock);
   job->added = g_ptr_array_new_with_free_func (g_object_unref);
   job->failed = g_ptr_array_new_with_free_func (g_free);
+  job->conflicts = g_ptr_array_new_with_free_func (g_free);
+  job->replace = self->replace;
+  job->replaced = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   worker = g_task_new (self, cancellable, import_done_cb, g_steal_pointer (&outer));
   g_task_set_source_tag (worker, import_thread);
@@ -868,4 +603,26 @@ gx_importer_get_failures (GxImporter *self)
 {
   g_return_val_if_fail (GX_IS_IMPORTER (self), NULL);
   return (const char * const *) self->failures->pdata;
+}
+
+void
+gx_importer_set_replace (GxImporter *self,
+                         gboolean    replace)
+{
+  g_return_if_fail (GX_IS_IMPORTER (self));
+  self->replace = replace;
+}
+
+GPtrArray *
+gx_importer_get_conflicts (GxImporter *self)
+{
+  g_return_val_if_fail (GX_IS_IMPORTER (self), NULL);
+  return self->conflicts;
+}
+
+guint
+gx_importer_get_n_replaced (GxImporter *self)
+{
+  g_return_val_if_fail (GX_IS_IMPORTER (self), 0);
+  return self->n_replaced;
 }

@@ -1,9 +1,8 @@
 /* gx-importer.h: importing report files into the workspace, off the main thread
  *
- * One GxImporter runs one import at a time.  A single worker thread walks
- * the files and folders it is given, reads and checks every file, and writes
- * the reports to the workspace through its own GxStore connection, in
- * batches that are transactions.  Progress, committed reports and the files
+ * One GxImporter runs one import at a time: a worker thread runs the
+ * import pipeline the command line runs (gx-import.h: reader threads, the
+ * same order, skips and batches, JSON exports) on a connection of its own.  Progress, committed reports and the files
  * that failed come back to the main thread as signals.
  *
  * Cancelling stops between two files and rolls the open batch back: the
@@ -50,6 +49,14 @@ guint        gx_importer_get_n_added      (GxImporter          *self);
 guint        gx_importer_get_n_present    (GxImporter          *self);
 guint        gx_importer_get_n_processed  (GxImporter          *self);
 guint        gx_importer_get_n_total      (GxImporter          *self);
+/* Whether the next imports replace a report of the same issuer and year
+ * by the new version (GX_IMPORT_REPLACED) instead of refusing it. */
+void         gx_importer_set_replace      (GxImporter          *self,
+                                           gboolean             replace);
+/* The files of the last import that hold a new version of a report the
+ * workspace has (element-type GFile; owned by the importer). */
+GPtrArray   *gx_importer_get_conflicts    (GxImporter          *self);
+guint        gx_importer_get_n_replaced   (GxImporter          *self);
 /* One message per file that did not go in; each names its file. */
 const char * const *gx_importer_get_failures (GxImporter       *self);
 

@@ -48,7 +48,7 @@ struct _GxReportDetail
   GtkFilterListModel *listed;          /* those listed (dismissed hidden) */
   GtkCustomFilter *review_filter;
   GtkCheckButton *show_dismissed_button;
-  GxStore *store;                      /* where reviews are recorded */
+  GxWorkspace *store;                      /* where reviews are recorded */
   gboolean show_dismissed;
 
   GxReport *report;
@@ -1025,10 +1025,10 @@ gx_report_detail_get_cell_widget (GxReportDetail *self,
 
 void
 gx_report_detail_set_store (GxReportDetail *self,
-                            GxStore        *store)
+                            GxWorkspace        *store)
 {
   g_return_if_fail (GX_IS_REPORT_DETAIL (self));
-  g_return_if_fail (store == NULL || GX_IS_STORE (store));
+  g_return_if_fail (store == NULL || GX_IS_WORKSPACE (store));
 
   g_set_object (&self->store, store);
 }
@@ -1051,7 +1051,7 @@ gx_report_detail_review_finding (GxReportDetail *self,
     }
   if (note != NULL && *note == '\0')
     note = NULL;
-  if (!gx_store_set_review (self->store, self->report, finding, state, note, error))
+  if (!gx_workspace_set_review (self->store, self->report, finding, state, note, error))
     return FALSE;
   refresh_findings (self);
   g_signal_emit (self, signals[REVIEWED], 0);

@@ -13,7 +13,7 @@
 
 #include "gx-report.h"
 #include "gx-review.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -47,7 +47,7 @@ GtkWidget  *gx_report_detail_get_cell_widget  (GxReportDetail *self,
 GtkWidget  *gx_report_detail_get_rate_widget  (GxReportDetail *self,
                                                guint           rate);
 void        gx_report_detail_set_store        (GxReportDetail *self,
-                                               GxStore        *store);
+                                               GxWorkspace        *store);
 /* Records a decision on @finding (of the report shown) and updates the
  * list and the cells: a dismissed finding is hidden unless show-dismissed. */
 gboolean    gx_report_detail_review_finding   (GxReportDetail *self,

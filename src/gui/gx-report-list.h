@@ -47,7 +47,7 @@ int          gx_report_list_get_year         (GxReportList *self);
 /* The years of the reports listed, latest first (a GArray of int). */
 GArray      *gx_report_list_dup_years        (GxReportList *self);
 /* The workspace's merges of issuer spellings: alias → canonical, both
- * normalised (gx_store_load_aliases()); NULL: none.  Not kept. */
+ * normalised (gx_workspace_load_aliases()); NULL: none.  Not kept. */
 void         gx_report_list_set_aliases      (GxReportList *self,
                                               GHashTable   *aliases);
 /* Whether a search or filter hides some reports */

@@ -1,6 +1,7 @@
 /* gx-window-actions.c: the actions of the main window and their shortcuts */
 #include "gx-config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -142,7 +143,7 @@ run_import_chooser (GxWindow *self,
  * whole and checked as the workspace checks them (findings across reports,
  * review decisions), then written. */
 static gboolean
-export_publish (GxStore    *store,
+export_publish (GxWorkspace    *store,
                 ExportJob  *job,
                 GError    **error)
 {
@@ -151,7 +152,7 @@ export_publish (GxStore    *store,
 
   for (guint i = 0; i < job->ids->len; i++)
     {
-      GxReport *report = gx_store_load_report (store, g_array_index (job->ids, gint64, i), error);
+      GxReport *report = gx_workspace_load_report (store, g_array_index (job->ids, gint64, i), error);
 
       if (report == NULL)
         return FALSE;
@@ -198,14 +199,14 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
 
   /* its own connection: one thread owns a connection */
-  store = gx_store_open (job->workspace_path, &error);
+  store = gx_workspace_open (job->workspace_path, FALSE, &error);
   if (store != NULL && (job->format == EXPORT_DOCX || job->format == EXPORT_XLSX))
     {
       if (export_publish (store, job, &error))
@@ -215,7 +216,7 @@ export_thread (GTask        *task,
       return;
     }
   if (store != NULL)
-    reports = gx_store_load_all (store, &error);
+    reports = gx_workspace_load_all (store, &error);
   if (reports == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -300,7 +301,7 @@ start_export (GxWindow            *self,
   ExportJob *job = g_new0 (ExportJob, 1);
 
   g_task_set_source_tag (task, start_export);
-  job->workspace_path = g_strdup (gx_store_get_path (self->store));
+  job->workspace_path = g_strdup (gx_workspace_get_location (self->store));
   job->file = g_object_ref (file);
   job->format = format;
   if (format == EXPORT_DOCX || format == EXPORT_XLSX)
@@ -400,7 +401,7 @@ gx_window_dup_export_name (GxWindow       *self,
       g_autoptr(GxReport) report = NULL;
 
       if (ids->len == 1 && self->store != NULL)
-        report = gx_store_load_report (self->store, g_array_index (ids, gint64, 0), NULL);
+        report = gx_workspace_load_report (self->store, g_array_index (ids, gint64, 0), NULL);
       if (report != NULL)
         {
           g_autofree char *title = gx_docx_title (report);
@@ -412,7 +413,7 @@ gx_window_dup_export_name (GxWindow       *self,
     {
       /* the workspace's name, and the year when one is chosen (the Excel
        * workbook holds the reports shown) */
-      base = self->store ? g_path_get_basename (gx_store_get_path (self->store)) : g_strdup ("reports");
+      base = self->store ? g_path_get_basename (gx_workspace_get_location (self->store)) : g_strdup ("reports");
       if (g_str_has_suffix (base, ".db"))
         base[strlen (base) - 3] = '\0';
       year = gx_report_list_get_year (self->report_list);
@@ -579,20 +580,100 @@ print_action (GtkWidget  *widget,
                    ids->len, FALSE);
 }
 
-/* One sheet of the sums of every report the list shows (e.g. all units of
- * one district and year, narrowed with the search). */
+/* One sheet of the sums of the reports the list shows of @year (e.g. all
+ * units of one district, narrowed with the search). */
+static void
+print_rollup_year (GxWindow *self,
+                   int       year)
+{
+  g_autoptr(GArray) ids = gx_window_dup_rollup_ids (self, year);
+
+  if (self->store == NULL || ids->len == 0)
+    return;
+  gx_print_ui_run (GTK_WINDOW (self), self->store, (const gint64 *) (gpointer) ids->data,
+                   ids->len, TRUE);
+}
+
+static void
+rollup_year_chosen_cb (GtkButton *button,
+                       GtkWindow *chooser)
+{
+  GxWindow *self = GX_WINDOW (gtk_window_get_transient_for (chooser));
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (chooser), "years");
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+  int year = item ? atoi (gtk_string_object_get_string (item)) : 0;
+
+  gtk_window_destroy (chooser);
+  if (year > 0)
+    print_rollup_year (self, year);
+}
+
+/* A roll-up adds up one year: with reports of several years shown, asks
+ * which (the latest offered), never adding years together. */
+static void
+ask_rollup_year (GxWindow *self,
+                 GArray   *years)
+{
+  GtkWidget *chooser = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label, *cancel, *print;
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", g_array_index (years, int, i));
+
+      gtk_string_list_append (model, text);
+    }
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model)), NULL);
+  gtk_widget_set_name (chooser, "gx-rollup-year");
+  gtk_window_set_title (GTK_WINDOW (chooser), _("Print Roll-up"));
+  gtk_window_set_modal (GTK_WINDOW (chooser), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (chooser), GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (chooser), TRUE);
+  gtk_window_set_resizable (GTK_WINDOW (chooser), FALSE);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  label = gtk_label_new (_("The reports shown are of several years, and a roll-up adds up one year. Which year?"));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  print = gtk_button_new_with_mnemonic (_("_Print…"));
+  gtk_widget_set_name (print, "gx-rollup-print");
+  gtk_widget_add_css_class (print, "suggested-action");
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_box_append (GTK_BOX (buttons), print);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_window_set_child (GTK_WINDOW (chooser), box);
+  g_object_set_data (G_OBJECT (chooser), "years", dropdown);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), chooser);
+  g_signal_connect (print, "clicked", G_CALLBACK (rollup_year_chosen_cb), chooser);
+  gtk_window_set_default_widget (GTK_WINDOW (chooser), print);
+  gtk_window_present (GTK_WINDOW (chooser));
+}
+
 static void
 print_rollup_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   GxWindow *self = GX_WINDOW (widget);
-  g_autoptr(GArray) ids = gx_window_dup_visible_ids (self);
+  g_autoptr(GArray) years = gx_window_dup_visible_years (self);
 
-  if (self->store == NULL || ids->len == 0)
+  if (self->store == NULL || years->len == 0)
     return;
-  gx_print_ui_run (GTK_WINDOW (self), self->store, (const gint64 *) (gpointer) ids->data,
-                   ids->len, TRUE);
+  if (years->len == 1)
+    print_rollup_year (self, g_array_index (years, int, 0));
+  else
+    ask_rollup_year (self, years);
 }
 
 static void
@@ -622,6 +703,218 @@ dismiss_result_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (GX_WINDOW (widget)->result_revealer, FALSE);
 }
 
+/* Removing a report ---------------------------------------------------------- */
+
+static void
+remove_confirmed_cb (GtkWindow *parent,
+                     gpointer   data)
+{
+  GxWindow *self = GX_WINDOW (parent);
+  gint64 id = *(gint64 *) data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!gx_workspace_remove_report (self->store, id, &error))
+    {
+      gx_window_show_error (self, _("The report could not be removed"), error->message);
+      return;
+    }
+  gx_window_sync_workspace (self);
+  gx_window_update_actions (self);
+}
+
+/* Removes the selected report from the workspace, once the user confirmed
+ * it (its review decisions stay: they come back with the report). */
+static void
+remove_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GxWindow *self = GX_WINDOW (widget);
+  GxReport *selected = gx_report_list_get_selected (self->report_list);
+  g_autofree char *message = NULL;
+  gint64 *id;
+
+  if (selected == NULL || gx_report_get_id (selected) <= 0 || gx_window_get_importing (self))
+    return;
+  id = g_new (gint64, 1);
+  *id = gx_report_get_id (selected);
+  /* TRANSLATORS: "Remove the report of 北京市海淀区人民政府 for 2022?" */
+  message = g_strdup_printf (_("Remove the report of %s for %d?"),
+                             gx_report_get_issuer (selected) ?: _("an unknown issuer"),
+                             gx_report_get_year (selected));
+  gx_dialogs_confirm (GTK_WINDOW (self), message,
+                      _("It is taken out of the workspace. Importing its file again brings it back, with the review decisions taken on it."),
+                      _("_Remove"), remove_confirmed_cb, id, g_free);
+}
+
+/* Merging two spellings of an issuer ---------------------------------------- */
+
+typedef struct
+{
+  char *alias;
+  GPtrArray *names;   /* char *, the issuers offered */
+} Merge;
+
+static void
+merge_free (gpointer data)
+{
+  Merge *merge = data;
+
+  g_free (merge->alias);
+  g_ptr_array_unref (merge->names);
+  g_free (merge);
+}
+
+static void
+merge_chosen_cb (GtkWindow *parent,
+                 guint      chosen,
+                 gpointer   data)
+{
+  GxWindow *self = GX_WINDOW (parent);
+  Merge *merge = data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || chosen >= merge->names->len)
+    return;
+  if (!gx_workspace_merge_issuers (self->store, merge->alias,
+                                   g_ptr_array_index (merge->names, chosen), &error))
+    {
+      gx_window_show_error (self, _("The issuers could not be merged"), error->message);
+      return;
+    }
+  gx_window_sync_workspace (self);
+}
+
+/* The issuer of the selected report is another spelling of one chosen from
+ * the workspace's issuers (gx_workspace_merge_issuers()). */
+static void
+merge_issuer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GxWindow *self = GX_WINDOW (widget);
+  GxReport *selected = gx_report_list_get_selected (self->report_list);
+  g_autoptr(GPtrArray) issuers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *message = NULL;
+  Merge *merge;
+
+  if (self->store == NULL || selected == NULL || gx_report_get_issuer (selected) == NULL)
+    return;
+  issuers = gx_backend_list_issuers (gx_workspace_get_backend (self->store), &error);
+  if (issuers == NULL)
+    {
+      gx_window_show_error (self, _("The issuers could not be merged"), error->message);
+      return;
+    }
+  key = gx_backend_dup_issuer_key (gx_workspace_get_backend (self->store),
+                                   gx_report_get_issuer (selected));
+  merge = g_new0 (Merge, 1);
+  merge->alias = g_strdup (gx_report_get_issuer (selected));
+  merge->names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < issuers->len; i++)
+    {
+      GxBackendIssuer *issuer = g_ptr_array_index (issuers, i);
+
+      if (g_strcmp0 (issuer->key, key) != 0)
+        g_ptr_array_add (merge->names, g_strdup (issuer->name));
+    }
+  if (merge->names->len == 0)
+    {
+      merge_free (merge);
+      gx_dialogs_alert (GTK_WINDOW (self), GX_DIALOGS_INFO,
+                        _("The workspace has no other issuer to merge with"), NULL);
+      return;
+    }
+  g_ptr_array_add (merge->names, NULL);
+  /* TRANSLATORS: "北京市密云县人民政府 is another spelling of which issuer? …" */
+  message = g_strdup_printf (_("“%s” is another spelling of which issuer? Its reports then count as that issuer’s: the year before for carryover, and the review decisions."),
+                             merge->alias);
+  gx_dialogs_choose (GTK_WINDOW (self), "gx-merge-issuer", _("Merge Issuers"), message,
+                     (const char * const *) merge->names->pdata, _("_Merge"),
+                     merge_chosen_cb, merge, merge_free);
+  g_ptr_array_set_size (merge->names, merge->names->len - 1);
+}
+
+/* Marking a roll-up ----------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 parent;
+  GArray *children;
+} Link;
+
+static void
+link_free (gpointer data)
+{
+  Link *link = data;
+
+  g_array_unref (link->children);
+  g_free (link);
+}
+
+static void
+link_confirmed_cb (GtkWindow *parent,
+                   gpointer   data)
+{
+  GxWindow *self = GX_WINDOW (parent);
+  Link *link = data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!gx_workspace_set_children (self->store, link->parent,
+                                  (const gint64 *) (gpointer) link->children->data,
+                                  link->children->len, &error))
+    {
+      gx_window_show_error (self, _("The roll-up could not be marked"), error->message);
+      return;
+    }
+  gx_window_sync_workspace (self);
+}
+
+/* The selected report is the roll-up of the other reports shown of its
+ * year (narrowed with the search to a district's units). */
+static void
+link_rollup_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GxWindow *self = GX_WINDOW (widget);
+  GxReport *selected = gx_report_list_get_selected (self->report_list);
+  g_autofree char *message = NULL;
+  Link *link;
+
+  if (self->store == NULL || selected == NULL || gx_report_get_id (selected) <= 0)
+    return;
+  link = g_new0 (Link, 1);
+  link->parent = gx_report_get_id (selected);
+  link->children = gx_window_dup_rollup_ids (self, gx_report_get_year (selected));
+  for (guint i = link->children->len; i-- > 0;)
+    if (g_array_index (link->children, gint64, i) == link->parent)
+      g_array_remove_index (link->children, i);
+  if (link->children->len == 0)
+    {
+      link_free (link);
+      gx_dialogs_alert (GTK_WINDOW (self), GX_DIALOGS_INFO,
+                        _("No other report of that year is shown"),
+                        _("Show the units the report adds up (search for them, or pick the year), then mark it again."));
+      return;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Mark the report of %s for %d as the roll-up of the %u other report shown of that year?",
+                                          "Mark the report of %s for %d as the roll-up of the %u other reports shown of that year?",
+                                          link->children->len),
+                             gx_report_get_issuer (selected) ?: _("an unknown issuer"),
+                             gx_report_get_year (selected), link->children->len);
+  gx_dialogs_confirm (GTK_WINDOW (self), message,
+                      _("Its figures are then checked against their sums (hierarchy). A roll-up it was of other reports before is replaced."),
+                      _("_Mark as Roll-up"), link_confirmed_cb, link, link_free);
+}
+
 void
 gx_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -633,6 +926,9 @@ gx_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-docx", NULL, export_docx_action);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-report", NULL, remove_report_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-issuer", NULL, merge_issuer_action);
+  gtk_widget_class_install_action (widget_class, "win.link-rollup", NULL, link_rollup_action);
   gtk_widget_class_install_action (widget_class, "win.print-rollup", NULL, print_rollup_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
@@ -647,6 +943,7 @@ gx_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.only-problems", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-report", NULL);
 }
 
 void
@@ -672,4 +969,10 @@ gx_window_update_actions (GxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-report",
                                  selected != NULL && gx_report_get_id (selected) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", has_reports);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-issuer",
+                                 selected != NULL && gx_report_get_issuer (selected) != NULL && !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-rollup",
+                                 selected != NULL && gx_report_get_id (selected) > 0 && !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-report",
+                                 selected != NULL && gx_report_get_id (selected) > 0 && !importing);
 }

@@ -43,13 +43,13 @@ editor_saved_cb (GxEditorWindow *editor,
 
   if (self->store == NULL)
     return;
-  saved = gx_store_load_report (self->store, id, &error);
+  saved = gx_workspace_load_report (self->store, id, &error);
   if (saved == NULL)
     {
       gx_window_show_error (self, _("The saved report could not be read back"), error->message);
       return;
     }
-  /* gx_store_load_report() has checked it and applied the reviews: the
+  /* gx_workspace_load_report() has checked it and applied the reviews: the
    * list counts what is not dismissed */
   gx_review_count_open (saved, counts);
 
@@ -109,7 +109,7 @@ gx_window_edit_report (GxWindow *self,
     }
 
   editor = gx_editor_window_new (gtk_window_get_application (GTK_WINDOW (self)),
-                                 gx_store_get_path (self->store), id, &error);
+                                 gx_workspace_get_location (self->store), id, &error);
   if (editor == NULL)
     {
       gx_window_show_error (self, _("The report cannot be edited"), error->message);

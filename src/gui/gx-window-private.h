@@ -34,7 +34,7 @@ struct _GxWindow
 
   GSettings *settings;
 
-  GxStore *store;             /* the main thread's connection */
+  GxWorkspace *store;             /* the main thread's connection */
   GHashTable *editors;        /* report id → its open GxEditorWindow */
   GxImporter *importer;
   GCancellable *import_cancellable;
@@ -80,11 +80,19 @@ void gx_window_show_notice       (GxWindow       *self,
 GArray *gx_window_dup_target_ids (GxWindow       *self);
 /* every report the list shows (after search and filter) */
 GArray *gx_window_dup_visible_ids (GxWindow      *self);
+/* the years of the reports the list shows, latest first, each once (int) */
+GArray *gx_window_dup_visible_years (GxWindow    *self);
+/* what Print Roll-up adds up for @year: the reports shown of that year */
+GArray *gx_window_dup_rollup_ids (GxWindow       *self,
+                                  int             year);
 
 /* Looks whether another process (or connection) changed the workspace and
  * brings the list up to date; the timer of the window calls it twice a
  * second, and so does the window getting the focus. */
 void gx_window_check_workspace (GxWindow *self);
+/* Brings the list up to date after a change made through the window's
+ * own connection (which the data version does not show). */
+void gx_window_sync_workspace  (GxWindow *self);
 
 /* Stores where the dividers of the list and of the findings are (the
  * window does when it is closed). */

@@ -1,6 +1,6 @@
 /* gx-window.c: the main window
  *
- * The window owns the main thread's GxStore connection (for listing and for
+ * The window owns the main thread's GxWorkspace connection (for listing and for
  * loading the report shown in the detail pane) and one GxImporter, whose
  * worker writes through its own connection.
  */
@@ -41,7 +41,7 @@ update_page (GxWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "reports" : "empty");
 
   if (self->store != NULL)
-    name = g_path_get_basename (gx_store_get_path (self->store));
+    name = g_path_get_basename (gx_workspace_get_location (self->store));
   if (n_shown != n && gx_report_list_get_filtered (self->report_list))
     /* Translators: the subtitle of the window when the search or a filter
      * hides some reports: "workspace.db — 2 of 5 reports shown" */
@@ -99,6 +99,17 @@ show_import_result (GxWindow *self,
                                                  "%u were already in the workspace.", n_present),
                               n_present);
     }
+  if (gx_importer_get_n_replaced (self->importer) > 0)
+    {
+      guint n_replaced = gx_importer_get_n_replaced (self->importer);
+
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u report was replaced by its new version.",
+                                                 "%u reports were replaced by their new versions.",
+                                                 n_replaced),
+                              n_replaced);
+    }
   if (n_failed > 0)
     {
       g_string_append_c (text, ' ');
@@ -130,14 +141,14 @@ show_import_result (GxWindow *self,
 
 /* The list as the workspace has it now; a report shown that is gone is
  * closed quietly. */
-static void
-sync_with_workspace (GxWindow *self)
+void
+gx_window_sync_workspace (GxWindow *self)
 {
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
   GxReport *shown;
 
-  reports = gx_store_list_summaries (self->store, &error);
+  reports = gx_workspace_list_summaries (self->store, &error);
   if (reports == NULL)
     {
       /* busy or gone for a moment: the next tick tries again */
@@ -167,11 +178,11 @@ gx_window_check_workspace (GxWindow *self)
   if (self->store == NULL || gx_window_get_importing (self) ||
       self->rows_idle != 0 || self->finish_pending)
     return;
-  version = gx_store_get_data_version (self->store, NULL);
+  version = gx_workspace_get_data_version (self->store);
   if (version < 0 || version == self->data_version)
     return;
   self->data_version = version;
-  sync_with_workspace (self);
+  gx_window_sync_workspace (self);
 }
 
 static gboolean
@@ -265,7 +276,7 @@ load_aliases (GxWindow *self)
 
   if (self->store == NULL)
     return;
-  aliases = gx_store_load_aliases (self->store, &error);
+  aliases = gx_workspace_load_aliases (self->store, &error);
   if (aliases == NULL)
     g_debug ("issuer merges not read: %s", error->message);
   gx_report_list_set_aliases (self->report_list, aliases);
@@ -402,17 +413,67 @@ import_done_cb (GObject      *object,
 }
 
 static void
+replace_confirmed_cb (GtkWindow *parent,
+                      gpointer   data)
+{
+  gx_window_replace_conflicts (GX_WINDOW (parent));
+}
+
+/* A file held a new version of a report the workspace has (same issuer
+ * and year, other figures): offers to replace it rather than only saying
+ * it was refused. */
+static void
+offer_replace (GxWindow *self)
+{
+  GPtrArray *conflicts = gx_importer_get_conflicts (self->importer);
+  g_autofree char *message = NULL;
+
+  if (conflicts->len == 0 || self->import_queue->len > 0)
+    return;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u file holds a new version of a report the workspace has. Replace the report by it?",
+                                          "%u files hold new versions of reports the workspace has. Replace the reports by them?",
+                                          conflicts->len),
+                             conflicts->len);
+  gx_dialogs_confirm (GTK_WINDOW (self), message,
+                      _("The reports of the same issuer and year with other figures are replaced; their review decisions stay."),
+                      _("_Replace"), replace_confirmed_cb, NULL, NULL);
+}
+
+void
+gx_window_replace_conflicts (GxWindow *self)
+{
+  g_autoptr(GPtrArray) files = NULL;
+
+  g_return_if_fail (GX_IS_WINDOW (self));
+  if (self->importer == NULL || gx_window_get_importing (self))
+    return;
+  files = g_ptr_array_copy (gx_importer_get_conflicts (self->importer),
+                            (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (files, g_object_unref);
+  if (files->len == 0)
+    return;
+  gx_importer_set_replace (self->importer, TRUE);
+  gx_window_import_files (self, (GFile **) files->pdata, files->len);
+}
+
+static void
 finish_import (GxWindow *self)
 {
   self->finish_pending = FALSE;
   set_progress_visible (self, FALSE);
   show_import_result (self, self->finish_cancelled);
   update_page (self);
+  /* only the import asked for replaces */
+  gx_importer_set_replace (self->importer, FALSE);
 
   if (self->finish_cancelled)
     g_ptr_array_set_size (self->import_queue, 0);
-  /* what others changed meanwhile (our own rows are there already) */
+  /* what others changed meanwhile (our own rows are there already; those
+   * replaced are brought up to date here) */
   gx_window_check_workspace (self);
+  if (!self->finish_cancelled)
+    offer_replace (self);
   start_next_import (self);
 }
 
@@ -477,9 +538,9 @@ selected_report_changed_cb (GxWindow *self)
       /* the list holds summaries (whose findings array is empty, not
        * NULL): load the whole report to show it; the workspace checks it
        * (rules, prose, across reports) and sets the stored review
-       * decisions on its findings (issue 8) */
-      report = gx_store_load_report (self->store, gx_report_get_id (item), &error);
-      if (report == NULL && g_error_matches (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND))
+       * decisions on its findings */
+      report = gx_workspace_load_report (self->store, gx_report_get_id (item), &error);
+      if (report == NULL && g_error_matches (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND))
         {
           /* removed by another process: the list catches up, quietly */
           gx_report_detail_set_report (self->report_detail, NULL);
@@ -740,6 +801,45 @@ gx_window_dup_visible_ids (GxWindow *self)
   return ids;
 }
 
+GArray *
+gx_window_dup_visible_years (GxWindow *self)
+{
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+  GListModel *visible = gx_report_list_get_visible (self->report_list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(GxReport) report = g_list_model_get_item (visible, i);
+      int year = gx_report_get_year (report);
+      guint k = 0;
+
+      /* latest first, each once */
+      while (k < years->len && g_array_index (years, int, k) > year)
+        k++;
+      if (k == years->len || g_array_index (years, int, k) != year)
+        g_array_insert_val (years, k, year);
+    }
+  return years;
+}
+
+GArray *
+gx_window_dup_rollup_ids (GxWindow *self,
+                          int       year)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GListModel *visible = gx_report_list_get_visible (self->report_list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(GxReport) report = g_list_model_get_item (visible, i);
+      gint64 id = gx_report_get_id (report);
+
+      if (gx_report_get_year (report) == year)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 /* Public API ------------------------------------------------------------------ */
 
 GxWindow *
@@ -753,7 +853,7 @@ gx_window_open_workspace (GxWindow    *self,
                           const char  *path,
                           GError     **error)
 {
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GPtrArray) reports = NULL;
 
   g_return_val_if_fail (GX_IS_WINDOW (self), FALSE);
@@ -766,22 +866,22 @@ gx_window_open_workspace (GxWindow    *self,
       return FALSE;
     }
 
-  store = gx_store_open (path, error);
+  store = gx_workspace_open (path, FALSE, error);
   if (store == NULL)
     return FALSE;
-  reports = gx_store_list_summaries (store, error);
+  reports = gx_workspace_list_summaries (store, error);
   if (reports == NULL)
     return FALSE;
 
   g_set_object (&self->store, store);
-  self->data_version = gx_store_get_data_version (store, NULL);
+  self->data_version = gx_workspace_get_data_version (store);
   if (self->watch_id == 0)
     self->watch_id = g_timeout_add (WATCH_INTERVAL_MS, watch_cb, self);
 
   if (self->importer != NULL)
     g_signal_handlers_disconnect_by_data (self->importer, self);
   g_clear_object (&self->importer);
-  self->importer = gx_importer_new (gx_store_get_path (store));
+  self->importer = gx_importer_new (gx_workspace_get_location (store));
   g_signal_connect_object (self->importer, "progress",
                            G_CALLBACK (importer_progress_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->importer, "reports-added",
@@ -798,7 +898,7 @@ gx_window_open_workspace (GxWindow    *self,
   return TRUE;
 }
 
-GxStore *
+GxWorkspace *
 gx_window_get_store (GxWindow *self)
 {
   g_return_val_if_fail (GX_IS_WINDOW (self), NULL);

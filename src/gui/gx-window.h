@@ -7,7 +7,7 @@
 #include "gx-importer.h"
 #include "gx-report-detail.h"
 #include "gx-report-list.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,7 @@ GxWindow       *gx_window_new               (GxApplication *application);
 gboolean        gx_window_open_workspace    (GxWindow      *self,
                                              const char    *path,
                                              GError       **error);
-GxStore        *gx_window_get_store         (GxWindow      *self);
+GxWorkspace        *gx_window_get_store         (GxWindow      *self);
 
 /* The one way in for reports: the Import button, dropped files and the
  * command line all end here.  Folders are walked by the worker.  Files
@@ -31,6 +31,10 @@ void            gx_window_import_files      (GxWindow      *self,
                                              guint          n_files);
 void            gx_window_cancel_import     (GxWindow      *self);
 gboolean        gx_window_get_importing     (GxWindow      *self);
+/* Imports again, replacing, the files of the last import that held a new
+ * version of a report of the workspace (what the question after such an
+ * import offers). */
+void            gx_window_replace_conflicts (GxWindow      *self);
 GxImporter     *gx_window_get_importer      (GxWindow      *self);
 
 GxReportList   *gx_window_get_report_list   (GxWindow      *self);
@@ -54,7 +58,7 @@ void            gx_window_set_only_problems (GxWindow      *self,
 struct _GxEditorWindow *gx_window_edit_report (GxWindow *self,
                                                gint64    id);
 
-/* Publishing (issue 18): what Export as Word… and Export as Excel… do once
+/* Publishing: what Export as Word… and Export as Excel… do once
  * a file is chosen.  DOCX writes the selected report (or the one report the
  * list shows), XLSX every report the list shows; on a worker thread, then
  * @callback, which calls gx_window_export_finish().  (gx-window-actions.c) */

@@ -6,7 +6,7 @@
 #include "gx-print-job.h"
 
 GxSheetJob *
-gx_print_job_new_from_store (GxStore       *store,
+gx_print_job_new_from_store (GxWorkspace       *store,
                              const gint64  *ids,
                              guint          n_ids,
                              gboolean       rollup,
@@ -15,7 +15,7 @@ gx_print_job_new_from_store (GxStore       *store,
 {
   g_autoptr(GxSheetJob) job = NULL;
 
-  g_return_val_if_fail (GX_IS_STORE (store), NULL);
+  g_return_val_if_fail (GX_IS_WORKSPACE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (n_ids == 0)
@@ -34,12 +34,12 @@ gx_print_job_new_from_store (GxStore       *store,
       g_autoptr(GPtrArray) members = g_ptr_array_new ();
       g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-      sum = gx_store_rollup (store, ids, n_ids, error);
+      sum = gx_workspace_rollup (store, ids, n_ids, error);
       if (sum == NULL)
         return NULL;
       /* the members' issuer, year, source and error counts: the list's
        * summaries carry them without loading every report */
-      all = gx_store_list_summaries (store, error);
+      all = gx_workspace_list_summaries (store, error);
       if (all == NULL)
         return NULL;
       for (guint i = 0; i < n_ids; i++)
@@ -60,7 +60,7 @@ gx_print_job_new_from_store (GxStore       *store,
         {
           /* checked as every view checks it (gx_check_report(): across
            * reports, the decisions with their notes) */
-          g_autoptr(GxReport) report = gx_store_load_report (store, ids[i], error);
+          g_autoptr(GxReport) report = gx_workspace_load_report (store, ids[i], error);
 
           if (report == NULL)
             return NULL;

@@ -5,15 +5,15 @@
 #pragma once
 
 #include "gx-sheet.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 
 G_BEGIN_DECLS
 
 /* One summary sheet per report of @ids (each loaded whole and checked), or,
- * when @rollup, one roll-up sheet: the sums of gx_store_rollup() (one query)
+ * when @rollup, one roll-up sheet: the sums of gx_workspace_rollup() (one query)
  * with the list of the reports summed and their own error counts.  @scope
  * names the selection on the roll-up sheet (may be NULL). */
-GxSheetJob *gx_print_job_new_from_store (GxStore       *store,
+GxSheetJob *gx_print_job_new_from_store (GxWorkspace       *store,
                                          const gint64  *ids,
                                          guint          n_ids,
                                          gboolean       rollup,

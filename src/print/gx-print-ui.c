@@ -231,7 +231,7 @@ gx_print_operation_new (GxSheetJob *job)
 
 void
 gx_print_ui_run (GtkWindow    *parent,
-                 GxStore      *store,
+                 GxWorkspace      *store,
                  const gint64 *ids,
                  guint         n_ids,
                  gboolean      rollup)
@@ -242,7 +242,7 @@ gx_print_ui_run (GtkWindow    *parent,
   GtkPrintOperationResult result;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (GX_IS_STORE (store));
+  g_return_if_fail (GX_IS_WORKSPACE (store));
 
   job = gx_print_job_new_from_store (store, ids, n_ids, rollup, NULL, &error);
   if (job == NULL)

@@ -5,7 +5,7 @@
 
 #include <gtk/gtk.h>
 
-#include "gx-store.h"
+#include "gx-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * roll-up sheet of their sums.  Shows the print dialog (with preview) over
  * @parent.  Errors are shown to the user, not returned. */
 void gx_print_ui_run (GtkWindow    *parent,
-                      GxStore      *store,
+                      GxWorkspace      *store,
                       const gint64 *ids,
                       guint         n_ids,
                       gboolean      rollup);

@@ -56,7 +56,7 @@ void        gx_sheet_job_add_report   (GxSheetJob  *job,
 
 /* Adds a roll-up sheet: @rollup holds the sums (checked here with
  * gx_rules_check()), @members the reports summed (GxReport, as from
- * gx_store_list_summaries(): issuer, year, source and the error/warning
+ * gx_workspace_list_summaries(): issuer, year, source and the error/warning
  * counts are used).  @scope names what was summed ("海淀区各单位"); NULL
  * makes one up from the members. */
 void        gx_sheet_job_add_rollup   (GxSheetJob  *job,

@@ -23,7 +23,7 @@
 
 #include "gx-editor-window.h"
 #include "gx-schema.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 #include "../test-samples.h"
 
 static gboolean done;
@@ -59,7 +59,7 @@ static gint64
 store_anding (const char *workspace)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxStore) store = gx_store_open (workspace, &error);
+  g_autoptr(GxWorkspace) store = gx_workspace_open (workspace, FALSE, &error);
   g_autoptr(GxReport) report = gx_report_new ();
 
   g_assert_no_error (error);
@@ -74,7 +74,7 @@ store_anding (const char *workspace)
       for (guint c = 0; c < n_columns; c++)
         gx_report_set_text (report, cells[c], g_str_equal (words[c + 1], "_") ? "" : words[c + 1]);
     }
-  g_assert_true (gx_store_save_report (store, report, &error));
+  g_assert_true (gx_workspace_save_report (store, report, &error));
   return gx_report_get_id (report);
 }
 

@@ -27,7 +27,7 @@
 #include "gx-reader.h"
 #include "gx-review.h"
 #include "gx-schema.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 #include "../test-samples.h"
 
 typedef struct {
@@ -349,7 +349,7 @@ static gint64
 store_anding (Fixture *fx)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxStore) store = gx_store_open (fx->workspace, &error);
+  g_autoptr(GxWorkspace) store = gx_workspace_open (fx->workspace, FALSE, &error);
   g_autoptr(GxReport) report = gx_report_new ();
   g_auto(GStrv) texts = sample_texts (anding_rows);
 
@@ -358,7 +358,7 @@ store_anding (Fixture *fx)
   gx_report_set_year (report, 2022);
   for (guint i = 0; i < gx_schema_n_cells (); i++)
     gx_report_set_text (report, i, texts[i]);
-  g_assert_true (gx_store_save_report (store, report, &error));
+  g_assert_true (gx_workspace_save_report (store, report, &error));
   g_assert_no_error (error);
   return gx_report_get_id (report);
 }
@@ -408,7 +408,7 @@ test_type_and_save (Fixture       *fx,
                     gconstpointer  data)
 {
   g_auto(GStrv) texts = sample_texts (anding_rows);
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GxReport) saved = NULL;
   g_autoptr(GError) error = NULL;
   GxEditorForm *form;
@@ -443,9 +443,9 @@ test_type_and_save (Fixture       *fx,
   g_assert_false (g_file_test (gx_editor_window_get_draft_path (fx->editor), G_FILE_TEST_EXISTS));
 
   /* what the workspace holds is what was typed */
-  store = gx_store_open (fx->workspace, &error);
+  store = gx_workspace_open (fx->workspace, FALSE, &error);
   g_assert_no_error (error);
-  saved = gx_store_load_report (store, id, &error);
+  saved = gx_workspace_load_report (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (gx_report_get_issuer (saved), ==, "北京市大兴区安定镇人民政府");
   g_assert_cmpint (gx_report_get_year (saved), ==, 2022);
@@ -629,7 +629,7 @@ test_fill_operands_only (Fixture       *fx,
   const char *const blank_rows[] = { "results_total", "carried_forward" };
 
   {
-    g_autoptr(GxStore) store = gx_store_open (fx->workspace, &error);
+    g_autoptr(GxWorkspace) store = gx_workspace_open (fx->workspace, FALSE, &error);
     g_autoptr(GxReport) stored = gx_report_new ();
 
     g_assert_no_error (error);
@@ -645,7 +645,7 @@ test_fill_operands_only (Fixture       *fx,
           total |= g_str_equal (c->row->key, blank_rows[r]);
         gx_report_set_text (stored, i, total ? "" : texts[i]);
       }
-    g_assert_true (gx_store_save_report (store, stored, &error));
+    g_assert_true (gx_workspace_save_report (store, stored, &error));
     g_assert_no_error (error);
     id = gx_report_get_id (stored);
   }
@@ -1414,7 +1414,7 @@ test_ctrl_w (Fixture       *fx,
 {
   gint64 id = store_anding (fx);
   guint person = APP ("carried_over", "natural_person");
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autoptr(GxReport) stored = NULL;
   g_autoptr(GError) error = NULL;
   GxEditorWindow *editor;
@@ -1454,9 +1454,9 @@ test_ctrl_w (Fixture       *fx,
   g_assert_cmpint (saved_id, ==, id);
   g_assert_null (editor);
 
-  store = gx_store_open (fx->workspace, &error);
+  store = gx_workspace_open (fx->workspace, FALSE, &error);
   g_assert_no_error (error);
-  stored = gx_store_load_report (store, id, &error);
+  stored = gx_workspace_load_report (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gx_report_get_count (stored, person), ==, 6);
 }
@@ -1542,8 +1542,8 @@ test_crash_restores_draft (Fixture       *fx,
 
   /* the workspace never saw them */
   {
-    g_autoptr(GxStore) store = gx_store_open (fx->workspace, &error);
-    g_autoptr(GxReport) stored = gx_store_load_report (store, id, &error);
+    g_autoptr(GxWorkspace) store = gx_workspace_open (fx->workspace, FALSE, &error);
+    g_autoptr(GxReport) stored = gx_workspace_load_report (store, id, &error);
 
     g_assert_no_error (error);
     g_assert_cmpint (gx_report_get_count (stored, APP ("carried_over", "natural_person")), ==, 0);
@@ -1603,16 +1603,16 @@ test_review_in_editor (Fixture       *fx,
   int total = gx_schema_find_cell_by_path ("review_litigation.litigation_after_review.total");
   g_autoptr(GError) error = NULL;
   g_autoptr(GxReport) report = gx_reader_read_path (path, &error);
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   GxEditorWindow *editor, *again;
   GxFinding *group_total = NULL;
   GPtrArray *findings;
   GtkWidget *entry;
 
   g_assert_no_error (error);
-  store = gx_store_open (fx->workspace, &error);
+  store = gx_workspace_open (fx->workspace, FALSE, &error);
   g_assert_no_error (error);
-  g_assert_true (gx_store_save_report (store, report, &error));
+  g_assert_true (gx_workspace_save_report (store, report, &error));
   g_clear_object (&store);
 
   editor = gx_editor_window_new (NULL, fx->workspace, gx_report_get_id (report), &error);
@@ -1649,14 +1649,14 @@ test_refuses_2019_form (Fixture       *fx,
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "miyun-2020-format2019.txt", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GxReport) report = gx_reader_read_path (path, &error);
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   GxEditorWindow *editor;
 
   g_assert_no_error (error);
   g_assert_cmpstr (gx_report_get_format_version (report), ==, "2019");
-  store = gx_store_open (fx->workspace, &error);
+  store = gx_workspace_open (fx->workspace, FALSE, &error);
   g_assert_no_error (error);
-  g_assert_true (gx_store_save_report (store, report, &error));
+  g_assert_true (gx_workspace_save_report (store, report, &error));
 
   editor = gx_editor_window_new (NULL, fx->workspace, gx_report_get_id (report), &error);
   g_assert_null (editor);

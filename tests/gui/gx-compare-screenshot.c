@@ -51,7 +51,7 @@ main (int   argc,
   static const int years[] = { 2020, 2021, 2022 };
   g_autoptr(GtkCssProvider) provider = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
   g_autofree char *tmpdir = NULL;
   g_autofree char *workspace = NULL;
   g_autofree char *issuer = NULL;
@@ -78,7 +78,7 @@ main (int   argc,
   tmpdir = g_dir_make_tmp ("gx-shot-XXXXXX", &error);
   g_assert_no_error (error);
   workspace = g_build_filename (tmpdir, "workspace.db", NULL);
-  store = gx_store_open (workspace, &error);
+  store = gx_workspace_open (workspace, FALSE, &error);
   if (store == NULL)
     g_error ("%s", error->message);
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
@@ -90,7 +90,7 @@ main (int   argc,
         g_error ("%s", error->message);
       gx_report_set_issuer (report, "示例区人民政府（演示）");
       gx_report_set_year (report, years[i]);
-      if (!gx_store_save_report (store, report, &error))
+      if (!gx_workspace_save_report (store, report, &error))
         g_error ("%s", error->message);
       g_free (issuer);
       issuer = g_strdup (gx_report_get_issuer (report));

@@ -23,7 +23,7 @@
 #include "gx-review.h"
 #include "gx-rules.h"
 #include "gx-schema.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 #include "gx-window-private.h"
 #include "editor/gx-frozen-header.h"
 
@@ -60,7 +60,7 @@ save (Fixture  *fx,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (gx_store_save_report (gx_window_get_store (fx->window), report, &error));
+  g_assert_true (gx_workspace_save_report (gx_window_get_store (fx->window), report, &error));
   g_assert_no_error (error);
 }
 

@@ -14,7 +14,7 @@
 #include <gtk/gtk.h>
 
 #include "gx-schema.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 #include "gx-window-private.h"
 
 static const char *const samples[] = {
@@ -322,7 +322,7 @@ test_search_merged_spellings (Fixture       *fx,
                               gconstpointer  data)
 {
   GxReportList *list = gx_window_get_report_list (fx->window);
-  g_autoptr(GxStore) other = NULL;
+  g_autoptr(GxWorkspace) other = NULL;
   g_autoptr(GError) error = NULL;
 
   import_samples (fx);
@@ -330,9 +330,9 @@ test_search_merged_spellings (Fixture       *fx,
   g_assert_cmpuint (gx_report_list_get_n_visible (list), ==, 0);
 
   /* another process merges the old spelling into Miyun's */
-  other = gx_store_open (fx->workspace, &error);
+  other = gx_workspace_open (fx->workspace, FALSE, &error);
   g_assert_no_error (error);
-  g_assert_true (gx_store_set_issuer_alias (other, "密云县府", "北京市密云区人民政府", &error));
+  g_assert_true (gx_workspace_merge_issuers (other, "密云县府", "北京市密云区人民政府", &error));
   g_assert_no_error (error);
   gx_window_check_workspace (fx->window);
 

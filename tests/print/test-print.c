@@ -25,7 +25,7 @@
 #include "gx-rules.h"
 #include "gx-sheet-pdf.h"
 #include "gx-sheet.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 
 #define SHEET_PAGES_PORTRAIT 2
 
@@ -620,13 +620,13 @@ test_sixty_reports (void)
   rm_rf (dir);
 }
 
-static GxStore *
+static GxWorkspace *
 store_with_samples (const char *dir,
                     GPtrArray  *read)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *db = g_build_filename (dir, "ws.db", NULL);
-  GxStore *store = gx_store_open (db, &error);
+  GxWorkspace *store = gx_workspace_open (db, FALSE, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
@@ -634,7 +634,7 @@ store_with_samples (const char *dir,
       g_autoptr(GxReport) report = read_sample (samples[i]);
       GxImportOutcome outcome;
 
-      g_assert_true (gx_store_put_report (store, report, NULL, FALSE, &outcome, &error));
+      g_assert_true (gx_backend_put_report (gx_workspace_get_backend (store), report, NULL, FALSE, &outcome, &error));
       g_assert_no_error (error);
       g_assert_cmpint (outcome, ==, GX_IMPORT_ADDED);
       if (read)
@@ -649,9 +649,9 @@ test_rollup_samples (void)
   g_autofree char *dir = tmp_dir ();
   g_autofree char *pdf = g_build_filename (dir, "rollup.pdf", NULL);
   g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GxStore) store = store_with_samples (dir, read);
+  g_autoptr(GxWorkspace) store = store_with_samples (dir, read);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = gx_store_find_ids (store, 0, NULL, &error);
+  g_autoptr(GArray) ids = gx_workspace_find_ids (store, 0, NULL, &error);
   g_autoptr(GxReport) sum = NULL;
   g_autoptr(GxSheetJob) job = NULL;
   g_autofree char *text = NULL;
@@ -662,7 +662,7 @@ test_rollup_samples (void)
   g_assert_cmpuint (ids->len, ==, 5);
 
   /* the sums: every cell equals the sum over the five reports as read */
-  sum = gx_store_rollup (store, &g_array_index (ids, gint64, 0), ids->len, &error);
+  sum = gx_workspace_rollup (store, &g_array_index (ids, gint64, 0), ids->len, &error);
   g_assert_no_error (error);
   for (guint c = 0; c < gx_schema_n_cells (); c++)
     {
@@ -793,7 +793,7 @@ test_cli (void)
   g_autofree char *text = NULL;
   g_autofree char *missing = NULL;
   g_autofree char *bad_out = NULL;
-  g_autoptr(GxStore) store = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
 
   if (g_getenv ("GX_TEST_CLI") == NULL)
     {

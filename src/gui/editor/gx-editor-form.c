@@ -45,7 +45,7 @@ struct _GxEditorForm
   GtkWidget *grids[GX_SECTION_REVIEW_LITIGATION + 1];
 
   GxReport *report;
-  GxStore *store;             /* for the review decisions, or NULL */
+  GxWorkspace *store;             /* for the review decisions, or NULL */
   GxEditHistory *history;
   gboolean *computed;         /* one per cell: written by Fill totals */
   CellMark *marks;
@@ -342,7 +342,7 @@ recheck (GxEditorForm *self)
   if (self->report == NULL)
     return;
 
-  if (!gx_check_report (self->report, self->store ? GX_BACKEND (self->store) : NULL, &error))
+  if (!gx_check_report (self->report, self->store ? gx_workspace_get_backend (self->store) : NULL, &error))
     {
       /* the workspace could not be read: the report's own findings */
       g_warning ("%s", error->message);
@@ -1411,7 +1411,7 @@ gx_editor_form_set_report (GxEditorForm *self,
 
 void
 gx_editor_form_set_store (GxEditorForm *self,
-                          GxStore      *store)
+                          GxWorkspace      *store)
 {
   g_return_if_fail (GX_IS_EDITOR_FORM (self));
   g_set_object (&self->store, store);

@@ -15,7 +15,7 @@
 #include "gx-edit-history.h"
 #include "gx-report.h"
 #include "gx-schema.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +32,7 @@ GxReport      *gx_editor_form_get_report       (GxEditorForm *self);
 /* Where the review decisions of the report are (they hide dismissed
  * findings), or NULL. */
 void           gx_editor_form_set_store        (GxEditorForm *self,
-                                                GxStore      *store);
+                                                GxWorkspace      *store);
 void           gx_editor_form_recheck          (GxEditorForm *self);
 GxEditHistory *gx_editor_form_get_history      (GxEditorForm *self);
 

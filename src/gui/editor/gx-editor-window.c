@@ -16,7 +16,7 @@
 #include "gx-review.h"
 #include "gx-rules.h"
 #include "gx-schema.h"
-#include "gx-store.h"
+#include "gx-workspace.h"
 
 /* a change reaches the draft at most this long after it was made */
 #define DRAFT_DELAY_MS 700
@@ -47,7 +47,7 @@ struct _GxEditorWindow
   GtkWidget *frozen_header;
 
   char *workspace;
-  GxStore *store;
+  GxWorkspace *store;
   GxReport *report;
   gboolean modified;
   gboolean last_carry_forward;
@@ -418,7 +418,7 @@ open_store (GxEditorWindow  *self,
             GError         **error)
 {
   self->workspace = g_strdup (workspace);
-  self->store = gx_store_open (workspace, error);
+  self->store = gx_workspace_open (workspace, FALSE, error);
   if (self->store != NULL)
     gx_editor_form_set_store (self->form, self->store);
   return self->store != NULL;
@@ -820,7 +820,7 @@ gx_editor_window_new (GtkApplication  *application,
 
   if (report_id > 0)
     {
-      g_autoptr(GxReport) stored = gx_store_load_report (self->store, report_id, error);
+      g_autoptr(GxReport) stored = gx_workspace_load_report (self->store, report_id, error);
 
       if (stored == NULL)
         {
@@ -887,7 +887,7 @@ gx_editor_window_new_from_draft (GtkApplication  *application,
   report_id = gx_draft_get_report_id (draft);
   if (report_id > 0)
     {
-      g_autoptr(GxReport) stored = gx_store_load_report (self->store, report_id, NULL);
+      g_autoptr(GxReport) stored = gx_workspace_load_report (self->store, report_id, NULL);
 
       if (stored != NULL)
         {
@@ -967,7 +967,7 @@ gx_editor_window_save (GxEditorWindow  *self,
 
   /* a report with errors is saved too (work in progress); the workspace
    * checks it for the list (gx_check_report()) */
-  if (!gx_store_save_report (self->store, self->report, error))
+  if (!gx_workspace_save_report (self->store, self->report, error))
     return FALSE;
 
   cancel_draft (self);
@@ -1057,7 +1057,7 @@ gx_editor_window_review_finding (GxEditorWindow  *self,
                            _("Save the report before reviewing its findings."));
       return FALSE;
     }
-  if (!gx_store_set_review (self->store, self->report, finding, (GxReviewState) state, note, error))
+  if (!gx_workspace_set_review (self->store, self->report, finding, (GxReviewState) state, note, error))
     return FALSE;
   gx_editor_form_recheck (self->form);
   update_status (self);

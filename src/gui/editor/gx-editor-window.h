@@ -2,7 +2,7 @@
 /* gx-editor-window.h: the form editor, one window a report
  *
  * Opens a report of a workspace (or a new one) in a GxEditorForm, checks it
- * live, saves it with gx_store_save_report() in one transaction and keeps a
+ * live, saves it with gx_workspace_save_report() in one transaction and keeps a
  * draft on disk while there are unsaved changes (see gx-draft.h).
  */
 #pragma once

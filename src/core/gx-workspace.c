@@ -1,0 +1,451 @@
+/* gx-workspace.c: the only way to a workspace (see gx-workspace.h) */
+#include "gx-config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gx-check.h"
+#include "gx-store.h"
+#include "gx-workspace.h"
+
+struct _GxWorkspace
+{
+  GObject parent_instance;
+
+  GxBackend *backend;
+  GPtrArray *summaries;   /* GxReport, the list */
+  gboolean loaded;        /* the list is read the first time it is asked for */
+};
+
+static void gx_workspace_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GxWorkspace, gx_workspace, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, gx_workspace_list_model_init))
+
+/* Whether two summaries show the same: same report, same issuer, year,
+ * source, counts and cells. */
+static gboolean
+same_summary (GxReport *a,
+              GxReport *b)
+{
+  return gx_report_get_id (a) == gx_report_get_id (b) &&
+         gx_report_get_year (a) == gx_report_get_year (b) &&
+         g_strcmp0 (gx_report_get_issuer (a), gx_report_get_issuer (b)) == 0 &&
+         g_strcmp0 (gx_report_get_source (a), gx_report_get_source (b)) == 0 &&
+         gx_report_get_n_errors (a) == gx_report_get_n_errors (b) &&
+         gx_report_get_n_warnings (a) == gx_report_get_n_warnings (b) &&
+         gx_report_get_n_notes (a) == gx_report_get_n_notes (b) &&
+         gx_report_values_equal (a, b);
+}
+
+/* GListModel ---------------------------------------------------------------- */
+
+static GType
+list_get_item_type (GListModel *model)
+{
+  return GX_TYPE_REPORT;
+}
+
+/* The list, read the first time it is asked for (the command line
+ * mostly never asks); a workspace that cannot be read lists nothing. */
+static void
+ensure_loaded (GxWorkspace *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->loaded && !gx_workspace_reload (self, &error))
+    g_warning ("%s", error->message);
+}
+
+static guint
+list_get_n_items (GListModel *model)
+{
+  ensure_loaded (GX_WORKSPACE (model));
+  return GX_WORKSPACE (model)->summaries->len;
+}
+
+static gpointer
+list_get_item (GListModel *model,
+               guint       position)
+{
+  GxWorkspace *self = GX_WORKSPACE (model);
+
+  ensure_loaded (self);
+  if (position >= self->summaries->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->summaries, position));
+}
+
+static void
+gx_workspace_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_get_item_type;
+  iface->get_n_items = list_get_n_items;
+  iface->get_item = list_get_item;
+}
+
+/* GObject -------------------------------------------------------------------- */
+
+static void
+gx_workspace_finalize (GObject *object)
+{
+  GxWorkspace *self = GX_WORKSPACE (object);
+
+  g_clear_object (&self->backend);
+  g_ptr_array_unref (self->summaries);
+
+  G_OBJECT_CLASS (gx_workspace_parent_class)->finalize (object);
+}
+
+static void
+gx_workspace_class_init (GxWorkspaceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gx_workspace_finalize;
+}
+
+static void
+gx_workspace_init (GxWorkspace *self)
+{
+  self->summaries = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* After a change made through the workspace: the list says what changed
+ * (when anyone has asked for it). */
+static gboolean
+changed (GxWorkspace  *self,
+         GError      **error)
+{
+  return !self->loaded || gx_workspace_reload (self, error);
+}
+
+/* Public API ------------------------------------------------------------------ */
+
+char *
+gx_workspace_default_location (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "gxreports", "workspace.db", NULL);
+}
+
+GxWorkspace *
+gx_workspace_open (const char  *location,
+                   gboolean     read_only,
+                   GError     **error)
+{
+  g_autoptr(GxWorkspace) self = NULL;
+  GxBackend *backend;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  backend = gx_backend_open (location, read_only, error);
+  if (backend == NULL)
+    return NULL;
+  self = g_object_new (GX_TYPE_WORKSPACE, NULL);
+  self->backend = backend;
+  return g_steal_pointer (&self);
+}
+
+const char *
+gx_workspace_get_location (GxWorkspace *self)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+  return gx_backend_get_location (self->backend);
+}
+
+gboolean
+gx_workspace_is_read_only (GxWorkspace *self)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  return gx_backend_is_read_only (self->backend);
+}
+
+GxBackend *
+gx_workspace_get_backend (GxWorkspace *self)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+  return self->backend;
+}
+
+gint64
+gx_workspace_get_data_version (GxWorkspace *self)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), -1);
+  return gx_backend_get_data_version (self->backend, NULL);
+}
+
+gboolean
+gx_workspace_reload (GxWorkspace  *self,
+                     GError      **error)
+{
+  g_autoptr(GPtrArray) fresh = NULL;
+  GPtrArray *old;
+  guint prefix = 0, suffix = 0, n_old, n_new;
+
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+
+  fresh = gx_backend_list_summaries (self->backend, error);
+  if (fresh == NULL)
+    return FALSE;
+  g_ptr_array_set_free_func (fresh, g_object_unref);
+  if (!self->loaded)
+    {
+      /* nobody has seen the list yet: nothing changed for anyone */
+      g_ptr_array_unref (self->summaries);
+      self->summaries = g_steal_pointer (&fresh);
+      self->loaded = TRUE;
+      return TRUE;
+    }
+
+  /* the rows that changed lie between what stayed the same at both ends:
+   * one items-changed for them (a save changes a report and its next
+   * year, usually side by side) */
+  old = self->summaries;
+  n_old = old->len;
+  n_new = fresh->len;
+  while (prefix < n_old && prefix < n_new &&
+         same_summary (g_ptr_array_index (old, prefix), g_ptr_array_index (fresh, prefix)))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         same_summary (g_ptr_array_index (old, n_old - 1 - suffix),
+                       g_ptr_array_index (fresh, n_new - 1 - suffix)))
+    suffix++;
+
+  self->summaries = g_steal_pointer (&fresh);
+  g_ptr_array_unref (old);
+  if (prefix < n_old || prefix < n_new)
+    {
+      if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                    n_old - prefix - suffix, n_new - prefix - suffix);
+    }
+  return TRUE;
+}
+
+GxReport *
+gx_workspace_find_summary (GxWorkspace *self,
+                           gint64       id,
+                           guint       *position)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+
+  ensure_loaded (self);
+  for (guint i = 0; i < self->summaries->len; i++)
+    {
+      GxReport *summary = g_ptr_array_index (self->summaries, i);
+
+      if (gx_report_get_id (summary) == id)
+        {
+          if (position)
+            *position = i;
+          return summary;
+        }
+    }
+  return NULL;
+}
+
+GxImport *
+gx_workspace_new_import (GxWorkspace *self,
+                         gboolean     replace)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+  return gx_import_new (self->backend, replace);
+}
+
+gboolean
+gx_workspace_import (GxWorkspace              *self,
+                     const char * const       *paths,
+                     gboolean                  replace,
+                     const GxImportCallbacks  *callbacks,
+                     gpointer                  user_data,
+                     GxImportCounts           *counts,
+                     GError                  **error)
+{
+  g_autoptr(GxImport) import = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+
+  import = gx_import_new (self->backend, replace);
+  if (callbacks != NULL)
+    gx_import_set_callbacks (import, callbacks, user_data);
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    gx_import_add_path (import, paths[i]);
+  ok = gx_import_run (import, NULL, error);
+  if (counts != NULL)
+    *counts = *gx_import_get_counts (import);
+  /* the batches committed are in, whether or not the rest went */
+  if (!changed (self, ok ? error : NULL))
+    return FALSE;
+  return ok;
+}
+
+GxReport *
+gx_workspace_load_report (GxWorkspace  *self,
+                          gint64        id,
+                          GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+  return gx_backend_load_report (self->backend, id, error);
+}
+
+GPtrArray *
+gx_workspace_load_all (GxWorkspace  *self,
+                       GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+  return gx_backend_load_all (self->backend, error);
+}
+
+gboolean
+gx_workspace_save_report (GxWorkspace  *self,
+                          GxReport     *report,
+                          GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  if (!gx_backend_save_report (self->backend, report, error))
+    return FALSE;
+  return changed (self, error);
+}
+
+gboolean
+gx_workspace_remove_report (GxWorkspace  *self,
+                            gint64        id,
+                            GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  if (!gx_backend_remove_report (self->backend, id, error))
+    return FALSE;
+  return changed (self, error);
+}
+
+gboolean
+gx_workspace_check_report (GxWorkspace  *self,
+                           GxReport     *report,
+                           GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  return gx_check_report (report, self->backend, error);
+}
+
+gboolean
+gx_workspace_set_review (GxWorkspace  *self,
+                         GxReport     *report,
+                         GxFinding    *finding,
+                         int           state,
+                         const char   *note,
+                         GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  if (!gx_backend_set_review (self->backend, report, finding, state, note, error))
+    return FALSE;
+  return changed (self, error);
+}
+
+gboolean
+gx_workspace_merge_issuers (GxWorkspace  *self,
+                            const char   *alias,
+                            const char   *canonical,
+                            GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  if (!gx_backend_set_issuer_alias (self->backend, alias, canonical, error))
+    return FALSE;
+  return changed (self, error);
+}
+
+gboolean
+gx_workspace_set_children (GxWorkspace   *self,
+                           gint64         parent_id,
+                           const gint64  *child_ids,
+                           guint          n_children,
+                           GError       **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  if (!gx_backend_set_children (self->backend, parent_id, child_ids, n_children, error))
+    return FALSE;
+  return changed (self, error);
+}
+
+GArray *
+gx_workspace_get_children (GxWorkspace  *self,
+                           gint64        parent_id,
+                           GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+  return gx_backend_get_children (self->backend, parent_id, error);
+}
+
+GxReport *
+gx_workspace_rollup (GxWorkspace   *self,
+                     const gint64  *ids,
+                     guint          n_ids,
+                     GError       **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+  return gx_backend_rollup (self->backend, ids, n_ids, error);
+}
+
+gboolean
+gx_workspace_is_unlocked (GxWorkspace *self)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  return GX_IS_STORE (self->backend) && gx_store_is_unlocked (GX_STORE (self->backend));
+}
+
+gboolean
+gx_workspace_begin (GxWorkspace  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  return gx_backend_begin (self->backend, error);
+}
+
+gboolean
+gx_workspace_commit (GxWorkspace  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  if (!gx_backend_commit (self->backend, error))
+    return FALSE;
+  return changed (self, error);
+}
+
+void
+gx_workspace_rollback (GxWorkspace *self)
+{
+  g_return_if_fail (GX_IS_WORKSPACE (self));
+  gx_backend_rollback (self->backend);
+}
+
+GPtrArray *
+gx_workspace_list_summaries (GxWorkspace  *self,
+                             GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+  return gx_backend_list_summaries (self->backend, error);
+}
+
+GArray *
+gx_workspace_find_ids (GxWorkspace  *self,
+                       int           year,
+                       const char   *issuer_contains,
+                       GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+  return gx_backend_find_ids (self->backend, year, issuer_contains, error);
+}
+
+GHashTable *
+gx_workspace_load_aliases (GxWorkspace  *self,
+                           GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), NULL);
+  return gx_backend_load_aliases (self->backend, error);
+}
+
+gboolean
+gx_workspace_apply_reviews (GxWorkspace  *self,
+                            GxReport     *report,
+                            GError      **error)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  return gx_backend_apply_reviews (self->backend, report, error);
+}
