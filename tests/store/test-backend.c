@@ -11,6 +11,7 @@
  *   beidaihe new_received.total 4, results_total blank
  */
 #include <string.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 #include "gx-core.h"
@@ -641,6 +642,108 @@ test_pg_refusals (Fixture       *f,
   g_clear_error (&error);
 }
 
+
+/* Runs the command line; its output. */
+static char *
+run_cli (const char *const *args,
+         int                expected_status)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("GX_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL) && expected_status == 0)
+    g_error ("%s %s: %s", args[0], args[1] ? args[1] : "", err);
+  g_assert_cmpint (WIFEXITED (status) ? WEXITSTATUS (status) : -1, ==, expected_status);
+  return out;
+}
+
+/* `copy` from a file to PostgreSQL and back to a new file: the same JSON
+ * export from all three, byte for byte (decisions, merges, roll-ups
+ * included); the command line reads and writes the database with --db */
+static void
+test_copy_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gint64 ids[5];
+
+  if (!have_backend (f))
+    return;
+  first = g_build_filename (f->dir, "first.db", NULL);
+  second = g_build_filename (f->dir, "second.db", NULL);
+  {
+    g_autoptr(GxBackend) backend = gx_backend_open (first, FALSE, &error);
+    g_autoptr(GxReport) haidian = NULL;
+    g_autoptr(GxReport) pinggu = NULL;
+    gint64 parts[2];
+
+    g_assert_no_error (error);
+    import_samples (backend, ids);
+    haidian = gx_backend_load_report (backend, ids[HAIDIAN], &error);
+    for (guint i = 0; i < gx_report_get_findings (haidian)->len; i++)
+      {
+        GxFinding *fi = g_ptr_array_index (gx_report_get_findings (haidian), i);
+
+        if (gx_finding_get_severity (fi) == GX_SEVERITY_ERROR)
+          g_assert_true (gx_backend_set_review (backend, haidian, fi, GX_REVIEW_DISMISSED,
+                                                "a note\twith a tab, a \\ and a line\nbreak", &error));
+      }
+    pinggu = gx_backend_load_cells (backend, ids[PINGGU], &error);
+    g_assert_true (gx_backend_set_issuer_alias (backend, "北戴河区人民政府办公室",
+                                                gx_report_get_issuer (pinggu), &error));
+    parts[0] = ids[ANDING];
+    parts[1] = ids[PINGGU];
+    g_assert_true (gx_backend_set_children (backend, ids[HAIDIAN], parts, 2, &error));
+    g_assert_no_error (error);
+  }
+  {
+    const char *to_pg[] = { "copy", "--from", first, "--to", f->location, NULL };
+    const char *from_pg[] = { "copy", "--from", f->location, "--to", second, NULL };
+    const char *again[] = { "copy", "--from", first, "--to", f->location, NULL };
+    const char *export_first[] = { "export", "--db", first, "-f", "json", NULL };
+    const char *export_pg[] = { "export", "--db", f->location, "-f", "json", NULL };
+    const char *export_second[] = { "export", "--db", second, "-f", "json", NULL };
+    const char *list_pg[] = { "list", "--db", f->location, NULL };
+    g_autofree char *out1 = run_cli (to_pg, 0);
+    g_autofree char *out2 = run_cli (from_pg, 0);
+    g_autofree char *out3 = run_cli (again, 4);
+    g_autofree char *json_first = run_cli (export_first, 0);
+    g_autofree char *json_pg = run_cli (export_pg, 0);
+    g_autofree char *json_second = run_cli (export_second, 0);
+    g_autofree char *list = run_cli (list_pg, 0);
+
+    g_assert_nonnull (strstr (out1, "5 reports, 1 review decisions, 1 issuer merges, 2 roll-up links"));
+    g_assert_nonnull (strstr (out2, "5 reports, 1 review decisions, 1 issuer merges, 2 roll-up links"));
+    g_assert_nonnull (strstr (json_first, "\"dismissed\""));
+    g_assert_cmpstr (json_pg, ==, json_first);
+    g_assert_cmpstr (json_second, ==, json_first);
+    g_assert_nonnull (strstr (list, "5 reports"));
+  }
+  /* a new report in the database after the copy takes a new id */
+  {
+    g_autoptr(GxBackend) backend = open_backend (f, FALSE);
+    g_autoptr(GxReport) report = read_sample (MIYUN, NULL);
+
+    gx_report_set_id (report, 0);
+    gx_report_set_year (report, 2030);
+    g_assert_true (gx_backend_save_report (backend, report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (gx_report_get_id (report), >, ids[HAIDIAN]);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -670,6 +773,8 @@ main (int    argc,
     }
   g_test_add ("/backend/postgresql/refusals", Fixture, "postgresql", fixture_set_up,
               test_pg_refusals, fixture_tear_down);
+  g_test_add ("/backend/postgresql/copy-round-trip", Fixture, "postgresql", fixture_set_up,
+              test_copy_round_trip, fixture_tear_down);
 
   status = g_test_run ();
   gx_test_pg_stop (server);
