@@ -65,6 +65,7 @@ typedef enum {
   STMT_FIND_IDS,
   STMT_ROLLUP,
   STMT_LOAD_PROSE,
+  STMT_LOAD_PROSE_EXISTS,
   STMT_DELETE_REVIEW,
   STMT_INSERT_REVIEW,
   STMT_LOAD_REVIEWS,
@@ -116,7 +117,8 @@ static const char *const stmt_sql[N_STMTS] = {
     "WHERE id = $18",
   [STMT_UPDATE_REPORT_SAVE] =
     /* $4 (the content hash) stays what it was */
-    "UPDATE reports SET " REPORT_ROW ", updated_at = $6 WHERE id = $18 AND $4::text IS NULL",
+    "UPDATE reports SET " REPORT_ROW ", updated_at = $6 WHERE id = $18 AND $4::text IS NULL "
+    "AND ($19::bigint IS NULL OR revision = $19) RETURNING revision",
   [STMT_DELETE_CELLS] =
     "DELETE FROM cells WHERE report_id = $1",
   [STMT_INSERT_INVALID] =
@@ -130,12 +132,12 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_DELETE_REPORT] =
     "DELETE FROM reports WHERE id = $1",
   [STMT_LOAD_REPORT] =
-    "SELECT id, issuer, year, source, format_version, n_errors, n_warnings, n_notes, prose "
+    "SELECT id, issuer, year, source, format_version, n_errors, n_warnings, n_notes, prose, revision "
     "FROM reports WHERE id = $1",
   [STMT_LOAD_CELLS] =
     "SELECT row, v0, v1, v2, v3, v4, v5, v6, flags, lines FROM cells WHERE report_id = $1",
   [STMT_LOAD_ALL_REPORTS] =
-    "SELECT id, issuer, year, source, format_version, n_errors, n_warnings, n_notes, prose "
+    "SELECT id, issuer, year, source, format_version, n_errors, n_warnings, n_notes, prose, revision "
     "FROM reports ORDER BY issuer, year, id",
   [STMT_LOAD_ALL_CELLS] =
     "SELECT report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines FROM cells ORDER BY report_id",
@@ -158,6 +160,8 @@ static const char *const stmt_sql[N_STMTS] = {
     "FROM cells WHERE report_id = ANY ($1::bigint[]) GROUP BY row",
   [STMT_LOAD_PROSE] =
     "SELECT prose FROM reports WHERE id = $1",
+  [STMT_LOAD_PROSE_EXISTS] =
+    "SELECT id FROM reports WHERE id = $1",
   [STMT_DELETE_REVIEW] =
     "DELETE FROM reviews v WHERE v.year = $2 AND v.finding_key = $3 AND COALESCE ("
     "(SELECT canonical FROM issuer_aliases a WHERE a.alias = v.issuer_key), v.issuer_key) = $1",
@@ -978,6 +982,34 @@ gx_pg_location_display (const char *location)
 
 /* Reports ---------------------------------------------------------------------- */
 
+/* The revision of a report as loaded: every write of a report adds one
+ * to it; a save whose report was loaded at another revision is refused
+ * (GX_BACKEND_ERROR_CHANGED) rather than lose the other client's change. */
+#define REVISION_KEY "gx-pg-revision"
+
+static void
+set_revision (GxReport   *report,
+              const char *text)
+{
+  gint64 *revision;
+
+  if (text == NULL)
+    {
+      g_object_set_data (G_OBJECT (report), REVISION_KEY, NULL);
+      return;
+    }
+  revision = g_new (gint64, 1);
+  *revision = g_ascii_strtoll (text, NULL, 10);
+  g_object_set_data_full (G_OBJECT (report), REVISION_KEY, revision, g_free);
+}
+
+void
+gx_pg_report_forget_revision (GxReport *report)
+{
+  g_return_if_fail (GX_IS_REPORT (report));
+  g_object_set_data (G_OBJECT (report), REVISION_KEY, NULL);
+}
+
 /* Fills @report from row @i of a reports query (id, issuer, year, source,
  * format_version, n_errors, n_warnings, n_notes). */
 static void
@@ -1767,16 +1799,39 @@ gx_pg_store_save_report (GxPgStore  *self,
     {
       PGresult *res;
 
+      const gint64 *revision = g_object_get_data (G_OBJECT (report), REVISION_KEY);
+      g_autofree char *new_revision = NULL;
+
       p_int (&p, id);
-      if (!(res = run (self, STMT_UPDATE_REPORT_SAVE, &p, PGRES_COMMAND_OK, _("cannot save the report"), error)))
+      if (revision)
+        p_int (&p, *revision);
+      else
+        p_null (&p);
+      if (!(res = run (self, STMT_UPDATE_REPORT_SAVE, &p, PGRES_TUPLES_OK, _("cannot save the report"), error)))
         goto fail;
-      if (strcmp (PQcmdTuples (res), "0") == 0)
+      if (PQntuples (res) == 0)
         {
+          Params q = { 0 };
+          gint64 there;
+
           PQclear (res);
-          not_found_error (self, id, error);
+          p_int (&q, id);
+          there = one_id (self, STMT_LOAD_PROSE_EXISTS, &q, error);
+          if (there < 0)
+            goto fail;
+          if (there == 0)
+            not_found_error (self, id, error);
+          else
+            g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_CHANGED,
+                         _("%s: report #%lld was changed by someone else since it was opened; reload it, or save it again to overwrite their change"),
+                         self->display, (long long) id);
           goto fail;
         }
+      new_revision = g_strdup (PQgetvalue (res, 0, 0));
       PQclear (res);
+      /* the report now is at the revision just written (kept when the
+       * whole save goes through) */
+      g_object_set_data_full (G_OBJECT (report), "gx-pg-revision-new", g_steal_pointer (&new_revision), g_free);
       if (!write_cells (self, id, report, TRUE, error))
         goto fail;
     }
@@ -1788,10 +1843,21 @@ gx_pg_store_save_report (GxPgStore  *self,
                              id, parents, error))
       goto fail;
   }
-  return write_end (self, error);
+  if (!write_end (self, error))
+    goto done;
+  {
+    const char *written = g_object_get_data (G_OBJECT (report), "gx-pg-revision-new");
+
+    /* a new report is at its first revision */
+    set_revision (report, written ? written : "1");
+  }
+  g_object_set_data (G_OBJECT (report), "gx-pg-revision-new", NULL);
+  return TRUE;
 
 fail:
   write_abort (self);
+done:
+  g_object_set_data (G_OBJECT (report), "gx-pg-revision-new", NULL);
   return FALSE;
 }
 
@@ -1839,6 +1905,7 @@ load_unchecked (GxPgStore  *self,
     }
   report_from_row (report, res, 0);
   gx_report_set_prose (report, get_text (res, 0, 8));
+  set_revision (report, get_text (res, 0, 9));
   PQclear (res);
   if (!load_cells_into (self, report, id, error))
     return NULL;
@@ -1954,6 +2021,7 @@ gx_pg_store_load_all (GxPgStore  *self,
 
       report_from_row (report, res, i);
       gx_report_set_prose (report, get_text (res, i, 8));
+      set_revision (report, get_text (res, i, 9));
       g_ptr_array_add (reports, report);
     }
   g_clear_pointer (&res, PQclear);

@@ -643,6 +643,54 @@ test_pg_refusals (Fixture       *f,
 }
 
 
+/* PostgreSQL: a report saved by one client while another had it open: the
+ * second save is told, and overwrites only when asked to */
+static void
+test_pg_lost_update (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxBackend) clerk1 = NULL;
+  g_autoptr(GxBackend) clerk2 = NULL;
+  g_autoptr(GxReport) mine = NULL;
+  g_autoptr(GxReport) theirs = NULL;
+  g_autoptr(GxReport) loaded = NULL;
+  int cell = gx_schema_find_cell_by_path ("applications.new_received.total");
+  gint64 ids[5];
+
+  if (!have_backend (f))
+    return;
+  clerk1 = open_backend (f, FALSE);
+  clerk2 = open_backend (f, FALSE);
+  import_samples (clerk1, ids);
+
+  mine = gx_backend_load_report (clerk1, ids[ANDING], &error);
+  theirs = gx_backend_load_report (clerk2, ids[ANDING], &error);
+  g_assert_no_error (error);
+  gx_report_set_value (theirs, (guint) cell, W (20));
+  g_assert_true (gx_backend_save_report (clerk2, theirs, &error));
+  g_assert_no_error (error);
+  /* saved again by the same clerk: it has the revision it wrote */
+  gx_report_set_value (theirs, (guint) cell, W (21));
+  g_assert_true (gx_backend_save_report (clerk2, theirs, &error));
+  g_assert_no_error (error);
+
+  gx_report_set_value (mine, (guint) cell, W (30));
+  g_assert_false (gx_backend_save_report (clerk1, mine, &error));
+  g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_CHANGED);
+  g_clear_error (&error);
+  loaded = gx_backend_load_report (clerk1, ids[ANDING], &error);
+  g_assert_cmpint (cell_value (loaded, "applications.new_received.total"), ==, W (21));
+
+  /* the clerk chose to overwrite */
+  gx_pg_report_forget_revision (mine);
+  g_assert_true (gx_backend_save_report (clerk1, mine, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = gx_backend_load_report (clerk2, ids[ANDING], &error);
+  g_assert_cmpint (cell_value (loaded, "applications.new_received.total"), ==, W (30));
+}
+
 /* Runs the command line; its output. */
 static char *
 run_cli (const char *const *args,
@@ -773,6 +821,8 @@ main (int    argc,
     }
   g_test_add ("/backend/postgresql/refusals", Fixture, "postgresql", fixture_set_up,
               test_pg_refusals, fixture_tear_down);
+  g_test_add ("/backend/postgresql/lost-update", Fixture, "postgresql", fixture_set_up,
+              test_pg_lost_update, fixture_tear_down);
   g_test_add ("/backend/postgresql/copy-round-trip", Fixture, "postgresql", fixture_set_up,
               test_copy_round_trip, fixture_tear_down);
 
