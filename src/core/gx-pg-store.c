@@ -1822,9 +1822,13 @@ gx_pg_store_save_report (GxPgStore  *self,
           if (there == 0)
             not_found_error (self, id, error);
           else
-            g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_CHANGED,
+            {
+              /* told once: saving again overwrites, as the message says */
+              gx_pg_report_forget_revision (report);
+              g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_CHANGED,
                          _("%s: report #%lld was changed by someone else since it was opened; reload it, or save it again to overwrite their change"),
-                         self->display, (long long) id);
+                           self->display, (long long) id);
+            }
           goto fail;
         }
       new_revision = g_strdup (PQgetvalue (res, 0, 0));
