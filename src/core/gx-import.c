@@ -19,8 +19,6 @@
 
 /* Files read ahead of the batch being gathered: bounds the memory. */
 #define IMPORT_WINDOW     64
-/* No batch gathers for longer: the app shows what came in meanwhile. */
-#define BATCH_MAX_USEC    (250 * G_TIME_SPAN_MILLISECOND)
 #define MAX_FOLDER_DEPTH  64
 
 typedef struct
@@ -58,6 +56,7 @@ struct _GxImport
   GxBackend *backend;
   gboolean replace;
   guint batch_size;
+  gint64 batch_max_usec;      /* 0: a batch is only as long as batch_size */
   GxImportCallbacks callbacks;
   gpointer user_data;
   GArray *inputs;             /* Input */
@@ -429,7 +428,7 @@ next_slot (GxImport *self)
     self->batch_started = g_get_monotonic_time ();
   g_ptr_array_add (self->batch, slot);
   if (self->batch->len >= self->batch_size ||
-      g_get_monotonic_time () - self->batch_started > BATCH_MAX_USEC)
+      (self->batch_max_usec > 0 && g_get_monotonic_time () - self->batch_started > self->batch_max_usec))
     write_batch (self);
 }
 
@@ -597,6 +596,14 @@ gx_import_set_batch_size (GxImport *self,
 {
   g_return_if_fail (self != NULL);
   self->batch_size = MAX (batch_size, 1);
+}
+
+void
+gx_import_set_batch_time (GxImport *self,
+                          guint     msec)
+{
+  g_return_if_fail (self != NULL);
+  self->batch_max_usec = (gint64) msec * G_TIME_SPAN_MILLISECOND;
 }
 
 void

@@ -5,8 +5,8 @@
  * a core, or GX_THREADS), hashed, and skipped unread when their content is
  * in the workspace already.  The thread that runs the import owns the
  * backend and writes the files in the order they were found, a batch at a
- * time (gx_import_set_batch_size(), and no batch gathers for longer than a
- * quarter of a second), each batch one transaction: it waits for files
+ * time (gx_import_set_batch_size(), and gx_import_set_batch_time() for the
+ * app, which shows each batch), each batch one transaction: it waits for files
  * only outside a transaction.  A JSON export (report-schema.md) goes in
  * all or none.  What happened to each file is said once its batch is
  * committed (a file that could not be read: at once, committed or not).
@@ -65,6 +65,10 @@ GxImport *gx_import_new            (GxBackend               *backend,
 void      gx_import_free           (GxImport                *self);
 void      gx_import_set_batch_size (GxImport                *self,
                                     guint                    batch_size);
+/* A batch gathers for @msec at most (0, the default: only batch_size
+ * counts; fewer, larger transactions are faster). */
+void      gx_import_set_batch_time (GxImport                *self,
+                                    guint                    msec);
 void      gx_import_set_callbacks  (GxImport                *self,
                                     const GxImportCallbacks *callbacks,
                                     gpointer                 user_data);

@@ -339,6 +339,8 @@ import_thread (GTask        *task,
     }
   import = gx_workspace_new_import (workspace, job->replace);
   gx_import_set_batch_size (import, job->batch_size);
+  /* the list fills in at least four times a second */
+  gx_import_set_batch_time (import, 250);
   gx_import_set_callbacks (import, &callbacks, job);
   for (guint i = 0; i < job->inputs->len; i++)
     gx_import_add_file (import, g_ptr_array_index (job->inputs, i));
