@@ -260,6 +260,8 @@ struct _GxPgStore
   guint depth;                /* write units open (write_begin()) */
   gboolean in_snapshot;       /* a read transaction of ours */
   char *pending_release;      /* "RELEASE gx_put_0", sent with the next command */
+  gint64 n_added;             /* reports this connection added since it last analysed */
+  gint64 analysed;            /* how many reports there were then, as far as it knows */
   /* what the put being written looked up at once (put_lookup()): the
    * issuer's reports of the years before and after */
   gboolean lookup_valid;
@@ -352,25 +354,6 @@ is_state (const PGresult *res,
 
 /* Statements ------------------------------------------------------------------ */
 
-static gboolean
-is_insert (StmtId id)
-{
-  switch (id)
-    {
-    case STMT_INSERT_REPORT:
-    case STMT_INSERT_REPORT_CELLS:
-    case STMT_INSERT_CELLS:
-    case STMT_INSERT_INVALID:
-    case STMT_INSERT_REVIEW:
-    case STMT_INSERT_ALIAS:
-    case STMT_DATA_VERSION:
-    case STMT_HAS_REVIEWS:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 /* Runs statement @id with @n_values @values; a result of @expect, or
  * NULL and @error. */
 static PGresult *
@@ -385,20 +368,6 @@ run_values (GxPgStore          *self,
   char name[16];
   PGresult *res;
 
-  /* a statement that looks reports up is planned with its values each
-   * time: a plan kept from when the workspace was small would scan the
-   * table it has become; the inserts, planned once, keep theirs */
-  if (!is_insert (id))
-    {
-      res = PQexecParams (self->conn, stmt_sql[id], n_values, NULL, values, NULL, NULL, 0);
-      if (PQresultStatus (res) != expect)
-        {
-          pg_error (self, res, error, what);
-          PQclear (res);
-          return NULL;
-        }
-      return res;
-    }
   g_snprintf (name, sizeof name, "gx%d", (int) id);
   if (!self->prepared[id])
     {
@@ -1382,7 +1351,16 @@ insert_report (GxPgStore  *self,
   PQclear (res);
   if (id > 0 && any_invalid && !write_invalid (self, id, report, error))
     return -1;
+  if (id > 0)
+    self->n_added++;
   return id;
+}
+
+static void
+notice_cb (void       *user_data,
+           const char *message)
+{
+  g_debug ("PostgreSQL: %s", message);
 }
 
 /* GObject --------------------------------------------------------------------- */
@@ -1472,6 +1450,9 @@ gx_pg_store_open (const char  *location,
                    _("%s: cannot open the workspace: %s"), self->display, message);
       return NULL;
     }
+  /* the server's notices (an ANALYZE of a table of someone else's is
+   * skipped with a warning) are for the debug log, not the terminal */
+  PQsetNoticeProcessor (self->conn, notice_cb, NULL);
   if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
       !exec (self, "SET client_min_messages = warning; SET plan_cache_mode = force_generic_plan", error))
     {
@@ -1561,6 +1542,16 @@ gx_pg_store_commit (GxPgStore  *self,
     exec (self, "ROLLBACK", NULL);
   self->in_batch = FALSE;
   self->depth = 0;
+  /* the statements are planned once: when the workspace has grown well
+   * past what the planner last knew of it, its statistics are renewed,
+   * which makes every client plan its statements again (the lookups
+   * keep using their indexes as the tables grow) */
+  if (ok && self->n_added > MAX (200, self->analysed))
+    {
+      exec (self, "ANALYZE reports, cells", NULL);
+      self->analysed += self->n_added;
+      self->n_added = 0;
+    }
   return ok;
 }
 
