@@ -16,9 +16,15 @@
  *   report_children, and the view cell_values: as in SQLite.
  *
  * Every value is a bound parameter of a prepared statement; the SQL text
- * is constant.  Writers: see gx-pg-store.h (the write lock, the unique
- * hash).  Cells go in one multi-row INSERT a report, reports in the
- * batches of the importer (one transaction each); `copy` uses COPY.
+ * is constant (the table names of `copy` are ours).  Writers: see
+ * gx-pg-store.h (the write lock, the unique hash).  A put is three round
+ * trips: its SAVEPOINT (with the RELEASE of the one before), one lookup
+ * (the hash, the issuer and year, the issuer's years before and after,
+ * which the check then reads from put_lookup's answer), and one INSERT of
+ * the report with its cells (as arrays); reports go in the batches of the
+ * importer, one transaction each; `copy` uses COPY.  Statements are planned
+ * once a connection; the tables are analysed when a client has about
+ * doubled them, which makes every client plan again.
  */
 #include "gx-config.h"
 
