@@ -10,6 +10,8 @@ packages=(
   libxml2-dev libgsf-1-dev libpoppler-glib-dev libcairo2-dev libpango1.0-dev
   libfontconfig-dev nettle-dev
   libxlsxwriter-dev
+  # the shared workspace on PostgreSQL: libpq, and the server its tests start
+  libpq-dev postgresql
   # run: a CJK font, so Chinese renders on screen and on paper
   fonts-noto-cjk
   # test

@@ -293,7 +293,7 @@ gx_cli_check (int    argc,
   if (db_path != NULL)
     {
       /* checking never makes a workspace */
-      if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+      if (!gx_cli_workspace_exists (db_path))
         {
           gx_cli_printerr (_("check: %s: there is no workspace there\n"), db_path);
           return GX_EXIT_WORKSPACE;

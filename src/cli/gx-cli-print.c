@@ -87,7 +87,7 @@ gx_cli_print (int    argc,
 
   path = db ? g_strdup (db) : gx_workspace_default_location ();
   /* opening would create an empty workspace: refuse a path with none */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!gx_cli_workspace_exists (path))
     {
       gx_cli_printerr (_("print: %s: no workspace there\n"), path);
       return GX_EXIT_WORKSPACE;

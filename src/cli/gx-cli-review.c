@@ -49,7 +49,7 @@ open_existing (const char *command,
   g_autoptr(GError) error = NULL;
   GxWorkspace *store;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (!gx_cli_workspace_exists (path))
     {
       gx_cli_printerr (_("%s: %s: no workspace there\n"), command, path);
       return NULL;

@@ -59,7 +59,7 @@ open_store (const char *command,
   g_autoptr(GError) error = NULL;
   GxWorkspace *store;
 
-  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (must_exist && !gx_cli_workspace_exists (path))
     {
       gx_cli_printerr (_("%s: %s: no workspace there\n"), command, path);
       return NULL;

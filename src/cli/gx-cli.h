@@ -31,6 +31,7 @@ int gx_cli_print  (int argc, char **argv);   /* gx-cli-print.c */
 int gx_cli_review (int argc, char **argv);   /* gx-cli-review.c */
 int gx_cli_merge  (int argc, char **argv);   /* gx-cli-review.c */
 int gx_cli_link   (int argc, char **argv);   /* gx-cli-review.c */
+int gx_cli_copy   (int argc, char **argv);   /* gx-cli-copy.c */
 
 /* Shared by the subcommands: prints "gxreports-cli: " + message to stderr. */
 void gx_cli_printerr (const char *format, ...) G_GNUC_PRINTF (1, 2);
@@ -43,6 +44,10 @@ guint gx_cli_n_threads (void);
  * workspace could only be read without locking. */
 struct _GxWorkspace *gx_cli_open_store_read_only (const char *command,
                                               const char *path);
+
+/* Whether @location can hold a workspace to open: an existing file, or a
+ * PostgreSQL database (gx_backend_location_is_postgres()). */
+gboolean gx_cli_workspace_exists (const char *location);
 
 /* @text for one field of a line of output: control characters (a newline
  * in a file name) escaped as \n, \t, \r, \xHH, and a backslash as \\. */

@@ -12,6 +12,7 @@
 
 #include "gx-cli.h"
 #include "gx-workspace.h"
+#include "gx-backend.h"
 
 typedef struct
 {
@@ -30,6 +31,7 @@ static const Command commands[] = {
   { "review", gx_cli_review, N_("List the findings of a report, confirm or dismiss one") },
   { "merge",  gx_cli_merge,  N_("Merge two spellings of one issuer") },
   { "link",   gx_cli_link,   N_("Mark a report as the roll-up of others") },
+  { "copy",   gx_cli_copy,   N_("Copy a whole workspace between a file and a PostgreSQL database") },
 };
 
 void
@@ -70,6 +72,13 @@ gx_cli_open_store_read_only (const char *command,
     gx_cli_printerr (_("%s: %s: its folder cannot be written, so the workspace was read as it is, without locking\n"),
                      command, path);
   return store;
+}
+
+gboolean
+gx_cli_workspace_exists (const char *location)
+{
+  /* a database is there or not: connecting says */
+  return gx_backend_location_is_postgres (location) || g_file_test (location, G_FILE_TEST_IS_REGULAR);
 }
 
 char *

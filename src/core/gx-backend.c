@@ -7,6 +7,7 @@
 #include "gx-backend.h"
 #include "gx-crosscheck.h"
 #include "gx-store.h"
+#include "gx-pg-store.h"
 
 G_DEFINE_INTERFACE (GxBackend, gx_backend, G_TYPE_OBJECT)
 
@@ -53,9 +54,9 @@ gx_backend_open (const char  *location,
 
   if (gx_backend_location_is_postgres (location))
     {
-      g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_SUPPORTED,
-                   _("%s: PostgreSQL support is not built in"), location);
-      return NULL;
+      GxPgStore *pg = gx_pg_store_open (location, read_only, error);
+
+      return pg ? GX_BACKEND (pg) : NULL;
     }
   store = read_only ? gx_store_open_read_only (location, error) : gx_store_open (location, error);
   return store ? GX_BACKEND (store) : NULL;

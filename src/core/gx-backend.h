@@ -62,6 +62,9 @@ typedef enum {
   GX_BACKEND_ERROR_TOO_NEW,        /* made by a newer GxReports: refused, untouched */
   GX_BACKEND_ERROR_NOT_FOUND,      /* no report with that id */
   GX_BACKEND_ERROR_NOT_SUPPORTED,  /* a kind of workspace this build cannot open */
+  GX_BACKEND_ERROR_CHANGED,        /* save: the report was changed by another client since it
+                                    * was loaded (PostgreSQL; gx_pg_report_forget_revision()
+                                    * to overwrite) */
 } GxBackendError;
 
 typedef enum {

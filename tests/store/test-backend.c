@@ -1,0 +1,837 @@
+/* test-backend.c: every operation of GxBackend, the same test functions
+ * run against the SQLite file (GxStore) and a PostgreSQL database
+ * (GxPgStore) on a server of the test's own (gx-test-pg.h; skipped with a
+ * message when the server binaries are absent).
+ *
+ * Expected values read by hand from tests/data (see test-store.c):
+ *   haidian  new_received.total 1521, one group_total error
+ *   miyun    new_received.total 572 (year 2021)
+ *   pinggu   new_received.total 289, carried_forward.total 2
+ *   anding   new_received.total 13
+ *   beidaihe new_received.total 4, results_total blank
+ */
+#include <string.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
+
+#include "gx-core.h"
+#include "gx-backend.h"
+#include "gx-store.h"
+#include "gx-pg-store.h"
+#include "gx-review.h"
+#include "gx-check.h"
+#include "gx-crosscheck.h"
+#include "gx-test-pg.h"
+
+#define W(n) ((gint64) (n) * GX_VALUE_SCALE)
+
+static const char *const sample_files[] = {
+  "pinggu-2022.txt", "miyun-2021.txt", "beidaihe-2022-pipes.txt", "anding-2022.txt",
+  "haidian-2022.txt",
+};
+enum { PINGGU, MIYUN, BEIDAIHE, ANDING, HAIDIAN };
+
+static GxTestPg *server;
+static char *server_skip;
+
+typedef struct
+{
+  char *dir;
+  char *location;   /* a file, or a PostgreSQL database of its own */
+} Fixture;
+
+static gboolean
+is_pg (gconstpointer data)
+{
+  return g_strcmp0 (data, "postgresql") == 0;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir)
+    {
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_remove (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("gx-backend-XXXXXX", &error);
+  g_assert_no_error (error);
+  if (!is_pg (data))
+    f->location = g_build_filename (f->dir, "workspace.db", NULL);
+  else if (server != NULL)
+    {
+      /* every other database by URI, the others by conninfo */
+      static guint n;
+
+      f->location = gx_test_pg_new_db (server, n++ % 2 == 0, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->location);
+}
+
+/* FALSE (and the test skipped) when there is no server for it. */
+static gboolean
+have_backend (Fixture *f)
+{
+  if (f->location == NULL)
+    {
+      g_test_skip (server_skip);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GxBackend *
+open_backend (Fixture  *f,
+              gboolean  read_only)
+{
+  g_autoptr(GError) error = NULL;
+  GxBackend *backend = gx_backend_open (f->location, read_only, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (backend);
+  return backend;
+}
+
+static GBytes *
+sample_bytes (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *data;
+  gsize size;
+
+  g_file_get_contents (path, &data, &size, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, size);
+}
+
+static GxReport *
+read_sample (guint i,
+             char **hash)
+{
+  g_autoptr(GBytes) bytes = sample_bytes (sample_files[i]);
+  g_autoptr(GError) error = NULL;
+  GxReport *report = gx_reader_read_bytes (bytes, sample_files[i], &error);
+  gsize size;
+  const void *data = g_bytes_get_data (bytes, &size);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  if (hash)
+    *hash = gx_backend_content_hash (data, size);
+  return report;
+}
+
+static gint64
+cell_value (GxReport   *report,
+            const char *path)
+{
+  int cell = gx_schema_find_cell_by_path (path);
+  gint64 value = 0;
+
+  g_assert_cmpint (cell, >=, 0);
+  g_assert_cmpint (gx_report_get_cell (report, (guint) cell, &value), ==, GX_CELL_VALUE);
+  return value;
+}
+
+static void
+import_samples (GxBackend *backend,
+                gint64     ids[5])
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gx_backend_begin (backend, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (sample_files); i++)
+    {
+      g_autofree char *hash = NULL;
+      g_autoptr(GxReport) report = read_sample (i, &hash);
+      GxImportOutcome outcome = GX_IMPORT_CONFLICT;
+
+      g_assert_true (gx_backend_put_report (backend, report, hash, FALSE, &outcome, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (outcome, ==, GX_IMPORT_ADDED);
+      ids[i] = gx_report_get_id (report);
+      g_assert_cmpint (ids[i], >, 0);
+    }
+  g_assert_true (gx_backend_commit (backend, &error));
+  g_assert_no_error (error);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* put, find_hash, dup_hashes, load, list_summaries, find_ids, reopen */
+static void
+test_put_load (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxBackend) backend = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) expected_order = g_ptr_array_new ();
+  g_autoptr(GHashTable) hashes = NULL;
+  g_autoptr(GArray) ids_2022 = NULL;
+  gint64 ids[5];
+
+  if (!have_backend (f))
+    return;
+  backend = open_backend (f, FALSE);
+  import_samples (backend, ids);
+
+  /* the same content again: there already, the same id */
+  {
+    g_autofree char *hash = NULL;
+    g_autoptr(GxReport) again = read_sample (HAIDIAN, &hash);
+    GxImportOutcome outcome = GX_IMPORT_ADDED;
+
+    g_assert_cmpint (gx_backend_find_hash (backend, hash, &error), ==, ids[HAIDIAN]);
+    g_assert_true (gx_backend_put_report (backend, again, hash, FALSE, &outcome, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (outcome, ==, GX_IMPORT_ALREADY_PRESENT);
+    g_assert_cmpint (gx_report_get_id (again), ==, ids[HAIDIAN]);
+  }
+  g_assert_cmpint (gx_backend_find_hash (backend, "no-such-hash", &error), ==, 0);
+  hashes = gx_backend_dup_hashes (backend, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (hashes), ==, 5);
+
+  /* reopened: the values as read by hand */
+  g_clear_object (&backend);
+  backend = open_backend (f, TRUE);
+  g_assert_true (gx_backend_is_read_only (backend));
+  {
+    g_autoptr(GxReport) haidian = gx_backend_load_report (backend, ids[HAIDIAN], &error);
+    g_autoptr(GxReport) beidaihe = gx_backend_load_report (backend, ids[BEIDAIHE], &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cell_value (haidian, "applications.new_received.total"), ==, W (1521));
+    g_assert_cmpint (gx_report_get_n_errors (haidian), ==, 1);
+    g_assert_cmpint (cell_value (beidaihe, "applications.new_received.total"), ==, W (4));
+    g_assert_true (gx_report_is_blank (beidaihe, (guint) gx_schema_find_cell_by_path ("applications.results_total.total")));
+  }
+
+  /* the list: ordered by issuer byte by byte, then year */
+  summaries = gx_backend_list_summaries (backend, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, 5);
+  for (guint i = 0; i < summaries->len; i++)
+    g_ptr_array_add (expected_order, (gpointer) gx_report_get_issuer (g_ptr_array_index (summaries, i)));
+  {
+    g_autoptr(GPtrArray) sorted = g_ptr_array_copy (expected_order, NULL, NULL);
+
+    g_ptr_array_sort (sorted, compare_strings);
+    for (guint i = 0; i < sorted->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (sorted, i), ==, g_ptr_array_index (expected_order, i));
+  }
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      GxReport *s = g_ptr_array_index (summaries, i);
+
+      if (gx_report_get_id (s) == ids[PINGGU])
+        {
+          g_assert_cmpint (cell_value (s, "applications.new_received.total"), ==, W (289));
+          g_assert_cmpint (cell_value (s, "applications.carried_forward.total"), ==, W (2));
+        }
+      if (gx_report_get_id (s) == ids[HAIDIAN])
+        g_assert_cmpint (gx_report_get_n_errors (s), ==, 1);
+    }
+
+  ids_2022 = gx_backend_find_ids (backend, 2022, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids_2022->len, ==, 4);
+  {
+    g_autoptr(GArray) miyun = gx_backend_find_ids (backend, 0, "密云", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (miyun->len, ==, 1);
+    g_assert_cmpint (g_array_index (miyun, gint64, 0), ==, ids[MIYUN]);
+  }
+
+  /* load_all: every report, checked */
+  {
+    g_autoptr(GPtrArray) all = gx_backend_load_all (backend, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, 5);
+    for (guint i = 0; i < all->len; i++)
+      g_assert_cmpstr (gx_report_get_issuer (g_ptr_array_index (all, i)), ==,
+                       g_ptr_array_index (expected_order, i));
+  }
+
+  /* reading only: no writes */
+  {
+    g_autoptr(GxReport) report = read_sample (PINGGU, NULL);
+
+    gx_report_set_id (report, 0);
+    g_assert_false (gx_backend_save_report (backend, report, &error));
+    g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED);
+  }
+}
+
+/* the issuer and year rule: same figures, other figures, --replace */
+static void
+test_conflict_replace (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxBackend) backend = NULL;
+  gint64 ids[5];
+  int cell = gx_schema_find_cell_by_path ("applications.new_received.total");
+  GxImportOutcome outcome;
+
+  if (!have_backend (f))
+    return;
+  backend = open_backend (f, FALSE);
+  import_samples (backend, ids);
+
+  {
+    g_autoptr(GxReport) same = read_sample (PINGGU, NULL);
+
+    /* other content (another hash), the same figures */
+    g_assert_true (gx_backend_put_report (backend, same, "other-bytes-same-figures", FALSE,
+                                          &outcome, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (outcome, ==, GX_IMPORT_ALREADY_PRESENT);
+    g_assert_cmpint (gx_report_get_id (same), ==, ids[PINGGU]);
+  }
+  {
+    g_autoptr(GxReport) other = read_sample (PINGGU, NULL);
+    g_autoptr(GxReport) loaded = NULL;
+
+    gx_report_set_value (other, (guint) cell, W (300));
+    g_assert_true (gx_backend_put_report (backend, other, "pinggu-v2", FALSE, &outcome, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (outcome, ==, GX_IMPORT_CONFLICT);
+    loaded = gx_backend_load_report (backend, ids[PINGGU], &error);
+    g_assert_cmpint (cell_value (loaded, "applications.new_received.total"), ==, W (289));
+
+    g_assert_true (gx_backend_put_report (backend, other, "pinggu-v2", TRUE, &outcome, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (outcome, ==, GX_IMPORT_REPLACED);
+    g_assert_cmpint (gx_report_get_id (other), ==, ids[PINGGU]);
+    g_clear_object (&loaded);
+    loaded = gx_backend_load_report (backend, ids[PINGGU], &error);
+    g_assert_cmpint (cell_value (loaded, "applications.new_received.total"), ==, W (300));
+    g_assert_cmpint (gx_backend_find_hash (backend, "pinggu-v2", &error), ==, ids[PINGGU]);
+  }
+  {
+    g_autoptr(GPtrArray) summaries = gx_backend_list_summaries (backend, &error);
+
+    g_assert_cmpuint (summaries->len, ==, 5);
+  }
+}
+
+/* save, remove, NOT_FOUND */
+static void
+test_save_remove (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxBackend) backend = NULL;
+  g_autoptr(GxReport) edited = NULL;
+  g_autoptr(GxReport) loaded = NULL;
+  gint64 ids[5];
+  int cell = gx_schema_find_cell_by_path ("applications.new_received.total");
+
+  if (!have_backend (f))
+    return;
+  backend = open_backend (f, FALSE);
+  import_samples (backend, ids);
+
+  edited = gx_backend_load_report (backend, ids[ANDING], &error);
+  g_assert_no_error (error);
+  gx_report_set_value (edited, (guint) cell, W (14));
+  gx_report_set_invalid (edited, (guint) gx_schema_find_cell_by_path ("applications.granted.total"), "十二");
+  g_assert_true (gx_backend_save_report (backend, edited, &error));
+  g_assert_no_error (error);
+  loaded = gx_backend_load_report (backend, ids[ANDING], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cell_value (loaded, "applications.new_received.total"), ==, W (14));
+  g_assert_cmpstr (gx_report_get_raw (loaded, (guint) gx_schema_find_cell_by_path ("applications.granted.total")),
+                   ==, "十二");
+  g_assert_true (gx_report_values_equal (loaded, edited));
+
+  /* a new report typed in: id 0 → a new id */
+  {
+    g_autoptr(GxReport) typed = gx_report_copy (loaded);
+
+    gx_report_set_id (typed, 0);
+    gx_report_set_year (typed, 2023);
+    g_assert_true (gx_backend_save_report (backend, typed, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (gx_report_get_id (typed), >, ids[HAIDIAN]);
+  }
+
+  g_assert_true (gx_backend_remove_report (backend, ids[ANDING], &error));
+  g_assert_no_error (error);
+  g_assert_null (gx_backend_load_report (backend, ids[ANDING], &error));
+  g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (gx_backend_remove_report (backend, ids[ANDING], &error));
+  g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  gx_report_set_id (edited, ids[ANDING]);
+  g_assert_false (gx_backend_save_report (backend, edited, &error));
+  g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  {
+    g_autoptr(GPtrArray) summaries = gx_backend_list_summaries (backend, &error);
+
+    g_assert_cmpuint (summaries->len, ==, 5);
+  }
+}
+
+/* batches: rollback, units inside a batch */
+static void
+test_batches (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxBackend) backend = NULL;
+  g_autofree char *hash0 = NULL;
+  g_autofree char *hash1 = NULL;
+  g_autoptr(GxReport) r0 = read_sample (PINGGU, &hash0);
+  g_autoptr(GxReport) r1 = read_sample (MIYUN, &hash1);
+
+  if (!have_backend (f))
+    return;
+  backend = open_backend (f, FALSE);
+
+  g_assert_true (gx_backend_begin (backend, &error));
+  g_assert_true (gx_backend_put_report (backend, r0, hash0, FALSE, NULL, &error));
+  gx_backend_rollback (backend);
+  g_assert_cmpint (gx_backend_find_hash (backend, hash0, &error), ==, 0);
+
+  g_assert_true (gx_backend_begin (backend, &error));
+  g_assert_true (gx_backend_savepoint (backend, &error));
+  g_assert_true (gx_backend_put_report (backend, r0, hash0, FALSE, NULL, &error));
+  gx_backend_rollback_to_savepoint (backend);
+  g_assert_true (gx_backend_savepoint (backend, &error));
+  g_assert_true (gx_backend_put_report (backend, r1, hash1, FALSE, NULL, &error));
+  g_assert_true (gx_backend_release_savepoint (backend, &error));
+  g_assert_true (gx_backend_commit (backend, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gx_backend_find_hash (backend, hash0, &error), ==, 0);
+  g_assert_cmpint (gx_backend_find_hash (backend, hash1, &error), >, 0);
+}
+
+/* decisions, merges, roll-ups and their parts */
+static void
+test_reviews_merges_links (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxBackend) backend = NULL;
+  g_autoptr(GxReport) haidian = NULL;
+  GxFinding *error_finding = NULL;
+  gint64 ids[5];
+
+  if (!have_backend (f))
+    return;
+  backend = open_backend (f, FALSE);
+  import_samples (backend, ids);
+  g_assert_false (gx_backend_has_reviews (backend));
+
+  /* dismissing haidian's one error: counted nowhere, kept */
+  haidian = gx_backend_load_report (backend, ids[HAIDIAN], &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < gx_report_get_findings (haidian)->len; i++)
+    {
+      GxFinding *fi = g_ptr_array_index (gx_report_get_findings (haidian), i);
+
+      if (gx_finding_get_severity (fi) == GX_SEVERITY_ERROR)
+        error_finding = fi;
+    }
+  g_assert_nonnull (error_finding);
+  g_assert_true (gx_backend_set_review (backend, haidian, error_finding, GX_REVIEW_DISMISSED,
+                                        "checked with the office", &error));
+  g_assert_no_error (error);
+  g_assert_true (gx_backend_has_reviews (backend));
+  {
+    g_autoptr(GxBackend) other = open_backend (f, TRUE);
+    g_autoptr(GxReport) again = gx_backend_load_report (other, ids[HAIDIAN], &error);
+    g_autoptr(GPtrArray) summaries = gx_backend_list_summaries (other, &error);
+    guint dismissed = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (gx_report_get_n_errors (again), ==, 0);
+    for (guint i = 0; i < gx_report_get_findings (again)->len; i++)
+      {
+        GxFinding *fi = g_ptr_array_index (gx_report_get_findings (again), i);
+
+        if (gx_finding_get_review (fi) == GX_REVIEW_DISMISSED)
+          {
+            dismissed++;
+            g_assert_cmpstr (gx_finding_get_review_note (fi), ==, "checked with the office");
+          }
+      }
+    g_assert_cmpuint (dismissed, ==, 1);
+    for (guint i = 0; i < summaries->len; i++)
+      if (gx_report_get_id (g_ptr_array_index (summaries, i)) == ids[HAIDIAN])
+        g_assert_cmpint (gx_report_get_n_errors (g_ptr_array_index (summaries, i)), ==, 0);
+  }
+
+  /* a merge: pinggu's spelling counts as anding's */
+  {
+    g_autoptr(GxReport) pinggu = gx_backend_load_cells (backend, ids[PINGGU], &error);
+    g_autoptr(GxReport) anding = gx_backend_load_cells (backend, ids[ANDING], &error);
+    g_autofree char *anding_key = gx_issuer_normalize (gx_report_get_issuer (anding));
+    g_autofree char *key = NULL;
+    g_autoptr(GHashTable) aliases = NULL;
+    g_autoptr(GPtrArray) issuers = NULL;
+    guint n_anding = 0;
+
+    g_assert_true (gx_backend_set_issuer_alias (backend, gx_report_get_issuer (pinggu),
+                                                gx_report_get_issuer (anding), &error));
+    g_assert_no_error (error);
+    key = gx_backend_dup_issuer_key (backend, gx_report_get_issuer (pinggu));
+    g_assert_cmpstr (key, ==, anding_key);
+    aliases = gx_backend_load_aliases (backend, &error);
+    g_assert_cmpuint (g_hash_table_size (aliases), ==, 1);
+    issuers = gx_backend_list_issuers (backend, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (issuers->len, ==, 5);
+    for (guint i = 0; i < issuers->len; i++)
+      n_anding += g_strcmp0 (((GxBackendIssuer *) g_ptr_array_index (issuers, i))->key, anding_key) == 0;
+    g_assert_cmpuint (n_anding, ==, 2);
+    /* both 2022: the merged issuer's 2022 report, other than anding's */
+    g_assert_cmpint (gx_backend_find_report (backend, gx_report_get_issuer (anding), 2022, ids[ANDING], &error),
+                     ==, ids[PINGGU]);
+    g_assert_true (gx_backend_set_issuer_alias (backend, gx_report_get_issuer (pinggu), NULL, &error));
+    g_clear_pointer (&aliases, g_hash_table_unref);
+    aliases = gx_backend_load_aliases (backend, &error);
+    g_assert_cmpuint (g_hash_table_size (aliases), ==, 0);
+  }
+
+  /* roll-up of pinggu and anding: 289 + 13 */
+  {
+    gint64 parts[] = { ids[ANDING], ids[PINGGU] };
+    g_autoptr(GxReport) sum = gx_backend_rollup (backend, parts, 2, &error);
+    g_autoptr(GArray) children = NULL;
+    g_autoptr(GArray) parents = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cell_value (sum, "applications.new_received.total"), ==, W (302));
+    g_assert_true (gx_backend_set_children (backend, ids[HAIDIAN], parts, 2, &error));
+    g_assert_no_error (error);
+    children = gx_backend_get_children (backend, ids[HAIDIAN], &error);
+    g_assert_cmpuint (children->len, ==, 2);
+    g_assert_cmpint (g_array_index (children, gint64, 0), ==, MIN (ids[ANDING], ids[PINGGU]));
+    parents = gx_backend_get_parents (backend, ids[ANDING], &error);
+    g_assert_cmpuint (parents->len, ==, 1);
+    g_assert_cmpint (g_array_index (parents, gint64, 0), ==, ids[HAIDIAN]);
+    g_assert_false (gx_backend_set_children (backend, ids[HAIDIAN], &ids[HAIDIAN], 1, &error));
+    g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    {
+      gint64 missing = 987654;
+
+      g_assert_false (gx_backend_set_children (backend, ids[HAIDIAN], &missing, 1, &error));
+      g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NOT_FOUND);
+      g_clear_error (&error);
+      /* the set it had is kept */
+      g_clear_pointer (&children, g_array_unref);
+      children = gx_backend_get_children (backend, ids[HAIDIAN], &error);
+      g_assert_cmpuint (children->len, ==, 2);
+    }
+    /* removing a part drops the link */
+    g_assert_true (gx_backend_remove_report (backend, ids[ANDING], &error));
+    g_clear_pointer (&children, g_array_unref);
+    children = gx_backend_get_children (backend, ids[HAIDIAN], &error);
+    g_assert_cmpuint (children->len, ==, 1);
+  }
+}
+
+/* another connection's commits change the data version */
+static void
+test_data_version (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxBackend) writer = NULL;
+  g_autoptr(GxBackend) reader = NULL;
+  g_autoptr(GxReport) report = read_sample (MIYUN, NULL);
+  gint64 before, after;
+
+  if (!have_backend (f))
+    return;
+  writer = open_backend (f, FALSE);
+  reader = open_backend (f, TRUE);
+  before = gx_backend_get_data_version (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gx_backend_get_data_version (reader, &error), ==, before);
+  g_assert_true (gx_backend_put_report (writer, report, NULL, FALSE, NULL, &error));
+  after = gx_backend_get_data_version (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after, !=, before);
+}
+
+/* PostgreSQL only: a newer schema is refused untouched; a password in the
+ * address is refused; a malformed address is said so */
+static void
+test_pg_refusals (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *with_password = NULL;
+
+  if (!have_backend (f))
+    return;
+  {
+    g_autoptr(GxBackend) backend = open_backend (f, FALSE);
+    g_autoptr(GxReport) report = read_sample (MIYUN, NULL);
+
+    g_assert_true (GX_IS_PG_STORE (backend));
+    g_assert_cmpstr (gx_backend_get_location (backend), ==, f->location);
+    g_assert_true (gx_backend_put_report (backend, report, NULL, FALSE, NULL, &error));
+  }
+  out = gx_test_pg_psql (server, f->location, "UPDATE gx_workspace SET schema_version = 99", &error);
+  g_assert_no_error (error);
+  g_assert_null (gx_backend_open (f->location, FALSE, &error));
+  g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "99"));
+  g_clear_error (&error);
+  g_free (out);
+  out = gx_test_pg_psql (server, f->location,
+                         "SELECT schema_version, (SELECT COUNT (*) FROM reports) FROM gx_workspace", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_strstrip (out), ==, "99|1");
+
+  with_password = g_strconcat (f->location, g_str_has_prefix (f->location, "postgresql:") ? "&" : " ",
+                               "password=s3cret", NULL);
+  g_assert_null (gx_backend_open (with_password, FALSE, &error));
+  g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED);
+  g_assert_null (strstr (error->message, "s3cret"));
+  g_assert_nonnull (strstr (error->message, "PGPASSWORD"));
+  g_clear_error (&error);
+
+  g_assert_null (gx_backend_open ("postgresql://gx@/db?sslmode=nonsense&host=/nowhere", FALSE, &error));
+  g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "sslmode"));
+  g_clear_error (&error);
+}
+
+
+/* PostgreSQL: a report saved by one client while another had it open: the
+ * second save is told, and overwrites only when asked to */
+static void
+test_pg_lost_update (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxBackend) clerk1 = NULL;
+  g_autoptr(GxBackend) clerk2 = NULL;
+  g_autoptr(GxReport) mine = NULL;
+  g_autoptr(GxReport) theirs = NULL;
+  g_autoptr(GxReport) loaded = NULL;
+  int cell = gx_schema_find_cell_by_path ("applications.new_received.total");
+  gint64 ids[5];
+
+  if (!have_backend (f))
+    return;
+  clerk1 = open_backend (f, FALSE);
+  clerk2 = open_backend (f, FALSE);
+  import_samples (clerk1, ids);
+
+  mine = gx_backend_load_report (clerk1, ids[ANDING], &error);
+  theirs = gx_backend_load_report (clerk2, ids[ANDING], &error);
+  g_assert_no_error (error);
+  gx_report_set_value (theirs, (guint) cell, W (20));
+  g_assert_true (gx_backend_save_report (clerk2, theirs, &error));
+  g_assert_no_error (error);
+  /* saved again by the same clerk: it has the revision it wrote */
+  gx_report_set_value (theirs, (guint) cell, W (21));
+  g_assert_true (gx_backend_save_report (clerk2, theirs, &error));
+  g_assert_no_error (error);
+
+  gx_report_set_value (mine, (guint) cell, W (30));
+  g_assert_false (gx_backend_save_report (clerk1, mine, &error));
+  g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_CHANGED);
+  g_clear_error (&error);
+  loaded = gx_backend_load_report (clerk1, ids[ANDING], &error);
+  g_assert_cmpint (cell_value (loaded, "applications.new_received.total"), ==, W (21));
+
+  /* the clerk chose to overwrite: saving again */
+  g_assert_true (gx_backend_save_report (clerk1, mine, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = gx_backend_load_report (clerk2, ids[ANDING], &error);
+  g_assert_cmpint (cell_value (loaded, "applications.new_received.total"), ==, W (30));
+}
+
+/* Runs the command line; its output. */
+static char *
+run_cli (const char *const *args,
+         int                expected_status)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("GX_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL) && expected_status == 0)
+    g_error ("%s %s: %s", args[0], args[1] ? args[1] : "", err);
+  g_assert_cmpint (WIFEXITED (status) ? WEXITSTATUS (status) : -1, ==, expected_status);
+  return out;
+}
+
+/* `copy` from a file to PostgreSQL and back to a new file: the same JSON
+ * export from all three, byte for byte (decisions, merges, roll-ups
+ * included); the command line reads and writes the database with --db */
+static void
+test_copy_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gint64 ids[5];
+
+  if (!have_backend (f))
+    return;
+  if (g_getenv ("GX_CLI") == NULL)
+    {
+      g_test_skip ("GX_CLI (the command line to run) is not set: run under meson test");
+      return;
+    }
+  first = g_build_filename (f->dir, "first.db", NULL);
+  second = g_build_filename (f->dir, "second.db", NULL);
+  {
+    g_autoptr(GxBackend) backend = gx_backend_open (first, FALSE, &error);
+    g_autoptr(GxReport) haidian = NULL;
+    g_autoptr(GxReport) pinggu = NULL;
+    gint64 parts[2];
+
+    g_assert_no_error (error);
+    import_samples (backend, ids);
+    haidian = gx_backend_load_report (backend, ids[HAIDIAN], &error);
+    for (guint i = 0; i < gx_report_get_findings (haidian)->len; i++)
+      {
+        GxFinding *fi = g_ptr_array_index (gx_report_get_findings (haidian), i);
+
+        if (gx_finding_get_severity (fi) == GX_SEVERITY_ERROR)
+          g_assert_true (gx_backend_set_review (backend, haidian, fi, GX_REVIEW_DISMISSED,
+                                                "a note\twith a tab, a \\ and a line\nbreak", &error));
+      }
+    pinggu = gx_backend_load_cells (backend, ids[PINGGU], &error);
+    g_assert_true (gx_backend_set_issuer_alias (backend, "北戴河区人民政府办公室",
+                                                gx_report_get_issuer (pinggu), &error));
+    parts[0] = ids[ANDING];
+    parts[1] = ids[PINGGU];
+    g_assert_true (gx_backend_set_children (backend, ids[HAIDIAN], parts, 2, &error));
+    g_assert_no_error (error);
+  }
+  {
+    const char *to_pg[] = { "copy", "--from", first, "--to", f->location, NULL };
+    const char *from_pg[] = { "copy", "--from", f->location, "--to", second, NULL };
+    const char *again[] = { "copy", "--from", first, "--to", f->location, NULL };
+    const char *export_first[] = { "export", "--db", first, "-f", "json", NULL };
+    const char *export_pg[] = { "export", "--db", f->location, "-f", "json", NULL };
+    const char *export_second[] = { "export", "--db", second, "-f", "json", NULL };
+    const char *list_pg[] = { "list", "--db", f->location, NULL };
+    g_autofree char *out1 = run_cli (to_pg, 0);
+    g_autofree char *out2 = run_cli (from_pg, 0);
+    g_autofree char *out3 = run_cli (again, 4);
+    g_autofree char *json_first = run_cli (export_first, 0);
+    g_autofree char *json_pg = run_cli (export_pg, 0);
+    g_autofree char *json_second = run_cli (export_second, 0);
+    g_autofree char *list = run_cli (list_pg, 0);
+
+    g_assert_nonnull (strstr (out1, "5 reports, 1 review decisions, 1 issuer merges, 2 roll-up links"));
+    g_assert_nonnull (strstr (out2, "5 reports, 1 review decisions, 1 issuer merges, 2 roll-up links"));
+    g_assert_nonnull (strstr (json_first, "\"dismissed\""));
+    g_assert_cmpstr (json_pg, ==, json_first);
+    g_assert_cmpstr (json_second, ==, json_first);
+    g_assert_nonnull (strstr (list, "5 reports"));
+  }
+  /* a new report in the database after the copy takes a new id */
+  {
+    g_autoptr(GxBackend) backend = open_backend (f, FALSE);
+    g_autoptr(GxReport) report = read_sample (MIYUN, NULL);
+
+    gx_report_set_id (report, 0);
+    gx_report_set_year (report, 2030);
+    g_assert_true (gx_backend_save_report (backend, report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (gx_report_get_id (report), >, ids[HAIDIAN]);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *const kinds[] = { "sqlite", "postgresql" };
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  server = gx_test_pg_start (&server_skip);
+  if (server == NULL)
+    g_test_message ("PostgreSQL tests skipped: %s", server_skip);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+#define ADD(name, fn) \
+      { \
+        g_autofree char *path = g_strdup_printf ("/backend/%s/" name, kinds[k]); \
+        g_test_add (path, Fixture, kinds[k], fixture_set_up, fn, fixture_tear_down); \
+      }
+      ADD ("put-load", test_put_load);
+      ADD ("conflict-replace", test_conflict_replace);
+      ADD ("save-remove", test_save_remove);
+      ADD ("batches", test_batches);
+      ADD ("reviews-merges-links", test_reviews_merges_links);
+      ADD ("data-version", test_data_version);
+#undef ADD
+    }
+  g_test_add ("/backend/postgresql/refusals", Fixture, "postgresql", fixture_set_up,
+              test_pg_refusals, fixture_tear_down);
+  g_test_add ("/backend/postgresql/lost-update", Fixture, "postgresql", fixture_set_up,
+              test_pg_lost_update, fixture_tear_down);
+  g_test_add ("/backend/postgresql/copy-round-trip", Fixture, "postgresql", fixture_set_up,
+              test_copy_round_trip, fixture_tear_down);
+
+  status = g_test_run ();
+  gx_test_pg_stop (server);
+  g_free (server_skip);
+  return status;
+}
