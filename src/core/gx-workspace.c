@@ -1,6 +1,7 @@
 /* gx-workspace.c: the only way to a workspace (see gx-workspace.h) */
 #include "gx-config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "gx-check.h"
@@ -35,6 +36,20 @@ same_summary (GxReport *a,
          gx_report_get_n_warnings (a) == gx_report_get_n_warnings (b) &&
          gx_report_get_n_notes (a) == gx_report_get_n_notes (b) &&
          gx_report_values_equal (a, b);
+}
+
+/* Brings @listed up to what @fresh (the same report) says. */
+static void
+update_summary (GxReport *listed,
+                GxReport *fresh)
+{
+  gx_report_set_issuer (listed, gx_report_get_issuer (fresh));
+  gx_report_set_year (listed, gx_report_get_year (fresh));
+  gx_report_set_source (listed, gx_report_get_source (fresh));
+  gx_report_set_format_version (listed, gx_report_get_format_version (fresh));
+  gx_report_copy_cells_from (listed, fresh);
+  gx_report_set_counts (listed, gx_report_get_n_errors (fresh), gx_report_get_n_warnings (fresh),
+                        gx_report_get_n_notes (fresh));
 }
 
 /* GListModel ---------------------------------------------------------------- */
@@ -176,6 +191,9 @@ gx_workspace_reload (GxWorkspace  *self,
                      GError      **error)
 {
   g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GHashTable) updated = NULL;
+  g_autofree gint64 *ids = NULL;
   GPtrArray *old;
   guint prefix = 0, suffix = 0, n_old, n_new;
 
@@ -194,29 +212,117 @@ gx_workspace_reload (GxWorkspace  *self,
       return TRUE;
     }
 
+  /* a report listed already keeps its row's object, brought up to date
+   * in place: what a view has selected, or a caller holds, stays the
+   * same object */
+  old = self->summaries;
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  updated = g_hash_table_new (NULL, NULL);
+  ids = g_new (gint64, old->len + 1);
+  for (guint i = 0; i < old->len; i++)
+    {
+      ids[i] = gx_report_get_id (g_ptr_array_index (old, i));
+      g_hash_table_insert (by_id, &ids[i], g_ptr_array_index (old, i));
+    }
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      GxReport *summary = g_ptr_array_index (fresh, i);
+      gint64 id = gx_report_get_id (summary);
+      GxReport *listed = g_hash_table_lookup (by_id, &id);
+
+      if (listed == NULL)
+        continue;
+      if (!same_summary (listed, summary))
+        {
+          update_summary (listed, summary);
+          g_hash_table_add (updated, listed);
+        }
+      g_ptr_array_index (fresh, i) = g_object_ref (listed);
+      g_object_unref (summary);
+    }
+
   /* the rows that changed lie between what stayed the same at both ends:
    * one items-changed for them (a save changes a report and its next
    * year, usually side by side) */
-  old = self->summaries;
   n_old = old->len;
   n_new = fresh->len;
   while (prefix < n_old && prefix < n_new &&
-         same_summary (g_ptr_array_index (old, prefix), g_ptr_array_index (fresh, prefix)))
+         g_ptr_array_index (old, prefix) == g_ptr_array_index (fresh, prefix) &&
+         !g_hash_table_contains (updated, g_ptr_array_index (old, prefix)))
     prefix++;
   while (suffix < n_old - prefix && suffix < n_new - prefix &&
-         same_summary (g_ptr_array_index (old, n_old - 1 - suffix),
-                       g_ptr_array_index (fresh, n_new - 1 - suffix)))
+         g_ptr_array_index (old, n_old - 1 - suffix) == g_ptr_array_index (fresh, n_new - 1 - suffix) &&
+         !g_hash_table_contains (updated, g_ptr_array_index (old, n_old - 1 - suffix)))
     suffix++;
 
   self->summaries = g_steal_pointer (&fresh);
+  if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                n_old - prefix - suffix, n_new - prefix - suffix);
   g_ptr_array_unref (old);
-  if (prefix < n_old || prefix < n_new)
-    {
-      if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                                    n_old - prefix - suffix, n_new - prefix - suffix);
-    }
   return TRUE;
+}
+
+/* Where a summary goes in the list: the storage's order, issuer (bytes),
+ * year, id. */
+static int
+compare_summaries (GxReport *a,
+                   GxReport *b)
+{
+  int c = strcmp (gx_report_get_issuer (a) ? gx_report_get_issuer (a) : "",
+                  gx_report_get_issuer (b) ? gx_report_get_issuer (b) : "");
+
+  if (c != 0)
+    return c;
+  if (gx_report_get_year (a) != gx_report_get_year (b))
+    return gx_report_get_year (a) < gx_report_get_year (b) ? -1 : 1;
+  if (gx_report_get_id (a) != gx_report_get_id (b))
+    return gx_report_get_id (a) < gx_report_get_id (b) ? -1 : 1;
+  return 0;
+}
+
+void
+gx_workspace_add_reports (GxWorkspace *self,
+                          GPtrArray   *reports)
+{
+  g_return_if_fail (GX_IS_WORKSPACE (self));
+  g_return_if_fail (reports != NULL);
+
+  /* a list nobody has read yet reads them with the rest */
+  if (!self->loaded)
+    return;
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GxReport *report = g_ptr_array_index (reports, i);
+      g_autoptr(GxReport) summary = NULL;
+      guint position;
+      guint low = 0, high = self->summaries->len;
+
+      if (gx_report_get_id (report) <= 0)
+        continue;
+      summary = gx_report_dup_summary (report);
+      if (gx_workspace_find_summary (self, gx_report_get_id (report), &position) != NULL)
+        {
+          GxReport *listed = g_ptr_array_index (self->summaries, position);
+
+          /* listed already (a reload came first); a new version moves it */
+          if (same_summary (listed, summary))
+            continue;
+          g_ptr_array_remove_index (self->summaries, position);
+          g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+        }
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (compare_summaries (g_ptr_array_index (self->summaries, middle), summary) < 0)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      g_ptr_array_insert (self->summaries, (int) low, g_steal_pointer (&summary));
+      g_list_model_items_changed (G_LIST_MODEL (self), low, 0, 1);
+    }
 }
 
 GxReport *

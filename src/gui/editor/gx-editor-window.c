@@ -412,16 +412,25 @@ set_report (GxEditorWindow *self,
   set_modified (self, FALSE);
 }
 
+static void
+set_store (GxEditorWindow *self,
+           GxWorkspace    *store)
+{
+  self->workspace = g_strdup (gx_workspace_get_location (store));
+  self->store = g_object_ref (store);
+  gx_editor_form_set_store (self->form, self->store);
+}
+
 static gboolean
 open_store (GxEditorWindow  *self,
             const char      *workspace,
             GError         **error)
 {
-  self->workspace = g_strdup (workspace);
-  self->store = gx_workspace_open (workspace, FALSE, error);
-  if (self->store != NULL)
-    gx_editor_form_set_store (self->form, self->store);
-  return self->store != NULL;
+  g_autoptr(GxWorkspace) store = gx_workspace_open (workspace, FALSE, error);
+
+  if (store != NULL)
+    set_store (self, store);
+  return store != NULL;
 }
 
 /* Callbacks ----------------------------------------------------------------- */
@@ -804,19 +813,34 @@ gx_editor_window_new (GtkApplication  *application,
                       gint64           report_id,
                       GError         **error)
 {
-  GxEditorWindow *self;
-  g_autoptr(GxReport) report = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
 
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (workspace_path != NULL, NULL);
 
+  store = gx_workspace_open (workspace_path, FALSE, error);
+  if (store == NULL)
+    return NULL;
+  return gx_editor_window_new_for_workspace (application, store, report_id, error);
+}
+
+GxEditorWindow *
+gx_editor_window_new_for_workspace (GtkApplication  *application,
+                                    GxWorkspace     *store,
+                                    gint64           report_id,
+                                    GError         **error)
+{
+  GxEditorWindow *self;
+  g_autoptr(GxReport) report = NULL;
+  const char *workspace_path;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GX_IS_WORKSPACE (store), NULL);
+
   /* like every toplevel, owned by GTK until destroyed */
   self = g_object_new (GX_TYPE_EDITOR_WINDOW, "application", application, NULL);
-  if (!open_store (self, workspace_path, error))
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return NULL;
-    }
+  set_store (self, store);
+  workspace_path = self->workspace;
 
   if (report_id > 0)
     {

@@ -12,6 +12,7 @@
 #include "gx-draft.h"
 #include "gx-editor-form.h"
 #include "gx-report.h"
+#include "gx-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,12 @@ GxEditorWindow *gx_editor_window_new            (GtkApplication *application,
                                                  const char     *workspace_path,
                                                  gint64          report_id,
                                                  GError        **error);
+/* The same on @store, the caller's connection (the main window's): what
+ * the editor saves or decides shows in @store's list at once. */
+GxEditorWindow *gx_editor_window_new_for_workspace (GtkApplication *application,
+                                                    GxWorkspace    *store,
+                                                    gint64          report_id,
+                                                    GError        **error);
 /* Opens the editing session a draft holds (unsaved, its draft kept). */
 GxEditorWindow *gx_editor_window_new_from_draft (GtkApplication *application,
                                                  GxDraft        *draft,
