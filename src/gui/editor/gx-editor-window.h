@@ -99,6 +99,10 @@ void            gx_editor_window_answer_close     (GxEditorWindow *self,
  * when there is no draft. */
 GObject        *gx_editor_restore_drafts        (GtkWindow      *parent,
                                                  const char     *workspace_path);
+/* The same for @store's workspace: the editors restored save through
+ * @store (the main window's), so its list follows them. */
+GObject        *gx_editor_restore_drafts_for_workspace (GtkWindow   *parent,
+                                                        GxWorkspace *store);
 /* Answers that question as its buttons do: GTK_RESPONSE_ACCEPT restore,
  * GTK_RESPONSE_REJECT discard, GTK_RESPONSE_CANCEL later. */
 void            gx_editor_answer_restore        (GObject        *question,
