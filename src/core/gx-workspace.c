@@ -281,22 +281,56 @@ compare_summaries (GxReport *a,
   return 0;
 }
 
+/* Where @summary goes in the list (the first row after it). */
+static guint
+find_place (GxWorkspace *self,
+            GxReport    *summary)
+{
+  guint low = 0, high = self->summaries->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (compare_summaries (g_ptr_array_index (self->summaries, middle), summary) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+static int
+compare_summaries_cb (gconstpointer a,
+                      gconstpointer b)
+{
+  return compare_summaries (*(GxReport **) a, *(GxReport **) b);
+}
+
+/* Rows added this close to each other are said to have changed together,
+ * the rows between them with them: one ::items-changed for a batch's rows
+ * side by side, not one a row (a view redoes the rows it shows for each). */
+#define ADD_GAP 64
+
 void
 gx_workspace_add_reports (GxWorkspace *self,
                           GPtrArray   *reports)
 {
+  g_autoptr(GPtrArray) added = NULL;
+  guint run_start = 0, run_end = 0, run_added = 0;
+
   g_return_if_fail (GX_IS_WORKSPACE (self));
   g_return_if_fail (reports != NULL);
 
   /* a list nobody has read yet reads them with the rest */
   if (!self->loaded)
     return;
+  added = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < reports->len; i++)
     {
       GxReport *report = g_ptr_array_index (reports, i);
       g_autoptr(GxReport) summary = NULL;
       guint position;
-      guint low = 0, high = self->summaries->len;
 
       if (gx_report_get_id (report) <= 0)
         continue;
@@ -305,24 +339,43 @@ gx_workspace_add_reports (GxWorkspace *self,
         {
           GxReport *listed = g_ptr_array_index (self->summaries, position);
 
-          /* listed already (a reload came first); a new version moves it */
+          /* listed already (a reload came first); a new version is
+           * brought up to date in place and put at its place */
           if (same_summary (listed, summary))
             continue;
-          g_ptr_array_remove_index (self->summaries, position);
+          update_summary (listed, summary);
+          g_ptr_array_steal_index (self->summaries, position);
           g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+          position = find_place (self, listed);
+          g_ptr_array_insert (self->summaries, (int) position, listed);
+          g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+          continue;
         }
-      while (low < high)
-        {
-          guint middle = low + (high - low) / 2;
-
-          if (compare_summaries (g_ptr_array_index (self->summaries, middle), summary) < 0)
-            low = middle + 1;
-          else
-            high = middle;
-        }
-      g_ptr_array_insert (self->summaries, (int) low, g_steal_pointer (&summary));
-      g_list_model_items_changed (G_LIST_MODEL (self), low, 0, 1);
+      g_ptr_array_add (added, g_steal_pointer (&summary));
     }
+
+  /* in order, so that each goes after the one before */
+  g_ptr_array_sort (added, compare_summaries_cb);
+  for (guint i = 0; i < added->len; i++)
+    {
+      GxReport *summary = g_ptr_array_index (added, i);
+      guint position = find_place (self, summary);
+
+      if (run_added > 0 && position > run_end + ADD_GAP)
+        {
+          g_list_model_items_changed (G_LIST_MODEL (self), run_start,
+                                      run_end - run_start - run_added, run_end - run_start);
+          run_added = 0;
+        }
+      g_ptr_array_insert (self->summaries, (int) position, g_object_ref (summary));
+      if (run_added == 0)
+        run_start = position;
+      run_end = position + 1;
+      run_added++;
+    }
+  if (run_added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), run_start,
+                                run_end - run_start - run_added, run_end - run_start);
 }
 
 GxReport *

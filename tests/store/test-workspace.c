@@ -356,9 +356,10 @@ test_rows_keep_objects (Fixture       *f,
   /* the full reports become summaries, each at its place:
    * 北京市密云区 2020 first, 北京市平谷区 between 密云区 and 海淀区 */
   gx_workspace_add_reports (ws, committed);
-  g_assert_cmpuint (f->changes->len, ==, 6);
+  /* rows added close to each other change together: Miyun 2021 between
+   * them is said to have changed with them (the same object) */
+  assert_one_change (f, 0, 1, 3);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ws)), ==, 4);
-  g_array_set_size (f->changes, 0);
   g_assert_cmpint (gx_report_get_year (item (ws, 0)), ==, 2020);
   g_assert_true (item (ws, 1) == miyun2021);
   g_assert_cmpstr (gx_report_get_issuer (item (ws, 2)), ==, "北京市平谷区人民政府");
