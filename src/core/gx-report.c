@@ -754,6 +754,60 @@ gx_report_values_equal (GxReport *self,
   return TRUE;
 }
 
+/* Summaries ----------------------------------------------------------------- */
+
+static const char *const summary_paths[GX_REPORT_N_SUMMARY_CELLS] = {
+  "applications.new_received.total",
+  "applications.results_total.total",
+  "applications.carried_forward.total",
+  "review_litigation.review.total",
+  "review_litigation.litigation_direct.total",
+  "review_litigation.litigation_after_review.total",
+};
+
+guint
+gx_report_summary_cell (guint k)
+{
+  static guint cells[GX_REPORT_N_SUMMARY_CELLS];
+  static gsize initialized = 0;
+
+  g_return_val_if_fail (k < GX_REPORT_N_SUMMARY_CELLS, 0);
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < GX_REPORT_N_SUMMARY_CELLS; i++)
+        cells[i] = (guint) gx_schema_find_cell_by_path (summary_paths[i]);
+      g_once_init_leave (&initialized, 1);
+    }
+  return cells[k];
+}
+
+GxReport *
+gx_report_dup_summary (GxReport *self)
+{
+  GxReport *summary;
+
+  g_return_val_if_fail (GX_IS_REPORT (self), NULL);
+
+  summary = gx_report_new ();
+  gx_report_set_id (summary, self->id);
+  gx_report_set_issuer (summary, gx_report_get_issuer (self));
+  gx_report_set_year (summary, gx_report_get_year (self));
+  gx_report_set_source (summary, gx_report_get_source (self));
+  gx_report_set_format_version (summary, gx_report_get_format_version (self));
+  gx_report_set_counts (summary, gx_report_get_n_errors (self), gx_report_get_n_warnings (self),
+                        gx_report_get_n_notes (self));
+  for (guint k = 0; k < GX_REPORT_N_SUMMARY_CELLS; k++)
+    {
+      guint cell = gx_report_summary_cell (k);
+      gint64 value;
+
+      if (gx_report_get_cell (self, cell, &value) == GX_CELL_VALUE)
+        gx_report_set_value (summary, cell, value);
+    }
+  return summary;
+}
+
 /* Findings ------------------------------------------------------------------ */
 
 GPtrArray *

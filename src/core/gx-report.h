@@ -142,6 +142,14 @@ void         gx_report_set_cell_line     (GxReport    *self,
 gboolean     gx_report_values_equal      (GxReport    *self,
                                           GxReport    *other);
 
+/* A list summary (what the workspace's list holds of a report): id,
+ * issuer, year, source, form, counts and the GX_REPORT_N_SUMMARY_CELLS
+ * cells gx_report_summary_cell() names (the figures the list shows). */
+#define GX_REPORT_N_SUMMARY_CELLS 6
+guint        gx_report_summary_cell      (guint        k);
+/* The summary of a report (checked: its counts are the list's). */
+GxReport    *gx_report_dup_summary       (GxReport    *self);
+
 /* Findings, as computed by gx_rules_check(); a GPtrArray of GxFinding. */
 GPtrArray   *gx_report_get_findings      (GxReport    *self);
 void         gx_report_set_findings      (GxReport    *self,

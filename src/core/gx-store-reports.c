@@ -136,30 +136,13 @@ hash_values (GxReport *report)
   return g_strdup (g_checksum_get_string (sum));
 }
 
-static const char *const summary_paths[] = {
-  "applications.new_received.total",
-  "applications.results_total.total",
-  "applications.carried_forward.total",
-  "review_litigation.review.total",
-  "review_litigation.litigation_direct.total",
-  "review_litigation.litigation_after_review.total",
-};
-
-#define N_SUMMARY G_N_ELEMENTS (summary_paths)
+/* the figures the list shows (gx_report_summary_cell()) */
+#define N_SUMMARY GX_REPORT_N_SUMMARY_CELLS
 
 static int
 summary_cell (guint i)
 {
-  static int cells[N_SUMMARY];
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      for (guint k = 0; k < N_SUMMARY; k++)
-        cells[k] = gx_schema_find_cell_by_path (summary_paths[k]);
-      g_once_init_leave (&initialized, 1);
-    }
-  return cells[i];
+  return (int) gx_report_summary_cell (i);
 }
 
 /* The list's figures of @report into its row of reports (see migration_1). */

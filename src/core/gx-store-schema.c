@@ -65,7 +65,7 @@ static const char migration_1[] =
   "  n_errors INTEGER NOT NULL DEFAULT 0,"
   "  n_warnings INTEGER NOT NULL DEFAULT 0,"
   "  n_notes INTEGER NOT NULL DEFAULT 0,"
-  /* the figures the main window lists (summary_paths), fixed point, NULL
+  /* the figures the main window lists (gx_report_summary_cell()), fixed point, NULL
    * when blank: a cache written with the cells, never read as the truth */
   "  sum_new_received INTEGER, sum_results_total INTEGER, sum_carried_forward INTEGER,"
   "  sum_review INTEGER, sum_litigation_direct INTEGER, sum_litigation_after_review INTEGER"

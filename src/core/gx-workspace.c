@@ -1,6 +1,7 @@
 /* gx-workspace.c: the only way to a workspace (see gx-workspace.h) */
 #include "gx-config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "gx-check.h"
@@ -21,6 +22,23 @@ static void gx_workspace_list_model_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (GxWorkspace, gx_workspace, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, gx_workspace_list_model_init))
 
+/* Whether two summaries have the same figures (a summary has no other
+ * cells: comparing every cell of 100,000 would cost more than reading) */
+static gboolean
+same_cells (GxReport *a,
+            GxReport *b)
+{
+  for (guint k = 0; k < GX_REPORT_N_SUMMARY_CELLS; k++)
+    {
+      guint cell = gx_report_summary_cell (k);
+      gint64 x = 0, y = 0;
+
+      if (gx_report_get_cell (a, cell, &x) != gx_report_get_cell (b, cell, &y) || x != y)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Whether two summaries show the same: same report, same issuer, year,
  * source, counts and cells. */
 static gboolean
@@ -34,7 +52,21 @@ same_summary (GxReport *a,
          gx_report_get_n_errors (a) == gx_report_get_n_errors (b) &&
          gx_report_get_n_warnings (a) == gx_report_get_n_warnings (b) &&
          gx_report_get_n_notes (a) == gx_report_get_n_notes (b) &&
-         gx_report_values_equal (a, b);
+         same_cells (a, b);
+}
+
+/* Brings @listed up to what @fresh (the same report) says. */
+static void
+update_summary (GxReport *listed,
+                GxReport *fresh)
+{
+  gx_report_set_issuer (listed, gx_report_get_issuer (fresh));
+  gx_report_set_year (listed, gx_report_get_year (fresh));
+  gx_report_set_source (listed, gx_report_get_source (fresh));
+  gx_report_set_format_version (listed, gx_report_get_format_version (fresh));
+  gx_report_copy_cells_from (listed, fresh);
+  gx_report_set_counts (listed, gx_report_get_n_errors (fresh), gx_report_get_n_warnings (fresh),
+                        gx_report_get_n_notes (fresh));
 }
 
 /* GListModel ---------------------------------------------------------------- */
@@ -176,6 +208,9 @@ gx_workspace_reload (GxWorkspace  *self,
                      GError      **error)
 {
   g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GHashTable) updated = NULL;
+  g_autofree gint64 *ids = NULL;
   GPtrArray *old;
   guint prefix = 0, suffix = 0, n_old, n_new;
 
@@ -194,29 +229,170 @@ gx_workspace_reload (GxWorkspace  *self,
       return TRUE;
     }
 
+  /* a report listed already keeps its row's object, brought up to date
+   * in place: what a view has selected, or a caller holds, stays the
+   * same object */
+  old = self->summaries;
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  updated = g_hash_table_new (NULL, NULL);
+  ids = g_new (gint64, old->len + 1);
+  for (guint i = 0; i < old->len; i++)
+    {
+      ids[i] = gx_report_get_id (g_ptr_array_index (old, i));
+      g_hash_table_insert (by_id, &ids[i], g_ptr_array_index (old, i));
+    }
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      GxReport *summary = g_ptr_array_index (fresh, i);
+      gint64 id = gx_report_get_id (summary);
+      GxReport *listed = g_hash_table_lookup (by_id, &id);
+
+      if (listed == NULL)
+        continue;
+      if (!same_summary (listed, summary))
+        {
+          update_summary (listed, summary);
+          g_hash_table_add (updated, listed);
+        }
+      g_ptr_array_index (fresh, i) = g_object_ref (listed);
+      g_object_unref (summary);
+    }
+
   /* the rows that changed lie between what stayed the same at both ends:
    * one items-changed for them (a save changes a report and its next
    * year, usually side by side) */
-  old = self->summaries;
   n_old = old->len;
   n_new = fresh->len;
   while (prefix < n_old && prefix < n_new &&
-         same_summary (g_ptr_array_index (old, prefix), g_ptr_array_index (fresh, prefix)))
+         g_ptr_array_index (old, prefix) == g_ptr_array_index (fresh, prefix) &&
+         !g_hash_table_contains (updated, g_ptr_array_index (old, prefix)))
     prefix++;
   while (suffix < n_old - prefix && suffix < n_new - prefix &&
-         same_summary (g_ptr_array_index (old, n_old - 1 - suffix),
-                       g_ptr_array_index (fresh, n_new - 1 - suffix)))
+         g_ptr_array_index (old, n_old - 1 - suffix) == g_ptr_array_index (fresh, n_new - 1 - suffix) &&
+         !g_hash_table_contains (updated, g_ptr_array_index (old, n_old - 1 - suffix)))
     suffix++;
 
   self->summaries = g_steal_pointer (&fresh);
+  if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                n_old - prefix - suffix, n_new - prefix - suffix);
   g_ptr_array_unref (old);
-  if (prefix < n_old || prefix < n_new)
-    {
-      if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                                    n_old - prefix - suffix, n_new - prefix - suffix);
-    }
   return TRUE;
+}
+
+/* Where a summary goes in the list: the storage's order, issuer (bytes),
+ * year, id. */
+static int
+compare_summaries (GxReport *a,
+                   GxReport *b)
+{
+  int c = strcmp (gx_report_get_issuer (a) ? gx_report_get_issuer (a) : "",
+                  gx_report_get_issuer (b) ? gx_report_get_issuer (b) : "");
+
+  if (c != 0)
+    return c;
+  if (gx_report_get_year (a) != gx_report_get_year (b))
+    return gx_report_get_year (a) < gx_report_get_year (b) ? -1 : 1;
+  if (gx_report_get_id (a) != gx_report_get_id (b))
+    return gx_report_get_id (a) < gx_report_get_id (b) ? -1 : 1;
+  return 0;
+}
+
+/* Where @summary goes in the list (the first row after it). */
+static guint
+find_place (GxWorkspace *self,
+            GxReport    *summary)
+{
+  guint low = 0, high = self->summaries->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (compare_summaries (g_ptr_array_index (self->summaries, middle), summary) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+static int
+compare_summaries_cb (gconstpointer a,
+                      gconstpointer b)
+{
+  return compare_summaries (*(GxReport **) a, *(GxReport **) b);
+}
+
+/* Rows added this close to each other are said to have changed together,
+ * the rows between them with them: one ::items-changed for a batch's rows
+ * side by side, not one a row (a view redoes the rows it shows for each). */
+#define ADD_GAP 64
+
+void
+gx_workspace_add_reports (GxWorkspace *self,
+                          GPtrArray   *reports)
+{
+  g_autoptr(GPtrArray) added = NULL;
+  guint run_start = 0, run_end = 0, run_added = 0;
+
+  g_return_if_fail (GX_IS_WORKSPACE (self));
+  g_return_if_fail (reports != NULL);
+
+  /* a list nobody has read yet reads them with the rest */
+  if (!self->loaded)
+    return;
+  added = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GxReport *report = g_ptr_array_index (reports, i);
+      g_autoptr(GxReport) summary = NULL;
+      guint position;
+
+      if (gx_report_get_id (report) <= 0)
+        continue;
+      summary = gx_report_dup_summary (report);
+      if (gx_workspace_find_summary (self, gx_report_get_id (report), &position) != NULL)
+        {
+          GxReport *listed = g_ptr_array_index (self->summaries, position);
+
+          /* listed already (a reload came first); a new version is
+           * brought up to date in place and put at its place */
+          if (same_summary (listed, summary))
+            continue;
+          update_summary (listed, summary);
+          g_ptr_array_steal_index (self->summaries, position);
+          g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+          position = find_place (self, listed);
+          g_ptr_array_insert (self->summaries, (int) position, listed);
+          g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+          continue;
+        }
+      g_ptr_array_add (added, g_steal_pointer (&summary));
+    }
+
+  /* in order, so that each goes after the one before */
+  g_ptr_array_sort (added, compare_summaries_cb);
+  for (guint i = 0; i < added->len; i++)
+    {
+      GxReport *summary = g_ptr_array_index (added, i);
+      guint position = find_place (self, summary);
+
+      if (run_added > 0 && position > run_end + ADD_GAP)
+        {
+          g_list_model_items_changed (G_LIST_MODEL (self), run_start,
+                                      run_end - run_start - run_added, run_end - run_start);
+          run_added = 0;
+        }
+      g_ptr_array_insert (self->summaries, (int) position, g_object_ref (summary));
+      if (run_added == 0)
+        run_start = position;
+      run_end = position + 1;
+      run_added++;
+    }
+  if (run_added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), run_start,
+                                run_end - run_start - run_added, run_end - run_start);
 }
 
 GxReport *

@@ -13,7 +13,9 @@
  * a decision, a merge of issuers, a roll-up linked, the same issuer's next
  * year whose carryover changed) emits ::items-changed for the rows that
  * changed; gx_workspace_reload() catches up with changes made by other
- * connections (another process, an import worker).
+ * connections (another process, an import worker).  A report's row keeps
+ * its object while the report is listed: a change updates it in place
+ * (so a view's selection stays on it).
  */
 #pragma once
 
@@ -57,6 +59,13 @@ void         gx_workspace_rollback       (GxWorkspace   *self);
  * @error when the workspace could not be read (the list is kept). */
 gboolean     gx_workspace_reload         (GxWorkspace   *self,
                                           GError       **error);
+/* Reports committed by another connection (the app's import worker),
+ * checked: their summaries (gx_report_dup_summary()) go into the list at
+ * their place, one ::items-changed each, without reading the list again;
+ * one listed already is updated.  A later gx_workspace_reload() brings
+ * the rest up to date (neighbours re-checked, reports replaced). */
+void         gx_workspace_add_reports    (GxWorkspace   *self,
+                                          GPtrArray     *reports);
 /* The summary of report @id in the list, or NULL; its position in @position. */
 GxReport    *gx_workspace_find_summary   (GxWorkspace   *self,
                                           gint64         id,

@@ -119,7 +119,7 @@ offer_drafts (GxWindow *window)
   GxWorkspace *store = gx_window_get_store (window);
 
   if (store != NULL)
-    gx_editor_restore_drafts (GTK_WINDOW (window), gx_workspace_get_location (store));
+    gx_editor_restore_drafts_for_workspace (GTK_WINDOW (window), store);
 }
 
 static void

@@ -38,7 +38,7 @@ struct _GxReportList
   GtkLabel *nothing_label;
   GtkColumnView *column_view;
 
-  GListStore *store;
+  GListModel *reports;        /* the workspace's list (or an empty one) */
   GtkCustomFilter *search_filter;
   GtkCustomFilter *problems_filter;
   GtkFilterListModel *filter_model;
@@ -78,6 +78,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  REPORTS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GxReportList, gx_report_list, GTK_TYPE_WIDGET)
 
@@ -373,7 +380,7 @@ selection_changed_cb (GxReportList *self)
 static void
 update_nothing_shown (GxReportList *self)
 {
-  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n_all = g_list_model_get_n_items (self->reports);
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   g_autofree char *text = NULL;
   g_autofree char *year = NULL;
@@ -526,7 +533,9 @@ gx_report_list_dispose (GObject *object)
   g_clear_pointer (&self->stack, gtk_widget_unparent);
   self->scroller = NULL;
   g_clear_object (&self->selection);
-  g_clear_object (&self->store);
+  if (self->reports != NULL)
+    g_signal_handlers_disconnect_by_data (self->reports, self);
+  g_clear_object (&self->reports);
   g_clear_pointer (&self->aliases, g_hash_table_unref);
   g_clear_pointer (&self->spellings, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
@@ -573,6 +582,16 @@ gx_report_list_class_init (GxReportListClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * GxReportList::reports-changed:
+   *
+   * The reports listed changed (::items-changed of the model, or another
+   * model): emitted after the list's own models have followed.
+   */
+  signals[REPORTS_CHANGED] =
+    g_signal_new ("reports-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gxreportlist");
   issuer_key_quark = g_quark_from_static_string ("gx-issuer-key");
@@ -583,7 +602,7 @@ gx_report_list_init (GxReportList *self)
 {
   GtkEveryFilter *filter;
 
-  self->store = g_list_store_new (GX_TYPE_REPORT);
+  self->reports = G_LIST_MODEL (g_list_store_new (GX_TYPE_REPORT));
 
   self->search_filter = gtk_custom_filter_new (search_filter_match_cb, self, NULL);
   self->problems_filter = gtk_custom_filter_new (problems_filter_match_cb, self, NULL);
@@ -592,7 +611,7 @@ gx_report_list_init (GxReportList *self)
   gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->search_filter));
   gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->problems_filter));
 
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (self->reports),
                                                   GTK_FILTER (filter));
 
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
@@ -640,98 +659,53 @@ gx_report_list_new (void)
   return g_object_new (GX_TYPE_REPORT_LIST, NULL);
 }
 
-void
-gx_report_list_set_reports (GxReportList *self,
-                            GPtrArray    *reports)
+/* The model's items-changed: the filter and sort models have followed
+ * (they were connected first); a report selected stays selected (the
+ * workspace keeps a row's object), one the change hid is wanted back. */
+static void
+reports_items_changed_cb (GxReportList *self)
 {
-  g_return_if_fail (GX_IS_REPORT_LIST (self));
+  GListModel *visible = G_LIST_MODEL (self->sort_model);
 
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       reports ? reports->pdata : NULL, reports ? reports->len : 0);
-}
-
-void
-gx_report_list_add_reports (GxReportList *self,
-                            GPtrArray    *reports)
-{
-  g_return_if_fail (GX_IS_REPORT_LIST (self));
-  g_return_if_fail (reports != NULL);
-
-  g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
-                       reports->pdata, reports->len);
-}
-
-/* Whether two summaries of the same report would show differently. */
-static gboolean
-summary_differs (GxReport *a,
-                 GxReport *b)
-{
-  return g_strcmp0 (gx_report_get_issuer (a), gx_report_get_issuer (b)) != 0 ||
-         gx_report_get_year (a) != gx_report_get_year (b) ||
-         g_strcmp0 (gx_report_get_source (a), gx_report_get_source (b)) != 0 ||
-         gx_report_get_n_errors (a) != gx_report_get_n_errors (b) ||
-         gx_report_get_n_warnings (a) != gx_report_get_n_warnings (b) ||
-         gx_report_get_n_notes (a) != gx_report_get_n_notes (b) ||
-         !gx_report_values_equal (a, b);
-}
-
-void
-gx_report_list_sync (GxReportList *self,
-                     GPtrArray    *reports)
-{
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GPtrArray) added = g_ptr_array_new ();
-  g_autofree gint64 *ids = NULL;
-  guint n;
-
-  g_return_if_fail (GX_IS_REPORT_LIST (self));
-  g_return_if_fail (reports != NULL);
-
-  ids = g_new (gint64, reports->len + 1);
-  for (guint i = 0; i < reports->len; i++)
+  if (self->wanted_id != 0 && gx_report_list_get_selected (self) == NULL)
     {
-      ids[i] = gx_report_get_id (g_ptr_array_index (reports, i));
-      g_hash_table_insert (by_id, &ids[i], g_ptr_array_index (reports, i));
-    }
-
-  /* from the end: positions before the one changed stay valid */
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  for (guint pos = n; pos-- > 0;)
-    {
-      g_autoptr(GxReport) item = g_list_model_get_item (G_LIST_MODEL (self->store), pos);
-      gint64 id = gx_report_get_id (item);
-      GxReport *fresh = g_hash_table_lookup (by_id, &id);
-
-      if (fresh == NULL)
-        g_list_store_remove (self->store, pos);
-      else
+      self->refiltering = TRUE;
+      for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
         {
-          /* changed in place: the row's object (what is selected, what an
-           * editor or a caller holds) stays the same */
-          if (summary_differs (item, fresh))
-            {
-              gx_report_set_issuer (item, gx_report_get_issuer (fresh));
-              gx_report_set_year (item, gx_report_get_year (fresh));
-              gx_report_set_source (item, gx_report_get_source (fresh));
-              gx_report_copy_cells_from (item, fresh);
-              gx_report_set_counts (item, gx_report_get_n_errors (fresh),
-                                    gx_report_get_n_warnings (fresh), gx_report_get_n_notes (fresh));
-              g_list_model_items_changed (G_LIST_MODEL (self->store), pos, 1, 1);
-            }
-          g_hash_table_remove (by_id, &id);
-        }
-    }
-  for (guint i = 0; i < reports->len; i++)
-    {
-      GxReport *report = g_ptr_array_index (reports, i);
-      gint64 id = gx_report_get_id (report);
+          g_autoptr(GxReport) report = g_list_model_get_item (visible, i);
 
-      if (g_hash_table_contains (by_id, &id))
-        g_ptr_array_add (added, report);
+          if (gx_report_get_id (report) == self->wanted_id)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              break;
+            }
+        }
+      self->refiltering = FALSE;
     }
-  if (added->len > 0)
-    g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
-                         added->pdata, added->len);
+  update_nothing_shown (self);
+  g_signal_emit (self, signals[REPORTS_CHANGED], 0);
+}
+
+void
+gx_report_list_set_model (GxReportList *self,
+                          GListModel   *reports)
+{
+  g_return_if_fail (GX_IS_REPORT_LIST (self));
+  g_return_if_fail (reports == NULL || G_IS_LIST_MODEL (reports));
+
+  if (reports != NULL && reports == self->reports)
+    return;
+  g_signal_handlers_disconnect_by_data (self->reports, self);
+  g_clear_object (&self->reports);
+  self->reports = reports != NULL ? g_object_ref (reports)
+                                  : G_LIST_MODEL (g_list_store_new (GX_TYPE_REPORT));
+  self->wanted_id = 0;
+  gtk_filter_list_model_set_model (self->filter_model, self->reports);
+  g_signal_connect_object (self->reports, "items-changed",
+                           G_CALLBACK (reports_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  update_nothing_shown (self);
+  g_signal_emit (self, signals[REPORTS_CHANGED], 0);
 }
 
 gboolean
@@ -742,28 +716,15 @@ gx_report_list_contains_id (GxReportList *self,
 
   g_return_val_if_fail (GX_IS_REPORT_LIST (self), FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  n = g_list_model_get_n_items (self->reports);
   for (guint pos = 0; pos < n; pos++)
     {
-      g_autoptr(GxReport) item = g_list_model_get_item (G_LIST_MODEL (self->store), pos);
+      g_autoptr(GxReport) item = g_list_model_get_item (self->reports, pos);
 
       if (gx_report_get_id (item) == id)
         return TRUE;
     }
   return FALSE;
-}
-
-void
-gx_report_list_report_changed (GxReportList *self,
-                               GxReport     *report)
-{
-  guint position;
-
-  g_return_if_fail (GX_IS_REPORT_LIST (self));
-
-  /* the 4.8 models do not watch item properties */
-  if (g_list_store_find (self->store, report, &position))
-    g_list_model_items_changed (G_LIST_MODEL (self->store), position, 1, 1);
 }
 
 void
@@ -830,10 +791,10 @@ gx_report_list_dup_years (GxReportList *self)
 
   g_return_val_if_fail (GX_IS_REPORT_LIST (self), years);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  n = g_list_model_get_n_items (self->reports);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GxReport) report = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(GxReport) report = g_list_model_get_item (self->reports, i);
       int year = gx_report_get_year (report);
 
       if (!g_hash_table_contains (seen, GINT_TO_POINTER (year)))
@@ -924,7 +885,7 @@ GListModel *
 gx_report_list_get_reports (GxReportList *self)
 {
   g_return_val_if_fail (GX_IS_REPORT_LIST (self), NULL);
-  return G_LIST_MODEL (self->store);
+  return self->reports;
 }
 
 GListModel *

@@ -1,6 +1,7 @@
 /* gx-report-list.h: the list of reports of the workspace (a GtkColumnView)
  *
- * GListStore of GxReport → GtkFilterListModel (search on the issuer, "only
+ * The workspace's list (GxWorkspace, a GListModel of GxReport summaries)
+ * → GtkFilterListModel (search on the issuer, "only
  * reports with problems") → GtkSortListModel (the column view's sorter) →
  * GtkSingleSelection.  Every column sorts with a GtkStringSorter or a
  * GtkNumericSorter, which precompute their keys: 100,000 rows sort fast.
@@ -18,21 +19,13 @@ G_DECLARE_FINAL_TYPE (GxReportList, gx_report_list, GX, REPORT_LIST, GtkWidget)
 
 GtkWidget   *gx_report_list_new               (void);
 
-/* Replaces every report (one splice). @reports: (element-type GxReport) */
-void         gx_report_list_set_reports       (GxReportList *self,
-                                               GPtrArray    *reports);
-void         gx_report_list_add_reports       (GxReportList *self,
-                                               GPtrArray    *reports);
-/* The row of @report changed (e.g. its findings): refilters and resorts. */
-/* Makes the list hold @reports (summaries, by id) with the fewest changes:
- * rows of reports gone are removed, changed ones updated in place (the same
- * objects), new ones added; the others (and the selection) stay. */
-void         gx_report_list_sync              (GxReportList *self,
-                                               GPtrArray    *reports);
+/* Lists @reports (the workspace's list: a GListModel of GxReport
+ * summaries; NULL: none) and follows its ::items-changed, keeping the
+ * search, filters, sort and the report selected. */
+void         gx_report_list_set_model         (GxReportList *self,
+                                               GListModel   *reports);
 gboolean     gx_report_list_contains_id       (GxReportList *self,
                                                gint64        id);
-void         gx_report_list_report_changed    (GxReportList *self,
-                                               GxReport     *report);
 
 void         gx_report_list_set_search        (GxReportList *self,
                                                const char   *text);

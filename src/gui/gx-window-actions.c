@@ -720,7 +720,7 @@ remove_confirmed_cb (GtkWindow *parent,
       gx_window_show_error (self, _("The report could not be removed"), error->message);
       return;
     }
-  gx_window_sync_workspace (self);
+  /* the list has lost its row already (the workspace's model) */
   gx_window_update_actions (self);
 }
 
@@ -784,7 +784,8 @@ merge_chosen_cb (GtkWindow *parent,
       gx_window_show_error (self, _("The issuers could not be merged"), error->message);
       return;
     }
-  gx_window_sync_workspace (self);
+  /* the rows re-checked are in the list; the search learns the spelling */
+  gx_window_load_aliases (self);
 }
 
 /* The issuer of the selected report is another spelling of one chosen from
@@ -873,7 +874,6 @@ link_confirmed_cb (GtkWindow *parent,
       gx_window_show_error (self, _("The roll-up could not be marked"), error->message);
       return;
     }
-  gx_window_sync_workspace (self);
 }
 
 /* The selected report is the roll-up of the other reports shown of its

@@ -2,78 +2,29 @@
  * the main window
  *
  * The form editor (src/gui/editor/) is a window of its own.  One editor a
- * report: editing a report already open brings its window forward.  When
- * an editor saves, the report's row in the list is refreshed from the
- * workspace (its figures and error counts), or added for a new report.
+ * report: editing a report already open brings its window forward.  The
+ * editor saves through the window's GxWorkspace, whose list the window
+ * shows: the row follows without the window doing anything.
  */
 #include "gx-config.h"
 
 #include <glib/gi18n.h>
 
 #include "editor/gx-editor-window.h"
-#include "gx-review.h"
 #include "gx-window-private.h"
 
-static GxReport *
-find_listed (GxWindow *self,
-             gint64    id)
-{
-  GListModel *reports = gx_report_list_get_reports (self->report_list);
-
-  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
-    {
-      g_autoptr(GxReport) item = g_list_model_get_item (reports, i);
-
-      if (gx_report_get_id (item) == id)
-        return item;   /* the list keeps it alive */
-    }
-  return NULL;
-}
-
+/* The editor saved through the window's workspace, whose list has its
+ * row already: the report shown is read again when it is this one. */
 static void
 editor_saved_cb (GxEditorWindow *editor,
                  gint64          id,
                  gpointer        user_data)
 {
   GxWindow *self = GX_WINDOW (user_data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GxReport) saved = NULL;
-  guint counts[3];
-  GxReport *item;
+  GxReport *shown = gx_report_detail_get_report (self->report_detail);
 
-  if (self->store == NULL)
-    return;
-  saved = gx_workspace_load_report (self->store, id, &error);
-  if (saved == NULL)
-    {
-      gx_window_show_error (self, _("The saved report could not be read back"), error->message);
-      return;
-    }
-  /* gx_workspace_load_report() has checked it and applied the reviews: the
-   * list counts what is not dismissed */
-  gx_review_count_open (saved, counts);
-
-  item = find_listed (self, id);
-  if (item == NULL)
-    {
-      g_autoptr(GPtrArray) added = g_ptr_array_new ();
-
-      gx_report_set_counts (saved, counts[GX_SEVERITY_ERROR], counts[GX_SEVERITY_WARNING],
-                            counts[GX_SEVERITY_NOTE]);
-      g_ptr_array_add (added, saved);
-      gx_report_list_add_reports (self->report_list, added);
-    }
-  else
-    {
-      gx_report_set_issuer (item, gx_report_get_issuer (saved));
-      gx_report_set_year (item, gx_report_get_year (saved));
-      gx_report_copy_cells_from (item, saved);
-      gx_report_set_counts (item, counts[GX_SEVERITY_ERROR], counts[GX_SEVERITY_WARNING],
-                            counts[GX_SEVERITY_NOTE]);
-      gx_report_list_report_changed (self->report_list, item);
-      if (gx_report_list_get_selected (self->report_list) == item)
-        gx_report_detail_set_report (self->report_detail, saved);
-    }
+  if (shown != NULL && gx_report_get_id (shown) == id)
+    gx_window_show_selected (self);
   gx_window_update_actions (self);
 }
 
@@ -108,8 +59,9 @@ gx_window_edit_report (GxWindow *self,
       return editor;
     }
 
-  editor = gx_editor_window_new (gtk_window_get_application (GTK_WINDOW (self)),
-                                 gx_workspace_get_location (self->store), id, &error);
+  /* the window's own connection: what the editor saves shows in the list */
+  editor = gx_editor_window_new_for_workspace (gtk_window_get_application (GTK_WINDOW (self)),
+                                               self->store, id, &error);
   if (editor == NULL)
     {
       gx_window_show_error (self, _("The report cannot be edited"), error->message);

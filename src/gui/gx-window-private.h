@@ -90,9 +90,15 @@ GArray *gx_window_dup_rollup_ids (GxWindow       *self,
  * brings the list up to date; the timer of the window calls it twice a
  * second, and so does the window getting the focus. */
 void gx_window_check_workspace (GxWindow *self);
-/* Brings the list up to date after a change made through the window's
- * own connection (which the data version does not show). */
+/* Reads the workspace's list again (gx_workspace_reload()) and the
+ * issuer merges. */
 void gx_window_sync_workspace  (GxWindow *self);
+
+/* Reads the issuer merges again, which the search matches. */
+void gx_window_load_aliases    (GxWindow *self);
+/* Shows the report selected in the list, loaded from the workspace (or
+ * nothing when none is selected). */
+void gx_window_show_selected   (GxWindow *self);
 
 /* Stores where the dividers of the list and of the findings are (the
  * window does when it is closed). */

@@ -1,8 +1,12 @@
 /* gx-window.c: the main window
  *
- * The window owns the main thread's GxWorkspace connection (for listing and for
- * loading the report shown in the detail pane) and one GxImporter, whose
- * worker writes through its own connection.
+ * The window owns the main thread's GxWorkspace: its list is what the
+ * report list shows (every change made through it, by the detail pane,
+ * an editor, the compare window or an action, shows at once), the detail
+ * pane loads from it, and changes of other connections (another process,
+ * the GxImporter's worker, which writes through a connection of its own)
+ * are brought in by gx_workspace_reload() or, for the reports an import
+ * commits, gx_workspace_add_reports().
  */
 #include "gx-config.h"
 
@@ -25,7 +29,6 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (GxWindow, gx_window, GTK_TYPE_APPLICATION_WINDOW)
 
 static void start_next_import (GxWindow *self);
-static void load_aliases      (GxWindow *self);
 
 /* Helpers ------------------------------------------------------------------- */
 
@@ -139,30 +142,21 @@ show_import_result (GxWindow *self,
  * PRAGMA data_version costs microseconds. */
 #define WATCH_INTERVAL_MS 500
 
-/* The list as the workspace has it now; a report shown that is gone is
- * closed quietly. */
+/* The workspace's list reads the workspace again and says what changed
+ * (the list view follows it, and refresh_shown() the report shown). */
 void
 gx_window_sync_workspace (GxWindow *self)
 {
-  g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
-  GxReport *shown;
 
-  reports = gx_workspace_list_summaries (self->store, &error);
-  if (reports == NULL)
+  if (!gx_workspace_reload (self->store, &error))
     {
       /* busy or gone for a moment: the next tick tries again */
       g_debug ("workspace not listed: %s", error->message);
       self->data_version = -1;
       return;
     }
-  gx_report_list_sync (self->report_list, reports);
-  load_aliases (self);
-
-  shown = gx_report_detail_get_report (self->report_detail);
-  if (shown != NULL && gx_report_get_id (shown) > 0 &&
-      !gx_report_list_contains_id (self->report_list, gx_report_get_id (shown)))
-    gx_report_detail_set_report (self->report_detail, NULL);
+  gx_window_load_aliases (self);
   update_page (self);
 }
 
@@ -244,9 +238,45 @@ update_years_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether the report shown is still what its row says: a report gone is
+ * closed quietly, one changed (saved, re-checked after a neighbour's
+ * change or another process's) is read again. */
+static void
+refresh_shown (GxWindow *self)
+{
+  GxReport *shown = gx_report_detail_get_report (self->report_detail);
+  GxReport *summary;
+  guint n_cells = GX_REPORT_N_SUMMARY_CELLS;
+  gboolean same;
+
+  if (shown == NULL || gx_report_get_id (shown) <= 0 || self->store == NULL)
+    return;
+  summary = gx_workspace_find_summary (self->store, gx_report_get_id (shown), NULL);
+  if (summary == NULL)
+    {
+      gx_report_detail_set_report (self->report_detail, NULL);
+      gx_window_update_actions (self);
+      return;
+    }
+  same = gx_report_get_year (shown) == gx_report_get_year (summary) &&
+         g_strcmp0 (gx_report_get_issuer (shown), gx_report_get_issuer (summary)) == 0 &&
+         gx_report_get_n_errors (shown) == gx_report_get_n_errors (summary) &&
+         gx_report_get_n_warnings (shown) == gx_report_get_n_warnings (summary) &&
+         gx_report_get_n_notes (shown) == gx_report_get_n_notes (summary);
+  for (guint k = 0; same && k < n_cells; k++)
+    {
+      guint cell = gx_report_summary_cell (k);
+
+      same = gx_report_get_value (shown, cell) == gx_report_get_value (summary, cell);
+    }
+  if (!same)
+    gx_window_show_selected (self);
+}
+
 static void
 reports_changed_cb (GxWindow *self)
 {
+  refresh_shown (self);
   if (self->years_idle == 0)
     /* once for a burst of changes (an import adds rows a slice at a time) */
     self->years_idle = g_timeout_add (100, update_years_cb, self);
@@ -268,8 +298,8 @@ year_selected_cb (GxWindow *self)
 }
 
 /* The merged spellings of issuers, which the search matches too */
-static void
-load_aliases (GxWindow *self)
+void
+gx_window_load_aliases (GxWindow *self)
 {
   g_autoptr(GHashTable) aliases = NULL;
   g_autoptr(GError) error = NULL;
@@ -356,7 +386,8 @@ add_pending_rows_cb (gpointer data)
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (slice, g_ptr_array_steal_index (self->pending_rows, 0));
-  gx_report_list_add_reports (self->report_list, slice);
+  /* the list's rows are summaries, the workspace's own */
+  gx_workspace_add_reports (self->store, slice);
   update_page (self);
 
   if (self->pending_rows->len > 0)
@@ -502,24 +533,8 @@ start_next_import (GxWindow *self)
   gx_window_update_actions (self);
 }
 
-/* A decision changes what the list counts: the findings not dismissed. */
-static void
-report_reviewed_cb (GxWindow *self)
-{
-  GxReport *shown = gx_report_detail_get_report (self->report_detail);
-  GxReport *item = gx_report_list_get_selected (self->report_list);
-  guint counts[3];
-
-  if (shown == NULL || item == NULL || gx_report_get_id (item) != gx_report_get_id (shown))
-    return;
-  gx_review_count_open (shown, counts);
-  gx_report_set_counts (item, counts[GX_SEVERITY_ERROR], counts[GX_SEVERITY_WARNING],
-                        counts[GX_SEVERITY_NOTE]);
-  gx_report_list_report_changed (self->report_list, item);
-}
-
-static void
-selected_report_changed_cb (GxWindow *self)
+void
+gx_window_show_selected (GxWindow *self)
 {
   GxReport *item = gx_report_list_get_selected (self->report_list);
   g_autoptr(GxReport) report = NULL;
@@ -561,6 +576,12 @@ selected_report_changed_cb (GxWindow *self)
   gx_report_detail_set_store (self->report_detail, self->store);
   gx_report_detail_set_report (self->report_detail, report);
   gx_window_update_actions (self);
+}
+
+static void
+selected_report_changed_cb (GxWindow *self)
+{
+  gx_window_show_selected (self);
 }
 
 static void
@@ -735,11 +756,9 @@ gx_window_init (GxWindow *self)
 
   gx_window_setup_dnd (self);
   gx_window_init_editing (self);
-  g_signal_connect_object (self->report_detail, "reviewed",
-                           G_CALLBACK (report_reviewed_cb), self, G_CONNECT_SWAPPED);
   gx_window_init_compare (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
-  g_signal_connect_object (gx_report_list_get_reports (self->report_list), "items-changed",
+  g_signal_connect_object (self->report_list, "reports-changed",
                            G_CALLBACK (reports_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->report_list, "notify::n-visible",
                            G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
@@ -854,7 +873,6 @@ gx_window_open_workspace (GxWindow    *self,
                           GError     **error)
 {
   g_autoptr(GxWorkspace) store = NULL;
-  g_autoptr(GPtrArray) reports = NULL;
 
   g_return_val_if_fail (GX_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -869,8 +887,8 @@ gx_window_open_workspace (GxWindow    *self,
   store = gx_workspace_open (path, FALSE, error);
   if (store == NULL)
     return FALSE;
-  reports = gx_workspace_list_summaries (store, error);
-  if (reports == NULL)
+  /* the list, read once here: the view sits on it from now on */
+  if (!gx_workspace_reload (store, error))
     return FALSE;
 
   g_set_object (&self->store, store);
@@ -890,8 +908,8 @@ gx_window_open_workspace (GxWindow    *self,
   g_clear_handle_id (&self->rows_idle, g_source_remove);
   g_ptr_array_set_size (self->pending_rows, 0);
   gx_report_detail_set_report (self->report_detail, NULL);
-  gx_report_list_set_reports (self->report_list, reports);
-  load_aliases (self);
+  gx_report_list_set_model (self->report_list, G_LIST_MODEL (store));
+  gx_window_load_aliases (self);
   gtk_revealer_set_reveal_child (self->result_revealer, FALSE);
   update_page (self);
   start_next_import (self);

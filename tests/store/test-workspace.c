@@ -311,6 +311,76 @@ test_import_same (Fixture       *f,
   g_assert_nonnull (strstr (app_list, "\n5 reports"));
 }
 
+/* A report's row keeps its object while it is listed (a view's selection
+ * stays on it); reports another connection committed go in as summaries at
+ * their place, and reading the list again then finds nothing changed. */
+static void
+test_rows_keep_objects (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxWorkspace) ws = gx_workspace_open (f->db, FALSE, &error);
+  g_autoptr(GxWorkspace) other = NULL;
+  g_autoptr(GxReport) miyun2021 = NULL;
+  g_autoptr(GPtrArray) committed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "miyun-2020-format2019.txt", NULL);
+  g_autofree char *pinggu = g_test_build_filename (G_TEST_DIST, "data", "pinggu-2022.txt", NULL);
+  g_autoptr(GxImport) run = NULL;
+  int natural = gx_schema_find_cell_by_path ("applications.new_received.natural_person");
+  int total = gx_schema_find_cell_by_path ("applications.new_received.total");
+  GxReport *row;
+
+  g_assert_no_error (error);
+  import (ws, "haidian-2022.txt");
+  import (ws, "miyun-2021.txt");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ws)), ==, 2);
+  miyun2021 = g_object_ref (item (ws, 0));
+  g_signal_connect (ws, "items-changed", G_CALLBACK (items_changed_cb), f);
+
+  /* another connection (an import worker) adds Miyun 2020 and Pinggu */
+  other = gx_workspace_open (f->db, FALSE, &error);
+  g_assert_no_error (error);
+  run = gx_workspace_new_import (other, FALSE);
+  gx_import_add_path (run, path);
+  gx_import_add_path (run, pinggu);
+  g_assert_true (gx_import_run (run, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GxReport) a = gx_workspace_load_report (other, 3, &error);
+    g_autoptr(GxReport) b = gx_workspace_load_report (other, 4, &error);
+
+    g_assert_no_error (error);
+    g_ptr_array_add (committed, g_steal_pointer (&a));
+    g_ptr_array_add (committed, g_steal_pointer (&b));
+  }
+  /* the full reports become summaries, each at its place:
+   * 北京市密云区 2020 first, 北京市平谷区 between 密云区 and 海淀区 */
+  gx_workspace_add_reports (ws, committed);
+  /* rows added close to each other change together: Miyun 2021 between
+   * them is said to have changed with them (the same object) */
+  assert_one_change (f, 0, 1, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ws)), ==, 4);
+  g_assert_cmpint (gx_report_get_year (item (ws, 0)), ==, 2020);
+  g_assert_true (item (ws, 1) == miyun2021);
+  g_assert_cmpstr (gx_report_get_issuer (item (ws, 2)), ==, "北京市平谷区人民政府");
+  g_assert_cmpstr (gx_report_get_issuer (item (ws, 3)), ==, "北京市海淀区人民政府");
+  row = item (ws, 2);
+  g_assert_cmpint (gx_report_get_count (row, (guint) total), ==, 289);
+  g_assert_cmpint (gx_report_get_cell (row, (guint) natural, NULL), ==, GX_CELL_BLANK);
+  /* Miyun 2021 does not know yet of its carryover: 1 warning */
+  g_assert_cmpuint (gx_report_get_n_warnings (miyun2021), ==, 1);
+
+  /* reading the list again: only Miyun 2021 changed (its carryover), in
+   * place — the same object, now with 3 warnings */
+  g_assert_true (gx_workspace_reload (ws, &error));
+  g_assert_no_error (error);
+  assert_one_change (f, 1, 1, 1);
+  g_assert_true (item (ws, 1) == miyun2021);
+  g_assert_cmpuint (gx_report_get_n_warnings (miyun2021), ==, 3);
+  g_assert_true (gx_workspace_reload (ws, &error));
+  g_assert_cmpuint (f->changes->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -320,6 +390,7 @@ main (int    argc,
 #define ADD(name, fn) g_test_add ("/workspace/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("list-model", test_list_model);
   ADD ("import-same-for-app-and-cli", test_import_same);
+  ADD ("rows-keep-objects", test_rows_keep_objects);
 #undef ADD
 
   return g_test_run ();

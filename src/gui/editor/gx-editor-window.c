@@ -412,16 +412,25 @@ set_report (GxEditorWindow *self,
   set_modified (self, FALSE);
 }
 
+static void
+set_store (GxEditorWindow *self,
+           GxWorkspace    *store)
+{
+  self->workspace = g_strdup (gx_workspace_get_location (store));
+  self->store = g_object_ref (store);
+  gx_editor_form_set_store (self->form, self->store);
+}
+
 static gboolean
 open_store (GxEditorWindow  *self,
             const char      *workspace,
             GError         **error)
 {
-  self->workspace = g_strdup (workspace);
-  self->store = gx_workspace_open (workspace, FALSE, error);
-  if (self->store != NULL)
-    gx_editor_form_set_store (self->form, self->store);
-  return self->store != NULL;
+  g_autoptr(GxWorkspace) store = gx_workspace_open (workspace, FALSE, error);
+
+  if (store != NULL)
+    set_store (self, store);
+  return store != NULL;
 }
 
 /* Callbacks ----------------------------------------------------------------- */
@@ -804,19 +813,34 @@ gx_editor_window_new (GtkApplication  *application,
                       gint64           report_id,
                       GError         **error)
 {
-  GxEditorWindow *self;
-  g_autoptr(GxReport) report = NULL;
+  g_autoptr(GxWorkspace) store = NULL;
 
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (workspace_path != NULL, NULL);
 
+  store = gx_workspace_open (workspace_path, FALSE, error);
+  if (store == NULL)
+    return NULL;
+  return gx_editor_window_new_for_workspace (application, store, report_id, error);
+}
+
+GxEditorWindow *
+gx_editor_window_new_for_workspace (GtkApplication  *application,
+                                    GxWorkspace     *store,
+                                    gint64           report_id,
+                                    GError         **error)
+{
+  GxEditorWindow *self;
+  g_autoptr(GxReport) report = NULL;
+  const char *workspace_path;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GX_IS_WORKSPACE (store), NULL);
+
   /* like every toplevel, owned by GTK until destroyed */
   self = g_object_new (GX_TYPE_EDITOR_WINDOW, "application", application, NULL);
-  if (!open_store (self, workspace_path, error))
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return NULL;
-    }
+  set_store (self, store);
+  workspace_path = self->workspace;
 
   if (report_id > 0)
     {
@@ -860,10 +884,13 @@ gx_editor_window_new (GtkApplication  *application,
   return self;
 }
 
-GxEditorWindow *
-gx_editor_window_new_from_draft (GtkApplication  *application,
-                                 GxDraft         *draft,
-                                 GError         **error)
+/* A draft's session; on @store (the main window's) when the draft is of
+ * its workspace, else on a connection of its own. */
+static GxEditorWindow *
+new_from_draft (GtkApplication  *application,
+                GxDraft         *draft,
+                GxWorkspace     *store,
+                GError         **error)
 {
   GxEditorWindow *self;
   GxReport *saved = gx_draft_get_report (draft);
@@ -876,7 +903,10 @@ gx_editor_window_new_from_draft (GtkApplication  *application,
   g_return_val_if_fail (saved != NULL, NULL);
 
   self = g_object_new (GX_TYPE_EDITOR_WINDOW, "application", application, NULL);
-  if (!open_store (self, gx_draft_get_workspace (draft), error))
+  if (store != NULL &&
+      g_strcmp0 (gx_workspace_get_location (store), gx_draft_get_workspace (draft)) == 0)
+    set_store (self, store);
+  else if (!open_store (self, gx_draft_get_workspace (draft), error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return NULL;
@@ -917,6 +947,14 @@ gx_editor_window_new_from_draft (GtkApplication  *application,
   /* restored work is unsaved work */
   set_modified (self, TRUE);
   return self;
+}
+
+GxEditorWindow *
+gx_editor_window_new_from_draft (GtkApplication  *application,
+                                 GxDraft         *draft,
+                                 GError         **error)
+{
+  return new_from_draft (application, draft, NULL, error);
 }
 
 GxEditorForm *
@@ -1128,6 +1166,7 @@ gx_editor_window_answer_close (GxEditorWindow *self,
  * it (GTK_RESPONSE_ACCEPT restore, _REJECT discard, _CANCEL later) */
 static void
 restore_answered (GtkApplication *application,
+                  GxWorkspace    *store,
                   GPtrArray      *drafts,
                   int             response)
 {
@@ -1138,7 +1177,7 @@ restore_answered (GtkApplication *application,
       if (response == GTK_RESPONSE_ACCEPT)
         {
           g_autoptr(GError) error = NULL;
-          GxEditorWindow *editor = gx_editor_window_new_from_draft (application, draft, &error);
+          GxEditorWindow *editor = new_from_draft (application, draft, store, &error);
 
           if (editor != NULL)
             gtk_window_present (GTK_WINDOW (editor));
@@ -1163,6 +1202,7 @@ restore_chosen_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;   /* answered by gx_editor_answer_restore() */
   restore_answered (g_object_get_data (source, "gx-application"),
+                    g_object_get_data (source, "gx-workspace"),
                     g_object_get_data (source, "gx-drafts"),
                     button >= 0 && button < (int) G_N_ELEMENTS (responses)
                     ? responses[button] : GTK_RESPONSE_CANCEL);
@@ -1176,15 +1216,17 @@ restore_response_cb (GtkDialog *dialog,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
   restore_answered (parent ? gtk_window_get_application (parent) : NULL,
+                    g_object_get_data (G_OBJECT (dialog), "gx-workspace"),
                     g_object_get_data (G_OBJECT (dialog), "gx-drafts"), response);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 #endif
 
-GObject *
-gx_editor_restore_drafts (GtkWindow  *parent,
-                          const char *workspace_path)
+static GObject *
+restore_drafts (GtkWindow   *parent,
+                const char  *workspace_path,
+                GxWorkspace *store)
 {
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
@@ -1226,6 +1268,8 @@ gx_editor_restore_drafts (GtkWindow  *parent,
     gtk_alert_dialog_set_default_button (dialog, 2);
     g_object_set_data_full (G_OBJECT (dialog), "gx-drafts", g_steal_pointer (&drafts),
                             (GDestroyNotify) g_ptr_array_unref);
+    if (store != NULL)
+      g_object_set_data_full (G_OBJECT (dialog), "gx-workspace", g_object_ref (store), g_object_unref);
     if (parent != NULL && gtk_window_get_application (parent) != NULL)
       g_object_set_data_full (G_OBJECT (dialog), "gx-application",
                               g_object_ref (gtk_window_get_application (parent)), g_object_unref);
@@ -1251,11 +1295,28 @@ gx_editor_restore_drafts (GtkWindow  *parent,
     gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
     g_object_set_data_full (G_OBJECT (dialog), "gx-drafts", g_steal_pointer (&drafts),
                             (GDestroyNotify) g_ptr_array_unref);
+    if (store != NULL)
+      g_object_set_data_full (G_OBJECT (dialog), "gx-workspace", g_object_ref (store), g_object_unref);
     g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), NULL);
     gtk_window_present (GTK_WINDOW (dialog));
     return G_OBJECT (dialog);
   }
 #endif
+}
+
+GObject *
+gx_editor_restore_drafts (GtkWindow  *parent,
+                          const char *workspace_path)
+{
+  return restore_drafts (parent, workspace_path, NULL);
+}
+
+GObject *
+gx_editor_restore_drafts_for_workspace (GtkWindow   *parent,
+                                        GxWorkspace *store)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (store), NULL);
+  return restore_drafts (parent, gx_workspace_get_location (store), store);
 }
 
 void
@@ -1267,6 +1328,7 @@ gx_editor_answer_restore (GObject *question,
 #ifdef GX_USE_ALERT_DIALOG
   g_cancellable_cancel (g_object_get_data (question, "gx-cancellable"));
   restore_answered (g_object_get_data (question, "gx-application"),
+                    g_object_get_data (question, "gx-workspace"),
                     g_object_get_data (question, "gx-drafts"), response);
 #else
   gtk_dialog_response (GTK_DIALOG (question), response);

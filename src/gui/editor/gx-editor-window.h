@@ -12,6 +12,7 @@
 #include "gx-draft.h"
 #include "gx-editor-form.h"
 #include "gx-report.h"
+#include "gx-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,12 @@ GxEditorWindow *gx_editor_window_new            (GtkApplication *application,
                                                  const char     *workspace_path,
                                                  gint64          report_id,
                                                  GError        **error);
+/* The same on @store, the caller's connection (the main window's): what
+ * the editor saves or decides shows in @store's list at once. */
+GxEditorWindow *gx_editor_window_new_for_workspace (GtkApplication *application,
+                                                    GxWorkspace    *store,
+                                                    gint64          report_id,
+                                                    GError        **error);
 /* Opens the editing session a draft holds (unsaved, its draft kept). */
 GxEditorWindow *gx_editor_window_new_from_draft (GtkApplication *application,
                                                  GxDraft        *draft,
@@ -92,6 +99,10 @@ void            gx_editor_window_answer_close     (GxEditorWindow *self,
  * when there is no draft. */
 GObject        *gx_editor_restore_drafts        (GtkWindow      *parent,
                                                  const char     *workspace_path);
+/* The same for @store's workspace: the editors restored save through
+ * @store (the main window's), so its list follows them. */
+GObject        *gx_editor_restore_drafts_for_workspace (GtkWindow   *parent,
+                                                        GxWorkspace *store);
 /* Answers that question as its buttons do: GTK_RESPONSE_ACCEPT restore,
  * GTK_RESPONSE_REJECT discard, GTK_RESPONSE_CANCEL later. */
 void            gx_editor_answer_restore        (GObject        *question,
