@@ -105,6 +105,15 @@ gx_backend_get_data_version (GxBackend  *self,
   return IFACE (self)->get_data_version (self, error);
 }
 
+GSource *
+gx_backend_create_watch (GxBackend *self)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), NULL);
+  if (IFACE (self)->create_watch == NULL)
+    return NULL;
+  return IFACE (self)->create_watch (self);
+}
+
 gboolean
 gx_backend_begin (GxBackend  *self,
                   GError    **error)

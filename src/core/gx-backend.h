@@ -45,6 +45,10 @@
  *   names the workspace and says what could not be done).
  * - Change counter.  get_data_version() changes when another connection
  *   commits a change; cheap enough to poll every second.
+ * - Being told.  A backend that can be told of other connections' commits
+ *   (PostgreSQL: LISTEN/NOTIFY) gives a watch (create_watch(), optional):
+ *   a GSource that dispatches once for a burst of them, never for this
+ *   connection's own.  Without one (SQLite), poll get_data_version().
  */
 #pragma once
 
@@ -136,6 +140,9 @@ struct _GxBackendInterface
                                     int state, const char *note, GError **error);
   gboolean    (*apply_reviews)     (GxBackend *self, GxReport *report, GError **error);
   gboolean    (*has_reviews)       (GxBackend *self);
+
+  /* optional: NULL when the backend cannot be told (see "Being told") */
+  GSource    *(*create_watch)      (GxBackend *self);
 };
 
 GQuark      gx_backend_error_quark      (void);
@@ -162,6 +169,16 @@ gboolean    gx_backend_is_read_only     (GxBackend   *self);
 /* Changes when another connection commits a change; -1 on error. */
 gint64      gx_backend_get_data_version (GxBackend   *self,
                                          GError     **error);
+
+/* A new source (its callback a GSourceFunc) dispatched, on the main
+ * context it is attached to, once for a burst of changes committed by
+ * other connections (a moment after the first, so that a burst is one);
+ * or NULL when this backend cannot be told (then poll
+ * gx_backend_get_data_version()).  The connection is still this thread's
+ * alone: attach it to this thread's context.  When the connection is lost
+ * it dispatches a last time and is destroyed (g_source_is_destroyed()):
+ * poll then. */
+GSource    *gx_backend_create_watch     (GxBackend   *self);
 
 /* Batches: every write between begin and commit is one transaction. */
 gboolean    gx_backend_begin            (GxBackend   *self,

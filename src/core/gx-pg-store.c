@@ -2837,6 +2837,152 @@ gx_pg_store_count_reports (GxPgStore  *self,
   return n;
 }
 
+/* Other clients' changes ----------------------------------------------------- */
+
+/* How long a watch waits after the first notification for the rest of a
+ * burst (an import commits a batch every few hundred milliseconds) */
+#define WATCH_COALESCE_US (150 * G_TIME_SPAN_MILLISECOND)
+
+/* A watch: the connection LISTENs on gxreports_changed (every write
+ * transaction NOTIFYs it) and the source looks at the socket.  libpq keeps
+ * a notification that arrives during one of our own queries in its queue
+ * (the socket is read by then, so poll() would not say so): prepare()
+ * takes the queue before every wait. */
+typedef struct
+{
+  GSource source;
+  GxPgStore *store;
+  gpointer fd_tag;          /* NULL once the connection is lost */
+  gboolean lost;
+  gint64 noted_at;          /* when an unanswered notification came; 0: none */
+} PgWatch;
+
+/* Takes libpq's queue of notifications: another client's commit is noted
+ * (our own, of this backend's pid, are not news). */
+static void
+watch_take_notifies (PgWatch *watch)
+{
+  PGconn *conn = watch->store->conn;
+  PGnotify *notify;
+
+  while ((notify = PQnotifies (conn)) != NULL)
+    {
+      if (notify->be_pid != PQbackendPID (conn) && watch->noted_at == 0)
+        watch->noted_at = g_source_get_time (&watch->source);
+      PQfreemem (notify);
+    }
+}
+
+/* Whether to dispatch now; otherwise the milliseconds to wait (-1: until
+ * the socket says something). */
+static gboolean
+watch_due (PgWatch *watch,
+           int     *timeout)
+{
+  gint64 left;
+
+  *timeout = -1;
+  if (watch->lost)
+    return TRUE;
+  if (watch->noted_at == 0)
+    return FALSE;
+  left = watch->noted_at + WATCH_COALESCE_US - g_source_get_time (&watch->source);
+  if (left <= 0)
+    return TRUE;
+  *timeout = (int) ((left + 999) / 1000);
+  return FALSE;
+}
+
+static gboolean
+watch_prepare (GSource *source,
+               int     *timeout)
+{
+  PgWatch *watch = (PgWatch *) source;
+
+  if (!watch->lost)
+    watch_take_notifies (watch);
+  return watch_due (watch, timeout);
+}
+
+static gboolean
+watch_check (GSource *source)
+{
+  PgWatch *watch = (PgWatch *) source;
+  int timeout;
+
+  if (watch->fd_tag != NULL && g_source_query_unix_fd (source, watch->fd_tag) != 0)
+    {
+      /* what the server sent is read; a connection that is gone is no
+       * more looked at (its socket would stay readable for ever) */
+      if (!PQconsumeInput (watch->store->conn) || PQstatus (watch->store->conn) != CONNECTION_OK)
+        {
+          g_autofree char *message = server_message (watch->store->conn, NULL);
+
+          g_message ("%s: no longer told of other clients' changes (%s); they are looked for "
+                     "every half second instead", watch->store->display, message);
+          g_source_remove_unix_fd (source, watch->fd_tag);
+          watch->fd_tag = NULL;
+          watch->lost = TRUE;
+        }
+      else
+        watch_take_notifies (watch);
+    }
+  return watch_due (watch, &timeout);
+}
+
+static gboolean
+watch_dispatch (GSource     *source,
+                GSourceFunc  callback,
+                gpointer     user_data)
+{
+  PgWatch *watch = (PgWatch *) source;
+  gboolean again;
+  int timeout;
+
+  /* GLib dispatches a source whose socket was readable whatever check()
+   * said: what was read (check() took it) may be nothing to tell yet */
+  if (!watch_due (watch, &timeout))
+    return G_SOURCE_CONTINUE;
+  watch->noted_at = 0;
+  again = callback != NULL ? callback (user_data) : G_SOURCE_CONTINUE;
+  /* a lost connection is told once, then the watch is done */
+  return watch->lost ? G_SOURCE_REMOVE : again;
+}
+
+static void
+watch_finalize (GSource *source)
+{
+  PgWatch *watch = (PgWatch *) source;
+
+  /* a connection nobody watches any more keeps no queue of notifications */
+  if (!watch->lost && PQstatus (watch->store->conn) == CONNECTION_OK)
+    exec (watch->store, "UNLISTEN gxreports_changed", NULL);
+  g_clear_object (&watch->store);
+}
+
+static GSourceFuncs watch_funcs = {
+  watch_prepare, watch_check, watch_dispatch, watch_finalize, NULL, NULL,
+};
+
+static GSource *
+create_watch (GxPgStore *self)
+{
+  PgWatch *watch;
+  int fd;
+
+  if (PQstatus (self->conn) != CONNECTION_OK || (fd = PQsocket (self->conn)) < 0)
+    return NULL;
+  /* outside a transaction: a LISTEN inside one of ours would wait for its
+   * commit */
+  if (!exec (self, "LISTEN gxreports_changed", NULL))
+    return NULL;
+  watch = (PgWatch *) g_source_new (&watch_funcs, sizeof (PgWatch));
+  g_source_set_static_name (&watch->source, "GxPgStore watch");
+  watch->store = g_object_ref (self);
+  watch->fd_tag = g_source_add_unix_fd (&watch->source, fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
+  return &watch->source;
+}
+
 /* GxBackend ------------------------------------------------------------------ */
 
 #define PG(b) GX_PG_STORE (b)
@@ -2913,6 +3059,7 @@ pg_set_review (GxBackend *b, GxReport *report, GxFinding *finding, int state,
 
 static gboolean pg_apply_reviews (GxBackend *b, GxReport *r, GError **e) { return gx_pg_store_apply_reviews (PG (b), r, e); }
 static gboolean pg_has_reviews (GxBackend *b) { return gx_pg_store_has_reviews (PG (b)); }
+static GSource *pg_create_watch (GxBackend *b) { return create_watch (PG (b)); }
 
 static void
 gx_pg_store_backend_init (GxBackendInterface *iface)
@@ -2948,4 +3095,5 @@ gx_pg_store_backend_init (GxBackendInterface *iface)
   iface->set_review = pg_set_review;
   iface->apply_reviews = pg_apply_reviews;
   iface->has_reviews = pg_has_reviews;
+  iface->create_watch = pg_create_watch;
 }

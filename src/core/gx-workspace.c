@@ -15,7 +15,17 @@ struct _GxWorkspace
   GxBackend *backend;
   GPtrArray *summaries;   /* GxReport, the list */
   gboolean loaded;        /* the list is read the first time it is asked for */
+  GSource *watch;         /* other connections' commits (gx_backend_create_watch()) */
+  gboolean held;          /* gx_workspace_hold_watch() */
+  gboolean missed;        /* a commit told of while held */
 };
+
+enum {
+  CHANGED_ELSEWHERE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void gx_workspace_list_model_init (GListModelInterface *iface);
 
@@ -122,6 +132,11 @@ gx_workspace_finalize (GObject *object)
 {
   GxWorkspace *self = GX_WORKSPACE (object);
 
+  if (self->watch != NULL)
+    {
+      g_source_destroy (self->watch);
+      g_clear_pointer (&self->watch, g_source_unref);
+    }
   g_clear_object (&self->backend);
   g_ptr_array_unref (self->summaries);
 
@@ -132,12 +147,74 @@ static void
 gx_workspace_class_init (GxWorkspaceClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = gx_workspace_finalize;
+
+  /**
+   * GxWorkspace::changed-elsewhere:
+   *
+   * The list followed changes another connection committed (its
+   * ::items-changed said which rows); what else a caller keeps of the
+   * workspace (the merges of issuers …) may have changed too.
+   */
+  signals[CHANGED_ELSEWHERE] =
+    g_signal_new ("changed-elsewhere", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 gx_workspace_init (GxWorkspace *self)
 {
   self->summaries = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Other connections' commits, as the backend tells them: the list follows
+ * them by itself. */
+static void
+follow (GxWorkspace *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gx_workspace_reload (self, &error))
+    {
+      /* gone for a moment: the next change tries again */
+      g_debug ("workspace not listed: %s", error->message);
+      return;
+    }
+  g_signal_emit (self, signals[CHANGED_ELSEWHERE], 0);
+}
+
+static gboolean
+watch_cb (gpointer data)
+{
+  GxWorkspace *self = data;
+
+  if (self->held)
+    self->missed = TRUE;
+  else
+    follow (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Once the list is read, a backend that can tell of other connections'
+ * commits is watched on this thread's main context.  Only when this
+ * thread may run that context: a worker's workspace on the default
+ * context (the app's main thread runs it) is never watched, since the
+ * callback would use the connection from another thread. */
+static void
+start_watch (GxWorkspace *self)
+{
+  GMainContext *context = g_main_context_ref_thread_default ();
+
+  if (g_main_context_acquire (context))
+    {
+      self->watch = gx_backend_create_watch (self->backend);
+      if (self->watch != NULL)
+        {
+          g_source_set_callback (self->watch, watch_cb, self, NULL);
+          g_source_attach (self->watch, context);
+        }
+      g_main_context_release (context);
+    }
+  g_main_context_unref (context);
 }
 
 /* After a change made through the workspace: the list says what changed
@@ -204,6 +281,27 @@ gx_workspace_get_data_version (GxWorkspace *self)
 }
 
 gboolean
+gx_workspace_is_watching (GxWorkspace *self)
+{
+  g_return_val_if_fail (GX_IS_WORKSPACE (self), FALSE);
+  return self->watch != NULL && !g_source_is_destroyed (self->watch);
+}
+
+void
+gx_workspace_hold_watch (GxWorkspace *self,
+                         gboolean     hold)
+{
+  g_return_if_fail (GX_IS_WORKSPACE (self));
+
+  self->held = hold;
+  if (!hold && self->missed)
+    {
+      self->missed = FALSE;
+      follow (self);
+    }
+}
+
+gboolean
 gx_workspace_reload (GxWorkspace  *self,
                      GError      **error)
 {
@@ -226,6 +324,7 @@ gx_workspace_reload (GxWorkspace  *self,
       g_ptr_array_unref (self->summaries);
       self->summaries = g_steal_pointer (&fresh);
       self->loaded = TRUE;
+      start_watch (self);
       return TRUE;
     }
 

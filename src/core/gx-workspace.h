@@ -13,7 +13,11 @@
  * a decision, a merge of issuers, a roll-up linked, the same issuer's next
  * year whose carryover changed) emits ::items-changed for the rows that
  * changed; gx_workspace_reload() catches up with changes made by other
- * connections (another process, an import worker).  A report's row keeps
+ * connections (another process, an import worker).  On PostgreSQL the
+ * workspace is told of other connections' commits (LISTEN/NOTIFY) and,
+ * once its list is read, follows them by itself while its thread's main
+ * context runs (::items-changed, then ::changed-elsewhere); on SQLite a
+ * caller polls gx_workspace_get_data_version().  A report's row keeps
  * its object while the report is listed: a change updates it in place
  * (so a view's selection stays on it).
  */
@@ -54,6 +58,16 @@ gboolean     gx_workspace_begin          (GxWorkspace   *self,
 gboolean     gx_workspace_commit         (GxWorkspace   *self,
                                           GError       **error);
 void         gx_workspace_rollback       (GxWorkspace   *self);
+
+/* Whether the workspace follows other connections' commits by itself
+ * (PostgreSQL, once the list is read, until the connection is lost);
+ * otherwise a caller polls gx_workspace_get_data_version() and reloads. */
+gboolean     gx_workspace_is_watching    (GxWorkspace   *self);
+/* While held, other connections' commits are noted, not followed (the
+ * app's own import adds its rows itself); let go, the list catches up at
+ * once with what was noted. */
+void         gx_workspace_hold_watch     (GxWorkspace   *self,
+                                          gboolean       hold);
 
 /* Reads the list again and says what changed (::items-changed); FALSE and
  * @error when the workspace could not be read (the list is kept). */

@@ -139,7 +139,9 @@ show_import_result (GxWindow *self,
 /* Another process's changes --------------------------------------------------- */
 
 /* How often the window asks SQLite whether another connection committed:
- * PRAGMA data_version costs microseconds. */
+ * PRAGMA data_version costs microseconds.  A PostgreSQL workspace is told
+ * (gx_workspace_is_watching()) and follows by itself: the window only
+ * hears of it (changed_elsewhere_cb()). */
 #define WATCH_INTERVAL_MS 500
 
 /* The workspace's list reads the workspace again and says what changed
@@ -170,13 +172,23 @@ gx_window_check_workspace (GxWindow *self)
   /* while our own import lists its rows, they are not someone else's:
    * looked at once it is done (finish_import) */
   if (self->store == NULL || gx_window_get_importing (self) ||
-      self->rows_idle != 0 || self->finish_pending)
+      self->rows_idle != 0 || self->finish_pending || gx_workspace_is_watching (self->store))
     return;
   version = gx_workspace_get_data_version (self->store);
   if (version < 0 || version == self->data_version)
     return;
   self->data_version = version;
   gx_window_sync_workspace (self);
+}
+
+/* The workspace followed another client's commit itself (PostgreSQL): the
+ * list has what changed; the merged spellings and the page are read again,
+ * as gx_window_sync_workspace() does. */
+static void
+changed_elsewhere_cb (GxWindow *self)
+{
+  gx_window_load_aliases (self);
+  update_page (self);
 }
 
 static gboolean
@@ -502,6 +514,7 @@ finish_import (GxWindow *self)
     g_ptr_array_set_size (self->import_queue, 0);
   /* what others changed meanwhile (our own rows are there already; those
    * replaced are brought up to date here) */
+  gx_workspace_hold_watch (self->store, FALSE);
   gx_window_check_workspace (self);
   if (!self->finish_cancelled)
     offer_replace (self);
@@ -527,6 +540,9 @@ start_next_import (GxWindow *self)
     self->pulse_id = g_timeout_add (100, pulse_cb, self);
   gtk_revealer_set_reveal_child (self->result_revealer, FALSE);
   set_progress_visible (self, TRUE);
+  /* the import's own commits reach the list a slice at a time, not by the
+   * workspace reading all of it again after each batch */
+  gx_workspace_hold_watch (self->store, TRUE);
 
   gx_importer_import_async (self->importer, (GFile **) files->pdata, files->len,
                             self->import_cancellable, import_done_cb, g_object_ref (self));
@@ -560,7 +576,10 @@ gx_window_show_selected (GxWindow *self)
           /* removed by another process: the list catches up, quietly */
           gx_report_detail_set_report (self->report_detail, NULL);
           self->data_version = -1;
-          gx_window_check_workspace (self);
+          if (gx_workspace_is_watching (self->store))
+            gx_window_sync_workspace (self);
+          else
+            gx_window_check_workspace (self);
           gx_window_update_actions (self);
           return;
         }
@@ -891,7 +910,11 @@ gx_window_open_workspace (GxWindow    *self,
   if (!gx_workspace_reload (store, error))
     return FALSE;
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, changed_elsewhere_cb, self);
   g_set_object (&self->store, store);
+  g_signal_connect_object (store, "changed-elsewhere",
+                           G_CALLBACK (changed_elsewhere_cb), self, G_CONNECT_SWAPPED);
   self->data_version = gx_workspace_get_data_version (store);
   if (self->watch_id == 0)
     self->watch_id = g_timeout_add (WATCH_INTERVAL_MS, watch_cb, self);
