@@ -360,6 +360,30 @@ is_state (const PGresult *res,
 
 /* Statements ------------------------------------------------------------------ */
 
+/* Statement @id is prepared on this connection (once: "gx<id>"). */
+static gboolean
+prepare (GxPgStore  *self,
+         StmtId      id,
+         GError    **error)
+{
+  char name[16];
+  PGresult *res;
+
+  if (self->prepared[id])
+    return TRUE;
+  g_snprintf (name, sizeof name, "gx%d", (int) id);
+  res = PQprepare (self->conn, name, stmt_sql[id], 0, NULL);
+  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+    {
+      pg_error (self, res, error, _("cannot prepare a query"));
+      PQclear (res);
+      return FALSE;
+    }
+  PQclear (res);
+  self->prepared[id] = TRUE;
+  return TRUE;
+}
+
 /* Runs statement @id with @n_values @values; a result of @expect, or
  * NULL and @error. */
 static PGresult *
@@ -375,18 +399,8 @@ run_values (GxPgStore          *self,
   PGresult *res;
 
   g_snprintf (name, sizeof name, "gx%d", (int) id);
-  if (!self->prepared[id])
-    {
-      res = PQprepare (self->conn, name, stmt_sql[id], 0, NULL);
-      if (PQresultStatus (res) != PGRES_COMMAND_OK)
-        {
-          pg_error (self, res, error, _("cannot prepare a query"));
-          PQclear (res);
-          return NULL;
-        }
-      PQclear (res);
-      self->prepared[id] = TRUE;
-    }
+  if (!prepare (self, id, error))
+    return NULL;
   res = PQexecPrepared (self->conn, name, n_values, values, NULL, NULL, 0);
   if (PQresultStatus (res) != expect)
     {
@@ -1613,30 +1627,114 @@ gx_pg_store_find_hash (GxPgStore   *self,
   return one_id (self, STMT_FIND_HASH, &p, error);
 }
 
+/* Inside a batch, a put's write_begin() (the RELEASE of the put before
+ * and its own SAVEPOINT) and its lookup (STMT_PUT_LOOKUP with @p) go to
+ * the server together, in one round trip (libpq's pipeline mode); the
+ * lookup's answer, or NULL and @error (then no savepoint was made when
+ * *@begun is FALSE). */
+static PGresult *
+put_begin_lookup (GxPgStore     *self,
+                  const Params  *p,
+                  gboolean      *begun,
+                  GError       **error)
+{
+  char savepoint[48];
+  char name[16];
+  const char *commands[2];
+  guint n_commands = 0;
+  PGresult *answer = NULL;
+  PGresult *res;
+  gboolean failed = FALSE, sent;
+
+  *begun = FALSE;
+  if (!prepare (self, STMT_PUT_LOOKUP, error))
+    return NULL;
+  if (PQenterPipelineMode (self->conn) != 1)
+    {
+      /* (a connection busy otherwise): one after the other */
+      if (!write_begin (self, error))
+        return NULL;
+      *begun = TRUE;
+      return run (self, STMT_PUT_LOOKUP, p, PGRES_TUPLES_OK, _("cannot read the workspace"), error);
+    }
+
+  g_snprintf (savepoint, sizeof savepoint, "SAVEPOINT gx_put_%u", self->depth);
+  g_snprintf (name, sizeof name, "gx%d", (int) STMT_PUT_LOOKUP);
+  if (self->pending_release != NULL)
+    commands[n_commands++] = self->pending_release;
+  commands[n_commands++] = savepoint;
+  sent = TRUE;
+  for (guint i = 0; i < n_commands && sent; i++)
+    sent = PQsendQueryParams (self->conn, commands[i], 0, NULL, NULL, NULL, NULL, 0) == 1;
+  sent = sent && PQsendQueryPrepared (self->conn, name, p->n, p->values, NULL, NULL, 0) == 1 &&
+         PQpipelineSync (self->conn) == 1;
+  g_clear_pointer (&self->pending_release, g_free);
+  if (!sent)
+    {
+      pg_error (self, NULL, error, _("cannot update the workspace"));
+      PQexitPipelineMode (self->conn);
+      return NULL;
+    }
+
+  /* the answers in order: the commands', the lookup's, the sync */
+  for (guint i = 0; i <= n_commands; i++)
+    while ((res = PQgetResult (self->conn)) != NULL)
+      {
+        ExecStatusType status = PQresultStatus (res);
+
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+          {
+            if (!failed)
+              pg_error (self, status == PGRES_PIPELINE_ABORTED ? NULL : res, error,
+                        i < n_commands ? _("cannot update the workspace")
+                                       : _("cannot read the workspace"));
+            failed = TRUE;
+          }
+        else if (i == n_commands - 1)
+          *begun = TRUE;   /* the savepoint is there */
+        if (i == n_commands && status == PGRES_TUPLES_OK && answer == NULL)
+          answer = res;
+        else
+          PQclear (res);
+      }
+  res = PQgetResult (self->conn);
+  if (PQresultStatus (res) != PGRES_PIPELINE_SYNC && !failed)
+    {
+      pg_error (self, res, error, _("cannot read the workspace"));
+      failed = TRUE;
+    }
+  PQclear (res);
+  PQexitPipelineMode (self->conn);
+  if (*begun)
+    self->depth++;
+  if (failed)
+    g_clear_pointer (&answer, PQclear);
+  return answer;
+}
+
+/* @res: the answer of STMT_PUT_LOOKUP with @lookup (taken), or NULL to ask
+ * it now */
 static gboolean
 put_report_inner (GxPgStore        *self,
                   GxReport         *report,
                   const char       *hash,
+                  const char       *issuer_key,
+                  const Params     *lookup,
+                  PGresult         *res,
                   gboolean          replace,
                   GxImportOutcome  *outcome,
                   GError          **error)
 {
   g_autofree char *now = NULL;
-  g_autofree char *issuer_key = NULL;
   const char *issuer = gx_report_get_issuer (report);
   int year = gx_report_get_year (report);
   gint64 existing;
   gint64 id = 0;
   Params p = { 0 };
-  PGresult *res;
 
   /* every question of the put in one round trip */
-  issuer_key = gx_issuer_normalize (issuer);
-  p_text (&p, hash);
-  p_text (&p, issuer);
-  p_text (&p, issuer_key);
-  p_int (&p, year);
-  if (!(res = run (self, STMT_PUT_LOOKUP, &p, PGRES_TUPLES_OK, _("cannot read the workspace"), error)))
+  if (res == NULL &&
+      !(res = run (self, STMT_PUT_LOOKUP, lookup, PGRES_TUPLES_OK, _("cannot read the workspace"), error)))
     return FALSE;
   if (get_int (res, 0, 0) > 0)
     {
@@ -1725,7 +1823,10 @@ gx_pg_store_put_report (GxPgStore        *self,
                         GError          **error)
 {
   g_autofree char *values_hash = NULL;
+  g_autofree char *issuer_key = NULL;
   GxImportOutcome dummy;
+  PGresult *looked_up = NULL;
+  Params lookup = { 0 };
 
   g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
   g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
@@ -1734,9 +1835,28 @@ gx_pg_store_put_report (GxPgStore        *self,
     outcome = &dummy;
   if (content_hash == NULL)
     content_hash = values_hash = hash_values (report);
-  if (!write_begin (self, error))
+  issuer_key = gx_issuer_normalize (gx_report_get_issuer (report));
+  p_text (&lookup, content_hash);
+  p_text (&lookup, gx_report_get_issuer (report));
+  p_text (&lookup, issuer_key);
+  p_int (&lookup, gx_report_get_year (report));
+  if ((self->in_batch || self->depth > 0) && !self->read_only)
+    {
+      /* an import's put: its savepoint and its lookup at once */
+      gboolean begun;
+
+      looked_up = put_begin_lookup (self, &lookup, &begun, error);
+      if (looked_up == NULL)
+        {
+          if (begun)
+            write_abort (self);
+          return FALSE;
+        }
+    }
+  else if (!write_begin (self, error))
     return FALSE;
-  if (!put_report_inner (self, report, content_hash, replace, outcome, error))
+  if (!put_report_inner (self, report, content_hash, issuer_key, &lookup, looked_up, replace,
+                         outcome, error))
     {
       write_abort (self);
       return FALSE;
