@@ -2456,7 +2456,9 @@ gx_pg_store_find_report (GxPgStore   *self,
     {
       gint64 id = year < self->lookup_year ? self->lookup_previous : self->lookup_next;
 
-      if (id != except_id)
+      /* "none" is an answer too (the check of a new report, id 0, asks
+       * for its year before with except_id 0: no round trip for it) */
+      if (id == 0 || id != except_id)
         return id;
     }
   key = gx_issuer_normalize (issuer);
