@@ -2977,6 +2977,7 @@ typedef struct
   gpointer fd_tag;          /* NULL once the connection is lost */
   gboolean lost;
   gint64 noted_at;          /* when an unanswered notification came; 0: none */
+  gint64 quiet_until;       /* no dispatch before (the last one's callback took long) */
 } PgWatch;
 
 /* Takes libpq's queue of notifications: another client's commit is noted
@@ -3008,7 +3009,8 @@ watch_due (PgWatch *watch,
     return TRUE;
   if (watch->noted_at == 0)
     return FALSE;
-  left = watch->noted_at + WATCH_COALESCE_US - g_source_get_time (&watch->source);
+  left = MAX (watch->noted_at + WATCH_COALESCE_US, watch->quiet_until) -
+         g_source_get_time (&watch->source);
   if (left <= 0)
     return TRUE;
   *timeout = (int) ((left + 999) / 1000);
@@ -3059,6 +3061,7 @@ watch_dispatch (GSource     *source,
 {
   PgWatch *watch = (PgWatch *) source;
   gboolean again;
+  gint64 started;
   int timeout;
 
   /* GLib dispatches a source whose socket was readable whatever check()
@@ -3066,7 +3069,11 @@ watch_dispatch (GSource     *source,
   if (!watch_due (watch, &timeout))
     return G_SOURCE_CONTINUE;
   watch->noted_at = 0;
+  started = g_get_monotonic_time ();
   again = callback != NULL ? callback (user_data) : G_SOURCE_CONTINUE;
+  /* while another client imports, a callback that reads a long list
+   * again leaves the main context free twice as long before the next */
+  watch->quiet_until = g_get_monotonic_time () + 2 * (g_get_monotonic_time () - started);
   /* a lost connection is told once, then the watch is done */
   return watch->lost ? G_SOURCE_REMOVE : again;
 }

@@ -171,6 +171,8 @@ gx_workspace_init (GxWorkspace *self)
 static void
 follow (GxWorkspace *self)
 {
+  /* a handler of ::items-changed may drop the last other reference */
+  g_autoptr(GxWorkspace) alive = g_object_ref (self);
   g_autoptr(GError) error = NULL;
 
   if (!gx_workspace_reload (self, &error))
