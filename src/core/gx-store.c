@@ -559,8 +559,13 @@ store_open (const char  *path,
   if (!check_version (self, version, error))
     return NULL;
 
+  /* temp_store MEMORY: the savepoint of each file of an import batch
+   * keeps the pages it is about to change in a statement journal, which
+   * otherwise spills to a temporary file past 64 KB: two thirds of the
+   * writes of an import of 10,000 files went there (pwrite 212,747 → 72,955). */
   if (!set_wal (self, error) ||
       !store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !store_exec (self, "PRAGMA temp_store = MEMORY", error) ||
       !store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
   /* Reading needs no write lock: only an old workspace is migrated (under
