@@ -250,6 +250,43 @@ read_markdown_layout (GxDocument *doc,
     }
 }
 
+/* "三、本年度办理结果⇥（一）予以公开⇥7⇥0…": two cells or more between TABs
+ * (not the leading TAB of a cell-per-line cell), one of them a number.  A
+ * line of prose with a stray TAB stays prose. */
+static gboolean
+is_tab_separated_row (const char *line,
+                      gsize       len)
+{
+  const char *p = line, *end = line + len;
+  guint n_cells = 0, n_numbers = 0;
+
+  if (memchr (line, '\t', len) == NULL)
+    return FALSE;
+  while (p <= end)
+    {
+      const char *tab = memchr (p, '\t', (gsize) (end - p));
+      const char *stop = tab ? tab : end;
+      const char *a = p, *b = stop;
+
+      while (a < b && g_ascii_isspace (*a))
+        a++;
+      while (b > a && g_ascii_isspace (b[-1]))
+        b--;
+      if (a < b)
+        {
+          g_autofree char *cell = g_strndup (a, (gsize) (b - a));
+
+          n_cells++;
+          if (gx_value_parse (cell, NULL))
+            n_numbers++;
+        }
+      if (tab == NULL)
+        break;
+      p = tab + 1;
+    }
+  return n_cells >= 2 && n_numbers >= 1;
+}
+
 static void
 read_cell_per_line_layout (GxDocument *doc,
                            char       *text)
@@ -283,6 +320,14 @@ read_cell_per_line_layout (GxDocument *doc,
         }
 
       row = NULL;
+      if (is_tab_separated_row (line, len))
+        {
+          /* a table row copied out of a web page or a word processor:
+           * its cells between TABs, the same as a row of the page */
+          add_cells (gx_document_add_row (doc, cursor.number, FALSE), line, len, '\t', TRUE,
+                     cursor.number);
+          continue;
+        }
       gx_document_add_line_static (doc, line, cursor.number);
     }
 }

@@ -256,3 +256,36 @@ md += ["", "四、政府信息公开行政复议、行政诉讼情况", "行政�
        "| " + " | ".join(str(v) for v in REVIEW) + " |", "",
        "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"]
 write("report.md", "\n".join(md) + "\n")
+
+# 7. a web page's tables copied as text (a browser's or a word processor's
+# plain-text copy): cells between TABs, one row a line, the merged group
+# cells only in the first row of their group (三、本年度办理结果 before
+# （一）予以公开, （三）不予公开 before 1.属于国家秘密), the merged headers
+# as short rows, section 四 as its header rows and one row of 15 values
+GROUP_OF = {"granted": "三、本年度办理结果", "withheld_state_secret": "（三）不予公开",
+            "unavailable_not_held": "（四）无法提供", "not_processed_petition": "（五）不予处理",
+            "other_no_correction": "（六）其他处理"}
+tsv = ["示例区市场监督管理局2023年政府信息公开工作年度报告",
+       "本年度，本机关认真贯彻《中华人民共和国政府信息公开条例》，现将有关情况报告如下。",
+       "二、主动公开政府信息情况", "第二十条第（一）项",
+       "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+       "规章\t1\t0\t4", "行政规范性文件\t6\t2\t30",
+       "第二十条第（五）项", "信息内容\t本年处理决定数量", "行政许可\t321",
+       "第二十条第（六）项", "信息内容\t本年处理决定数量", "行政处罚\t45", "行政强制\t7",
+       "第二十条第（八）项", "信息内容\t本年收费金额（单位：万元）", "行政事业性收费\t12.5",
+       "三、收到和处理政府信息公开申请情况",
+       "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况",
+       "自然人\t法人或其他组织\t总计", "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"]
+for label, key, values in APPLICATIONS:
+    cells = [label] + [str(v) for v in values]
+    if key in GROUP_OF:
+        cells.insert(0, GROUP_OF[key])
+    if key == "withheld_state_secret":
+        cells.insert(0, "三、本年度办理结果")   # a row under two merged cells at once
+    tsv.append("\t".join(cells))
+tsv += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议\t行政诉讼",
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉",
+        "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2),
+        "\t".join(str(v) for v in REVIEW),
+        "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "本年度未收取信息处理费。"]
+write("copied-tables.txt", "\n".join(tsv) + "\n")
