@@ -19,6 +19,7 @@ typedef enum {
   GX_STORE_ERROR_SQLITE = GX_BACKEND_ERROR_FAILED,   /* the database said no; message has its text */
   GX_STORE_ERROR_TOO_NEW = GX_BACKEND_ERROR_TOO_NEW, /* made by a newer GxReports: refused, untouched */
   GX_STORE_ERROR_NOT_FOUND = GX_BACKEND_ERROR_NOT_FOUND,  /* no report with that id */
+  GX_STORE_ERROR_CHANGED = GX_BACKEND_ERROR_CHANGED,  /* saved meanwhile by another connection */
 } GxStoreError;
 
 #define GX_TYPE_STORE (gx_store_get_type ())
