@@ -16,6 +16,9 @@
 G_BEGIN_DECLS
 
 #define STORE_VERSION 5
+/* the oldest version a read-only open reads without migrating it
+ * (store_read_as_current()) */
+#define STORE_VERSION_READABLE 4
 
 typedef enum {
   STMT_FIND_HASH,
@@ -104,6 +107,7 @@ void store_rollback_to (GxStore *self);
 /* gx-store-schema.c */
 gboolean store_too_new_error (const char *path, int version, GError **error);
 gboolean store_migrate (GxStore *self, GError **error);
+gboolean store_read_as_current (GxStore *self, int version, GError **error);
 gboolean store_check_cell_keys (GxStore *self, GError **error);
 
 /* gx-store-reports.c */

@@ -398,6 +398,23 @@ store_migrate (GxStore  *self,
   return TRUE;
 }
 
+/* A read-only connection to a workspace of version 4 reads it as it is,
+ * without migrating it (which a folder one cannot write would not allow):
+ * every report at revision 1, through a view of the connection's own
+ * (TEMP, so the file is not touched; found before main.reports). */
+gboolean
+store_read_as_current (GxStore  *self,
+                       int       version,
+                       GError  **error)
+{
+  G_STATIC_ASSERT (STORE_VERSION == 5 && STORE_VERSION_READABLE == 4);
+
+  if (version >= STORE_VERSION)
+    return TRUE;
+  g_return_val_if_fail (version == STORE_VERSION_READABLE && self->read_only, FALSE);
+  return store_exec (self, "CREATE TEMP VIEW reports AS SELECT *, 1 AS revision FROM main.reports", error);
+}
+
 /* The workspace names its cells; they must be the cells of this template,
  * at the same numbers (a later template change comes with a migration). */
 gboolean

@@ -526,10 +526,11 @@ store_open (const char  *path,
       if (!open_read_only (self, &version, error) ||
           !check_version (self, version, error))
         return NULL;
-      if (version == STORE_VERSION)
+      if (version == STORE_VERSION || version == STORE_VERSION_READABLE)
         {
           self->read_only = TRUE;
           if (!store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+              !store_read_as_current (self, version, error) ||
               !store_check_cell_keys (self, error))
             return NULL;
           return g_steal_pointer (&self);

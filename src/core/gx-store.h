@@ -41,7 +41,8 @@ GxStore    *gx_store_open          (const char   *path,
  * a folder one cannot write (then, when SQLite cannot make the -shm file
  * there, the file is read as it is, without locks:
  * gx_store_is_unlocked()).  A workspace that does not exist yet, or of an
- * older version, is opened as gx_store_open() does (made or migrated).
+ * older version, is opened as gx_store_open() does (made or migrated),
+ * except one of version 4, read as it is (every report at revision 1).
  * Writes through it fail.  Meant for a process with no other connection to
  * the workspace (the command line). */
 GxStore    *gx_store_open_read_only (const char  *path,

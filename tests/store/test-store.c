@@ -1402,6 +1402,32 @@ test_migrate_v4 (Fixture       *f,
   g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 4);
   before = dump_database (f->db_path);
 
+  /* read (list, export, print) without migrating: a folder one cannot
+   * write keeps serving it */
+  store = gx_store_open_read_only (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gx_store_is_read_only (store));
+  {
+    g_autoptr(GPtrArray) summaries = gx_store_list_summaries (store, &error);
+    g_autoptr(GPtrArray) all = gx_store_load_all (store, &error);
+    g_autoptr(GxReport) anding = gx_store_load_report (store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (summaries->len, ==, 2);
+    g_assert_cmpuint (all->len, ==, 2);
+    g_assert_cmpint (gx_report_get_revision (g_ptr_array_index (all, 0)), ==, 1);
+    g_assert_cmpint (gx_report_get_revision (anding), ==, 1);
+    g_assert_cmpint (cell_value (anding, "applications.new_received.total"), ==, W (13));
+    g_assert_false (gx_store_save_report (store, anding, &error));
+    g_assert_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE);
+    g_clear_error (&error);
+  }
+  g_assert_finalize_object (store);
+  g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 4);
+  after = dump_database (f->db_path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&after, g_free);
+
   store = open_store (f->db_path);
   g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 5);
   after = dump_database (f->db_path);
