@@ -36,6 +36,20 @@
  * - Checked on load.  load_report() and load_all() give reports checked
  *   with gx_check_report() against this backend; load_cells() gives the
  *   cells alone.
+ * - Revisions: no lost update.  A stored report has a revision, 1 when it
+ *   is first stored and one more on every write of its content: a save
+ *   (save_report()) and a replacement by an import (put_report() with
+ *   @replace).  Rewrites of the cached counts (a decision, a merge, a link,
+ *   a neighbour's change) leave it.  load_report(), load_cells() and
+ *   load_all() give reports with their revision (gx_report_get_revision()).
+ *   save_report() of a report whose revision is not 0 writes only when the
+ *   stored report is still at that revision (compared in the write itself:
+ *   of two clients that loaded the same revision, one saves), and then
+ *   sets the revision written on @report; otherwise it fails with
+ *   GX_BACKEND_ERROR_CHANGED, writes nothing and leaves @report as it was,
+ *   so that saving it again fails again.  Revision 0 (a report not loaded
+ *   from the workspace, or whose user chose to overwrite:
+ *   gx_report_set_revision (report, 0)) writes over whatever is stored.
  * - Batches.  Between begin() and commit() every write is one transaction;
  *   a savepoint inside one makes a unit that goes in whole or not at all.
  *   Outside a batch every write is its own transaction.
@@ -62,9 +76,8 @@ typedef enum {
   GX_BACKEND_ERROR_TOO_NEW,        /* made by a newer GxReports: refused, untouched */
   GX_BACKEND_ERROR_NOT_FOUND,      /* no report with that id */
   GX_BACKEND_ERROR_NOT_SUPPORTED,  /* a kind of workspace this build cannot open */
-  GX_BACKEND_ERROR_CHANGED,        /* save: the report was changed by another client since it
-                                    * was loaded (PostgreSQL; gx_pg_report_forget_revision()
-                                    * to overwrite) */
+  GX_BACKEND_ERROR_CHANGED,        /* save: the report was saved by another client since it
+                                    * was loaded ("Revisions" above; revision 0 to overwrite) */
 } GxBackendError;
 
 typedef enum {
@@ -193,7 +206,8 @@ gint64      gx_backend_find_hash        (GxBackend   *self,
 GHashTable *gx_backend_dup_hashes       (GxBackend   *self,
                                          GError     **error);
 /* Writes an edited report: the row of its id, or a new report when the id
- * is 0 (then sets it). */
+ * is 0 (then sets it); refused with GX_BACKEND_ERROR_CHANGED when the
+ * stored report is no longer at the revision of @report ("Revisions"). */
 gboolean    gx_backend_save_report      (GxBackend   *self,
                                          GxReport    *report,
                                          GError     **error);

@@ -133,13 +133,6 @@ gboolean    gx_pg_store_apply_reviews  (GxPgStore    *self,
                                         GxReport     *report,
                                         GError      **error);
 
-/* A report loaded from a PostgreSQL workspace carries the revision it was
- * loaded at; saving it after another client saved the same report fails
- * with GX_BACKEND_ERROR_CHANGED, once: the report forgets the revision,
- * so that saving it again overwrites (the user chose to; reloading is the
- * other choice).  gx_pg_report_forget_revision() does that beforehand. */
-void        gx_pg_report_forget_revision (GxReport *report);
-
 /* Whole tables, for `copy` (gx-ws-copy.c) ----------------------------------- */
 
 /* The tables a workspace is made of, in an order that keeps the foreign
