@@ -1475,7 +1475,8 @@ gx_pg_store_open (const char  *location,
       if (self->conn != NULL &&
           (PQconnectionNeedsPassword (self->conn) || PQconnectionUsedPassword (self->conn)))
         g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NEEDS_PASSWORD,
-                     _("%s: the server asks for a password: %s"), self->display, message);
+                     _("%s: the server asks for a password (give it in ~/.pgpass or PGPASSWORD): %s"),
+                     self->display, message);
       else
         g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
                      _("%s: cannot open the workspace: %s"), self->display, message);

@@ -103,7 +103,9 @@ gx_window_open_location (GxWindow   *self,
     {
       g_autofree char *shown = gx_pg_location_display (location);
       /* what gx_pg_store_open() puts before them */
-      g_autofree char *prefix = g_strdup_printf (_("%s: the server asks for a password: %s"), shown, "");
+      g_autofree char *prefix =
+        g_strdup_printf (_("%s: the server asks for a password (give it in ~/.pgpass or PGPASSWORD): %s"),
+                         shown, "");
 
       why = error->message;
       if (g_str_has_prefix (why, prefix))
