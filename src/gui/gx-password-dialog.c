@@ -120,7 +120,7 @@ gx_password_dialog_new (GtkWindow  *parent,
   else
     /* Translators: %s is the address of the workspace's database; the
      * server's own words follow */
-    prompt = g_strdup_printf (_("The server of the workspace %s did not take the password:"), shown);
+    prompt = g_strdup_printf (_("The server of the workspace %s refused the connection:"), shown);
   gtk_label_set_text (self->prompt_label, prompt);
   if (message != NULL)
     gtk_label_set_text (self->message_label, message);
