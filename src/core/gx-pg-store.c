@@ -1371,8 +1371,8 @@ notice_cb (void       *user_data,
 
 /* A connection to @location.  libpq finds the password itself (~/.pgpass,
  * PGPASSWORD, a service file) unless one was given in this process
- * (gx_backend_set_password()), which goes after the location's own
- * parameters, so before those; sslmode and the rest are libpq's own. */
+ * (gx_backend_set_password()): that one is a parameter after the
+ * location's own, and so goes first.  sslmode and the rest are libpq's. */
 static PGconn *
 connect_location (const char *location)
 {
