@@ -56,7 +56,9 @@
  * - Errors are in GX_BACKEND_ERROR: NOT_FOUND for an id that is not there,
  *   TOO_NEW for a workspace made by a newer GxReports (opened for nothing,
  *   never altered), FAILED for anything the storage refused (the message
- *   names the workspace and says what could not be done).
+ *   names the workspace and says what could not be done), NEEDS_PASSWORD
+ *   when a server asked for a password that was not found or was refused
+ *   (gx_backend_set_password(), then open again).
  * - Change counter.  get_data_version() changes when another connection
  *   commits a change; cheap enough to poll every second.
  */
@@ -78,6 +80,9 @@ typedef enum {
   GX_BACKEND_ERROR_NOT_SUPPORTED,  /* a kind of workspace this build cannot open */
   GX_BACKEND_ERROR_CHANGED,        /* save: the report was saved by another client since it
                                     * was loaded ("Revisions" above; revision 0 to overwrite) */
+  GX_BACKEND_ERROR_NEEDS_PASSWORD, /* open: the server asked for a password libpq did not
+                                    * find (~/.pgpass, PGPASSWORD), or refused the one
+                                    * given; the message has the server's words */
 } GxBackendError;
 
 typedef enum {
@@ -163,6 +168,25 @@ GxBackend  *gx_backend_open             (const char  *location,
                                          GError     **error);
 /* Whether @location names a PostgreSQL database rather than a file. */
 gboolean    gx_backend_location_is_postgres (const char *location);
+/* Whether @location is a PostgreSQL location holding a password
+ * ("postgresql://clerk:secret@db/ws", "password=secret …"): such a
+ * location is refused, so that it is never kept (recent workspaces) or
+ * shown. */
+gboolean    gx_backend_location_has_password (const char *location);
+
+/* The password of the PostgreSQL workspace at @location for this process
+ * only: kept in memory (never written anywhere, never in a message), and
+ * given to the server by every connection opened on that very @location
+ * afterwards, from any thread (a worker's own gx_backend_open() too).  It
+ * goes before ~/.pgpass and PGPASSWORD.  NULL forgets it (and wipes it). */
+void        gx_backend_set_password     (const char  *location,
+                                         const char  *password);
+/* Whether a password was given for @location with gx_backend_set_password(). */
+gboolean    gx_backend_has_password     (const char  *location);
+/* A copy of that password (NULL when none), for the backend that
+ * connects; free it with gx_backend_password_free(), which wipes it. */
+char       *gx_backend_dup_password     (const char  *location);
+void        gx_backend_password_free    (char        *password);
 
 /* The content hash the workspace knows a file by: SHA-256 of the bytes, in
  * lower-case hex.  Importers compute it in their reader threads. */

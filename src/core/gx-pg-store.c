@@ -1353,6 +1353,25 @@ notice_cb (void       *user_data,
   g_debug ("PostgreSQL: %s", message);
 }
 
+/* A connection to @location.  libpq finds the password itself (~/.pgpass,
+ * PGPASSWORD, a service file) unless one was given in this process
+ * (gx_backend_set_password()): that one is a parameter after the
+ * location's own, and so goes first.  sslmode and the rest are libpq's. */
+static PGconn *
+connect_location (const char *location)
+{
+  char *password = gx_backend_dup_password (location);
+  const char *keywords[] = { "dbname", password ? "password" : NULL, NULL };
+  const char *values[] = { location, password, NULL };
+  PGconn *conn;
+
+  /* expand_dbname: the location is a URI or a conninfo
+   * (gx_backend_location_is_postgres()) */
+  conn = PQconnectdbParams (keywords, values, 1);
+  gx_backend_password_free (password);
+  return conn;
+}
+
 /* GObject --------------------------------------------------------------------- */
 
 static void
@@ -1429,15 +1448,22 @@ gx_pg_store_open (const char  *location,
       }
   }
 
-  /* libpq finds the password itself (~/.pgpass, PGPASSWORD, a service
-   * file); sslmode and the rest are its own */
-  self->conn = PQconnectdb (location);
+  self->conn = connect_location (location);
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     {
       g_autofree char *message = server_message (self->conn, NULL);
 
-      g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
-                   _("%s: cannot open the workspace: %s"), self->display, message);
+      /* the server asked for a password: none was found, or it refused
+       * the one given (a failure after the password, a database that is
+       * not there, is said so too: the message has the server's words) */
+      if (self->conn != NULL &&
+          (PQconnectionNeedsPassword (self->conn) || PQconnectionUsedPassword (self->conn)))
+        g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NEEDS_PASSWORD,
+                     _("%s: the server asks for a password (give it in ~/.pgpass or PGPASSWORD): %s"),
+                     self->display, message);
+      else
+        g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
+                     _("%s: cannot open the workspace: %s"), self->display, message);
       return NULL;
     }
   /* the server's notices (an ANALYZE of a table of someone else's is
