@@ -348,6 +348,27 @@ test_copied_tables (void)
   g_assert_cmpstr (summary, ==, "");
 }
 
+/* The same tables in a spreadsheet saved as CSV: every grid column a field,
+ * merged cells as a value and empty fields, a quoted label with a line
+ * break, a quoted "1,321". */
+static void
+test_spreadsheet_csv (void)
+{
+  g_autoptr(GxReport) report = read_layout ("spreadsheet-tables.csv");
+  g_autofree char *summary = findings_summary (report);
+
+  g_assert_cmpstr (gx_report_get_issuer (report), ==, "示例县林业局");
+  g_assert_cmpint (gx_report_get_year (report), ==, 2022);
+  assert_cell (report, "disclosure.regulations.issued", "1");
+  assert_cell (report, "disclosure.normative_documents.in_force", "30");
+  assert_cell (report, "disclosure.licensing.decisions", "1321");
+  assert_cell (report, "disclosure.punishment.decisions", "45");
+  assert_cell (report, "disclosure.fees.amount_wan", "12.5");
+  assert_applications (report);
+  assert_review (report);
+  g_assert_cmpstr (summary, ==, "");
+}
+
 /* Units in a cell are converted, never a second value: 元 to 万元 for an
  * amount, 件 dropped for a count (a document of one row per line). */
 static void
@@ -390,6 +411,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layouts/markdown", test_markdown);
   g_test_add_func ("/layouts/units-text", test_units_text);
   g_test_add_func ("/layouts/copied-tables", test_copied_tables);
+  g_test_add_func ("/layouts/spreadsheet-csv", test_spreadsheet_csv);
 
   return g_test_run ();
 }
