@@ -257,7 +257,7 @@ test_migrate_v2 (void)
     }
   g_assert_finalize_object (store);
 
-  g_assert_cmpint (query_int (db_path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (db_path, "PRAGMA user_version"), ==, 5);
   number = query_text (db_path, "SELECT printf ('%.4f', number) FROM cell_values WHERE report_id = 1 AND path = 'disclosure.fees.amount_wan'");
   g_assert_cmpstr (number, ==, "19656.3836");
   g_assert_cmpint (query_int (db_path, "SELECT SUM (value) / 1000000 FROM cell_values WHERE path = 'applications.new_received.total'"),
@@ -344,7 +344,7 @@ test_migrate_v3 (void)
   }
   g_assert_finalize_object (store);
 
-  g_assert_cmpint (query_int (db_path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (db_path, "PRAGMA user_version"), ==, 5);
   g_assert_cmpint (query_int (db_path, "SELECT value FROM cell_values WHERE report_id = 1 "
                               "AND path = 'applications.other_misc.total'"), ==, 57000000);
   g_assert_cmpint (query_int (db_path, "SELECT COUNT (*) FROM cell_values WHERE row = 'other_handling'"), ==, 0);

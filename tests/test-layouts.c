@@ -326,6 +326,49 @@ test_markdown (void)
   g_assert_null (strstr (gx_report_get_prose (report), "-1-"));
 }
 
+/* Tables copied out of a web page as text: cells between TABs, a merged
+ * group label only in the first row of its group, section 四 as header
+ * rows and one row of values. */
+static void
+test_copied_tables (void)
+{
+  g_autoptr(GxReport) report = read_layout ("copied-tables.txt");
+  g_autofree char *summary = findings_summary (report);
+
+  g_assert_cmpstr (gx_report_get_issuer (report), ==, "示例区市场监督管理局");
+  g_assert_cmpint (gx_report_get_year (report), ==, 2023);
+  assert_cell (report, "disclosure.regulations.in_force", "4");
+  assert_cell (report, "disclosure.normative_documents.repealed", "2");
+  assert_cell (report, "disclosure.licensing.decisions", "321");
+  assert_cell (report, "disclosure.enforcement.decisions", "7");
+  assert_cell (report, "disclosure.fees.amount_wan", "12.5");
+  assert_applications (report);
+  assert_review (report);
+  /* every row found where the form has it: no note, nothing unread */
+  g_assert_cmpstr (summary, ==, "");
+}
+
+/* The same tables in a spreadsheet saved as CSV: every grid column a field,
+ * merged cells as a value and empty fields, a quoted label with a line
+ * break, a quoted "1,321". */
+static void
+test_spreadsheet_csv (void)
+{
+  g_autoptr(GxReport) report = read_layout ("spreadsheet-tables.csv");
+  g_autofree char *summary = findings_summary (report);
+
+  g_assert_cmpstr (gx_report_get_issuer (report), ==, "示例县林业局");
+  g_assert_cmpint (gx_report_get_year (report), ==, 2022);
+  assert_cell (report, "disclosure.regulations.issued", "1");
+  assert_cell (report, "disclosure.normative_documents.in_force", "30");
+  assert_cell (report, "disclosure.licensing.decisions", "1321");
+  assert_cell (report, "disclosure.punishment.decisions", "45");
+  assert_cell (report, "disclosure.fees.amount_wan", "12.5");
+  assert_applications (report);
+  assert_review (report);
+  g_assert_cmpstr (summary, ==, "");
+}
+
 /* Units in a cell are converted, never a second value: 元 to 万元 for an
  * amount, 件 dropped for a count (a document of one row per line). */
 static void
@@ -367,6 +410,8 @@ main (int argc, char **argv)
   g_test_add_func ("/layouts/format2019-units", test_format2019_units);
   g_test_add_func ("/layouts/markdown", test_markdown);
   g_test_add_func ("/layouts/units-text", test_units_text);
+  g_test_add_func ("/layouts/copied-tables", test_copied_tables);
+  g_test_add_func ("/layouts/spreadsheet-csv", test_spreadsheet_csv);
 
   return g_test_run ();
 }

@@ -33,7 +33,7 @@ gx_cli_copy (int    argc,
       N_("The workspace to copy: a file, or a PostgreSQL database (postgresql://user@host/db or a libpq conninfo)"),
       N_("WS") },
     { "to", 0, 0, G_OPTION_ARG_FILENAME, &to,
-      N_("The workspace to copy into: a new file, or an empty PostgreSQL database"), N_("WS") },
+      N_("The workspace to copy into: a new file, or an empty PostgreSQL database (postgresql://user@host/db or a libpq conninfo)"), N_("WS") },
     { NULL }
   };
 

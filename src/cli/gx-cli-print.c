@@ -39,7 +39,7 @@ gx_cli_print (int    argc,
   guint n_pages;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
-      N_("The workspace (default: $XDG_DATA_HOME/gxreports/workspace.db)"), N_("WS") },
+      N_("The workspace: a file or a PostgreSQL database (postgresql://user@host/db or a libpq conninfo); default: $XDG_DATA_HOME/gxreports/workspace.db"), N_("WS") },
     { "year", 0, 0, G_OPTION_ARG_INT, &year,
       N_("Only the reports of this year"), N_("YEAR") },
     { "issuer", 0, 0, G_OPTION_ARG_STRING, &issuer,

@@ -120,7 +120,7 @@ gx_cli_review (int    argc,
   gint64 id = 0;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
-      N_("The workspace (default: $XDG_DATA_HOME/gxreports/workspace.db)"), N_("WS") },
+      N_("The workspace: a file or a PostgreSQL database (postgresql://user@host/db or a libpq conninfo); default: $XDG_DATA_HOME/gxreports/workspace.db"), N_("WS") },
     { "confirm", 0, 0, G_OPTION_ARG_NONE, &confirm,
       N_("The finding is right: the report must be corrected"), NULL },
     { "dismiss", 0, 0, G_OPTION_ARG_NONE, &dismiss,
@@ -243,7 +243,7 @@ gx_cli_merge (int    argc,
   guint n_rest;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
-      N_("The workspace (default: $XDG_DATA_HOME/gxreports/workspace.db)"), N_("WS") },
+      N_("The workspace: a file or a PostgreSQL database (postgresql://user@host/db or a libpq conninfo); default: $XDG_DATA_HOME/gxreports/workspace.db"), N_("WS") },
     { "undo", 0, 0, G_OPTION_ARG_NONE, &undo,
       N_("Undo the merge of ALIAS"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("[ALIAS [CANONICAL]]") },
@@ -314,7 +314,7 @@ gx_cli_link (int    argc,
   gint64 parent;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
-      N_("The workspace (default: $XDG_DATA_HOME/gxreports/workspace.db)"), N_("WS") },
+      N_("The workspace: a file or a PostgreSQL database (postgresql://user@host/db or a libpq conninfo); default: $XDG_DATA_HOME/gxreports/workspace.db"), N_("WS") },
     { "clear", 0, 0, G_OPTION_ARG_NONE, &clear,
       N_("PARENT is no roll-up any more"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("PARENT [CHILD…]") },

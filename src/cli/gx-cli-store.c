@@ -145,7 +145,7 @@ gx_cli_import (int    argc,
   const GxImportCounts *counts;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
-      N_("The workspace (default: $XDG_DATA_HOME/gxreports/workspace.db)"), N_("WS") },
+      N_("The workspace: a file or a PostgreSQL database (postgresql://user@host/db or a libpq conninfo); default: $XDG_DATA_HOME/gxreports/workspace.db"), N_("WS") },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
       N_("Replace a report of the same issuer and year by the new version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
@@ -209,7 +209,7 @@ gx_cli_list (int    argc,
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
-      N_("The workspace (default: $XDG_DATA_HOME/gxreports/workspace.db)"), N_("WS") },
+      N_("The workspace: a file or a PostgreSQL database (postgresql://user@host/db or a libpq conninfo); default: $XDG_DATA_HOME/gxreports/workspace.db"), N_("WS") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
@@ -373,7 +373,7 @@ gx_cli_export (int    argc,
   gsize length;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
-      N_("The workspace (default: $XDG_DATA_HOME/gxreports/workspace.db)"), N_("WS") },
+      N_("The workspace: a file or a PostgreSQL database (postgresql://user@host/db or a libpq conninfo); default: $XDG_DATA_HOME/gxreports/workspace.db"), N_("WS") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("json (the shape of report-schema.md), csv (for Excel and WPS), docx (one report's "
          "official tables in Word) or xlsx (an Excel workbook with a roll-up)"), N_("FORMAT") },
@@ -506,7 +506,7 @@ gx_cli_remove (int    argc,
   gboolean missing = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
-      N_("The workspace (default: $XDG_DATA_HOME/gxreports/workspace.db)"), N_("WS") },
+      N_("The workspace: a file or a PostgreSQL database (postgresql://user@host/db or a libpq conninfo); default: $XDG_DATA_HOME/gxreports/workspace.db"), N_("WS") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &ids, NULL, N_("ID…") },
     { NULL }
   };

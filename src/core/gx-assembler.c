@@ -848,9 +848,14 @@ place_values (GxDocument        *doc,
         cells[n_columns++] = row->first_cell + columns[c];
     }
 
-  /* Trailing empty cells (a row ending in a tab) are padding. */
+  /* Trailing empty cells (a row ending in a tab) are padding, and so are
+   * empty cells between the label and the first value when there are more
+   * cells than columns: the rest of a label merged over two columns, as a
+   * spreadsheet copies it ("（一）予以公开⇥⇥71⇥0…"). */
   while (n > n_columns && is_empty_text (v[n - 1].text))
     n--;
+  while (n > n_columns && is_empty_text (v[0].text))
+    v++, n--;
 
   if (collapsed || n < n_columns)
     {

@@ -2,6 +2,7 @@
 #include "gx-config.h"
 
 #include <string.h>
+#include <libpq-fe.h>
 #include <glib/gi18n-lib.h>
 
 #include "gx-backend.h"
@@ -41,6 +42,84 @@ gx_backend_location_is_postgres (const char *location)
     if (g_str_has_prefix (location, keywords[i]))
       return TRUE;
   return FALSE;
+}
+
+gboolean
+gx_backend_location_has_password (const char *location)
+{
+  PQconninfoOption *options;
+  gboolean has_password = FALSE;
+
+  if (!gx_backend_location_is_postgres (location))
+    return FALSE;
+  /* a location libpq cannot read holds nothing it would send */
+  options = PQconninfoParse (location, NULL);
+  if (options == NULL)
+    return FALSE;
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    if (strcmp (o->keyword, "password") == 0 && o->val != NULL && *o->val != '\0')
+      has_password = TRUE;
+  PQconninfoFree (options);
+  return has_password;
+}
+
+/* Passwords given in this process (gx_backend_set_password()): location →
+ * password, behind a lock, since worker threads open their own
+ * connections. */
+static GMutex passwords_lock;
+static GHashTable *passwords;
+
+void
+gx_backend_password_free (char *password)
+{
+  if (password == NULL)
+    return;
+  explicit_bzero (password, strlen (password));
+  g_free (password);
+}
+
+void
+gx_backend_set_password (const char *location,
+                         const char *password)
+{
+  g_return_if_fail (location != NULL);
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) gx_backend_password_free);
+  if (password != NULL)
+    g_hash_table_insert (passwords, g_strdup (location), g_strdup (password));
+  else
+    g_hash_table_remove (passwords, location);
+  g_mutex_unlock (&passwords_lock);
+}
+
+gboolean
+gx_backend_has_password (const char *location)
+{
+  gboolean found;
+
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  g_mutex_lock (&passwords_lock);
+  found = passwords != NULL && g_hash_table_contains (passwords, location);
+  g_mutex_unlock (&passwords_lock);
+  return found;
+}
+
+char *
+gx_backend_dup_password (const char *location)
+{
+  char *password = NULL;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords != NULL)
+    password = g_strdup (g_hash_table_lookup (passwords, location));
+  g_mutex_unlock (&passwords_lock);
+  return password;
 }
 
 GxBackend *

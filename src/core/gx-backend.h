@@ -36,13 +36,29 @@
  * - Checked on load.  load_report() and load_all() give reports checked
  *   with gx_check_report() against this backend; load_cells() gives the
  *   cells alone.
+ * - Revisions: no lost update.  A stored report has a revision, 1 when it
+ *   is first stored and one more on every write of its content: a save
+ *   (save_report()) and a replacement by an import (put_report() with
+ *   @replace).  Rewrites of the cached counts (a decision, a merge, a link,
+ *   a neighbour's change) leave it.  load_report(), load_cells() and
+ *   load_all() give reports with their revision (gx_report_get_revision()).
+ *   save_report() of a report whose revision is not 0 writes only when the
+ *   stored report is still at that revision (compared in the write itself:
+ *   of two clients that loaded the same revision, one saves), and then
+ *   sets the revision written on @report; otherwise it fails with
+ *   GX_BACKEND_ERROR_CHANGED, writes nothing and leaves @report as it was,
+ *   so that saving it again fails again.  Revision 0 (a report not loaded
+ *   from the workspace, or whose user chose to overwrite:
+ *   gx_report_set_revision (report, 0)) writes over whatever is stored.
  * - Batches.  Between begin() and commit() every write is one transaction;
  *   a savepoint inside one makes a unit that goes in whole or not at all.
  *   Outside a batch every write is its own transaction.
  * - Errors are in GX_BACKEND_ERROR: NOT_FOUND for an id that is not there,
  *   TOO_NEW for a workspace made by a newer GxReports (opened for nothing,
  *   never altered), FAILED for anything the storage refused (the message
- *   names the workspace and says what could not be done).
+ *   names the workspace and says what could not be done), NEEDS_PASSWORD
+ *   when a server asked for a password that was not found or was refused
+ *   (gx_backend_set_password(), then open again).
  * - Change counter.  get_data_version() changes when another connection
  *   commits a change; cheap enough to poll every second.
  * - Being told.  A backend that can be told of other connections' commits
@@ -66,9 +82,11 @@ typedef enum {
   GX_BACKEND_ERROR_TOO_NEW,        /* made by a newer GxReports: refused, untouched */
   GX_BACKEND_ERROR_NOT_FOUND,      /* no report with that id */
   GX_BACKEND_ERROR_NOT_SUPPORTED,  /* a kind of workspace this build cannot open */
-  GX_BACKEND_ERROR_CHANGED,        /* save: the report was changed by another client since it
-                                    * was loaded (PostgreSQL; gx_pg_report_forget_revision()
-                                    * to overwrite) */
+  GX_BACKEND_ERROR_CHANGED,        /* save: the report was saved by another client since it
+                                    * was loaded ("Revisions" above; revision 0 to overwrite) */
+  GX_BACKEND_ERROR_NEEDS_PASSWORD, /* open: the server asked for a password libpq did not
+                                    * find (~/.pgpass, PGPASSWORD), or refused the one
+                                    * given; the message has the server's words */
 } GxBackendError;
 
 typedef enum {
@@ -157,6 +175,25 @@ GxBackend  *gx_backend_open             (const char  *location,
                                          GError     **error);
 /* Whether @location names a PostgreSQL database rather than a file. */
 gboolean    gx_backend_location_is_postgres (const char *location);
+/* Whether @location is a PostgreSQL location holding a password
+ * ("postgresql://clerk:secret@db/ws", "password=secret …"): such a
+ * location is refused, so that it is never kept (recent workspaces) or
+ * shown. */
+gboolean    gx_backend_location_has_password (const char *location);
+
+/* The password of the PostgreSQL workspace at @location for this process
+ * only: kept in memory (never written anywhere, never in a message), and
+ * given to the server by every connection opened on that very @location
+ * afterwards, from any thread (a worker's own gx_backend_open() too).  It
+ * goes before ~/.pgpass and PGPASSWORD.  NULL forgets it (and wipes it). */
+void        gx_backend_set_password     (const char  *location,
+                                         const char  *password);
+/* Whether a password was given for @location with gx_backend_set_password(). */
+gboolean    gx_backend_has_password     (const char  *location);
+/* A copy of that password (NULL when none), for the backend that
+ * connects; free it with gx_backend_password_free(), which wipes it. */
+char       *gx_backend_dup_password     (const char  *location);
+void        gx_backend_password_free    (char        *password);
 
 /* The content hash the workspace knows a file by: SHA-256 of the bytes, in
  * lower-case hex.  Importers compute it in their reader threads. */
@@ -210,7 +247,8 @@ gint64      gx_backend_find_hash        (GxBackend   *self,
 GHashTable *gx_backend_dup_hashes       (GxBackend   *self,
                                          GError     **error);
 /* Writes an edited report: the row of its id, or a new report when the id
- * is 0 (then sets it). */
+ * is 0 (then sets it); refused with GX_BACKEND_ERROR_CHANGED when the
+ * stored report is no longer at the revision of @report ("Revisions"). */
 gboolean    gx_backend_save_report      (GxBackend   *self,
                                          GxReport    *report,
                                          GError     **error);

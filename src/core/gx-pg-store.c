@@ -1,7 +1,7 @@
 /* gx-pg-store.c: the workspace on a PostgreSQL server (gx-pg-store.h)
  *
  * Schema (PG_STORE_VERSION, kept in gx_workspace.schema_version): the
- * tables of the SQLite workspace at its version 4 (gx-store.c says what
+ * tables of the SQLite workspace at its version 5 (gx-store.c says what
  * each holds), with PostgreSQL's types:
  *
  *   gx_workspace  one row: schema_version, data_version (a counter every
@@ -9,9 +9,10 @@
  *   reports    id (identity), issuer, year, source, content_hash UNIQUE,
  *              format_version, imported_at, updated_at, issuer_key, prose,
  *              the list's cached figures and counts, and revision (1, +1 on
- *              every write of the report).  Text compared and ordered byte
- *              by byte (COLLATE "C"), as SQLite does, so that lists and
- *              exports come in the same order from both.
+ *              every save or replacement of the report: gx-backend.h).
+ *              Text compared and ordered byte by byte (COLLATE "C"), as
+ *              SQLite does, so that lists and exports come in the same
+ *              order from both.
  *   row_keys, cell_keys, cells, invalid_cells, reviews, issuer_aliases,
  *   report_children, and the view cell_values: as in SQLite.
  *
@@ -971,32 +972,15 @@ gx_pg_location_display (const char *location)
 
 /* Reports ---------------------------------------------------------------------- */
 
-/* The revision of a report as loaded: every write of a report adds one
- * to it; a save whose report was loaded at another revision is refused
- * (GX_BACKEND_ERROR_CHANGED) rather than lose the other client's change. */
-#define REVISION_KEY "gx-pg-revision"
-
+/* The revision a report is loaded at (gx_report_get_revision()): every
+ * content write of a report adds one to it; a save whose report was loaded
+ * at another revision is refused (GX_BACKEND_ERROR_CHANGED) rather than
+ * lose the other client's change. */
 static void
 set_revision (GxReport   *report,
               const char *text)
 {
-  gint64 *revision;
-
-  if (text == NULL)
-    {
-      g_object_set_data (G_OBJECT (report), REVISION_KEY, NULL);
-      return;
-    }
-  revision = g_new (gint64, 1);
-  *revision = g_ascii_strtoll (text, NULL, 10);
-  g_object_set_data_full (G_OBJECT (report), REVISION_KEY, revision, g_free);
-}
-
-void
-gx_pg_report_forget_revision (GxReport *report)
-{
-  g_return_if_fail (GX_IS_REPORT (report));
-  g_object_set_data (G_OBJECT (report), REVISION_KEY, NULL);
+  gx_report_set_revision (report, text ? MAX (g_ascii_strtoll (text, NULL, 10), 0) : 0);
 }
 
 /* Fills @report from row @i of a reports query (id, issuer, year, source,
@@ -1383,6 +1367,25 @@ notice_cb (void       *user_data,
   g_debug ("PostgreSQL: %s", message);
 }
 
+/* A connection to @location.  libpq finds the password itself (~/.pgpass,
+ * PGPASSWORD, a service file) unless one was given in this process
+ * (gx_backend_set_password()): that one is a parameter after the
+ * location's own, and so goes first.  sslmode and the rest are libpq's. */
+static PGconn *
+connect_location (const char *location)
+{
+  char *password = gx_backend_dup_password (location);
+  const char *keywords[] = { "dbname", password ? "password" : NULL, NULL };
+  const char *values[] = { location, password, NULL };
+  PGconn *conn;
+
+  /* expand_dbname: the location is a URI or a conninfo
+   * (gx_backend_location_is_postgres()) */
+  conn = PQconnectdbParams (keywords, values, 1);
+  gx_backend_password_free (password);
+  return conn;
+}
+
 /* GObject --------------------------------------------------------------------- */
 
 static void
@@ -1459,15 +1462,22 @@ gx_pg_store_open (const char  *location,
       }
   }
 
-  /* libpq finds the password itself (~/.pgpass, PGPASSWORD, a service
-   * file); sslmode and the rest are its own */
-  self->conn = PQconnectdb (location);
+  self->conn = connect_location (location);
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     {
       g_autofree char *message = server_message (self->conn, NULL);
 
-      g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
-                   _("%s: cannot open the workspace: %s"), self->display, message);
+      /* the server asked for a password: none was found, or it refused
+       * the one given (a failure after the password, a database that is
+       * not there, is said so too: the message has the server's words) */
+      if (self->conn != NULL &&
+          (PQconnectionNeedsPassword (self->conn) || PQconnectionUsedPassword (self->conn)))
+        g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_NEEDS_PASSWORD,
+                     _("%s: the server asks for a password (give it in ~/.pgpass or PGPASSWORD): %s"),
+                     self->display, message);
+      else
+        g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
+                     _("%s: cannot open the workspace: %s"), self->display, message);
       return NULL;
     }
   /* the server's notices (an ANALYZE of a table of someone else's is
@@ -1883,6 +1893,7 @@ gx_pg_store_save_report (GxPgStore  *self,
   g_autofree char *issuer_key = NULL;
   Params p = { 0 };
   gint64 id;
+  gint64 new_revision = 1;
 
   g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
   g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
@@ -1916,12 +1927,11 @@ gx_pg_store_save_report (GxPgStore  *self,
     {
       PGresult *res;
 
-      const gint64 *revision = g_object_get_data (G_OBJECT (report), REVISION_KEY);
-      g_autofree char *new_revision = NULL;
+      gint64 revision = gx_report_get_revision (report);
 
       p_int (&p, id);
-      if (revision)
-        p_int (&p, *revision);
+      if (revision > 0)
+        p_int (&p, revision);
       else
         p_null (&p);
       if (!(res = run (self, STMT_UPDATE_REPORT_SAVE, &p, PGRES_TUPLES_OK, _("cannot save the report"), error)))
@@ -1939,20 +1949,16 @@ gx_pg_store_save_report (GxPgStore  *self,
           if (there == 0)
             not_found_error (self, id, error);
           else
-            {
-              /* told once: saving again overwrites, as the message says */
-              gx_pg_report_forget_revision (report);
-              g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_CHANGED,
-                         _("%s: report #%lld was changed by someone else since it was opened; reload it, or save it again to overwrite their change"),
-                           self->display, (long long) id);
-            }
+            /* the report keeps the revision it was loaded at: saving it
+             * again is refused again until it is reloaded, or its
+             * revision set to 0 (the user chose to overwrite) */
+            g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_CHANGED,
+                         _("%s: report #%lld was changed by someone else since it was opened"),
+                         self->display, (long long) id);
           goto fail;
         }
-      new_revision = g_strdup (PQgetvalue (res, 0, 0));
+      new_revision = get_int (res, 0, 0);
       PQclear (res);
-      /* the report now is at the revision just written (kept when the
-       * whole save goes through) */
-      g_object_set_data_full (G_OBJECT (report), "gx-pg-revision-new", g_steal_pointer (&new_revision), g_free);
       if (!write_cells (self, id, report, TRUE, error))
         goto fail;
     }
@@ -1965,20 +1971,14 @@ gx_pg_store_save_report (GxPgStore  *self,
       goto fail;
   }
   if (!write_end (self, error))
-    goto done;
-  {
-    const char *written = g_object_get_data (G_OBJECT (report), "gx-pg-revision-new");
-
-    /* a new report is at its first revision */
-    set_revision (report, written ? written : "1");
-  }
-  g_object_set_data (G_OBJECT (report), "gx-pg-revision-new", NULL);
+    return FALSE;
+  /* the report now is at the revision just written (a new one at its
+   * first) */
+  gx_report_set_revision (report, new_revision);
   return TRUE;
 
 fail:
   write_abort (self);
-done:
-  g_object_set_data (G_OBJECT (report), "gx-pg-revision-new", NULL);
   return FALSE;
 }
 

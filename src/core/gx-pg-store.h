@@ -4,7 +4,8 @@
  * (gx-store.h), on a database several clerks share: a libpq connection
  * string (a URI "postgresql://clerk@db.example/gxreports" or a conninfo
  * "host=db.example dbname=gxreports"); the password comes from libpq's own
- * ways (~/.pgpass, PGPASSWORD, PGSERVICE …) and never appears in a
+ * ways (~/.pgpass, PGPASSWORD, PGSERVICE …), or from this process's memory
+ * (gx_backend_set_password(): what the app asked for), and never appears in a
  * message (a location with a password in it is refused, so that it is
  * neither kept in the list of recent workspaces nor logged).  It
  * implements GxBackend.  One GxPgStore is one connection: use it from one thread.
@@ -35,7 +36,9 @@ char       *gx_pg_location_display     (const char *location);
 
 /* Connects, makes the schema in an empty database or migrates an older
  * one (under a lock, in one transaction); a database of a newer schema is
- * refused with GX_BACKEND_ERROR_TOO_NEW and left untouched. */
+ * refused with GX_BACKEND_ERROR_TOO_NEW and left untouched.  A server that
+ * asks for a password not found, or refuses the one given, is
+ * GX_BACKEND_ERROR_NEEDS_PASSWORD. */
 GxPgStore  *gx_pg_store_open           (const char   *location,
                                         gboolean      read_only,
                                         GError      **error);
@@ -132,13 +135,6 @@ gboolean    gx_pg_store_set_review     (GxPgStore    *self,
 gboolean    gx_pg_store_apply_reviews  (GxPgStore    *self,
                                         GxReport     *report,
                                         GError      **error);
-
-/* A report loaded from a PostgreSQL workspace carries the revision it was
- * loaded at; saving it after another client saved the same report fails
- * with GX_BACKEND_ERROR_CHANGED, once: the report forgets the revision,
- * so that saving it again overwrites (the user chose to; reloading is the
- * other choice).  gx_pg_report_forget_revision() does that beforehand. */
-void        gx_pg_report_forget_revision (GxReport *report);
 
 /* Whole tables, for `copy` (gx-ws-copy.c) ----------------------------------- */
 

@@ -25,6 +25,7 @@ struct _GxReport
   GObject parent_instance;
 
   gint64 id;
+  gint64 revision;          /* as loaded from the workspace; 0: none (overwrite) */
   char *issuer;
   int year;
   char *source;
@@ -342,6 +343,7 @@ gx_report_copy (GxReport *self)
                        "format-version", self->format_version,
                        "prose", self->prose,
                        NULL);
+  copy->revision = self->revision;
   gx_report_copy_cells_from (copy, self);
   if (self->row_quotes)
     {
@@ -400,6 +402,22 @@ gx_report_set_id (GxReport *self,
       self->id = id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
     }
+}
+
+gint64
+gx_report_get_revision (GxReport *self)
+{
+  g_return_val_if_fail (GX_IS_REPORT (self), 0);
+  return self->revision;
+}
+
+void
+gx_report_set_revision (GxReport *self,
+                        gint64    revision)
+{
+  g_return_if_fail (GX_IS_REPORT (self));
+  g_return_if_fail (revision >= 0);
+  self->revision = revision;
 }
 
 const char *

@@ -42,7 +42,8 @@ typedef struct {
 G_DECLARE_FINAL_TYPE (GxReport, gx_report, GX, REPORT, GObject)
 
 GxReport    *gx_report_new               (void);
-/* a deep copy of metadata and cells (not of the workspace id) */
+/* a deep copy of metadata and cells, the revision included (not the
+ * workspace id) */
 GxReport    *gx_report_copy              (GxReport    *self);
 void         gx_report_copy_cells_from   (GxReport    *self,
                                           GxReport    *other);
@@ -50,6 +51,15 @@ void         gx_report_copy_cells_from   (GxReport    *self,
 gint64       gx_report_get_id            (GxReport    *self);
 void         gx_report_set_id            (GxReport    *self,
                                           gint64       id);
+/* The revision of the stored report this one was loaded at (every content
+ * write of a report in a workspace adds one to it): a save of it is refused
+ * when the stored report is at another revision by then (someone else
+ * saved it; GX_BACKEND_ERROR_CHANGED, gx-backend.h).  0: not loaded from a
+ * workspace, or the user chose to overwrite; a save then writes whatever
+ * is stored.  A save sets it to the revision written. */
+gint64       gx_report_get_revision      (GxReport    *self);
+void         gx_report_set_revision      (GxReport    *self,
+                                          gint64       revision);
 const char  *gx_report_get_issuer        (GxReport    *self);
 void         gx_report_set_issuer        (GxReport    *self,
                                           const char  *issuer);

@@ -15,7 +15,10 @@
 
 G_BEGIN_DECLS
 
-#define STORE_VERSION 4
+#define STORE_VERSION 5
+/* the oldest version a read-only open reads without migrating it
+ * (store_read_as_current()) */
+#define STORE_VERSION_READABLE 4
 
 typedef enum {
   STMT_FIND_HASH,
@@ -104,10 +107,12 @@ void store_rollback_to (GxStore *self);
 /* gx-store-schema.c */
 gboolean store_too_new_error (const char *path, int version, GError **error);
 gboolean store_migrate (GxStore *self, GError **error);
+gboolean store_read_as_current (GxStore *self, int version, GError **error);
 gboolean store_check_cell_keys (GxStore *self, GError **error);
 
 /* gx-store-reports.c */
 void store_report_from_row (GxReport *report, sqlite3_stmt *s);
+void store_revision_from_row (GxReport *report, sqlite3_stmt *s);
 gboolean store_write_summary (GxStore *self, gint64 id, GxReport *report, GError **error);
 gint64 store_find_one_id (GxStore *self, sqlite3_stmt *s, GError **error);
 gboolean store_load_cells_into (GxStore *self, GxReport *report, gint64 id, GError **error);

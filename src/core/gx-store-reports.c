@@ -18,7 +18,9 @@
 /* Reports --------------------------------------------------------------------- */
 
 /* Fills @report from the current row of a reports query (columns: id,
- * issuer, year, source, format_version, n_errors, n_warnings, n_notes). */
+ * issuer, year, source, format_version, n_errors, n_warnings, n_notes;
+ * STMT_LOAD_REPORT and STMT_LOAD_ALL_REPORTS have the revision after
+ * them: store_revision_from_row()). */
 void
 store_report_from_row (GxReport     *report,
                        sqlite3_stmt *s)
@@ -30,6 +32,13 @@ store_report_from_row (GxReport     *report,
   gx_report_set_format_version (report, (const char *) sqlite3_column_text (s, 4));
   gx_report_set_counts (report, (guint) sqlite3_column_int (s, 5),
                         (guint) sqlite3_column_int (s, 6), (guint) sqlite3_column_int (s, 7));
+}
+
+void
+store_revision_from_row (GxReport     *report,
+                         sqlite3_stmt *s)
+{
+  gx_report_set_revision (report, MAX (sqlite3_column_int64 (s, 8), 0));
 }
 
 /* Sets the cells of one template row from (row, v0 … v6, flags, lines)
@@ -580,6 +589,8 @@ gx_store_save_report (GxStore   *self,
   g_autofree char *now = NULL;
   sqlite3_stmt *s = NULL;
   gint64 id;
+  gint64 revision = gx_report_get_revision (report);
+  gint64 new_revision = 1;   /* a new report's */
 
   g_return_val_if_fail (GX_IS_STORE (self), FALSE);
   g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
@@ -606,16 +617,49 @@ gx_store_save_report (GxStore   *self,
     }
   else
     {
+      int rc;
+
       if (!(s = store_stmt (self, STMT_UPDATE_REPORT_SAVE, error)) ||
           !bind_report_row (self, s, report, NULL, now, error))
         goto fail;
       sqlite3_bind_int64 (s, 18, id);
-      if (!store_step_done (self, s, _("cannot save the report"), error))
-        goto fail;
-      if (sqlite3_changes (self->db) == 0)
+      if (revision > 0)
+        sqlite3_bind_int64 (s, 19, revision);
+      rc = sqlite3_step (s);
+      if (rc == SQLITE_ROW)
         {
-          g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
-                       _("%s: there is no report #%lld"), self->path, (long long) id);
+          new_revision = sqlite3_column_int64 (s, 0);
+          rc = sqlite3_step (s);
+        }
+      else if (rc == SQLITE_DONE)
+        new_revision = 0;   /* no row written */
+      sqlite3_reset (s);
+      if (rc != SQLITE_DONE)
+        {
+          store_sqlite_error (self, error, _("cannot save the report"));
+          goto fail;
+        }
+      if (new_revision == 0)
+        {
+          sqlite3_stmt *e;
+          gint64 there;
+
+          if (!(e = store_stmt (self, STMT_REPORT_EXISTS, error)))
+            goto fail;
+          sqlite3_bind_int64 (e, 1, id);
+          there = store_find_one_id (self, e, error);
+          if (there < 0)
+            goto fail;
+          if (there == 0)
+            g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND,
+                         _("%s: there is no report #%lld"), self->path, (long long) id);
+          else
+            /* nothing of it written; the report keeps the revision it was
+             * loaded at, so that saving it again is refused again until it
+             * is reloaded or its revision set to 0 (overwrite) */
+            g_set_error (error, GX_STORE_ERROR, GX_STORE_ERROR_CHANGED,
+                         _("%s: report #%lld was changed by someone else since it was opened"),
+                         self->path, (long long) id);
           goto fail;
         }
       if (!write_cells (self, id, report, TRUE, error))
@@ -629,7 +673,10 @@ gx_store_save_report (GxStore   *self,
                                    id, parents, error))
       goto fail;
   }
-  return store_release (self, error);
+  if (!store_release (self, error))
+    return FALSE;
+  gx_report_set_revision (report, new_revision);
+  return TRUE;
 
 fail:
   if (s)
@@ -696,6 +743,7 @@ gx_store_load_report (GxStore  *self,
       return NULL;
     }
   store_report_from_row (report, s);
+  store_revision_from_row (report, s);
   sqlite3_reset (s);
 
   if (!store_load_cells_into (self, report, id, error) ||
@@ -771,6 +819,7 @@ gx_store_load_all (GxStore  *self,
       GxReport *report = gx_report_new ();
 
       store_report_from_row (report, s);
+      store_revision_from_row (report, s);
       g_ptr_array_add (reports, report);
     }
   sqlite3_reset (s);

@@ -171,7 +171,10 @@ gx_store_load_cells (GxStore  *self,
   sqlite3_bind_int64 (s, 1, id);
   rc = sqlite3_step (s);
   if (rc == SQLITE_ROW)
-    store_report_from_row (report, s);
+    {
+      store_report_from_row (report, s);
+      store_revision_from_row (report, s);
+    }
   sqlite3_reset (s);
   if (rc == SQLITE_DONE)
     {

@@ -3,7 +3,8 @@
  * Schema (STORE_VERSION; the migrations below say what each version added):
  *
  *   reports    one row a report: issuer, year, source, content_hash (UNIQUE),
- *              format_version, imported_at, updated_at, and n_errors,
+ *              format_version, imported_at, updated_at, revision (version
+ *              5: +1 on every save or replacement), and n_errors,
  *              n_warnings, n_notes, a cache of the findings not dismissed,
  *              recomputed with gx_check_report() on every write, that of
  *              the next year and of the roll-ups included (findings
@@ -224,6 +225,14 @@ static const char migration_4[] =
   "    'section_headings/disclosure.regulations');";
 #undef OTHER_ROW
 
+/* Version 5: reports.revision, 1 for a report as first stored, one more on
+ * every save and every replacement by an import (not on a rewrite of the
+ * list's cached counts): a save of a report loaded at another revision is
+ * refused (GX_BACKEND_ERROR_CHANGED) instead of losing the change someone
+ * else saved meanwhile.  The reports already there start at 1. */
+static const char migration_5[] =
+  "ALTER TABLE reports ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;";
+
 static gboolean
 fill_issuer_keys (GxStore  *self,
                   GError  **error)
@@ -371,7 +380,15 @@ store_migrate (GxStore  *self,
           return FALSE;
         }
     }
-  /* Later migrations go here: if (version < 5) { … } */
+  if (version < 5)
+    {
+      if (!store_exec (self, migration_5, error))
+        {
+          store_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  /* Later migrations go here: if (version < 6) { … } */
 
   if (!store_exec (self, "PRAGMA user_version = " G_STRINGIFY (STORE_VERSION), error) || !store_exec (self, "COMMIT", error))
     {
@@ -379,6 +396,23 @@ store_migrate (GxStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A read-only connection to a workspace of version 4 reads it as it is,
+ * without migrating it (which a folder one cannot write would not allow):
+ * every report at revision 1, through a view of the connection's own
+ * (TEMP, so the file is not touched; found before main.reports). */
+gboolean
+store_read_as_current (GxStore  *self,
+                       int       version,
+                       GError  **error)
+{
+  G_STATIC_ASSERT (STORE_VERSION == 5 && STORE_VERSION_READABLE == 4);
+
+  if (version >= STORE_VERSION)
+    return TRUE;
+  g_return_val_if_fail (version == STORE_VERSION_READABLE && self->read_only, FALSE);
+  return store_exec (self, "CREATE TEMP VIEW reports AS SELECT *, 1 AS revision FROM main.reports", error);
 }
 
 /* The workspace names its cells; they must be the cells of this template,

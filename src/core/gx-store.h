@@ -19,6 +19,7 @@ typedef enum {
   GX_STORE_ERROR_SQLITE = GX_BACKEND_ERROR_FAILED,   /* the database said no; message has its text */
   GX_STORE_ERROR_TOO_NEW = GX_BACKEND_ERROR_TOO_NEW, /* made by a newer GxReports: refused, untouched */
   GX_STORE_ERROR_NOT_FOUND = GX_BACKEND_ERROR_NOT_FOUND,  /* no report with that id */
+  GX_STORE_ERROR_CHANGED = GX_BACKEND_ERROR_CHANGED,  /* saved meanwhile by another connection */
 } GxStoreError;
 
 #define GX_TYPE_STORE (gx_store_get_type ())
@@ -40,7 +41,8 @@ GxStore    *gx_store_open          (const char   *path,
  * a folder one cannot write (then, when SQLite cannot make the -shm file
  * there, the file is read as it is, without locks:
  * gx_store_is_unlocked()).  A workspace that does not exist yet, or of an
- * older version, is opened as gx_store_open() does (made or migrated).
+ * older version, is opened as gx_store_open() does (made or migrated),
+ * except one of version 4, read as it is (every report at revision 1).
  * Writes through it fail.  Meant for a process with no other connection to
  * the workspace (the command line). */
 GxStore    *gx_store_open_read_only (const char  *path,

@@ -250,6 +250,43 @@ read_markdown_layout (GxDocument *doc,
     }
 }
 
+/* "三、本年度办理结果⇥（一）予以公开⇥7⇥0…": two cells or more between TABs
+ * (not the leading TAB of a cell-per-line cell), one of them a number.  A
+ * line of prose with a stray TAB stays prose. */
+static gboolean
+is_tab_separated_row (const char *line,
+                      gsize       len)
+{
+  const char *p = line, *end = line + len;
+  guint n_cells = 0, n_numbers = 0;
+
+  if (memchr (line, '\t', len) == NULL)
+    return FALSE;
+  while (p <= end)
+    {
+      const char *tab = memchr (p, '\t', (gsize) (end - p));
+      const char *stop = tab ? tab : end;
+      const char *a = p, *b = stop;
+
+      while (a < b && g_ascii_isspace (*a))
+        a++;
+      while (b > a && g_ascii_isspace (b[-1]))
+        b--;
+      if (a < b)
+        {
+          g_autofree char *cell = g_strndup (a, (gsize) (b - a));
+
+          n_cells++;
+          if (gx_value_parse (cell, NULL))
+            n_numbers++;
+        }
+      if (tab == NULL)
+        break;
+      p = tab + 1;
+    }
+  return n_cells >= 2 && n_numbers >= 1;
+}
+
 static void
 read_cell_per_line_layout (GxDocument *doc,
                            char       *text)
@@ -262,7 +299,7 @@ read_cell_per_line_layout (GxDocument *doc,
   line_cursor_init (&cursor, text);
   while ((line = next_line (&cursor, &len)) != NULL)
     {
-      if (line[0] == '\t')
+      if (line[0] == '\t' && !is_tab_separated_row (line, len))
         {
           if (row == NULL)
             row = gx_document_add_row (doc, cursor.number, FALSE);
@@ -283,7 +320,145 @@ read_cell_per_line_layout (GxDocument *doc,
         }
 
       row = NULL;
+      if (is_tab_separated_row (line, len))
+        {
+          /* a table row copied out of a web page or a word processor:
+           * its cells between TABs, the same as a row of the page */
+          add_cells (gx_document_add_row (doc, cursor.number, FALSE), line, len, '\t', TRUE,
+                     cursor.number);
+          continue;
+        }
       gx_document_add_line_static (doc, line, cursor.number);
+    }
+}
+
+/* CSV (a spreadsheet saved as text) ------------------------------------------ */
+
+/* The fields of the record at *@p, each unquoted ("a ""b""" → a "b"), a
+ * quoted field running over lines as a spreadsheet writes a cell with a
+ * line break; *@p moves past the record and *@n_lines counts the lines it
+ * took. */
+static GPtrArray *
+csv_record (const char **p,
+            guint       *n_lines)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  const char *q = *p;
+
+  *n_lines = 1;
+  for (;;)
+    {
+      GString *field = g_string_new (NULL);
+
+      if (*q == '"')
+        {
+          for (q++; *q; q++)
+            {
+              if (*q == '"' && q[1] == '"')
+                g_string_append_c (field, '"'), q++;
+              else if (*q == '"')
+                {
+                  q++;
+                  break;
+                }
+              else
+                {
+                  if (*q == '\n')
+                    (*n_lines)++;
+                  if (*q != '\r')
+                    g_string_append_c (field, *q);
+                }
+            }
+        }
+      /* the rest of the field (after a closing quote: what a sloppy
+       * writer put there) */
+      for (; *q && *q != ',' && *q != '\n'; q++)
+        if (*q != '\r')
+          g_string_append_c (field, *q);
+      g_ptr_array_add (fields, g_strstrip (g_string_free (field, FALSE)));
+      if (*q != ',')
+        break;
+      q++;
+    }
+  if (*q == '\n')
+    q++;
+  *p = q;
+  return fields;
+}
+
+/* Five records or more of four fields or more, three of them numbers or
+ * empty ("规章,1,0,4"): a table saved as CSV.  Prose with commas is not
+ * (its fields are words). */
+static gboolean
+is_csv_layout (const char *text)
+{
+  const char *p = text;
+  guint n_rows = 0;
+
+  if (strchr (text, ',') == NULL)
+    return FALSE;
+  while (*p && n_rows < 5)
+    {
+      const char *nl = strchr (p, '\n');
+      const char *comma = strchr (p, ',');
+      guint n_lines, n_plain = 0;
+      g_autoptr(GPtrArray) fields = NULL;
+
+      if (comma == NULL)
+        break;
+      if (nl != NULL && nl < comma)
+        {
+          p = nl + 1;   /* no comma on this line: not a record of fields */
+          continue;
+        }
+      fields = csv_record (&p, &n_lines);
+      if (fields->len < 4)
+        continue;
+      for (guint i = 0; i < fields->len; i++)
+        {
+          const char *f = g_ptr_array_index (fields, i);
+
+          if (*f == '\0' || gx_value_parse (f, NULL))
+            n_plain++;
+        }
+      if (n_plain >= 3)
+        n_rows++;
+    }
+  return n_rows >= 5;
+}
+
+/* Each record of two fields or more is a table row (its empty fields kept:
+ * positions are known); a record of one is a line of text. */
+static void
+read_csv_layout (GxDocument *doc,
+                 const char *text)
+{
+  const char *p = text;
+  guint line = 1;
+
+  while (*p)
+    {
+      guint n_lines, n_given = 0;
+      const char *only = NULL;
+      g_autoptr(GPtrArray) fields = csv_record (&p, &n_lines);
+
+      for (guint i = 0; i < fields->len; i++)
+        {
+          const char *f = g_ptr_array_index (fields, i);
+
+          if (*f != '\0')
+            n_given++, only = f;
+        }
+      if (n_given >= 2)
+        {
+          GxDocRow *row = gx_document_add_row (doc, line, FALSE);
+
+          for (guint i = 0; i < fields->len; i++)
+            gx_doc_row_add_cell (row, g_ptr_array_index (fields, i), line);
+        }
+      else if (n_given == 1 && !is_page_number (only))
+        gx_document_add_line (doc, only, line);
+      line += n_lines;
     }
 }
 
@@ -298,6 +473,8 @@ gx_text_reader_parse (char       *text,
     read_markdown_layout (doc, text);
   else if (is_pipe_layout (text))
     read_pipe_layout (doc, text);
+  else if (is_csv_layout (text))
+    read_csv_layout (doc, text);
   else
     read_cell_per_line_layout (doc, text);
 

@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "gx-application.h"
-#include "gx-dialogs.h"
 #include "gx-store.h"
 #include "gx-workspace.h"
 #include "editor/gx-editor-window.h"
@@ -26,7 +25,6 @@ ensure_window (GxApplication *self,
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autofree char *default_path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (window != NULL && GX_IS_WINDOW (window) && workspace == NULL)
     return GX_WINDOW (window);
@@ -35,12 +33,10 @@ ensure_window (GxApplication *self,
   if (workspace == NULL)
     workspace = default_path = gx_workspace_default_location ();
 
-  if (!gx_window_open_workspace (GX_WINDOW (window), workspace, &error))
-    {
-      gtk_window_present (window);
-      gx_dialogs_alert (window, GX_DIALOGS_ERROR, _("The workspace could not be opened"),
-                        error->message);
-    }
+  /* the window first: a server's password, or why the workspace could
+   * not be opened, is asked or said over it */
+  gtk_window_present (window);
+  gx_window_open_location (GX_WINDOW (window), workspace);
   return GX_WINDOW (window);
 }
 
@@ -144,7 +140,11 @@ gx_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      if (workspace == NULL && gx_application_is_workspace (files[i]))
+      /* gxreports postgresql://clerk@db.example/gxreports */
+      if (workspace == NULL &&
+          (g_file_has_uri_scheme (files[i], "postgresql") || g_file_has_uri_scheme (files[i], "postgres")))
+        workspace = g_file_get_uri (files[i]);
+      else if (workspace == NULL && gx_application_is_workspace (files[i]))
         workspace = g_file_get_path (files[i]);
       else
         g_ptr_array_add (reports, files[i]);

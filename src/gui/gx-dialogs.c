@@ -517,3 +517,156 @@ gx_dialogs_choose (GtkWindow            *parent,
   gtk_window_set_default_widget (GTK_WINDOW (window), accept);
   gtk_window_present (GTK_WINDOW (window));
 }
+
+/* A question of several buttons (gx_dialogs_ask()) */
+typedef struct
+{
+  GtkWindow *parent;
+  GxDialogsAskFunc func;
+  gpointer user_data;
+  GDestroyNotify destroy;
+  guint n_labels;
+  guint cancel_index;
+  gboolean answered;
+  GCancellable *cancellable;    /* GtkAlertDialog */
+} Ask;
+
+/* The answer, once: the question may go away more than one way. */
+static void
+ask_answered (Ask  *ask,
+              guint answer)
+{
+  if (ask->answered)
+    return;
+  ask->answered = TRUE;
+  ask->func (ask->parent, answer < ask->n_labels ? answer : ask->cancel_index, ask->user_data);
+}
+
+static void
+ask_free (gpointer data)
+{
+  Ask *ask = data;
+
+  /* gone unanswered (with its parent): that is no */
+  ask_answered (ask, ask->cancel_index);
+  if (ask->destroy)
+    ask->destroy (ask->user_data);
+  g_clear_object (&ask->cancellable);
+  g_clear_object (&ask->parent);
+  g_free (ask);
+}
+
+#ifdef GX_USE_FILE_DIALOG
+static void
+ask_chosen_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  Ask *ask = data;
+  int button = gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, NULL);
+
+  /* answered already when gx_dialogs_answer() cancelled it */
+  g_object_set_data (source, "gx-ask", NULL);
+  ask_answered (ask, button >= 0 ? (guint) button : ask->cancel_index);
+  ask_free (ask);
+}
+#else
+static void
+ask_response_cb (GtkDialog *dialog,
+                 int        response,
+                 gpointer   data)
+{
+  Ask *ask = g_object_steal_data (G_OBJECT (dialog), "gx-ask");
+
+  /* the dialog goes first, knowing its parent no more (the parent may go
+   * in the answer) */
+  g_signal_handlers_disconnect_by_func (dialog, ask_response_cb, data);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (ask == NULL)
+    return;
+  ask_answered (ask, response >= 0 ? (guint) response : ask->cancel_index);
+  ask_free (ask);
+}
+#endif
+
+GObject *
+gx_dialogs_ask (GtkWindow            *parent,
+                const char           *message,
+                const char           *detail,
+                const char * const   *labels,
+                guint                 cancel_index,
+                guint                 default_index,
+                GxDialogsAskFunc      func,
+                gpointer              user_data,
+                GDestroyNotify        destroy)
+{
+  Ask *ask;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (message != NULL && labels != NULL && labels[0] != NULL && func != NULL, NULL);
+  g_return_val_if_fail (cancel_index < g_strv_length ((char **) labels), NULL);
+  g_return_val_if_fail (default_index < g_strv_length ((char **) labels), NULL);
+
+  ask = g_new0 (Ask, 1);
+  ask->parent = parent ? g_object_ref (parent) : NULL;
+  ask->func = func;
+  ask->user_data = user_data;
+  ask->destroy = destroy;
+  ask->n_labels = g_strv_length ((char **) labels);
+  ask->cancel_index = cancel_index;
+
+#ifdef GX_USE_FILE_DIALOG
+  {
+    g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", message);
+
+    gtk_alert_dialog_set_modal (dialog, TRUE);
+    if (detail != NULL)
+      gtk_alert_dialog_set_detail (dialog, detail);
+    gtk_alert_dialog_set_buttons (dialog, labels);
+    gtk_alert_dialog_set_cancel_button (dialog, (int) cancel_index);
+    gtk_alert_dialog_set_default_button (dialog, (int) default_index);
+    ask->cancellable = g_cancellable_new ();
+    g_object_set_data (G_OBJECT (dialog), "gx-ask", ask);
+    /* the choice holds the dialog until it is answered */
+    gtk_alert_dialog_choose (dialog, parent, ask->cancellable, ask_chosen_cb, ask);
+    return G_OBJECT (dialog);
+  }
+#else
+  {
+    GtkWidget *dialog;
+
+    dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", message);
+    if (detail != NULL)
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+    for (guint i = 0; labels[i] != NULL; i++)
+      gtk_dialog_add_button (GTK_DIALOG (dialog), labels[i], (int) i);
+    gtk_dialog_set_default_response (GTK_DIALOG (dialog), (int) default_index);
+    g_object_set_data_full (G_OBJECT (dialog), "gx-ask", ask, ask_free);
+    g_signal_connect (dialog, "response", G_CALLBACK (ask_response_cb), NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+    return G_OBJECT (dialog);
+  }
+#endif
+}
+
+void
+gx_dialogs_answer (GObject *question,
+                   guint    answer)
+{
+  g_return_if_fail (G_IS_OBJECT (question));
+
+#ifdef GX_USE_FILE_DIALOG
+  {
+    Ask *ask = g_object_get_data (question, "gx-ask");
+
+    g_return_if_fail (ask != NULL);
+    /* the choice ends cancelled; the answer is this one */
+    ask_answered (ask, answer);
+    g_cancellable_cancel (ask->cancellable);
+  }
+#else
+  gtk_dialog_response (GTK_DIALOG (question), (int) answer);
+#endif
+}

@@ -90,4 +90,27 @@ void gx_dialogs_choose         (GtkWindow            *parent,
                                 gpointer              user_data,
                                 GDestroyNotify        destroy);
 
+/* Asks @message (@detail may be NULL) with a button of each of @labels (a
+ * NULL-terminated array, shown in that order): @func gets the index of the
+ * button chosen, or @cancel_index when the question went away otherwise
+ * (Escape, closed with its parent); it is called exactly once.
+ * @default_index is the button Enter chooses.  Returns the question,
+ * already shown and owned by the dialogs, valid until @func is called:
+ * gx_dialogs_answer() answers it (tests). */
+typedef void (*GxDialogsAskFunc) (GtkWindow *parent,
+                                  guint      answer,
+                                  gpointer   user_data);
+GObject *gx_dialogs_ask        (GtkWindow            *parent,
+                                const char           *message,
+                                const char           *detail,
+                                const char * const   *labels,
+                                guint                 cancel_index,
+                                guint                 default_index,
+                                GxDialogsAskFunc      func,
+                                gpointer              user_data,
+                                GDestroyNotify        destroy);
+/* Answers @question as if its button @answer had been chosen. */
+void     gx_dialogs_answer     (GObject              *question,
+                                guint                 answer);
+
 G_END_DECLS

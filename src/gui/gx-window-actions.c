@@ -486,20 +486,6 @@ run_export_chooser (GxWindow       *self,
                         export_chosen_cb, GINT_TO_POINTER (format));
 }
 
-static void
-open_workspace_chosen_cb (GtkWindow *parent,
-                          GFile     *file,
-                          gpointer   user_data)
-{
-  GxWindow *self = GX_WINDOW (parent);
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-
-  if (path == NULL || !gx_window_open_workspace (self, path, &error))
-    gx_window_show_error (self, _("The workspace could not be opened"),
-                          error ? error->message : _("Only local files can be opened."));
-}
-
 /* Actions ----------------------------------------------------------------------- */
 
 static void
@@ -516,22 +502,6 @@ import_folder_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   run_import_chooser (GX_WINDOW (widget), TRUE);
-}
-
-static void
-open_workspace_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-  gtk_file_filter_set_name (filter, _("Workspaces"));
-  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
-  gtk_file_filter_add_suffix (filter, "db");
-  g_list_store_append (filters, filter);
-  gx_dialogs_open_file (GTK_WINDOW (widget), _("Open Workspace"), _("_Open"), NULL,
-                        G_LIST_MODEL (filters), open_workspace_chosen_cb, NULL);
 }
 
 static void
@@ -920,7 +890,6 @@ gx_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-docx", NULL, export_docx_action);

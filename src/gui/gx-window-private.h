@@ -108,6 +108,9 @@ void gx_window_save_layout (GxWindow *self);
 void gx_window_class_add_editing_actions (GtkWidgetClass *widget_class);
 void gx_window_init_editing              (GxWindow       *self);
 
+/* gx-window-open.c */
+void gx_window_class_add_open_actions (GtkWidgetClass *widget_class);
+
 /* gx-window-compare.c */
 void gx_window_class_add_compare_actions (GtkWidgetClass *widget_class);
 void gx_window_init_compare              (GxWindow       *self);

@@ -15,7 +15,10 @@
 
 #include "gx-rules.h"
 #include "gx-review.h"
+#include "gx-backend.h"
 #include "gx-dialogs.h"
+#include "gx-pg-store.h"
+#include "gx-recent.h"
 #include "gx-window-private.h"
 
 enum {
@@ -43,7 +46,9 @@ update_page (GxWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "reports" : "empty");
 
-  if (self->store != NULL)
+  if (self->store != NULL && gx_backend_location_is_postgres (gx_workspace_get_location (self->store)))
+    name = gx_pg_location_display (gx_workspace_get_location (self->store));
+  else if (self->store != NULL)
     name = g_path_get_basename (gx_workspace_get_location (self->store));
   if (n_shown != n && gx_report_list_get_filtered (self->report_list))
     /* Translators: the subtitle of the window when the search or a filter
@@ -749,6 +754,7 @@ gx_window_class_init (GxWindowClass *klass)
   gx_window_class_add_actions (widget_class);
   gx_window_class_add_editing_actions (widget_class);
   gx_window_class_add_compare_actions (widget_class);
+  gx_window_class_add_open_actions (widget_class);
 }
 
 static void
@@ -935,6 +941,7 @@ gx_window_open_workspace (GxWindow    *self,
   gx_window_load_aliases (self);
   gtk_revealer_set_reveal_child (self->result_revealer, FALSE);
   update_page (self);
+  gx_recent_add_workspace (self->settings, gx_workspace_get_location (store));
   start_next_import (self);
   return TRUE;
 }

@@ -5,6 +5,7 @@
 
 #include "gx-application.h"
 #include "gx-importer.h"
+#include "gx-open-workspace-dialog.h"
 #include "gx-report-detail.h"
 #include "gx-report-list.h"
 #include "gx-workspace.h"
@@ -17,10 +18,21 @@ G_DECLARE_FINAL_TYPE (GxWindow, gx_window, GX, WINDOW, GtkApplicationWindow)
 /* @application: (nullable): tests make windows without an application */
 GxWindow       *gx_window_new               (GxApplication *application);
 
-/* Opens (or creates) the workspace at @path and lists its reports. */
+/* Opens (or creates) the workspace at @path (a file, or a PostgreSQL
+ * location) and lists its reports; puts it first in the recent
+ * workspaces. */
 gboolean        gx_window_open_workspace    (GxWindow      *self,
                                              const char    *path,
                                              GError       **error);
+/* What a location chosen in Open Workspace or given to the app comes to:
+ * opens it, asking for the server's password when it wants one (again,
+ * with the server's words, when it refused the one given), and says why
+ * when it cannot.  (gx-window-open.c) */
+void            gx_window_open_location     (GxWindow      *self,
+                                             const char    *location);
+/* Open Workspace (Ctrl+O): the dialog of the recent workspaces, Choose
+ * File… and a server's location. */
+GxOpenWorkspaceDialog *gx_window_show_open_dialog (GxWindow *self);
 GxWorkspace        *gx_window_get_store         (GxWindow      *self);
 
 /* The one way in for reports: the Import button, dropped files and the

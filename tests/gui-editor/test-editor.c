@@ -1671,6 +1671,192 @@ test_refuses_2019_form (Fixture       *fx,
   g_assert_nonnull (strstr (error->message, "2019"));
 }
 
+/* The report as stored now, read through a connection of its own: its
+ * 本年新收 total, and its revision in @revision. */
+static gint64
+stored_total (Fixture *fx,
+              gint64   id,
+              gint64  *revision)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxWorkspace) store = gx_workspace_open (fx->workspace, FALSE, &error);
+  g_autoptr(GxReport) report = NULL;
+
+  g_assert_no_error (error);
+  report = gx_workspace_load_report (store, id, &error);
+  g_assert_no_error (error);
+  if (revision != NULL)
+    *revision = gx_report_get_revision (report);
+  return gx_report_get_count (report, APP ("new_received", "total"));
+}
+
+/* the 本年新收 total the list of @store shows for report @id */
+static gint64
+listed_total (GxWorkspace *store,
+              gint64       id)
+{
+  GxReport *summary = gx_workspace_find_summary (store, id, NULL);
+
+  g_assert_nonnull (summary);
+  return gx_report_get_count (summary, APP ("new_received", "total"));
+}
+
+/* Another clerk saves 本年新收 (total) = @count through a connection of
+ * theirs, on the report as stored now. */
+static void
+other_clerk_saves (Fixture *fx,
+                   gint64   id,
+                   gint64   count)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxWorkspace) store = gx_workspace_open (fx->workspace, FALSE, &error);
+  g_autoptr(GxReport) report = NULL;
+
+  g_assert_no_error (error);
+  report = gx_workspace_load_report (store, id, &error);
+  g_assert_no_error (error);
+  gx_report_set_count (report, APP ("new_received", "total"), count);
+  g_assert_true (gx_workspace_save_report (store, report, &error));
+  g_assert_no_error (error);
+}
+
+/* Two clerks on one workspace: a report saved by another connection while
+ * it is open in the editor.  Saving asks (never a silent overwrite, nor an
+ * error alone): Cancel leaves it unsaved and asks again at the next save;
+ * Overwrite writes the editor's values; Reload shows the other clerk's,
+ * with the clerk's own edit one Undo away, and the next save goes
+ * through.  The list (the editor's workspace, the main window's in the
+ * app) shows what is stored each time.  The Save of the close question
+ * asks too, and closes once overwritten.  Anding's 本年新收 total is 13. */
+static void
+test_save_conflict (Fixture       *fx,
+                    gconstpointer  data)
+{
+  gint64 id = store_anding (fx);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxWorkspace) list = gx_workspace_open (fx->workspace, FALSE, &error);
+  guint total = APP ("new_received", "total");
+  GxEditorWindow *editor;
+  GxEditorForm *form;
+  gint64 revision = 0;
+
+  g_assert_no_error (error);
+  fx->editor = gx_editor_window_new_for_workspace (NULL, list, id, &error);
+  g_assert_no_error (error);
+  g_object_ref (fx->editor);
+  form = gx_editor_window_get_form (fx->editor);
+  gtk_window_present (GTK_WINDOW (fx->editor));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fx->editor));
+  g_assert_cmpstr (entry_text (form, total), ==, "13");
+
+  other_clerk_saves (fx, id, 20);
+  type_cell (form, total, "30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->editor), "editor.save", NULL));
+  drain ();
+  g_assert_true (gx_editor_window_is_asking_conflict (fx->editor));
+  g_assert_true (gx_editor_window_get_modified (fx->editor));
+  /* nothing of the editor's written; the list shows the other clerk's */
+  g_assert_cmpint (stored_total (fx, id, &revision), ==, 20);
+  g_assert_cmpint (revision, ==, 2);
+  g_assert_cmpint (listed_total (list, id), ==, 20);
+
+  /* Cancel: unsaved, and the next save asks again */
+  gx_editor_window_answer_conflict (fx->editor, GX_EDITOR_CONFLICT_CANCEL);
+  drain ();
+  g_assert_false (gx_editor_window_is_asking_conflict (fx->editor));
+  g_assert_true (gx_editor_window_get_modified (fx->editor));
+  g_assert_nonnull (gx_editor_window_get_message (fx->editor));
+  g_assert_nonnull (strstr (gx_editor_window_get_message (fx->editor), "Not saved"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->editor), "editor.save", NULL));
+  drain ();
+  g_assert_true (gx_editor_window_is_asking_conflict (fx->editor));
+  g_assert_cmpint (stored_total (fx, id, NULL), ==, 20);
+
+  /* Overwrite: the editor's values are stored and listed */
+  gx_editor_window_answer_conflict (fx->editor, GX_EDITOR_CONFLICT_OVERWRITE);
+  drain ();
+  g_assert_false (gx_editor_window_is_asking_conflict (fx->editor));
+  g_assert_false (gx_editor_window_get_modified (fx->editor));
+  g_assert_cmpint (stored_total (fx, id, &revision), ==, 30);
+  g_assert_cmpint (revision, ==, 3);
+  g_assert_cmpint (listed_total (list, id), ==, 30);
+  g_assert_cmpint (gx_report_get_revision (gx_editor_window_get_report (fx->editor)), ==, 3);
+
+  /* Reload: the other clerk's values in the form, the editor's edit one
+   * Undo away */
+  other_clerk_saves (fx, id, 40);
+  type_cell (form, total, "50");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->editor), "editor.save", NULL));
+  drain ();
+  g_assert_true (gx_editor_window_is_asking_conflict (fx->editor));
+  g_assert_cmpint (stored_total (fx, id, NULL), ==, 40);
+  gx_editor_window_answer_conflict (fx->editor, GX_EDITOR_CONFLICT_RELOAD);
+  drain ();
+  g_assert_false (gx_editor_window_is_asking_conflict (fx->editor));
+  g_assert_cmpstr (entry_text (form, total), ==, "40");
+  g_assert_cmpint (gx_report_get_count (gx_editor_window_get_report (fx->editor), total), ==, 40);
+  g_assert_false (gx_editor_window_get_modified (fx->editor));
+  g_assert_cmpint (listed_total (list, id), ==, 40);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->editor), "editor.undo", NULL));
+  g_assert_cmpstr (entry_text (form, total), ==, "50");
+  g_assert_true (gx_editor_window_get_modified (fx->editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->editor), "editor.redo", NULL));
+  g_assert_cmpstr (entry_text (form, total), ==, "40");
+
+  /* reloaded, the clerk's next save is no conflict */
+  type_cell (form, total, "45");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->editor), "editor.save", NULL));
+  drain ();
+  g_assert_false (gx_editor_window_is_asking_conflict (fx->editor));
+  g_assert_false (gx_editor_window_get_modified (fx->editor));
+  g_assert_cmpint (stored_total (fx, id, NULL), ==, 45);
+  g_assert_cmpint (listed_total (list, id), ==, 45);
+
+  /* a draft keeps the revision its edits were made on: restored after
+   * someone else saved, its save is refused too */
+  type_cell (form, total, "46");
+  g_assert_true (gx_editor_window_write_draft (fx->editor, &error));
+  g_assert_no_error (error);
+  other_clerk_saves (fx, id, 47);
+  {
+    g_autoptr(GPtrArray) drafts = gx_draft_list (fx->workspace);
+    GxEditorWindow *restored;
+
+    g_assert_cmpuint (drafts->len, ==, 1);
+    restored = gx_editor_window_new_from_draft (NULL, g_ptr_array_index (drafts, 0), &error);
+    g_assert_no_error (error);
+    g_object_ref (restored);
+    g_assert_cmpint (gx_report_get_count (gx_editor_window_get_report (restored), total), ==, 46);
+    g_assert_false (gx_editor_window_save (restored, &error));
+    g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_CHANGED);
+    g_clear_error (&error);
+    g_assert_cmpint (stored_total (fx, id, NULL), ==, 47);
+    close_editor (restored);
+  }
+
+  /* closing with unsaved changes, Save: the same question; overwritten,
+   * the window closes */
+  editor = gx_editor_window_new_for_workspace (NULL, list, id, &error);
+  g_assert_no_error (error);
+  g_object_ref (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  other_clerk_saves (fx, id, 70);
+  type_cell (gx_editor_window_get_form (editor), total, "80");
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_true (gx_editor_window_is_asking_to_close (editor));
+  gx_editor_window_answer_close (editor, GTK_RESPONSE_ACCEPT);
+  drain ();
+  g_assert_true (gx_editor_window_is_asking_conflict (editor));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpint (stored_total (fx, id, NULL), ==, 70);
+  gx_editor_window_answer_conflict (editor, GX_EDITOR_CONFLICT_OVERWRITE);
+  drain ();
+  g_assert_cmpint (stored_total (fx, id, NULL), ==, 80);
+  g_assert_cmpint (listed_total (list, id), ==, 80);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_finalize_object (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1715,6 +1901,7 @@ main (int   argc,
   ADD ("/editor/keys/refused-keeps-value", test_refused_keeps_value);
   ADD ("/editor/keys/order", test_keyboard_order);
   ADD ("/editor/keys/ctrl-w", test_ctrl_w);
+  ADD ("/editor/save-conflict", test_save_conflict);
 #undef ADD
 
   status = g_test_run ();

@@ -1,5 +1,7 @@
 /* gx-test-pg.c: a PostgreSQL 15 server of a test's own (gx-test-pg.h) */
 #include <string.h>
+#include <errno.h>
+#include <stdio.h>
 #include <unistd.h>
 #include <pwd.h>
 #include <gio/gio.h>
@@ -263,6 +265,81 @@ gx_test_pg_new_db (GxTestPg  *pg,
       return g_strdup_printf ("postgresql://gx@:%u/%s?host=%s", pg->port, name, host);
     }
   return g_strdup_printf ("host=%s port=%u user=gx dbname=%s", pg->dir, pg->port, name);
+}
+
+/* Whether the server lets @role in without a password. */
+static gboolean
+lets_in_without_password (GxTestPg   *pg,
+                          const char *role)
+{
+  g_autofree char *conninfo = g_strdup_printf ("host=%s port=%u user=%s dbname=postgres",
+                                               pg->dir, pg->port, role);
+  const char *args[] = { "-X", "-q", "-w", "-d", conninfo, "-c", "SELECT 1", NULL };
+
+  return run_tool (pg, "psql", args, NULL, NULL);
+}
+
+char *
+gx_test_pg_new_password_db (GxTestPg    *pg,
+                            const char  *role,
+                            const char  *password,
+                            gboolean     as_uri,
+                            GError     **error)
+{
+  g_autofree char *name = g_strdup_printf ("gx_test_%u", ++pg->n_dbs);
+  g_autofree char *create_role = NULL;
+  g_autofree char *create_db = NULL;
+  g_autofree char *hba_path = g_build_filename (pg->data, "pg_hba.conf", NULL);
+  g_autofree char *hba = NULL;
+  g_autofree char *out = NULL;
+  FILE *file;
+
+  for (const char *c = role; *c; c++)
+    g_return_val_if_fail (g_ascii_isalnum (*c) || *c == '_', NULL);
+  g_return_val_if_fail (strchr (password, '\'') == NULL, NULL);
+
+  create_role = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s'", role, password);
+  create_db = g_strdup_printf ("CREATE DATABASE %s OWNER %s", name, role);
+  if (!(out = gx_test_pg_psql (pg, pg->conninfo, create_role, error)))
+    return NULL;
+  g_clear_pointer (&out, g_free);
+  if (!(out = gx_test_pg_psql (pg, pg->conninfo, create_db, error)))
+    return NULL;
+  g_clear_pointer (&out, g_free);
+
+  /* the first line that matches decides: this role's goes first.  The
+   * file is rewritten in place, so that it stays the server user's. */
+  if (!g_file_get_contents (hba_path, &hba, NULL, error))
+    return NULL;
+  file = fopen (hba_path, "w");
+  if (file == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "cannot write %s", hba_path);
+      return NULL;
+    }
+  fprintf (file, "local all %s scram-sha-256\n%s", role, hba);
+  fclose (file);
+  if (!(out = gx_test_pg_psql (pg, pg->conninfo, "SELECT pg_reload_conf()", error)))
+    return NULL;
+  /* the server reads the file again a moment after */
+  for (guint i = 0; lets_in_without_password (pg, role); i++)
+    {
+      if (i == 100)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                       "the server still lets %s in without a password", role);
+          return NULL;
+        }
+      g_usleep (50 * 1000);
+    }
+
+  if (as_uri)
+    {
+      g_autofree char *host = g_uri_escape_string (pg->dir, NULL, FALSE);
+
+      return g_strdup_printf ("postgresql://%s@:%u/%s?host=%s", role, pg->port, name, host);
+    }
+  return g_strdup_printf ("host=%s port=%u user=%s dbname=%s", pg->dir, pg->port, role, name);
 }
 
 void

@@ -25,6 +25,16 @@ const char *gx_test_pg_conninfo  (GxTestPg    *pg);
 char       *gx_test_pg_new_db    (GxTestPg    *pg,
                                   gboolean     as_uri,
                                   GError     **error);
+/* Creates the role @role (letters, digits, _) with @password, a new
+ * database of its own, and makes the server ask that role for its
+ * password (scram-sha-256, a pg_hba.conf line before the trust of the
+ * others); returns the conninfo of that database as @role (a libpq URI
+ * when @as_uri), without the password. */
+char       *gx_test_pg_new_password_db (GxTestPg    *pg,
+                                        const char  *role,
+                                        const char  *password,
+                                        gboolean     as_uri,
+                                        GError     **error);
 /* Runs one SQL command of psql's on @conninfo; its output, or NULL and
  * @error. */
 char       *gx_test_pg_psql      (GxTestPg    *pg,

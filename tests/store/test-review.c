@@ -386,6 +386,7 @@ test_migrate_from_1 (Fixture       *f,
             "DROP INDEX reports_issuer_key_year;"
             "ALTER TABLE reports DROP COLUMN issuer_key;"
             "ALTER TABLE reports DROP COLUMN prose;"
+            "ALTER TABLE reports DROP COLUMN revision;"
             /* version 1 kept values ×10000 (version 3 made it ×1000000) */
             "UPDATE cells SET v0 = v0 / 100, v1 = v1 / 100, v2 = v2 / 100, v3 = v3 / 100,"
             "  v4 = v4 / 100, v5 = v5 / 100, v6 = v6 / 100;"

@@ -128,7 +128,7 @@ verify_workspace (const char *db_path)
       sqlite3_close (db);
       return 0;
     }
-  g_assert_cmpint (rc, ==, 4);   /* the version of this program (4: 2019's （六） in other_misc) */
+  g_assert_cmpint (rc, ==, 5);   /* the version of this program (5: reports.revision) */
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &s, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (s), ==, SQLITE_DONE);

@@ -313,7 +313,7 @@ test_create_30 (Fixture       *f,
       g_assert_cmpint (WEXITSTATUS (status), ==, 0);
     }
   g_assert_cmpint (query_int (f->db_path, "SELECT COUNT(*) FROM reports"), ==, 30);
-  g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 5);
 }
 
 /* 3. Reading while another process writes --------------------------------------- */
@@ -565,7 +565,7 @@ test_read_only_open (Fixture       *f,
     g_assert_no_error (error);
     g_assert_false (gx_store_is_read_only (reader));
     g_assert_finalize_object (reader);
-    g_assert_cmpint (query_int (fresh, "PRAGMA user_version"), ==, 4);
+    g_assert_cmpint (query_int (fresh, "PRAGMA user_version"), ==, 5);
   }
 }
 

@@ -21,6 +21,7 @@
 #include "gx-store.h"
 #include "gx-prose.h"
 #include "gx-check.h"
+#include "gx-review.h"
 
 static const char *const sample_files[] = {
   "pinggu-2022.txt", "miyun-2021.txt", "beidaihe-2022-pipes.txt", "anding-2022.txt",
@@ -309,7 +310,7 @@ test_samples_reopen (Fixture       *f,
   /* every cell of every report is a row */
   g_assert_finalize_object (store);
   g_assert_cmpint (query_int (f->db_path, "SELECT COUNT(*) FROM cell_values"), ==, 5 * 200);
-  g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 5);
 }
 
 static void
@@ -804,7 +805,7 @@ assert_refused_untouched (const char *path,
   g_assert_error (error, GX_STORE_ERROR, GX_STORE_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, vtext));
-  g_assert_nonnull (strstr (error->message, " 4"));
+  g_assert_nonnull (strstr (error->message, " 5"));
 
   file_snapshot (path, &after);
   g_assert_true (g_bytes_equal (before, after));
@@ -1370,6 +1371,113 @@ test_backend_open (Fixture       *f,
   g_assert_error (error, GX_STORE_ERROR, GX_STORE_ERROR_NOT_FOUND);
 }
 
+/* A workspace of version 4 (tests/data/workspace-v4.sql, made by the
+ * program before reports had revisions) is migrated to version 5: nothing
+ * of it changes but the new column, every report at revision 1; its
+ * reports are saved as before, and a save of a report loaded before
+ * another save is refused.  Opened again, it is not migrated twice. */
+static void
+test_migrate_v4 (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *sql_path = sample_path ("workspace-v4.sql");
+  g_autofree char *dir = g_path_get_dirname (f->db_path);
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxReport) mine = NULL;
+  g_autoptr(GxReport) theirs = NULL;
+  int new_received = gx_schema_find_cell_by_path ("applications.new_received.total");
+  char *message = NULL;
+  sqlite3 *db = NULL;
+  GxStore *store;
+
+  g_assert_true (g_file_get_contents (sql_path, &sql, NULL, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 4);
+  before = dump_database (f->db_path);
+
+  /* read (list, export, print) without migrating: a folder one cannot
+   * write keeps serving it */
+  store = gx_store_open_read_only (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gx_store_is_read_only (store));
+  {
+    g_autoptr(GPtrArray) summaries = gx_store_list_summaries (store, &error);
+    g_autoptr(GPtrArray) all = gx_store_load_all (store, &error);
+    g_autoptr(GxReport) anding = gx_store_load_report (store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (summaries->len, ==, 2);
+    g_assert_cmpuint (all->len, ==, 2);
+    g_assert_cmpint (gx_report_get_revision (g_ptr_array_index (all, 0)), ==, 1);
+    g_assert_cmpint (gx_report_get_revision (anding), ==, 1);
+    g_assert_cmpint (cell_value (anding, "applications.new_received.total"), ==, W (13));
+    g_assert_false (gx_store_save_report (store, anding, &error));
+    g_assert_error (error, GX_STORE_ERROR, GX_STORE_ERROR_SQLITE);
+    g_clear_error (&error);
+  }
+  g_assert_finalize_object (store);
+  g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 4);
+  after = dump_database (f->db_path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&after, g_free);
+
+  store = open_store (f->db_path);
+  g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 5);
+  after = dump_database (f->db_path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (query_int (f->db_path, "SELECT COUNT (*) FROM reports WHERE revision = 1"), ==, 2);
+  g_assert_cmpint (query_int (f->db_path, "SELECT COUNT (*) FROM reviews WHERE state = 'dismissed' "
+                              "AND note = '已核实'"), ==, 1);
+
+  /* 安定镇 2022: 本年新收 13 */
+  mine = gx_store_load_report (store, 1, &error);
+  g_assert_no_error (error);
+  theirs = gx_store_load_report (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gx_report_get_revision (mine), ==, 1);
+  g_assert_cmpint (cell_value (mine, "applications.new_received.total"), ==, W (13));
+  /* 密云 2021: the dismissed note is still dismissed */
+  {
+    g_autoptr(GxReport) miyun = gx_store_load_report (store, 2, &error);
+    GPtrArray *findings;
+    guint dismissed = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (gx_report_get_revision (miyun), ==, 1);
+    findings = gx_report_get_findings (miyun);
+    for (guint i = 0; i < findings->len; i++)
+      if (gx_finding_get_review (g_ptr_array_index (findings, i)) == GX_REVIEW_DISMISSED)
+        dismissed++;
+    g_assert_cmpuint (dismissed, ==, 1);
+  }
+
+  gx_report_set_value (theirs, (guint) new_received, W (14));
+  g_assert_true (gx_store_save_report (store, theirs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gx_report_get_revision (theirs), ==, 2);
+  gx_report_set_value (mine, (guint) new_received, W (15));
+  g_assert_false (gx_store_save_report (store, mine, &error));
+  g_assert_error (error, GX_STORE_ERROR, GX_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_finalize_object (store);
+  g_assert_cmpint (query_int (f->db_path, "SELECT value FROM cell_values WHERE report_id = 1 "
+                              "AND path = 'applications.new_received.total'"), ==, W (14));
+
+  /* opened again: not migrated twice */
+  store = open_store (f->db_path);
+  g_assert_finalize_object (store);
+  g_assert_cmpint (query_int (f->db_path, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (query_int (f->db_path, "SELECT revision FROM reports WHERE id = 1"), ==, 2);
+  g_assert_cmpint (query_int (f->db_path, "SELECT revision FROM reports WHERE id = 2"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1391,6 +1499,7 @@ main (int    argc,
   ADD ("cli", test_cli);
   ADD ("cli-review-merge-link", test_cli_review_merge_link);
   ADD ("backend-open", test_backend_open);
+  ADD ("migrate-v4", test_migrate_v4);
 #undef ADD
 
   return g_test_run ();

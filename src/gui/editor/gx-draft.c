@@ -104,6 +104,8 @@ read_draft (const char *path,
   self->report_id = json_object_get_int_member_with_default (object, "report_id", 0);
   self->path = g_strdup (path);
   self->report = g_object_ref (g_ptr_array_index (reports, 0));
+  gx_report_set_revision (self->report,
+                          MAX (json_object_get_int_member_with_default (object, "revision", 0), 0));
   self->written = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (object, "written", ""), NULL);
 
   computed = json_object_get_array_member (object, "computed");
@@ -265,6 +267,10 @@ gx_draft_write (GxDraft         *self,
   json_builder_add_string_value (builder, self->workspace);
   json_builder_set_member_name (builder, "report_id");
   json_builder_add_int_value (builder, self->report_id);
+  /* the revision the edits were made on: a save after restoring is
+   * refused when someone else saved the report meanwhile */
+  json_builder_set_member_name (builder, "revision");
+  json_builder_add_int_value (builder, gx_report_get_revision (report));
   json_builder_set_member_name (builder, "pid");
   json_builder_add_int_value (builder, (gint64) getpid ());
   json_builder_set_member_name (builder, "written");

@@ -30,8 +30,9 @@ gint64       gx_draft_get_report_id  (GxDraft        *self);
 /* the report takes an id (saved as new): the next write goes to its name */
 void         gx_draft_set_report_id  (GxDraft        *self,
                                       gint64          report_id);
-/* of a draft read back by gx_draft_list(): the report and the cells that
- * Fill totals wrote (GArray of guint) */
+/* of a draft read back by gx_draft_list(): the report (with the revision
+ * it was loaded at, 0 when unknown) and the cells that Fill totals wrote
+ * (GArray of guint) */
 GxReport    *gx_draft_get_report     (GxDraft        *self);
 GArray      *gx_draft_get_computed   (GxDraft        *self);
 GDateTime   *gx_draft_get_written    (GxDraft        *self);

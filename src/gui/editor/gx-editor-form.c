@@ -1756,6 +1756,46 @@ gx_editor_form_fill_totals (GxEditorForm *self,
   return written;
 }
 
+guint
+gx_editor_form_take_values (GxEditorForm *self,
+                            GxReport     *other)
+{
+  g_autoptr(GArray) changes = NULL;
+  GxEditValue value = { 0 };
+  guint n;
+
+  g_return_val_if_fail (GX_IS_EDITOR_FORM (self), 0);
+  g_return_val_if_fail (GX_IS_REPORT (other), 0);
+  g_return_val_if_fail (self->report != NULL, 0);
+
+  cancel_edit (self);
+  changes = gx_edit_changes_new ();
+  value.text = g_strdup (gx_report_get_issuer (other));
+  add_change (self, changes, GX_EDIT_TARGET_ISSUER, &value);
+  gx_edit_value_clear (&value);
+  value.value = gx_report_get_year (other);
+  add_change (self, changes, GX_EDIT_TARGET_YEAR, &value);
+  gx_edit_value_clear (&value);
+  /* the cells of the form laid out (the other form's have no entry) */
+  for (guint i = 0; i < gx_schema_n_cells (); i++)
+    {
+      if (self->entries[i] == NULL)
+        continue;
+      memset (&value, 0, sizeof value);
+      value.state = gx_report_get_cell (other, i, &value.value);
+      if (value.state != GX_CELL_VALUE)
+        value.value = 0;
+      value.text = g_strdup (gx_report_get_raw (other, i));
+      add_change (self, changes, (int) i, &value);
+      gx_edit_value_clear (&value);
+    }
+  n = changes->len;
+  gx_edit_history_seal (self->history);
+  record (self, g_steal_pointer (&changes), GX_EDIT_NO_COALESCE, GX_EDIT_NO_COALESCE);
+  gx_edit_history_seal (self->history);
+  return n;
+}
+
 gboolean
 gx_editor_form_is_computed (GxEditorForm *self,
                             guint         cell)

@@ -85,6 +85,12 @@ guint          gx_editor_form_fill_totals      (GxEditorForm *self,
                                                 gboolean      carry_forward,
                                                 gboolean      overwrite_typed,
                                                 guint        *n_kept);
+/* Makes the issuer, the year and every cell of the form those of @other
+ * (the report as stored, reloaded) as one step, which Undo takes back;
+ * what is being typed is dropped, and no cell is computed afterwards.
+ * Returns the number of fields changed. */
+guint          gx_editor_form_take_values      (GxEditorForm *self,
+                                                GxReport     *other);
 gboolean       gx_editor_form_is_computed      (GxEditorForm *self,
                                                 guint         cell);
 void           gx_editor_form_set_computed     (GxEditorForm *self,

@@ -60,6 +60,10 @@ struct _GxEditorWindow
   GCancellable *close_cancellable;   /* GtkAlertDialog (GTK ≥ 4.10) */
   gboolean close_asking;
   gboolean close_confirmed;
+
+  /* "changed by someone else" while it is asked (gx_dialogs_ask()) */
+  GObject *conflict_question;
+  gboolean conflict_then_close;   /* asked by the Save of the close question */
 };
 
 enum {
@@ -433,6 +437,100 @@ open_store (GxEditorWindow  *self,
   return store != NULL;
 }
 
+/* A save was refused because someone else saved the report meanwhile ------ */
+
+static void ask_conflict (GxEditorWindow *self,
+                          gboolean        then_close);
+
+/* Says why a save failed; a report changed by someone else meanwhile is a
+ * question (reload or overwrite) rather than an error. */
+static void
+save_failed (GxEditorWindow *self,
+             const GError   *error,
+             gboolean        then_close)
+{
+  if (g_error_matches (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_CHANGED))
+    ask_conflict (self, then_close);
+  else
+    show_message (self, error->message, TRUE, FALSE);
+}
+
+/* Saves over what someone else saved, as the user chose. */
+static void
+overwrite (GxEditorWindow *self,
+           gboolean        then_close)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 loaded_at = gx_report_get_revision (self->report);
+
+  gx_report_set_revision (self->report, 0);
+  if (!gx_editor_window_save (self, &error))
+    {
+      /* not saved after all: the next save must not overwrite unasked */
+      if (gx_report_get_revision (self->report) == 0)
+        gx_report_set_revision (self->report, loaded_at);
+      save_failed (self, error, then_close);
+      return;
+    }
+  if (then_close)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
+conflict_answered_cb (GtkWindow *parent,
+                      guint      answer,
+                      gpointer   user_data)
+{
+  GxEditorWindow *self = GX_EDITOR_WINDOW (user_data);
+  gboolean then_close = self->conflict_then_close;
+  g_autoptr(GError) error = NULL;
+
+  if (self->conflict_question == NULL)
+    return;   /* the window went away meanwhile */
+  self->conflict_question = NULL;
+  self->conflict_then_close = FALSE;
+  switch (answer)
+    {
+    case GX_EDITOR_CONFLICT_RELOAD:
+      if (!gx_editor_window_reload (self, &error))
+        show_message (self, error->message, TRUE, FALSE);
+      break;
+    case GX_EDITOR_CONFLICT_OVERWRITE:
+      overwrite (self, then_close);
+      break;
+    case GX_EDITOR_CONFLICT_CANCEL:
+    default:
+      show_message (self, _("Not saved: someone else changed this report since you opened it. Save again to reload it or overwrite their changes."),
+                    FALSE, FALSE);
+      gx_editor_form_refocus (self->form);
+      break;
+    }
+}
+
+static void
+ask_conflict (GxEditorWindow *self,
+              gboolean        then_close)
+{
+  const char *labels[] = { _("_Reload"), _("_Cancel"), _("_Overwrite"), NULL };
+
+  G_STATIC_ASSERT (GX_EDITOR_CONFLICT_RELOAD == 0 && GX_EDITOR_CONFLICT_CANCEL == 1 &&
+                   GX_EDITOR_CONFLICT_OVERWRITE == 2);
+  self->conflict_then_close = then_close;
+  if (self->conflict_question != NULL)
+    return;
+  /* the workspace's list shows what is stored now (the main window's
+   * list, when the editor is on its workspace) */
+  gx_workspace_reload (self->store, NULL);
+  self->conflict_question =
+    gx_dialogs_ask (GTK_WINDOW (self), _("This report was changed by someone else since you opened it"),
+                    _("Reload shows the report as it is stored now, without your changes (Undo brings them back). Overwrite saves your version in place of theirs."),
+                    labels, GX_EDITOR_CONFLICT_CANCEL, GX_EDITOR_CONFLICT_CANCEL,
+                    conflict_answered_cb, g_object_ref (self), g_object_unref);
+}
+
 /* Callbacks ----------------------------------------------------------------- */
 
 static void
@@ -469,7 +567,8 @@ close_answered (GxEditorWindow *self,
     case GTK_RESPONSE_ACCEPT:
       if (!gx_editor_window_save (self, &error))
         {
-          show_message (self, error->message, TRUE, FALSE);
+          /* changed by someone else: closes once overwritten */
+          save_failed (self, error, TRUE);
           return;
         }
       break;
@@ -601,7 +700,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!gx_editor_window_save (self, &error))
-    show_message (self, error->message, TRUE, FALSE);
+    save_failed (self, error, FALSE);
 }
 
 /* Export as Word: the report as it stands in the editor, saved or not */
@@ -696,6 +795,9 @@ gx_editor_window_dispose (GObject *object)
       g_cancellable_cancel (self->close_cancellable);
       g_clear_object (&self->close_cancellable);
     }
+  /* the question goes unanswered: its answer finds no question */
+  if (self->conflict_question != NULL)
+    gx_dialogs_answer (g_steal_pointer (&self->conflict_question), GX_EDITOR_CONFLICT_CANCEL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GX_TYPE_EDITOR_WINDOW);
   g_clear_object (&self->report);
   g_clear_object (&self->store);
@@ -923,6 +1025,10 @@ new_from_draft (GtkApplication  *application,
         {
           report = gx_report_copy (stored);
           gx_report_set_id (report, report_id);
+          /* the edits were made on the revision the draft says: a save is
+           * refused when someone else saved the report since */
+          if (gx_report_get_revision (saved) > 0)
+            gx_report_set_revision (report, gx_report_get_revision (saved));
         }
     }
   if (report == NULL)
@@ -1015,6 +1121,55 @@ gx_editor_window_save (GxEditorWindow  *self,
   set_modified (self, FALSE);
   gtk_label_set_text (self->saved_label, _("Saved"));
   g_signal_emit (self, signals[SAVED], 0, gx_report_get_id (self->report));
+  return TRUE;
+}
+
+gboolean
+gx_editor_window_reload (GxEditorWindow  *self,
+                         GError         **error)
+{
+  g_autoptr(GxReport) stored = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), FALSE);
+
+  id = gx_report_get_id (self->report);
+  if (id == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The report is not in the workspace yet: there is nothing to reload"));
+      return FALSE;
+    }
+  stored = gx_workspace_load_report (self->store, id, error);
+  if (stored == NULL)
+    return FALSE;
+  if (gx_report_get_format (stored) != GX_FORMAT_2021)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s %d” follows the 2019 national form now; the editor edits reports in the current (2021) form. Your changes were kept."),
+                   gx_report_get_issuer (stored), gx_report_get_year (stored));
+      return FALSE;
+    }
+
+  /* the values as one step of the history: Undo brings the user's back */
+  gx_editor_form_take_values (self->form, stored);
+  /* and what the form does not edit */
+  gx_report_set_source (self->report, gx_report_get_source (stored));
+  gx_report_set_prose (self->report, gx_report_get_prose (stored));
+  for (guint i = 0; i < gx_schema_n_cells (); i++)
+    {
+      gx_report_set_cell_flags (self->report, i, gx_report_get_cell_flags (stored, i));
+      gx_report_set_cell_line (self->report, i, gx_report_get_cell_line (stored, i));
+    }
+  gx_report_set_revision (self->report, gx_report_get_revision (stored));
+  gx_editor_form_recheck (self->form);
+
+  /* what is shown is what is stored */
+  cancel_draft (self);
+  gx_draft_remove (self->draft);
+  hide_message (self);
+  update_actions (self);
+  set_modified (self, FALSE);
   return TRUE;
 }
 
@@ -1160,6 +1315,23 @@ gx_editor_window_answer_close (GxEditorWindow *self,
       g_clear_object (&self->close_cancellable);
     }
   close_answered (self, response);
+}
+
+gboolean
+gx_editor_window_is_asking_conflict (GxEditorWindow *self)
+{
+  g_return_val_if_fail (GX_IS_EDITOR_WINDOW (self), FALSE);
+  return self->conflict_question != NULL;
+}
+
+void
+gx_editor_window_answer_conflict (GxEditorWindow         *self,
+                                  GxEditorConflictAnswer  answer)
+{
+  g_return_if_fail (GX_IS_EDITOR_WINDOW (self));
+  g_return_if_fail (self->conflict_question != NULL);
+
+  gx_dialogs_answer (self->conflict_question, answer);
 }
 
 /* "Restore the unsaved changes?" answered: @response as the buttons give

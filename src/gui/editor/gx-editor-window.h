@@ -16,6 +16,15 @@
 
 G_BEGIN_DECLS
 
+/* The answers to the question a save puts when someone else saved the
+ * report since it was opened (GX_BACKEND_ERROR_CHANGED), as its buttons
+ * come. */
+typedef enum {
+  GX_EDITOR_CONFLICT_RELOAD,     /* show the report as stored (your changes stay in Undo) */
+  GX_EDITOR_CONFLICT_CANCEL,     /* leave it unsaved */
+  GX_EDITOR_CONFLICT_OVERWRITE,  /* save yours in place of theirs */
+} GxEditorConflictAnswer;
+
 #define GX_TYPE_EDITOR_WINDOW (gx_editor_window_get_type ())
 G_DECLARE_FINAL_TYPE (GxEditorWindow, gx_editor_window, GX, EDITOR_WINDOW, GtkApplicationWindow)
 
@@ -45,9 +54,21 @@ gint64          gx_editor_window_get_report_id  (GxEditorWindow *self);
 gboolean        gx_editor_window_get_modified   (GxEditorWindow *self);
 
 /* Writes the report to the workspace (one transaction), even with errors;
- * removes the draft.  Emits ::saved. */
+ * removes the draft.  Emits ::saved.  Fails with GX_BACKEND_ERROR_CHANGED
+ * when someone else saved the report since it was opened (or reloaded):
+ * then Save (the action, Ctrl+S, and the Save of the close question) asks
+ * whether to reload or overwrite. */
 gboolean        gx_editor_window_save           (GxEditorWindow *self,
                                                  GError        **error);
+/* Shows the report as it is stored now: its values become one step of the
+ * history (Undo brings the edits back), the report is unmodified at the
+ * stored revision, the draft removed.  What Reload of that question does. */
+gboolean        gx_editor_window_reload         (GxEditorWindow *self,
+                                                 GError        **error);
+/* Whether that question is asked, and its answer (tests). */
+gboolean        gx_editor_window_is_asking_conflict (GxEditorWindow        *self);
+void            gx_editor_window_answer_conflict    (GxEditorWindow        *self,
+                                                     GxEditorConflictAnswer answer);
 /* Fill totals as the toolbar does it: shows the notice when typed totals
  * were kept.  Returns the number of cells written. */
 guint           gx_editor_window_fill_totals    (GxEditorWindow *self,

@@ -256,3 +256,88 @@ md += ["", "四、政府信息公开行政复议、行政诉讼情况", "行政�
        "| " + " | ".join(str(v) for v in REVIEW) + " |", "",
        "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"]
 write("report.md", "\n".join(md) + "\n")
+
+# 7. a web page's tables copied as text (a browser's or a word processor's
+# plain-text copy): cells between TABs, one row a line, the merged group
+# cells only in the first row of their group (三、本年度办理结果 before
+# （一）予以公开, （三）不予公开 before 1.属于国家秘密), the merged headers
+# as short rows, section 四 as its header rows and one row of 15 values
+GROUP_OF = {"granted": "三、本年度办理结果", "withheld_state_secret": "（三）不予公开",
+            "unavailable_not_held": "（四）无法提供", "not_processed_petition": "（五）不予处理",
+            "other_no_correction": "（六）其他处理"}
+tsv = ["示例区市场监督管理局2023年政府信息公开工作年度报告",
+       "本年度，本机关认真贯彻《中华人民共和国政府信息公开条例》，现将有关情况报告如下。",
+       "二、主动公开政府信息情况", "第二十条第（一）项",
+       "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+       "规章\t1\t0\t4", "行政规范性文件\t6\t2\t30",
+       "第二十条第（五）项", "信息内容\t本年处理决定数量", "行政许可\t321",
+       "第二十条第（六）项", "信息内容\t本年处理决定数量", "行政处罚\t45", "行政强制\t7",
+       "第二十条第（八）项", "信息内容\t本年收费金额（单位：万元）", "行政事业性收费\t12.5",
+       "三、收到和处理政府信息公开申请情况",
+       "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况",
+       "自然人\t法人或其他组织\t总计", "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"]
+for label, key, values in APPLICATIONS:
+    cells = [label] + [str(v) for v in values]
+    if key in GROUP_OF:
+        cells.insert(0, GROUP_OF[key])
+    if key == "withheld_state_secret":
+        cells.insert(0, "三、本年度办理结果")   # a row under two merged cells at once
+    if key in ("unavailable_needs_creation", "unavailable_unclear"):
+        cells[0:0] = ["", ""]   # copied from a spreadsheet: the merged cells left empty
+    tsv.append("\t".join(cells))
+tsv += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议\t行政诉讼",
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉",
+        "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2),
+        "\t".join(str(v) for v in REVIEW),
+        "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "本年度未收取信息处理费。"]
+write("copied-tables.txt", "\n".join(tsv) + "\n")
+
+# 8. the same tables in a spreadsheet saved as CSV: every column of the
+# grid a field, a merged cell's value in its first field and the fields it
+# covers empty (the group labels down the left, a label over two columns,
+# the fee over three, the headers of section 四), a label with a line break
+# inside its quoted field, the text above and below one field a line
+import csv, io
+buf = io.StringIO()
+w = csv.writer(buf, lineterminator="\n")
+w.writerow(["示例县林业局2022年政府信息公开工作年度报告"])
+w.writerow(["本年度，本机关认真贯彻《中华人民共和国政府信息公开条例》，现将有关情况报告如下。"])
+w.writerow(["二、主动公开政府信息情况"])
+w.writerow(["第二十条第（一）项", "", "", ""])
+w.writerow(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"])
+w.writerow(["规章", "1", "0", "4"])
+w.writerow(["行政规范性文件", "6", "2", "30"])
+for item, head, rows in (("第二十条第（五）项", "本年处理决定数量", [("行政许可", "1,321")]),
+                         ("第二十条第（六）项", "本年处理决定数量", [("行政处罚", "45"), ("行政强制", "7")]),
+                         ("第二十条第（八）项", "本年收费金额（单位：万元）", [("行政事业性收费", "12.5")])):
+    w.writerow([item, "", "", ""])
+    w.writerow(["信息内容", head, "", ""])
+    for label, value in rows:
+        w.writerow([label, value, "", ""])
+w.writerow(["三、收到和处理政府信息公开申请情况"])
+w.writerow(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况"] + [""] * 6)
+w.writerow(["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"])
+w.writerow(["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])
+GROUP3 = {"granted": ("三、本年度办理结果", ""), "withheld_state_secret": ("", "（三）不予公开"),
+          "unavailable_not_held": ("", "（四）无法提供"), "not_processed_petition": ("", "（五）不予处理"),
+          "other_no_correction": ("", "（六）其他处理")}
+for label, key, values in APPLICATIONS:
+    if key == "withheld_state_secret":
+        label = "1.属于国家\n秘密"   # a line break typed inside the cell
+    if key in ("new_received", "carried_over", "results_total", "carried_forward"):
+        lead = [label, "", ""]              # over the three label columns
+    elif key in ("granted", "partially_granted"):
+        lead = [GROUP3.get(key, ("", ""))[0], label, ""]   # over two columns
+    else:
+        lead = ["", GROUP3.get(key, ("", ""))[1], label]
+    w.writerow(lead + [str(v) for v in values])
+w.writerow(["四、政府信息公开行政复议、行政诉讼情况"])
+w.writerow(["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9)
+w.writerow(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "",
+            "复议后起诉", "", "", "", ""])
+w.writerow(["", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 1 +
+           ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+w.writerow([str(v) for v in REVIEW])
+for line in ("五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "本年度未收取信息处理费。"):
+    w.writerow([line])
+write("spreadsheet-tables.csv", buf.getvalue())
