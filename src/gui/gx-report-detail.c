@@ -147,6 +147,17 @@ compute_marks (GxReportDetail *self)
     }
 }
 
+/* Sets the tooltip only when it changes: in GTK 4.8 each set asks the
+ * display server where the pointer is (a round trip for each of the 200
+ * cells of a report shown). */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 style_cell (GxReportDetail *self,
             GtkWidget      *widget,
@@ -169,7 +180,7 @@ style_cell (GxReportDetail *self,
   if (cell < 0 || self->report == NULL)
     {
       gtk_inscription_set_text (GTK_INSCRIPTION (widget), NULL);
-      gtk_widget_set_tooltip_text (widget, NULL);
+      set_tooltip (widget, NULL);
       return;
     }
 
@@ -184,10 +195,10 @@ style_cell (GxReportDetail *self,
   if (mark->messages != NULL)
     {
       gtk_widget_add_css_class (widget, severity_classes[mark->severity]);
-      gtk_widget_set_tooltip_text (widget, mark->messages->str);
+      set_tooltip (widget, mark->messages->str);
     }
   else
-    gtk_widget_set_tooltip_text (widget, NULL);
+    set_tooltip (widget, NULL);
 
   if (cell == self->focus_cell)
     gtk_widget_add_css_class (widget, "finding-focus");
