@@ -21,27 +21,9 @@
 #include "gx-core.h"
 #include "gx-store.h"
 #include "gx-test-gen.h"
+#include "../tests/gx-test-fs.h"
 
 #define BATCH 256
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir)
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
 
 static double
 seconds_since (gint64 start)
@@ -251,6 +233,6 @@ main (int    argc,
     g_object_unref (store);
   }
 
-  remove_tree (dir);
+  gx_test_remove_tree (dir);
   return 0;
 }

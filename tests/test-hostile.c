@@ -28,6 +28,7 @@
 #include "gx-store.h"
 #include "gx-rates.h"
 #include "gx-review.h"
+#include "gx-test-fs.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define UNDER_ASAN 1
@@ -61,21 +62,6 @@ make_temp_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
 }
 
 static gint64
@@ -269,7 +255,7 @@ test_migrate_v2 (void)
   g_assert_finalize_object (store);
   g_assert_cmpint (query_int (db_path, "SELECT value FROM cell_values WHERE report_id = 1 AND path = 'disclosure.fees.amount_wan'"),
                    ==, G_GINT64_CONSTANT (19656383600));
-  remove_tree (dir);
+  gx_test_remove_tree (dir);
 }
 
 /* A workspace of version 3 (tests/data/workspace-v3.sql): the 2019 report
@@ -363,7 +349,7 @@ test_migrate_v3 (void)
   g_assert_finalize_object (store);
   g_assert_cmpint (query_int (db_path, "SELECT value FROM cell_values WHERE report_id = 1 "
                               "AND path = 'applications.other_misc.total'"), ==, 57000000);
-  remove_tree (dir);
+  gx_test_remove_tree (dir);
 }
 
 /* Overflow ------------------------------------------------------------------- */
@@ -473,7 +459,7 @@ test_count_too_large (void)
   /* still a number for the readers' layout */
   g_assert_true (gx_value_parse ("99999999999999999999", NULL));
   g_assert_false (gx_value_parse ("99999999999999999999", &v));
-  remove_tree (dir);
+  gx_test_remove_tree (dir);
 }
 
 /* Values set past the maximum by other code (not from text) are refused by
@@ -576,7 +562,7 @@ test_rollup_overflow (void)
                               &out, &err), !=, 0);
     g_assert_nonnull (strstr (err, "cannot add up the 5 reports"));
   }
-  remove_tree (dir);
+  gx_test_remove_tree (dir);
 }
 
 /* Numbers --------------------------------------------------------------------- */
@@ -616,7 +602,7 @@ test_thousands_separators (void)
   f = find_finding (report, "count_value", "applications.new_received.natural_person");
   g_assert_nonnull (f);
   g_assert_nonnull (strstr (gx_finding_get_message (f), "“1,3” is not a count"));
-  remove_tree (dir);
+  gx_test_remove_tree (dir);
 }
 
 /* JSON ------------------------------------------------------------------------- */
@@ -663,7 +649,7 @@ test_json_deep (void)
   g_assert_nonnull (strstr (err, "line 1: nested more than 64 levels deep"));
   g_assert_nonnull (strstr (out, "haidian-2022.txt: added"));
   g_assert_cmpint (query_int (db_path, "SELECT COUNT(*) FROM reports"), ==, 1);
-  remove_tree (dir);
+  gx_test_remove_tree (dir);
 }
 
 static gint64
@@ -790,7 +776,7 @@ fixture_document_xml (const char *name)
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
                      NULL, NULL, NULL, NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
     {
-      remove_tree (dir);
+      gx_test_remove_tree (dir);
       return NULL;
     }
   g_file_get_contents (xml_path, &xml, NULL, NULL);
@@ -800,7 +786,7 @@ fixture_document_xml (const char *name)
 
     g_rmdir (word);
   }
-  remove_tree (dir);
+  gx_test_remove_tree (dir);
   return xml;
 }
 
@@ -913,7 +899,7 @@ test_docx_threads (void)
           g_assert_nonnull (strstr (out, "海淀7"));
         }
       g_unsetenv ("GX_THREADS");
-      remove_tree (dir);
+      gx_test_remove_tree (dir);
     }
   for (guint i = 0; i < N_DOCS; i++)
     g_bytes_unref (docs[i]);
@@ -981,7 +967,7 @@ test_docx_memory (void)
       g_setenv ("GX_TEST_BIG_DOCX", path, TRUE);
       g_test_trap_subprocess (NULL, 240 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
       g_unsetenv ("GX_TEST_BIG_DOCX");
-      remove_tree (dir);
+      gx_test_remove_tree (dir);
       g_test_trap_assert_passed ();
     }
 }
@@ -1036,7 +1022,7 @@ test_size_message (void)
   g_assert_error (error, GX_READER_ERROR, GX_READER_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "huge.txt"));
   g_assert_nonnull (strstr (error->message, "a report is at most 64.0\xc2\xa0MiB"));
-  remove_tree (dir);
+  gx_test_remove_tree (dir);
 }
 
 int

@@ -29,6 +29,7 @@
 #include "gx-store.h"
 #include "gx-xlsx-writer.h"
 #include "test-samples.h"
+#include "gx-test-fs.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define S_NS "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -196,25 +197,6 @@ prop (xmlNodePtr  node,
 
   xmlFree (value);
   return copy;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_remove (path);
 }
 
 /* The form layout ------------------------------------------------------------ */
@@ -711,7 +693,7 @@ test_docx_libreoffice (void)
         p = next + strlen (*row) - 1;
       }
   }
-  remove_tree (dir);   /* LibreOffice's profile too */
+  gx_test_remove_tree (dir);   /* LibreOffice's profile too */
 }
 
 /* .xlsx ------------------------------------------------------------------------ */

@@ -29,6 +29,7 @@
 #include "gx-schema.h"
 #include "gx-workspace.h"
 #include "../test-samples.h"
+#include "../gx-test-fs.h"
 
 typedef struct {
   char *tmpdir;
@@ -375,27 +376,12 @@ fixture_setup (Fixture       *fx,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static void
 fixture_teardown (Fixture       *fx,
                   gconstpointer  data)
 {
   if (fx->editor != NULL)
     close_editor (fx->editor);
-  remove_tree (fx->tmpdir);
+  gx_test_remove_tree (fx->tmpdir);
   g_free (fx->workspace);
   g_free (fx->tmpdir);
 }
@@ -1905,6 +1891,6 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_tree (state);
+  gx_test_remove_tree (state);
   return status;
 }

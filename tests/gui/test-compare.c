@@ -26,6 +26,7 @@
 #include "gx-workspace.h"
 #include "gx-window-private.h"
 #include "editor/gx-frozen-header.h"
+#include "../gx-test-fs.h"
 
 typedef struct {
   char *tmpdir;
@@ -125,21 +126,6 @@ fixture_setup (Fixture       *fx,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static void
 fixture_teardown (Fixture       *fx,
                   gconstpointer  data)
 {
@@ -147,7 +133,7 @@ fixture_teardown (Fixture       *fx,
   drain ();
   g_assert_finalize_object (fx->window);
 
-  remove_tree (fx->tmpdir);
+  gx_test_remove_tree (fx->tmpdir);
   g_free (fx->workspace);
   g_free (fx->tmpdir);
 }

@@ -15,6 +15,7 @@
 #include "../test-samples.h"
 #include "editor/gx-editor-window.h"
 #include "gx-window-private.h"
+#include "../gx-test-fs.h"
 
 typedef struct {
   char *tmpdir;
@@ -94,28 +95,13 @@ fixture_setup (Fixture       *fx,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static void
 fixture_teardown (Fixture       *fx,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fx->window));
   g_object_unref (fx->window);
   drain ();
-  remove_tree (fx->tmpdir);
+  gx_test_remove_tree (fx->tmpdir);
   g_free (fx->workspace);
   g_free (fx->tmpdir);
 }

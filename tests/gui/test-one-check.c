@@ -22,6 +22,7 @@
 #include "gx-core.h"
 #include "gx-review.h"
 #include "gx-window-private.h"
+#include "../gx-test-fs.h"
 
 static const char *const files[] = {
   "pinggu-2022.txt", "miyun-2021.txt", "anding-2022.txt", "haidian-2022.txt",
@@ -50,21 +51,6 @@ static char *
 data_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
 }
 
 static void
@@ -103,7 +89,7 @@ fixture_teardown (Fixture       *fx,
   gtk_window_destroy (GTK_WINDOW (fx->window));
   g_object_unref (fx->window);
   drain ();
-  remove_tree (fx->tmpdir);
+  gx_test_remove_tree (fx->tmpdir);
   g_free (fx->workspace);
   g_free (fx->tmpdir);
 }
@@ -585,7 +571,7 @@ test_import_json (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
   drain ();
-  remove_tree (tmpdir);
+  gx_test_remove_tree (tmpdir);
 }
 
 int

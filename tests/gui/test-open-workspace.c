@@ -24,6 +24,7 @@
 #include "gx-schema.h"
 #include "gx-test-pg.h"
 #include "gx-window-private.h"
+#include "../gx-test-fs.h"
 
 #define PASSWORD "Zq8-clerk-secret"
 
@@ -162,26 +163,6 @@ import_sample (GxWindow   *window,
   while (gx_window_get_importing (window))
     g_main_context_iteration (NULL, TRUE);
   drain ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
 }
 
 /* Tests ---------------------------------------------------------------------- */
@@ -471,8 +452,8 @@ main (int   argc,
   status = g_test_run ();
   gx_test_pg_stop (server);
   g_free (server_skip);
-  remove_tree (tmpdir);
-  remove_tree (state);
+  gx_test_remove_tree (tmpdir);
+  gx_test_remove_tree (state);
   g_free (tmpdir);
   return status;
 }

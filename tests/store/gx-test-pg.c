@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "gx-test-pg.h"
+#include "../gx-test-fs.h"
 
 struct _GxTestPg
 {
@@ -95,27 +96,6 @@ run_tool (GxTestPg     *pg,
   if (out)
     *out = g_steal_pointer (&stdout_text);
   return TRUE;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir)
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_remove (child);
-        }
-      g_rmdir (path);
-    }
 }
 
 /* A shell that waits for the end of its stdin, which comes when this
@@ -356,7 +336,7 @@ gx_test_pg_stop (GxTestPg *pg)
         g_printerr ("# pg_ctl stop: %s\n", error->message);
     }
   if (pg->dir)
-    remove_tree (pg->dir);
+    gx_test_remove_tree (pg->dir);
   if (pg->watchdog >= 0)
     close (pg->watchdog);
   g_free (pg->bindir);

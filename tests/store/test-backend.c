@@ -22,6 +22,7 @@
 #include "gx-check.h"
 #include "gx-crosscheck.h"
 #include "gx-test-pg.h"
+#include "../gx-test-fs.h"
 
 #define W(n) ((gint64) (n) * GX_VALUE_SCALE)
 
@@ -44,25 +45,6 @@ static gboolean
 is_pg (gconstpointer data)
 {
   return g_strcmp0 (data, "postgresql") == 0;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir)
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
 }
 
 static void
@@ -89,7 +71,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  gx_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->location);
 }

@@ -25,6 +25,7 @@
 #include "gx-backend.h"
 #include "gx-test-gen.h"
 #include "gx-test-pg.h"
+#include "../gx-test-fs.h"
 
 #define N_FILES 1000
 #define N_PROCESSES 4
@@ -43,25 +44,6 @@ typedef struct
 } Shared;
 
 static Shared shared;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir)
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
 
 static GPid
 spawn_import (const char *location,
@@ -321,7 +303,7 @@ main (int    argc,
 
   gx_test_pg_stop (shared.server);
   if (shared.dir)
-    remove_tree (shared.dir);
+    gx_test_remove_tree (shared.dir);
   g_clear_pointer (&shared.expected, g_hash_table_unref);
   g_clear_pointer (&shared.paths, g_ptr_array_unref);
   g_clear_pointer (&shared.hashes, g_ptr_array_unref);

@@ -19,6 +19,7 @@
 #include "gx-core.h"
 #include "gx-store.h"
 #include "gx-test-gen.h"
+#include "../gx-test-fs.h"
 
 #define N_FILES 1000
 #define N_KILLS 20
@@ -32,25 +33,6 @@ typedef struct
 } Crash;
 
 static Crash crash;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir)
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
 
 static void
 remove_workspace (const char *path)
@@ -264,7 +246,7 @@ main (int    argc,
   g_test_add_func ("/store/crash/kill-import", test_kill_import);
   ret = g_test_run ();
 
-  remove_tree (crash.dir);
+  gx_test_remove_tree (crash.dir);
   g_hash_table_unref (crash.expected);
   g_ptr_array_unref (crash.paths);
   g_free (crash.in_dir);

@@ -32,6 +32,7 @@
 #include "gx-core.h"
 #include "gx-store.h"
 #include "gx-test-gen.h"
+#include "../gx-test-fs.h"
 
 typedef struct
 {
@@ -40,28 +41,6 @@ typedef struct
 } Fixture;
 
 /* Helpers --------------------------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  GStatBuf st;
-  const char *name;
-
-  if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode))
-    {
-      g_chmod (path, 0755);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir && (name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -78,7 +57,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
+  gx_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db_path);
 }

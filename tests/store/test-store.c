@@ -22,6 +22,7 @@
 #include "gx-prose.h"
 #include "gx-check.h"
 #include "gx-review.h"
+#include "../gx-test-fs.h"
 
 static const char *const sample_files[] = {
   "pinggu-2022.txt", "miyun-2021.txt", "beidaihe-2022-pipes.txt", "anding-2022.txt",
@@ -46,29 +47,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir)
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  gx_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db_path);
 }

@@ -18,6 +18,7 @@
 #include "gx-schema.h"
 #include "gx-workspace.h"
 #include "gx-test-pg.h"
+#include "../gx-test-fs.h"
 
 #define W(n) ((gint64) (n) * GX_VALUE_SCALE)
 /* how long a test waits for a change to arrive */
@@ -33,26 +34,6 @@ typedef struct
   guint n_changes;          /* ::items-changed of the watching workspace */
   guint n_elsewhere;        /* its ::changed-elsewhere */
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir)
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -75,7 +56,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  gx_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->location);
 }

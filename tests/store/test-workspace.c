@@ -14,6 +14,7 @@
 #include "gx-import.h"
 #include "gx-schema.h"
 #include "gx-workspace.h"
+#include "../gx-test-fs.h"
 
 typedef struct
 {
@@ -21,26 +22,6 @@ typedef struct
   char *db;
   GArray *changes;   /* guint triples: position, removed, added */
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir)
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -58,7 +39,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  gx_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_array_unref (f->changes);
