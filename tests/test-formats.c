@@ -223,6 +223,8 @@ static const Refusal refusals[] = {
   { "no-report.html", GX_READER_ERROR_NOT_REPORT, "not an annual report" },
   { "encrypted.pdf", GX_READER_ERROR_ENCRYPTED, "password" },
   { "scanned.pdf", GX_READER_ERROR_NO_TEXT, "no text" },
+  /* a PDF viewer's copy of a report: said so, with what to import instead */
+  { "haidian-2022-reading-order.txt", GX_READER_ERROR_NOT_REPORT, "reading order" },
 };
 
 static void

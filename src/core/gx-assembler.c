@@ -1333,6 +1333,34 @@ align_section (GxSection  section,
     }
 }
 
+/* No table was found, yet the text has the headings of all three table
+ * sections and many lines that are a number alone: the tables' text in
+ * the reading order of a PDF page (a PDF viewer's copy, `pdftotext`
+ * without -layout), labels and numbers in separate runs. */
+static gboolean
+tables_out_of_order (GxDocument *doc)
+{
+  gboolean heading[GX_N_SECTIONS] = { FALSE };
+  guint n_numbers = 0;
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      const Block *block = BLOCK (doc, i);
+
+      if (block->text == NULL)
+        continue;
+      if (is_number_text (block->text))
+        n_numbers++;
+      for (guint s = 0; s < GX_N_SECTIONS; s++)
+        if (strstr (block->text, gx_schema_section (s)->label_zh) != NULL)
+          heading[s] = TRUE;
+    }
+  for (guint s = 0; s < GX_N_SECTIONS; s++)
+    if (!heading[s])
+      return FALSE;
+  return n_numbers >= 40;
+}
+
 /* "行政许可 97", "规章 0 0 0": a line of text that is a label of the
  * form followed by numbers only.  The numbers go to @pool, as @found's
  * values. */
@@ -1836,6 +1864,13 @@ gx_document_assemble (GxDocument *doc,
     for (guint s = 0; s < GX_N_SECTIONS; s++)
       n_found += section_rows[s];
 
+    if (n_found == 0 && tables_out_of_order (doc))
+      {
+        g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_NOT_REPORT,
+                     _("%s: the headings of sections 二, 三 and 四 are there, but the numbers of their tables are not on the lines of their rows: text copied out of a PDF viewer keeps the reading order of the page, not its rows. Import the PDF itself, or the text “pdftotext -layout” makes of it"),
+                     doc->source_name);
+        return NULL;
+      }
     if (n_found == 0)
       {
         g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_NOT_REPORT,
