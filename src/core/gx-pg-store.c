@@ -1627,7 +1627,7 @@ gx_pg_store_commit (GxPgStore  *self,
    * keep using their indexes as the tables grow) */
   if (ok && self->n_added > MAX (200, self->analysed))
     {
-      exec (self, "ANALYZE reports, report_cells", NULL);
+      exec (self, "ANALYZE reports, report_cells (report_id)", NULL);
       self->analysed += self->n_added;
       self->n_added = 0;
     }
