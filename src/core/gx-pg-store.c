@@ -13,16 +13,21 @@
  *              Text compared and ordered byte by byte (COLLATE "C"), as
  *              SQLite does, so that lists and exports come in the same
  *              order from both.
- *   row_keys, cell_keys, cells, invalid_cells, reviews, issuer_aliases,
+ *   report_cells  the cells of a report in one row (version 2): an element
+ *              of its arrays rows, v0 … v6, flags, lines a row of SQLite's
+ *              `cells` (the same values; `copy` moves them as those rows).
+ *   row_keys, cell_keys, invalid_cells, reviews, issuer_aliases,
  *   report_children, and the view cell_values: as in SQLite.
  *
  * Every value is a bound parameter of a prepared statement; the SQL text
  * is constant (the table names of `copy` are ours).  Writers: see
- * gx-pg-store.h (the write lock, the unique hash).  A put is three round
- * trips: its SAVEPOINT (with the RELEASE of the one before), one lookup
- * (the hash, the issuer and year, the issuer's years before and after,
- * which the check then reads from put_lookup's answer), and one INSERT of
- * the report with its cells (as arrays); reports go in the batches of the
+ * gx-pg-store.h (the write lock, the unique hash).  An import's put of a
+ * new report is one round trip: its SAVEPOINT (with the RELEASE of the one
+ * before) and one statement that asks what the put must know (the hash,
+ * the issuer and year, the issuer's years before and after) and adds the
+ * report with its cells (as arrays) when all are "none", as the check
+ * assumed (put_new()); otherwise the put goes on from those answers with
+ * a statement more (put_report_inner()); reports go in the batches of the
  * importer, one transaction each; `copy` uses COPY.  Statements are planned
  * once a connection; the tables are analysed when a client has about
  * doubled them, which makes every client plan again.
@@ -93,6 +98,7 @@ typedef enum {
   STMT_INSERT_CELLS,
   STMT_PUT_LOOKUP,
   STMT_INSERT_REPORT_CELLS,
+  STMT_PUT_NEW,
   N_STMTS
 } StmtId;
 
@@ -237,6 +243,36 @@ static const char *const stmt_sql[N_STMTS] = {
     "SELECT r.id, $18::integer[], $19::bigint[], $20::bigint[], $21::bigint[], "
     "$22::bigint[], $23::bigint[], $24::bigint[], $25::bigint[], $26::bigint[], $27::text[] FROM r) "
     "SELECT id FROM r",
+  /* an import's put of a report that looks new, in one statement: the
+   * questions of STMT_PUT_LOOKUP (issuer $1, year $2, hash $4, key $7),
+   * then the report and its cells as STMT_INSERT_REPORT_CELLS, added only
+   * when the answers are all "none" (the check of the report assumed that:
+   * no report of the years before and after) */
+  [STMT_PUT_NEW] =
+    "WITH k AS (SELECT COALESCE ((SELECT canonical FROM issuer_aliases WHERE alias = $7::text), "
+    "$7::text) AS key), "
+    "y AS (SELECT r.id, r.year FROM k JOIN reports r ON r.issuer_key = k.key "
+    "WHERE r.year IN ($2::integer - 1, $2::integer + 1) "
+    "UNION ALL SELECT r.id, r.year FROM k JOIN issuer_aliases a ON a.canonical = k.key "
+    "JOIN reports r ON r.issuer_key = a.alias WHERE r.year IN ($2::integer - 1, $2::integer + 1)), "
+    "l AS (SELECT (SELECT id FROM reports WHERE content_hash = $4::text) AS same, "
+    "(SELECT id FROM reports WHERE issuer = $1::text AND year = $2::integer ORDER BY id LIMIT 1) AS existing, "
+    "(SELECT MIN (id) FROM y WHERE year = $2::integer - 1) AS previous, "
+    "(SELECT MIN (id) FROM y WHERE year = $2::integer + 1) AS next), "
+    "r AS (INSERT INTO reports (issuer, year, source, content_hash, format_version, "
+    "imported_at, updated_at, issuer_key, prose, "
+    "sum_new_received, sum_results_total, sum_carried_forward, "
+    "sum_review, sum_litigation_direct, sum_litigation_after_review, "
+    "n_errors, n_warnings, n_notes) "
+    "SELECT $1::text, $2::integer, $3::text, $4::text, $5::text, $6::text, $6::text, $7::text, $8::text, "
+    "$9::bigint, $10::bigint, $11::bigint, $12::bigint, $13::bigint, $14::bigint, "
+    "$15::integer, $16::integer, $17::integer FROM l "
+    "WHERE l.same IS NULL AND l.existing IS NULL AND l.previous IS NULL AND l.next IS NULL "
+    "ON CONFLICT (content_hash) DO NOTHING RETURNING id), "
+    "c AS (INSERT INTO report_cells (report_id, rows, v0, v1, v2, v3, v4, v5, v6, flags, lines) "
+    "SELECT r.id, $18::integer[], $19::bigint[], $20::bigint[], $21::bigint[], "
+    "$22::bigint[], $23::bigint[], $24::bigint[], $25::bigint[], $26::bigint[], $27::text[] FROM r) "
+    "SELECT l.same, l.existing, l.previous, l.next, (SELECT id FROM r) FROM l",
   [STMT_DELETE_CHILDREN] =
     "DELETE FROM report_children WHERE parent_id = $1",
   [STMT_INSERT_CHILD] =
@@ -1687,15 +1723,17 @@ gx_pg_store_find_hash (GxPgStore   *self,
 }
 
 /* Inside a batch, a put's write_begin() (the RELEASE of the put before
- * and its own SAVEPOINT) and its lookup (STMT_PUT_LOOKUP with @p) go to
- * the server together, in one round trip (libpq's pipeline mode); the
+ * and its own SAVEPOINT) and its lookup (STMT_PUT_LOOKUP or STMT_PUT_NEW
+ * with @values) go to the server together, in one round trip (libpq's pipeline mode); the
  * lookup's answer, or NULL and @error (then no savepoint was made when
  * *@begun is FALSE). */
 static PGresult *
-put_begin_lookup (GxPgStore     *self,
-                  const Params  *p,
-                  gboolean      *begun,
-                  GError       **error)
+put_begin_query (GxPgStore          *self,
+                 StmtId              stmt,
+                 int                 n_values,
+                 const char *const  *values,
+                 gboolean           *begun,
+                 GError            **error)
 {
   char savepoint[48];
   char name[16];
@@ -1706,7 +1744,7 @@ put_begin_lookup (GxPgStore     *self,
   gboolean failed = FALSE, sent;
 
   *begun = FALSE;
-  if (!prepare (self, STMT_PUT_LOOKUP, error))
+  if (!prepare (self, stmt, error))
     return NULL;
   if (PQenterPipelineMode (self->conn) != 1)
     {
@@ -1714,18 +1752,19 @@ put_begin_lookup (GxPgStore     *self,
       if (!write_begin (self, error))
         return NULL;
       *begun = TRUE;
-      return run (self, STMT_PUT_LOOKUP, p, PGRES_TUPLES_OK, _("cannot read the workspace"), error);
+      return run_values (self, stmt, n_values, values, PGRES_TUPLES_OK,
+                         _("cannot read the workspace"), error);
     }
 
   g_snprintf (savepoint, sizeof savepoint, "SAVEPOINT gx_put_%u", self->depth);
-  g_snprintf (name, sizeof name, "gx%d", (int) STMT_PUT_LOOKUP);
+  g_snprintf (name, sizeof name, "gx%d", (int) stmt);
   if (self->pending_release != NULL)
     commands[n_commands++] = self->pending_release;
   commands[n_commands++] = savepoint;
   sent = TRUE;
   for (guint i = 0; i < n_commands && sent; i++)
     sent = PQsendQueryParams (self->conn, commands[i], 0, NULL, NULL, NULL, NULL, 0) == 1;
-  sent = sent && PQsendQueryPrepared (self->conn, name, p->n, p->values, NULL, NULL, 0) == 1 &&
+  sent = sent && PQsendQueryPrepared (self->conn, name, n_values, values, NULL, NULL, 0) == 1 &&
          PQpipelineSync (self->conn) == 1;
   g_clear_pointer (&self->pending_release, g_free);
   if (!sent)
@@ -1873,6 +1912,83 @@ put_report_inner (GxPgStore        *self,
   return refresh_neighbours (self, issuer, year, id, NULL, error);
 }
 
+/* Whether an import's put may take put_new(): a report of a known issuer
+ * and year (the lookup of the years around it is valid, as in
+ * put_report_inner()). */
+static gboolean
+put_may_be_new (GxReport    *report,
+                const char  *issuer_key)
+{
+  int year = gx_report_get_year (report);
+
+  return gx_report_get_issuer (report) != NULL && issuer_key != NULL && year > 1 && year < 9999;
+}
+
+/* An import's put of a report that is new by all appearances (the common
+ * case), in one round trip where put_report_inner() takes two: the report
+ * is checked as having no report of the years before and after, then its
+ * savepoint and STMT_PUT_NEW go together, which adds it only when the
+ * workspace has no report of its content, of its issuer and year, nor of
+ * the years around it (so the check stands).  Added: NULL and *@added
+ * (its id set).  Otherwise STMT_PUT_NEW's answer, whose first columns are
+ * those of STMT_PUT_LOOKUP, for put_report_inner() to go on with (then
+ * nothing was written but the savepoint); NULL and @error on error. */
+static PGresult *
+put_new (GxPgStore    *self,
+         GxReport     *report,
+         const char   *content_hash,
+         const char   *issuer_key,
+         gboolean     *added,
+         gboolean     *begun,
+         GError      **error)
+{
+  g_autofree char *now = now_iso8601 ();
+  GString *arrays[N_CELL_ARRAYS];
+  const char *values[17 + N_CELL_ARRAYS];
+  gboolean any_invalid;
+  Params p = { 0 };
+  PGresult *res;
+  gint64 id;
+
+  *added = FALSE;
+  *begun = FALSE;
+  g_free (self->lookup_issuer);
+  self->lookup_issuer = g_strdup (gx_report_get_issuer (report));
+  self->lookup_year = gx_report_get_year (report);
+  self->lookup_previous = 0;
+  self->lookup_next = 0;
+  self->lookup_valid = TRUE;
+  if (!add_report_row (self, &p, report, content_hash, now, issuer_key, error))
+    {
+      self->lookup_valid = FALSE;
+      return NULL;
+    }
+  self->lookup_valid = FALSE;
+  g_assert (p.n == 17);
+  cell_arrays (report, arrays, &any_invalid);
+  for (int i = 0; i < 17; i++)
+    values[i] = p.values[i];
+  for (guint a = 0; a < N_CELL_ARRAYS; a++)
+    values[17 + a] = arrays[a]->str;
+  res = put_begin_query (self, STMT_PUT_NEW, G_N_ELEMENTS (values), values, begun, error);
+  cell_arrays_free (arrays);
+  if (res == NULL)
+    return NULL;
+  if (PQntuples (res) != 1 || PQgetisnull (res, 0, 4))
+    return res;
+  id = get_int (res, 0, 4);
+  PQclear (res);
+  self->lookup_valid = TRUE;
+  gx_report_set_id (report, id);
+  self->n_added++;
+  if ((any_invalid && !write_invalid (self, id, report, error)) ||
+      !refresh_neighbours (self, gx_report_get_issuer (report), gx_report_get_year (report), id,
+                           NULL, error))
+    return NULL;
+  *added = TRUE;
+  return NULL;
+}
+
 gboolean
 gx_pg_store_put_report (GxPgStore        *self,
                         GxReport         *report,
@@ -1904,7 +2020,25 @@ gx_pg_store_put_report (GxPgStore        *self,
       /* an import's put: its savepoint and its lookup at once */
       gboolean begun;
 
-      looked_up = put_begin_lookup (self, &lookup, &begun, error);
+      if (put_may_be_new (report, issuer_key))
+        {
+          gboolean added = FALSE;
+
+          looked_up = put_new (self, report, content_hash, issuer_key, &added, &begun, error);
+          if (looked_up == NULL && !added)
+            {
+              if (begun)
+                write_abort (self);
+              return FALSE;
+            }
+          if (added)
+            {
+              *outcome = GX_IMPORT_ADDED;
+              return write_end (self, error);
+            }
+        }
+      else
+        looked_up = put_begin_query (self, STMT_PUT_LOOKUP, lookup.n, lookup.values, &begun, error);
       if (looked_up == NULL)
         {
           if (begun)

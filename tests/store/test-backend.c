@@ -427,6 +427,78 @@ test_batches (Fixture       *f,
   g_assert_cmpint (gx_backend_find_hash (backend, hash1, &error), >, 0);
 }
 
+/* An import's puts in a batch, each outcome (PostgreSQL adds a report
+ * that looks new in one statement, and goes the long way when it is not):
+ * added, added beside the next year's report of its issuer (whose counts
+ * follow), the same content again, a conflict, a replacement; the counts
+ * the list keeps are those of a full check of every report after. */
+static void
+test_batch_outcomes (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxBackend) backend = NULL;
+  g_autoptr(GBytes) bytes = sample_bytes ("miyun-2020-format2019.txt");
+  g_autoptr(GxReport) miyun2020 = NULL;
+  g_autoptr(GxReport) miyun2021 = NULL;
+  g_autoptr(GxReport) again = NULL;
+  g_autoptr(GxReport) pinggu = NULL;
+  g_autoptr(GxReport) other = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autofree char *hash2021 = NULL;
+  g_autofree char *hash_pinggu = NULL;
+  int cell = gx_schema_find_cell_by_path ("applications.new_received.total");
+  GxImportOutcome outcome;
+  gint64 id2021;
+
+  if (!have_backend (f))
+    return;
+  backend = open_backend (f, FALSE);
+  miyun2020 = gx_reader_read_bytes (bytes, "miyun-2020-format2019.txt", &error);
+  g_assert_no_error (error);
+  miyun2021 = read_sample (MIYUN, &hash2021);
+  again = read_sample (MIYUN, NULL);
+  pinggu = read_sample (PINGGU, &hash_pinggu);
+  other = read_sample (PINGGU, NULL);
+  gx_report_set_value (other, (guint) cell, W (290));
+
+  g_assert_true (gx_backend_begin (backend, &error));
+  g_assert_true (gx_backend_put_report (backend, miyun2021, hash2021, FALSE, &outcome, &error));
+  g_assert_cmpint (outcome, ==, GX_IMPORT_ADDED);
+  id2021 = gx_report_get_id (miyun2021);
+  g_assert_true (gx_backend_put_report (backend, miyun2020, "miyun-2020", FALSE, &outcome, &error));
+  g_assert_cmpint (outcome, ==, GX_IMPORT_ADDED);
+  g_assert_cmpint (gx_report_get_id (miyun2020), >, id2021);
+  g_assert_true (gx_backend_put_report (backend, pinggu, hash_pinggu, FALSE, &outcome, &error));
+  g_assert_cmpint (outcome, ==, GX_IMPORT_ADDED);
+  g_assert_true (gx_backend_put_report (backend, again, hash2021, FALSE, &outcome, &error));
+  g_assert_cmpint (outcome, ==, GX_IMPORT_ALREADY_PRESENT);
+  g_assert_cmpint (gx_report_get_id (again), ==, id2021);
+  g_assert_true (gx_backend_put_report (backend, other, "pinggu-other", FALSE, &outcome, &error));
+  g_assert_cmpint (outcome, ==, GX_IMPORT_CONFLICT);
+  g_assert_true (gx_backend_put_report (backend, other, "pinggu-other", TRUE, &outcome, &error));
+  g_assert_cmpint (outcome, ==, GX_IMPORT_REPLACED);
+  g_assert_cmpint (gx_report_get_id (other), ==, gx_report_get_id (pinggu));
+  g_assert_true (gx_backend_commit (backend, &error));
+  g_assert_no_error (error);
+
+  summaries = gx_backend_list_summaries (backend, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, 3);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      GxReport *summary = g_ptr_array_index (summaries, i);
+      g_autoptr(GxReport) full = gx_backend_load_report (backend, gx_report_get_id (summary), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (gx_report_get_n_errors (summary), ==, gx_report_get_n_errors (full));
+      g_assert_cmpuint (gx_report_get_n_warnings (summary), ==, gx_report_get_n_warnings (full));
+      g_assert_cmpuint (gx_report_get_n_notes (summary), ==, gx_report_get_n_notes (full));
+      if (gx_report_get_id (summary) == gx_report_get_id (pinggu))
+        g_assert_cmpint (cell_value (full, "applications.new_received.total"), ==, W (290));
+    }
+}
+
 /* decisions, merges, roll-ups and their parts */
 static void
 test_reviews_merges_links (Fixture       *f,
@@ -1003,6 +1075,7 @@ main (int    argc,
       ADD ("conflict-replace", test_conflict_replace);
       ADD ("save-remove", test_save_remove);
       ADD ("batches", test_batches);
+      ADD ("batch-outcomes", test_batch_outcomes);
       ADD ("reviews-merges-links", test_reviews_merges_links);
       ADD ("data-version", test_data_version);
       ADD ("lost-update", test_lost_update);
