@@ -28,13 +28,15 @@ drop_across (GxReport *report)
     any = is_across_rule (gx_finding_get_rule (g_ptr_array_index (findings, i)));
   if (!any)
     return;
-  kept = g_ptr_array_new ();
+  /* kept holds its own references: setting the findings empties the
+   * report's array (and drops its references) before taking them */
+  kept = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < findings->len; i++)
     {
       GxFinding *f = g_ptr_array_index (findings, i);
 
       if (!is_across_rule (gx_finding_get_rule (f)))
-        g_ptr_array_add (kept, f);
+        g_ptr_array_add (kept, g_object_ref (f));
     }
   gx_report_set_findings (report, kept);
 }

@@ -13,16 +13,21 @@
  *              Text compared and ordered byte by byte (COLLATE "C"), as
  *              SQLite does, so that lists and exports come in the same
  *              order from both.
- *   row_keys, cell_keys, cells, invalid_cells, reviews, issuer_aliases,
+ *   report_cells  the cells of a report in one row (version 2): an element
+ *              of its arrays rows, v0 … v6, flags, lines a row of SQLite's
+ *              `cells` (the same values; `copy` moves them as those rows).
+ *   row_keys, cell_keys, invalid_cells, reviews, issuer_aliases,
  *   report_children, and the view cell_values: as in SQLite.
  *
  * Every value is a bound parameter of a prepared statement; the SQL text
  * is constant (the table names of `copy` are ours).  Writers: see
- * gx-pg-store.h (the write lock, the unique hash).  A put is three round
- * trips: its SAVEPOINT (with the RELEASE of the one before), one lookup
- * (the hash, the issuer and year, the issuer's years before and after,
- * which the check then reads from put_lookup's answer), and one INSERT of
- * the report with its cells (as arrays); reports go in the batches of the
+ * gx-pg-store.h (the write lock, the unique hash).  An import's put of a
+ * new report is one round trip: its SAVEPOINT (with the RELEASE of the one
+ * before) and one statement that asks what the put must know (the hash,
+ * the issuer and year, the issuer's years before and after) and adds the
+ * report with its cells (as arrays) when all are "none", as the check
+ * assumed (put_new()); otherwise the put goes on from those answers with
+ * a statement more (put_report_inner()); reports go in the batches of the
  * importer, one transaction each; `copy` uses COPY.  Statements are planned
  * once a connection; the tables are analysed when a client has about
  * doubled them, which makes every client plan again.
@@ -42,7 +47,7 @@
 #include "gx-check.h"
 #include "gx-schema.h"
 
-#define PG_STORE_VERSION 1
+#define PG_STORE_VERSION 2
 /* pg_advisory_xact_lock (GX_LOCK_CLASS, …): "GxRe" */
 #define GX_LOCK_CLASS "1199076965"
 #define GX_LOCK_MIGRATE "1"
@@ -93,6 +98,7 @@ typedef enum {
   STMT_INSERT_CELLS,
   STMT_PUT_LOOKUP,
   STMT_INSERT_REPORT_CELLS,
+  STMT_PUT_NEW,
   N_STMTS
 } StmtId;
 
@@ -101,6 +107,11 @@ typedef enum {
   "sum_carried_forward = $11, sum_review = $12, sum_litigation_direct = $13, " \
   "sum_litigation_after_review = $14, n_errors = $15, n_warnings = $16, n_notes = $17, " \
   "revision = revision + 1"
+
+/* the cells of a report: one row of report_cells, a row of the template
+ * an element of each array */
+#define CELL_ROWS "unnest (c.rows, c.v0, c.v1, c.v2, c.v3, c.v4, c.v5, c.v6, c.flags, c.lines) " \
+  "AS u (row, v0, v1, v2, v3, v4, v5, v6, flags, lines)"
 
 static const char *const stmt_sql[N_STMTS] = {
   [STMT_FIND_HASH] =
@@ -127,7 +138,7 @@ static const char *const stmt_sql[N_STMTS] = {
     "UPDATE reports SET " REPORT_ROW ", updated_at = $6 WHERE id = $18 AND $4::text IS NULL "
     "AND ($19::bigint IS NULL OR revision = $19) RETURNING revision",
   [STMT_DELETE_CELLS] =
-    "DELETE FROM cells WHERE report_id = $1",
+    "DELETE FROM report_cells WHERE report_id = $1",
   [STMT_INSERT_INVALID] =
     "INSERT INTO invalid_cells (report_id, cell, raw) VALUES ($1, $2, $3)",
   [STMT_DELETE_INVALID] =
@@ -142,12 +153,12 @@ static const char *const stmt_sql[N_STMTS] = {
     "SELECT id, issuer, year, source, format_version, n_errors, n_warnings, n_notes, prose, revision "
     "FROM reports WHERE id = $1",
   [STMT_LOAD_CELLS] =
-    "SELECT row, v0, v1, v2, v3, v4, v5, v6, flags, lines FROM cells WHERE report_id = $1",
+    "SELECT u.* FROM report_cells c, " CELL_ROWS " WHERE c.report_id = $1",
   [STMT_LOAD_ALL_REPORTS] =
     "SELECT id, issuer, year, source, format_version, n_errors, n_warnings, n_notes, prose, revision "
     "FROM reports ORDER BY issuer, year, id",
   [STMT_LOAD_ALL_CELLS] =
-    "SELECT report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines FROM cells ORDER BY report_id",
+    "SELECT c.report_id, u.* FROM report_cells c, " CELL_ROWS " ORDER BY c.report_id",
   [STMT_SUMMARIES] =
     "SELECT id, issuer, year, source, format_version, n_errors, n_warnings, n_notes, "
     "sum_new_received, sum_results_total, sum_carried_forward, sum_review, "
@@ -162,9 +173,10 @@ static const char *const stmt_sql[N_STMTS] = {
     "AND ($2::text IS NULL OR strpos (issuer, $2) > 0) ORDER BY issuer, year, id",
   [STMT_ROLLUP] =
     /* SUM of bigint is numeric: never overflows here, checked when read */
-    "SELECT row, SUM (v0), COUNT (v0), SUM (v1), COUNT (v1), SUM (v2), COUNT (v2), "
-    "SUM (v3), COUNT (v3), SUM (v4), COUNT (v4), SUM (v5), COUNT (v5), SUM (v6), COUNT (v6) "
-    "FROM cells WHERE report_id = ANY ($1::bigint[]) GROUP BY row",
+    "SELECT u.row, SUM (u.v0), COUNT (u.v0), SUM (u.v1), COUNT (u.v1), SUM (u.v2), COUNT (u.v2), "
+    "SUM (u.v3), COUNT (u.v3), SUM (u.v4), COUNT (u.v4), SUM (u.v5), COUNT (u.v5), "
+    "SUM (u.v6), COUNT (u.v6) "
+    "FROM report_cells c, " CELL_ROWS " WHERE c.report_id = ANY ($1::bigint[]) GROUP BY u.row",
   [STMT_LOAD_PROSE] =
     "SELECT prose FROM reports WHERE id = $1",
   [STMT_LOAD_PROSE_EXISTS] =
@@ -227,10 +239,40 @@ static const char *const stmt_sql[N_STMTS] = {
     "n_errors, n_warnings, n_notes) "
     "VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
     "ON CONFLICT (content_hash) DO NOTHING RETURNING id), "
-    "c AS (INSERT INTO cells (report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines) "
-    "SELECT r.id, u.* FROM r, unnest ($18::integer[], $19::bigint[], $20::bigint[], $21::bigint[], "
-    "$22::bigint[], $23::bigint[], $24::bigint[], $25::bigint[], $26::bigint[], $27::text[]) u) "
+    "c AS (INSERT INTO report_cells (report_id, rows, v0, v1, v2, v3, v4, v5, v6, flags, lines) "
+    "SELECT r.id, $18::integer[], $19::bigint[], $20::bigint[], $21::bigint[], "
+    "$22::bigint[], $23::bigint[], $24::bigint[], $25::bigint[], $26::bigint[], $27::text[] FROM r) "
     "SELECT id FROM r",
+  /* an import's put of a report that looks new, in one statement: the
+   * questions of STMT_PUT_LOOKUP (issuer $1, year $2, hash $4, key $7),
+   * then the report and its cells as STMT_INSERT_REPORT_CELLS, added only
+   * when the answers are all "none" (the check of the report assumed that:
+   * no report of the years before and after) */
+  [STMT_PUT_NEW] =
+    "WITH k AS (SELECT COALESCE ((SELECT canonical FROM issuer_aliases WHERE alias = $7::text), "
+    "$7::text) AS key), "
+    "y AS (SELECT r.id, r.year FROM k JOIN reports r ON r.issuer_key = k.key "
+    "WHERE r.year IN ($2::integer - 1, $2::integer + 1) "
+    "UNION ALL SELECT r.id, r.year FROM k JOIN issuer_aliases a ON a.canonical = k.key "
+    "JOIN reports r ON r.issuer_key = a.alias WHERE r.year IN ($2::integer - 1, $2::integer + 1)), "
+    "l AS (SELECT (SELECT id FROM reports WHERE content_hash = $4::text) AS same, "
+    "(SELECT id FROM reports WHERE issuer = $1::text AND year = $2::integer ORDER BY id LIMIT 1) AS existing, "
+    "(SELECT MIN (id) FROM y WHERE year = $2::integer - 1) AS previous, "
+    "(SELECT MIN (id) FROM y WHERE year = $2::integer + 1) AS next), "
+    "r AS (INSERT INTO reports (issuer, year, source, content_hash, format_version, "
+    "imported_at, updated_at, issuer_key, prose, "
+    "sum_new_received, sum_results_total, sum_carried_forward, "
+    "sum_review, sum_litigation_direct, sum_litigation_after_review, "
+    "n_errors, n_warnings, n_notes) "
+    "SELECT $1::text, $2::integer, $3::text, $4::text, $5::text, $6::text, $6::text, $7::text, $8::text, "
+    "$9::bigint, $10::bigint, $11::bigint, $12::bigint, $13::bigint, $14::bigint, "
+    "$15::integer, $16::integer, $17::integer FROM l "
+    "WHERE l.same IS NULL AND l.existing IS NULL AND l.previous IS NULL AND l.next IS NULL "
+    "ON CONFLICT (content_hash) DO NOTHING RETURNING id), "
+    "c AS (INSERT INTO report_cells (report_id, rows, v0, v1, v2, v3, v4, v5, v6, flags, lines) "
+    "SELECT r.id, $18::integer[], $19::bigint[], $20::bigint[], $21::bigint[], "
+    "$22::bigint[], $23::bigint[], $24::bigint[], $25::bigint[], $26::bigint[], $27::text[] FROM r) "
+    "SELECT l.same, l.existing, l.previous, l.next, (SELECT id FROM r) FROM l",
   [STMT_DELETE_CHILDREN] =
     "DELETE FROM report_children WHERE parent_id = $1",
   [STMT_INSERT_CHILD] =
@@ -246,11 +288,12 @@ static const char *const stmt_sql[N_STMTS] = {
     "SELECT EXISTS (SELECT 1 FROM reviews)",
   [STMT_DATA_VERSION] =
     "SELECT data_version FROM gx_workspace",
-  /* every row of a report at once, its columns as arrays (a statement
-   * of 300 parameters cost more to plan than to run) */
+  /* every row of a report at once, its columns as arrays (one row of
+   * the table: a row a template row cost the server more than the rest
+   * of the put) */
   [STMT_INSERT_CELLS] =
-    "INSERT INTO cells (report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines) "
-    "SELECT $1, * FROM unnest ($2::integer[], $3::bigint[], $4::bigint[], $5::bigint[], "
+    "INSERT INTO report_cells (report_id, rows, v0, v1, v2, v3, v4, v5, v6, flags, lines) "
+    "VALUES ($1, $2::integer[], $3::bigint[], $4::bigint[], $5::bigint[], "
     "$6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::text[])",
 };
 
@@ -279,6 +322,7 @@ struct _GxPgStore
   int has_reviews;            /* -1 unknown */
   /* COPY in progress */
   guint copy_columns;
+  gboolean copy_cells;        /* into the temporary table of `cells` rows */
 };
 
 static void gx_pg_store_backend_init (GxBackendInterface *iface);
@@ -725,6 +769,45 @@ static const char migration_1[] =
   "    AND (k.formats & CASE r.format_version WHEN '2019' THEN 2 ELSE 1 END) != 0"
   "  LEFT JOIN invalid_cells i ON i.report_id = c.report_id AND i.cell = k.cell;"
   "INSERT INTO gx_workspace (id, schema_version) VALUES (1, 0);";
+
+/* Version 2: the cells of a report are one row of arrays, an element a
+ * template row (in the order of the template) where version 1 had a row
+ * of `cells` each: the server's work of a put was mostly those rows and
+ * their foreign keys.  The values are those of the columns of before
+ * (fixed point, NULL for a blank); the view cell_values keeps its columns
+ * and meaning.  A row is stored as it is up to a page (toast_tuple_target):
+ * no compression on every import. */
+static const char migration_2[] =
+  "CREATE TABLE report_cells ("
+  "  report_id bigint PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,"
+  "  rows integer[] NOT NULL,"
+  "  v0 bigint[] NOT NULL, v1 bigint[] NOT NULL, v2 bigint[] NOT NULL, v3 bigint[] NOT NULL,"
+  "  v4 bigint[] NOT NULL, v5 bigint[] NOT NULL, v6 bigint[] NOT NULL,"
+  "  flags bigint[] NOT NULL,"
+  "  lines text[] NOT NULL"
+  ") WITH (toast_tuple_target = 8160);"
+  "INSERT INTO report_cells (report_id, rows, v0, v1, v2, v3, v4, v5, v6, flags, lines)"
+  "  SELECT report_id, array_agg (row ORDER BY row), array_agg (v0 ORDER BY row),"
+  "    array_agg (v1 ORDER BY row), array_agg (v2 ORDER BY row), array_agg (v3 ORDER BY row),"
+  "    array_agg (v4 ORDER BY row), array_agg (v5 ORDER BY row), array_agg (v6 ORDER BY row),"
+  "    array_agg (flags ORDER BY row), array_agg (lines ORDER BY row)"
+  "  FROM cells GROUP BY report_id;"
+  "DROP VIEW cell_values;"
+  "DROP TABLE cells;"
+  "CREATE VIEW cell_values AS"
+  "  SELECT c.report_id, k.cell, k.section, k.row_key AS row, k.col, k.path,"
+  "    CASE k.col_index WHEN 0 THEN u.v0 WHEN 1 THEN u.v1 WHEN 2 THEN u.v2 WHEN 3 THEN u.v3"
+  "      WHEN 4 THEN u.v4 WHEN 5 THEN u.v5 ELSE u.v6 END AS value,"
+  "    i.raw,"
+  "    CASE k.col_index WHEN 0 THEN u.v0 WHEN 1 THEN u.v1 WHEN 2 THEN u.v2 WHEN 3 THEN u.v3"
+  "      WHEN 4 THEN u.v4 WHEN 5 THEN u.v5 ELSE u.v6 END / 1000000.0 AS number"
+  "  FROM report_cells c JOIN reports r ON r.id = c.report_id"
+  "  CROSS JOIN LATERAL unnest (c.rows, c.v0, c.v1, c.v2, c.v3, c.v4, c.v5, c.v6)"
+  "    AS u (row, v0, v1, v2, v3, v4, v5, v6)"
+  "  JOIN cell_keys k ON k.row = u.row"
+  "    AND (k.formats & CASE r.format_version WHEN '2019' THEN 2 ELSE 1 END) != 0"
+  "  LEFT JOIN invalid_cells i ON i.report_id = c.report_id AND i.cell = k.cell;"
+  "ANALYZE report_cells;";
 G_STATIC_ASSERT (GX_VALUE_SCALE == 1000000);
 
 static gboolean
@@ -851,7 +934,9 @@ migrate_locked (GxPgStore  *self,
       if (!exec (self, migration_1, error) || !fill_cell_keys (self, error))
         goto fail;
     }
-  /* Later migrations go here: if (version < 2) { … } */
+  if (version < 2 && !exec (self, migration_2, error))
+    goto fail;
+  /* Later migrations go here: if (version < 3) { … } */
 
   p_int (&p, PG_STORE_VERSION);
   if (!exec_params (self, "UPDATE gx_workspace SET schema_version = $1", &p,
@@ -1578,7 +1663,7 @@ gx_pg_store_commit (GxPgStore  *self,
    * keep using their indexes as the tables grow) */
   if (ok && self->n_added > MAX (200, self->analysed))
     {
-      exec (self, "ANALYZE reports, cells", NULL);
+      exec (self, "ANALYZE reports, report_cells (report_id)", NULL);
       self->analysed += self->n_added;
       self->n_added = 0;
     }
@@ -1638,15 +1723,17 @@ gx_pg_store_find_hash (GxPgStore   *self,
 }
 
 /* Inside a batch, a put's write_begin() (the RELEASE of the put before
- * and its own SAVEPOINT) and its lookup (STMT_PUT_LOOKUP with @p) go to
- * the server together, in one round trip (libpq's pipeline mode); the
+ * and its own SAVEPOINT) and its lookup (STMT_PUT_LOOKUP or STMT_PUT_NEW
+ * with @values) go to the server together, in one round trip (libpq's pipeline mode); the
  * lookup's answer, or NULL and @error (then no savepoint was made when
  * *@begun is FALSE). */
 static PGresult *
-put_begin_lookup (GxPgStore     *self,
-                  const Params  *p,
-                  gboolean      *begun,
-                  GError       **error)
+put_begin_query (GxPgStore          *self,
+                 StmtId              stmt,
+                 int                 n_values,
+                 const char *const  *values,
+                 gboolean           *begun,
+                 GError            **error)
 {
   char savepoint[48];
   char name[16];
@@ -1657,7 +1744,7 @@ put_begin_lookup (GxPgStore     *self,
   gboolean failed = FALSE, sent;
 
   *begun = FALSE;
-  if (!prepare (self, STMT_PUT_LOOKUP, error))
+  if (!prepare (self, stmt, error))
     return NULL;
   if (PQenterPipelineMode (self->conn) != 1)
     {
@@ -1665,18 +1752,19 @@ put_begin_lookup (GxPgStore     *self,
       if (!write_begin (self, error))
         return NULL;
       *begun = TRUE;
-      return run (self, STMT_PUT_LOOKUP, p, PGRES_TUPLES_OK, _("cannot read the workspace"), error);
+      return run_values (self, stmt, n_values, values, PGRES_TUPLES_OK,
+                         _("cannot read the workspace"), error);
     }
 
   g_snprintf (savepoint, sizeof savepoint, "SAVEPOINT gx_put_%u", self->depth);
-  g_snprintf (name, sizeof name, "gx%d", (int) STMT_PUT_LOOKUP);
+  g_snprintf (name, sizeof name, "gx%d", (int) stmt);
   if (self->pending_release != NULL)
     commands[n_commands++] = self->pending_release;
   commands[n_commands++] = savepoint;
   sent = TRUE;
   for (guint i = 0; i < n_commands && sent; i++)
     sent = PQsendQueryParams (self->conn, commands[i], 0, NULL, NULL, NULL, NULL, 0) == 1;
-  sent = sent && PQsendQueryPrepared (self->conn, name, p->n, p->values, NULL, NULL, 0) == 1 &&
+  sent = sent && PQsendQueryPrepared (self->conn, name, n_values, values, NULL, NULL, 0) == 1 &&
          PQpipelineSync (self->conn) == 1;
   g_clear_pointer (&self->pending_release, g_free);
   if (!sent)
@@ -1824,6 +1912,83 @@ put_report_inner (GxPgStore        *self,
   return refresh_neighbours (self, issuer, year, id, NULL, error);
 }
 
+/* Whether an import's put may take put_new(): a report of a known issuer
+ * and year (the lookup of the years around it is valid, as in
+ * put_report_inner()). */
+static gboolean
+put_may_be_new (GxReport    *report,
+                const char  *issuer_key)
+{
+  int year = gx_report_get_year (report);
+
+  return gx_report_get_issuer (report) != NULL && issuer_key != NULL && year > 1 && year < 9999;
+}
+
+/* An import's put of a report that is new by all appearances (the common
+ * case), in one round trip where put_report_inner() takes two: the report
+ * is checked as having no report of the years before and after, then its
+ * savepoint and STMT_PUT_NEW go together, which adds it only when the
+ * workspace has no report of its content, of its issuer and year, nor of
+ * the years around it (so the check stands).  Added: NULL and *@added
+ * (its id set).  Otherwise STMT_PUT_NEW's answer, whose first columns are
+ * those of STMT_PUT_LOOKUP, for put_report_inner() to go on with (then
+ * nothing was written but the savepoint); NULL and @error on error. */
+static PGresult *
+put_new (GxPgStore    *self,
+         GxReport     *report,
+         const char   *content_hash,
+         const char   *issuer_key,
+         gboolean     *added,
+         gboolean     *begun,
+         GError      **error)
+{
+  g_autofree char *now = now_iso8601 ();
+  GString *arrays[N_CELL_ARRAYS];
+  const char *values[17 + N_CELL_ARRAYS];
+  gboolean any_invalid;
+  Params p = { 0 };
+  PGresult *res;
+  gint64 id;
+
+  *added = FALSE;
+  *begun = FALSE;
+  g_free (self->lookup_issuer);
+  self->lookup_issuer = g_strdup (gx_report_get_issuer (report));
+  self->lookup_year = gx_report_get_year (report);
+  self->lookup_previous = 0;
+  self->lookup_next = 0;
+  self->lookup_valid = TRUE;
+  if (!add_report_row (self, &p, report, content_hash, now, issuer_key, error))
+    {
+      self->lookup_valid = FALSE;
+      return NULL;
+    }
+  self->lookup_valid = FALSE;
+  g_assert (p.n == 17);
+  cell_arrays (report, arrays, &any_invalid);
+  for (int i = 0; i < 17; i++)
+    values[i] = p.values[i];
+  for (guint a = 0; a < N_CELL_ARRAYS; a++)
+    values[17 + a] = arrays[a]->str;
+  res = put_begin_query (self, STMT_PUT_NEW, G_N_ELEMENTS (values), values, begun, error);
+  cell_arrays_free (arrays);
+  if (res == NULL)
+    return NULL;
+  if (PQntuples (res) != 1 || PQgetisnull (res, 0, 4))
+    return res;
+  id = get_int (res, 0, 4);
+  PQclear (res);
+  self->lookup_valid = TRUE;
+  gx_report_set_id (report, id);
+  self->n_added++;
+  if ((any_invalid && !write_invalid (self, id, report, error)) ||
+      !refresh_neighbours (self, gx_report_get_issuer (report), gx_report_get_year (report), id,
+                           NULL, error))
+    return NULL;
+  *added = TRUE;
+  return NULL;
+}
+
 gboolean
 gx_pg_store_put_report (GxPgStore        *self,
                         GxReport         *report,
@@ -1855,7 +2020,25 @@ gx_pg_store_put_report (GxPgStore        *self,
       /* an import's put: its savepoint and its lookup at once */
       gboolean begun;
 
-      looked_up = put_begin_lookup (self, &lookup, &begun, error);
+      if (put_may_be_new (report, issuer_key))
+        {
+          gboolean added = FALSE;
+
+          looked_up = put_new (self, report, content_hash, issuer_key, &added, &begun, error);
+          if (looked_up == NULL && !added)
+            {
+              if (begun)
+                write_abort (self);
+              return FALSE;
+            }
+          if (added)
+            {
+              *outcome = GX_IMPORT_ADDED;
+              return write_end (self, error);
+            }
+        }
+      else
+        looked_up = put_begin_query (self, STMT_PUT_LOOKUP, lookup.n, lookup.values, &begun, error);
       if (looked_up == NULL)
         {
           if (begun)
@@ -2811,6 +2994,19 @@ gx_pg_store_end_snapshot (GxPgStore *self)
   snapshot_end (self, self->in_snapshot);
 }
 
+/* `cells` goes across as SQLite has it, a row a template row: here it is
+ * the rows of report_cells unnested, and copied in through a temporary
+ * table of those rows, one row of arrays a report made of them at the
+ * end (copy_in_end()). */
+static gboolean
+is_cells (const GxWsTable *table)
+{
+  return strcmp (table->table, "cells") == 0;
+}
+
+#define CELLS_SOURCE "(SELECT c.report_id, u.* FROM report_cells c, " CELL_ROWS ") cells"
+#define CELLS_STAGE "gx_copy_cells"
+
 /* The table names and columns are our constants, never user text. */
 gboolean
 gx_pg_store_dump_table (GxPgStore        *self,
@@ -2819,8 +3015,9 @@ gx_pg_store_dump_table (GxPgStore        *self,
                         gpointer          user_data,
                         GError          **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY %s",
-                                          table->columns, table->table, table->order);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY %s", table->columns,
+                                          is_cells (table) ? CELLS_SOURCE : table->table,
+                                          table->order);
   g_autofree const char **values = g_new0 (const char *, table->n_columns + 1);
   PGresult *res;
   gboolean ok = TRUE;
@@ -2849,11 +3046,21 @@ gx_pg_store_copy_in_start (GxPgStore        *self,
                            const GxWsTable  *table,
                            GError          **error)
 {
-  g_autofree char *sql = g_strdup_printf ("COPY %s (%s) FROM STDIN", table->table, table->columns);
+  g_autofree char *sql = g_strdup_printf ("COPY %s (%s) FROM STDIN",
+                                          is_cells (table) ? CELLS_STAGE : table->table,
+                                          table->columns);
   PGresult *res;
 
   g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
   g_return_val_if_fail (self->in_batch, FALSE);
+
+  if (is_cells (table) &&
+      !exec (self, "CREATE TEMPORARY TABLE " CELLS_STAGE " (report_id bigint NOT NULL, "
+             "row integer NOT NULL, v0 bigint, v1 bigint, v2 bigint, v3 bigint, v4 bigint, "
+             "v5 bigint, v6 bigint, flags bigint NOT NULL DEFAULT 0, lines text) ON COMMIT DROP",
+             error))
+    return FALSE;
+  self->copy_cells = is_cells (table);
 
   res = PQexec (self->conn, sql);
   if (PQresultStatus (res) != PGRES_COPY_IN)
@@ -2927,6 +3134,14 @@ gx_pg_store_copy_in_end (GxPgStore  *self,
   while ((res = PQgetResult (self->conn)) != NULL)
     PQclear (res);
   self->copy_columns = 0;
+  if (ok && self->copy_cells)
+    ok = exec (self, "INSERT INTO report_cells (report_id, rows, v0, v1, v2, v3, v4, v5, v6, flags, lines) "
+               "SELECT report_id, array_agg (row ORDER BY row), array_agg (v0 ORDER BY row), "
+               "array_agg (v1 ORDER BY row), array_agg (v2 ORDER BY row), array_agg (v3 ORDER BY row), "
+               "array_agg (v4 ORDER BY row), array_agg (v5 ORDER BY row), array_agg (v6 ORDER BY row), "
+               "array_agg (flags ORDER BY row), array_agg (lines ORDER BY row) "
+               "FROM " CELLS_STAGE " GROUP BY report_id; DROP TABLE " CELLS_STAGE, error);
+  self->copy_cells = FALSE;
   return ok;
 }
 

@@ -228,6 +228,29 @@ gx_test_pg_psql (GxTestPg    *pg,
 }
 
 char *
+gx_test_pg_psql_file (GxTestPg    *pg,
+                      const char  *conninfo,
+                      const char  *path,
+                      GError     **error)
+{
+  /* a copy in the server's folder, which psql can read as whoever runs it */
+  g_autofree char *copy = g_build_filename (pg->dir, "script.sql", NULL);
+  g_autofree char *text = NULL;
+  const char *args[] = { "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-1", "-d", conninfo,
+                         "-f", copy, NULL };
+  char *out = NULL;
+  gsize size;
+
+  if (!g_file_get_contents (path, &text, &size, error) ||
+      !g_file_set_contents_full (copy, text, (gssize) size, G_FILE_SET_CONTENTS_NONE, 0644, error))
+    return NULL;
+  if (!run_tool (pg, "psql", args, &out, error))
+    out = NULL;
+  g_unlink (copy);
+  return out;
+}
+
+char *
 gx_test_pg_new_db (GxTestPg  *pg,
                    gboolean   as_uri,
                    GError   **error)

@@ -41,6 +41,12 @@ char       *gx_test_pg_psql      (GxTestPg    *pg,
                                   const char  *conninfo,
                                   const char  *sql,
                                   GError     **error);
+/* Runs the SQL file @path with psql on @conninfo in one transaction; its
+ * output, or NULL and @error. */
+char       *gx_test_pg_psql_file (GxTestPg    *pg,
+                                  const char  *conninfo,
+                                  const char  *path,
+                                  GError     **error);
 void        gx_test_pg_stop      (GxTestPg    *pg);
 
 G_END_DECLS

@@ -427,6 +427,78 @@ test_batches (Fixture       *f,
   g_assert_cmpint (gx_backend_find_hash (backend, hash1, &error), >, 0);
 }
 
+/* An import's puts in a batch, each outcome (PostgreSQL adds a report
+ * that looks new in one statement, and goes the long way when it is not):
+ * added, added beside the next year's report of its issuer (whose counts
+ * follow), the same content again, a conflict, a replacement; the counts
+ * the list keeps are those of a full check of every report after. */
+static void
+test_batch_outcomes (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxBackend) backend = NULL;
+  g_autoptr(GBytes) bytes = sample_bytes ("miyun-2020-format2019.txt");
+  g_autoptr(GxReport) miyun2020 = NULL;
+  g_autoptr(GxReport) miyun2021 = NULL;
+  g_autoptr(GxReport) again = NULL;
+  g_autoptr(GxReport) pinggu = NULL;
+  g_autoptr(GxReport) other = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autofree char *hash2021 = NULL;
+  g_autofree char *hash_pinggu = NULL;
+  int cell = gx_schema_find_cell_by_path ("applications.new_received.total");
+  GxImportOutcome outcome;
+  gint64 id2021;
+
+  if (!have_backend (f))
+    return;
+  backend = open_backend (f, FALSE);
+  miyun2020 = gx_reader_read_bytes (bytes, "miyun-2020-format2019.txt", &error);
+  g_assert_no_error (error);
+  miyun2021 = read_sample (MIYUN, &hash2021);
+  again = read_sample (MIYUN, NULL);
+  pinggu = read_sample (PINGGU, &hash_pinggu);
+  other = read_sample (PINGGU, NULL);
+  gx_report_set_value (other, (guint) cell, W (290));
+
+  g_assert_true (gx_backend_begin (backend, &error));
+  g_assert_true (gx_backend_put_report (backend, miyun2021, hash2021, FALSE, &outcome, &error));
+  g_assert_cmpint (outcome, ==, GX_IMPORT_ADDED);
+  id2021 = gx_report_get_id (miyun2021);
+  g_assert_true (gx_backend_put_report (backend, miyun2020, "miyun-2020", FALSE, &outcome, &error));
+  g_assert_cmpint (outcome, ==, GX_IMPORT_ADDED);
+  g_assert_cmpint (gx_report_get_id (miyun2020), >, id2021);
+  g_assert_true (gx_backend_put_report (backend, pinggu, hash_pinggu, FALSE, &outcome, &error));
+  g_assert_cmpint (outcome, ==, GX_IMPORT_ADDED);
+  g_assert_true (gx_backend_put_report (backend, again, hash2021, FALSE, &outcome, &error));
+  g_assert_cmpint (outcome, ==, GX_IMPORT_ALREADY_PRESENT);
+  g_assert_cmpint (gx_report_get_id (again), ==, id2021);
+  g_assert_true (gx_backend_put_report (backend, other, "pinggu-other", FALSE, &outcome, &error));
+  g_assert_cmpint (outcome, ==, GX_IMPORT_CONFLICT);
+  g_assert_true (gx_backend_put_report (backend, other, "pinggu-other", TRUE, &outcome, &error));
+  g_assert_cmpint (outcome, ==, GX_IMPORT_REPLACED);
+  g_assert_cmpint (gx_report_get_id (other), ==, gx_report_get_id (pinggu));
+  g_assert_true (gx_backend_commit (backend, &error));
+  g_assert_no_error (error);
+
+  summaries = gx_backend_list_summaries (backend, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, 3);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      GxReport *summary = g_ptr_array_index (summaries, i);
+      g_autoptr(GxReport) full = gx_backend_load_report (backend, gx_report_get_id (summary), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (gx_report_get_n_errors (summary), ==, gx_report_get_n_errors (full));
+      g_assert_cmpuint (gx_report_get_n_warnings (summary), ==, gx_report_get_n_warnings (full));
+      g_assert_cmpuint (gx_report_get_n_notes (summary), ==, gx_report_get_n_notes (full));
+      if (gx_report_get_id (summary) == gx_report_get_id (pinggu))
+        g_assert_cmpint (cell_value (full, "applications.new_received.total"), ==, W (290));
+    }
+}
+
 /* decisions, merges, roll-ups and their parts */
 static void
 test_reviews_merges_links (Fixture       *f,
@@ -872,6 +944,114 @@ test_copy_round_trip (Fixture       *f,
   }
 }
 
+/* psql's answer to @sql on the test's database, or "" */
+static char *
+psql (Fixture    *f,
+      const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = gx_test_pg_psql (server, f->location, sql, &error);
+
+  g_assert_no_error (error);
+  return out;
+}
+
+/* A workspace of version 1 (tests/data/pg-workspace-v1.sql: a row of
+ * `cells` a template row) is migrated to version 2 (report_cells, a row
+ * of arrays a report) when opened: the same rows unnested, the same view
+ * cell_values, the same JSON export as the program of version 1 made of
+ * it (tests/data/pg-workspace-v1.json); it then works as any other, and
+ * is not migrated again. */
+static void
+test_pg_migrate_v1 (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "data", "pg-workspace-v1.sql", NULL);
+  g_autofree char *json_path = g_test_build_filename (G_TEST_DIST, "data", "pg-workspace-v1.json", NULL);
+  const char *const cells_v1 = "SELECT report_id, row, v0, v1, v2, v3, v4, v5, v6, flags, lines "
+                               "FROM cells ORDER BY report_id, row";
+  const char *const cells_v2 = "SELECT c.report_id, u.* FROM report_cells c, unnest (c.rows, c.v0, "
+                               "c.v1, c.v2, c.v3, c.v4, c.v5, c.v6, c.flags, c.lines) u "
+                               "ORDER BY 1, 2";
+  const char *const view = "SELECT * FROM cell_values ORDER BY report_id, cell";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *rows_after = NULL;
+  g_autofree char *view_before = NULL;
+  g_autofree char *view_after = NULL;
+  g_autofree char *json_v1 = NULL;
+
+  if (!have_backend (f))
+    return;
+  if (g_getenv ("GX_CLI") == NULL)
+    {
+      g_test_skip ("GX_CLI (the command line to run) is not set: run under meson test");
+      return;
+    }
+  out = gx_test_pg_psql_file (server, f->location, sql_path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&out, g_free);
+  g_assert_true (g_file_get_contents (json_path, &json_v1, NULL, NULL));
+  out = psql (f, "SELECT schema_version FROM gx_workspace");
+  g_assert_cmpstr (g_strstrip (out), ==, "1");
+  g_clear_pointer (&out, g_free);
+  rows_before = psql (f, cells_v1);
+  view_before = psql (f, view);
+  /* 206 rows of 6 reports; 1,212 values in the view */
+  {
+    g_auto(GStrv) rows = g_strsplit (rows_before, "\n", -1);
+    g_auto(GStrv) values = g_strsplit (view_before, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (rows), ==, 207);
+    g_assert_cmpuint (g_strv_length (values), ==, 1213);
+  }
+
+  {
+    g_autoptr(GxBackend) backend = open_backend (f, FALSE);
+    g_autoptr(GxReport) haidian = gx_backend_load_report (backend, 5, &error);
+    g_autoptr(GxReport) miyun = NULL;
+    gint64 parts[] = { 4, 1 };
+    g_autoptr(GxReport) sum = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cell_value (haidian, "applications.new_received.total"), ==, W (1521));
+    sum = gx_backend_rollup (backend, parts, 2, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (cell_value (sum, "applications.new_received.total"), ==, W (13 + 289));
+    g_assert_cmpint (cell_value (sum, "applications.carried_forward.total"), ==, W (2));
+    /* written after the migration: a save of its own */
+    miyun = gx_backend_load_report (backend, 2, &error);
+    g_assert_no_error (error);
+    g_assert_true (gx_backend_save_report (backend, miyun, &error));
+    g_assert_no_error (error);
+  }
+  out = psql (f, "SELECT schema_version, to_regclass ('cells') IS NULL, "
+                 "(SELECT COUNT (*) FROM report_cells) FROM gx_workspace");
+  g_assert_cmpstr (g_strstrip (out), ==, "2|t|6");
+  g_clear_pointer (&out, g_free);
+  rows_after = psql (f, cells_v2);
+  view_after = psql (f, view);
+  g_assert_cmpstr (rows_after, ==, rows_before);
+  g_assert_cmpstr (view_after, ==, view_before);
+  {
+    const char *export_pg[] = { "export", "--db", f->location, "-f", "json", NULL };
+    g_autofree char *json = run_cli (export_pg, 0);
+
+    g_assert_cmpstr (json, ==, json_v1);
+  }
+  /* opened again: nothing to migrate */
+  {
+    g_autoptr(GxBackend) backend = open_backend (f, TRUE);
+    g_autoptr(GPtrArray) all = gx_backend_load_all (backend, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, 6);
+  }
+  out = psql (f, "SELECT schema_version FROM gx_workspace");
+  g_assert_cmpstr (g_strstrip (out), ==, "2");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -895,6 +1075,7 @@ main (int    argc,
       ADD ("conflict-replace", test_conflict_replace);
       ADD ("save-remove", test_save_remove);
       ADD ("batches", test_batches);
+      ADD ("batch-outcomes", test_batch_outcomes);
       ADD ("reviews-merges-links", test_reviews_merges_links);
       ADD ("data-version", test_data_version);
       ADD ("lost-update", test_lost_update);
@@ -904,6 +1085,8 @@ main (int    argc,
               test_pg_refusals, fixture_tear_down);
   g_test_add ("/backend/postgresql/copy-round-trip", Fixture, "postgresql", fixture_set_up,
               test_copy_round_trip, fixture_tear_down);
+  g_test_add ("/backend/postgresql/migrate-v1", Fixture, "postgresql", fixture_set_up,
+              test_pg_migrate_v1, fixture_tear_down);
 
   status = g_test_run ();
   gx_test_pg_stop (server);
