@@ -576,14 +576,22 @@ now_iso8601 (void)
 
 /* Transactions ------------------------------------------------------------- */
 
-/* The start of every write transaction: the write lock, and the data
- * version every other client sees change (with a notification for those
- * that listen). */
-static const char write_lock_sql[] =
-  "SELECT pg_advisory_xact_lock (" GX_LOCK_CLASS ", " GX_LOCK_WRITE ");"
-  "UPDATE gx_workspace SET data_version = data_version + 1;"
-  "NOTIFY gxreports_changed";
+/* A batch (gx_pg_store_begin()) takes the write lock alone; its commit
+ * changes the data version and notifies only when the batch wrote
+ * something: the server gave the transaction an id at its first write.  An
+ * import whose files were all there already tells nobody to read the list
+ * again. */
+static const char batch_lock_sql[] =
+  "SELECT pg_advisory_xact_lock (" GX_LOCK_CLASS ", " GX_LOCK_WRITE ")";
 
+static const char batch_changed_sql[] =
+  "WITH w AS (UPDATE gx_workspace SET data_version = data_version + 1"
+  " WHERE txid_current_if_assigned () IS NOT NULL RETURNING 1)"
+  " SELECT pg_notify ('gxreports_changed', '') FROM w";
+
+/* The start of a write of its own (outside a batch): the write lock, and
+ * the data version every other client sees change (with a notification
+ * for those that listen). */
 static const char write_lock_sql_begin[] =
   "BEGIN;"
   "SELECT pg_advisory_xact_lock (" GX_LOCK_CLASS ", " GX_LOCK_WRITE ");"
@@ -1634,7 +1642,7 @@ gx_pg_store_begin (GxPgStore  *self,
     return read_only_error (self, error);
   if (!exec (self, "BEGIN", error))
     return FALSE;
-  if (!exec (self, write_lock_sql, error))
+  if (!exec (self, batch_lock_sql, error))
     {
       exec (self, "ROLLBACK", NULL);
       return FALSE;
@@ -1652,7 +1660,7 @@ gx_pg_store_commit (GxPgStore  *self,
   g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
   g_return_val_if_fail (self->in_batch, FALSE);
 
-  ok = exec (self, "COMMIT", error);
+  ok = exec (self, batch_changed_sql, error) && exec (self, "COMMIT", error);
   if (!ok)
     exec (self, "ROLLBACK", NULL);
   self->in_batch = FALSE;

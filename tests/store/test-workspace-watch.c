@@ -256,6 +256,51 @@ test_follows (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&watching));
 }
 
+/* an import that finds every file there already wrote nothing: nobody is
+ * told to read the list again, and the data version stays */
+static void
+test_nothing_written (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxWorkspace) watching = NULL;
+  g_autoptr(GxWorkspace) writer = NULL;
+  g_autofree char *path = NULL;
+  const char *paths[2] = { NULL, NULL };
+  GxImportCounts counts;
+  gint64 version;
+
+  if (!have_server (f))
+    return;
+  watching = open_watching (f);
+  writer = open_ws (f);
+  import_sample (writer, "miyun-2021.txt");
+  g_assert_true (run_until_n_items (watching, 1));
+  run_for (400);
+  f->n_changes = f->n_elsewhere = 0;
+  version = gx_workspace_get_data_version (writer);
+
+  path = g_test_build_filename (G_TEST_DIST, "data", "miyun-2021.txt", NULL);
+  paths[0] = path;
+  g_assert_true (gx_workspace_import (writer, paths, FALSE, NULL, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, ==, 0);
+  g_assert_cmpuint (counts.present, ==, 1);
+  run_for (600);
+  g_assert_cmpuint (f->n_elsewhere, ==, 0);
+  g_assert_cmpuint (f->n_changes, ==, 0);
+  g_assert_cmpint (gx_workspace_get_data_version (writer), ==, version);
+
+  /* a batch that writes is still told */
+  import_sample (writer, "pinggu-2022.txt");
+  g_assert_true (run_until_n_items (watching, 2));
+  g_assert_cmpuint (f->n_elsewhere, >=, 1);
+  g_assert_cmpint (gx_workspace_get_data_version (writer), >, version);
+
+  g_clear_object (&writer);
+  g_assert_finalize_object (g_steal_pointer (&watching));
+}
+
 /* its own writes are not news: the workspace said what changed when it
  * wrote, the watch stays quiet */
 static void
@@ -429,6 +474,7 @@ main (int    argc,
               fixture_tear_down)
   ADD ("follows", test_follows);
   ADD ("own-writes", test_own_writes);
+  ADD ("nothing-written", test_nothing_written);
   ADD ("told-after-own-query", test_told_after_own_query);
   ADD ("burst", test_burst);
   ADD ("hold", test_hold);
