@@ -257,34 +257,43 @@ static gboolean
 is_tab_separated_row (const char *line,
                       gsize       len)
 {
-  const char *p = line, *end = line + len;
-  guint n_cells = 0, n_numbers = 0;
+  const char *end = line + len;
+  guint n_cells = 0;
 
   if (memchr (line, '\t', len) == NULL)
     return FALSE;
-  while (p <= end)
+  /* twice over the cells: counted first, so that the one cell of a
+   * cell-per-line line costs no copy; then a number looked for */
+  for (guint pass = 0; pass < 2; pass++)
     {
-      const char *tab = memchr (p, '\t', (gsize) (end - p));
-      const char *stop = tab ? tab : end;
-      const char *a = p, *b = stop;
+      const char *p = line;
 
-      while (a < b && g_ascii_isspace (*a))
-        a++;
-      while (b > a && g_ascii_isspace (b[-1]))
-        b--;
-      if (a < b)
+      while (p <= end)
         {
-          g_autofree char *cell = g_strndup (a, (gsize) (b - a));
+          const char *tab = memchr (p, '\t', (gsize) (end - p));
+          const char *a = p, *b = tab ? tab : end;
 
-          n_cells++;
-          if (gx_value_parse (cell, NULL))
-            n_numbers++;
+          while (a < b && g_ascii_isspace (*a))
+            a++;
+          while (b > a && g_ascii_isspace (b[-1]))
+            b--;
+          if (a < b && pass == 0)
+            n_cells++;
+          else if (a < b)
+            {
+              g_autofree char *cell = g_strndup (a, (gsize) (b - a));
+
+              if (gx_value_parse (cell, NULL))
+                return TRUE;
+            }
+          if (tab == NULL)
+            break;
+          p = tab + 1;
         }
-      if (tab == NULL)
-        break;
-      p = tab + 1;
+      if (n_cells < 2)
+        return FALSE;
     }
-  return n_cells >= 2 && n_numbers >= 1;
+  return FALSE;
 }
 
 static void
@@ -299,7 +308,9 @@ read_cell_per_line_layout (GxDocument *doc,
   line_cursor_init (&cursor, text);
   while ((line = next_line (&cursor, &len)) != NULL)
     {
-      if (line[0] == '\t' && !is_tab_separated_row (line, len))
+      gboolean tab_separated = is_tab_separated_row (line, len);
+
+      if (line[0] == '\t' && !tab_separated)
         {
           if (row == NULL)
             row = gx_document_add_row (doc, cursor.number, FALSE);
@@ -320,7 +331,7 @@ read_cell_per_line_layout (GxDocument *doc,
         }
 
       row = NULL;
-      if (is_tab_separated_row (line, len))
+      if (tab_separated)
         {
           /* a table row copied out of a web page or a word processor:
            * its cells between TABs, the same as a row of the page */
@@ -400,14 +411,15 @@ is_csv_layout (const char *text)
   while (*p && n_rows < 5)
     {
       const char *nl = strchr (p, '\n');
-      const char *comma = strchr (p, ',');
       guint n_lines, n_plain = 0;
       g_autoptr(GPtrArray) fields = NULL;
 
-      if (comma == NULL)
-        break;
-      if (nl != NULL && nl < comma)
+      /* looked for on this line only: a search to the next comma of the
+       * text from every line was quadratic in a text with few commas */
+      if (memchr (p, ',', nl ? (gsize) (nl - p) : strlen (p)) == NULL)
         {
+          if (nl == NULL)
+            break;
           p = nl + 1;   /* no comma on this line: not a record of fields */
           continue;
         }
