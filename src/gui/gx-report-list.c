@@ -242,36 +242,38 @@ search_filter_match_cb (gpointer item,
  * rows stalled the window 60-110 ms on it). */
 static char *problems_text (GxReport *report);
 
+/* @user_data: the GtkListItem (it holds its child: it outlives the handler) */
 static gboolean
-query_row_tooltip_cb (GtkWidget  *widget,
-                      int         x,
-                      int         y,
-                      gboolean    keyboard,
-                      GtkTooltip *tooltip,
-                      gpointer    user_data)
+query_issuer_tooltip_cb (GtkWidget  *widget,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard,
+                         GtkTooltip *tooltip,
+                         gpointer    user_data)
 {
-  GtkListItem *item = user_data;
-  GxReport *report = gtk_list_item_get_item (item);
-  g_autofree char *problems = NULL;
+  GxReport *report = gtk_list_item_get_item (user_data);
 
-  if (report == NULL)
+  if (report == NULL || gx_report_get_issuer (report) == NULL)
     return FALSE;
-  if (g_object_get_data (G_OBJECT (widget), "gx-problems-tooltip") != NULL)
-    gtk_tooltip_set_text (tooltip, problems = problems_text (report));
-  else if (gx_report_get_issuer (report) != NULL)
-    gtk_tooltip_set_text (tooltip, gx_report_get_issuer (report));
-  else
-    return FALSE;
+  gtk_tooltip_set_text (tooltip, gx_report_get_issuer (report));
   return TRUE;
 }
 
-static void
-set_row_tooltip (GtkWidget   *widget,
-                 GtkListItem *item)
+static gboolean
+query_problems_tooltip_cb (GtkWidget  *widget,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard,
+                           GtkTooltip *tooltip,
+                           gpointer    user_data)
 {
-  gtk_widget_set_has_tooltip (widget, TRUE);
-  /* the list item holds its child: it outlives the handler */
-  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_row_tooltip_cb), item);
+  GxReport *report = gtk_list_item_get_item (user_data);
+  g_autofree char *text = NULL;
+
+  if (report == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text = problems_text (report));
+  return TRUE;
 }
 
 static void
@@ -284,7 +286,8 @@ setup_text_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 18);
-  set_row_tooltip (label, item);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_issuer_tooltip_cb), item);
   gtk_list_item_set_child (item, label);
 }
 
@@ -350,8 +353,8 @@ setup_problems_cb (GtkSignalListItemFactory *factory,
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
-  g_object_set_data (G_OBJECT (box), "gx-problems-tooltip", GINT_TO_POINTER (1));
-  set_row_tooltip (box, item);
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (query_problems_tooltip_cb), item);
   gtk_list_item_set_child (item, box);
 }
 
