@@ -785,6 +785,17 @@ static const char migration_1[] =
  * (fixed point, NULL for a blank); the view cell_values keeps its columns
  * and meaning.  A row is stored as it is up to a page (toast_tuple_target):
  * no compression on every import. */
+/* The rows of a table laid out as version 1's cells (a row a template
+ * row) into report_cells, a report a row: the migration and the copy into
+ * a database. */
+#define INSERT_REPORT_CELLS_FROM(table) \
+  "INSERT INTO report_cells (report_id, rows, v0, v1, v2, v3, v4, v5, v6, flags, lines)" \
+  " SELECT report_id, array_agg (row ORDER BY row), array_agg (v0 ORDER BY row)," \
+  " array_agg (v1 ORDER BY row), array_agg (v2 ORDER BY row), array_agg (v3 ORDER BY row)," \
+  " array_agg (v4 ORDER BY row), array_agg (v5 ORDER BY row), array_agg (v6 ORDER BY row)," \
+  " array_agg (flags ORDER BY row), array_agg (lines ORDER BY row)" \
+  " FROM " table " GROUP BY report_id"
+
 static const char migration_2[] =
   "CREATE TABLE report_cells ("
   "  report_id bigint PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,"
@@ -794,12 +805,7 @@ static const char migration_2[] =
   "  flags bigint[] NOT NULL,"
   "  lines text[] NOT NULL"
   ") WITH (toast_tuple_target = 8160);"
-  "INSERT INTO report_cells (report_id, rows, v0, v1, v2, v3, v4, v5, v6, flags, lines)"
-  "  SELECT report_id, array_agg (row ORDER BY row), array_agg (v0 ORDER BY row),"
-  "    array_agg (v1 ORDER BY row), array_agg (v2 ORDER BY row), array_agg (v3 ORDER BY row),"
-  "    array_agg (v4 ORDER BY row), array_agg (v5 ORDER BY row), array_agg (v6 ORDER BY row),"
-  "    array_agg (flags ORDER BY row), array_agg (lines ORDER BY row)"
-  "  FROM cells GROUP BY report_id;"
+  INSERT_REPORT_CELLS_FROM ("cells") ";"
   "DROP VIEW cell_values;"
   "DROP TABLE cells;"
   "CREATE VIEW cell_values AS"
@@ -1530,7 +1536,6 @@ gx_pg_store_open (const char  *location,
    * is refused, so that it is never kept or shown */
   {
     char *message = NULL;
-    gboolean has_password = FALSE;
 
     options = PQconninfoParse (location, &message);
     if (options == NULL)
@@ -1542,11 +1547,8 @@ gx_pg_store_open (const char  *location,
                      _("%s: cannot open the workspace: %s"), self->display, text);
         return NULL;
       }
-    for (PQconninfoOption *o = options; o->keyword; o++)
-      if (strcmp (o->keyword, "password") == 0 && o->val != NULL && *o->val != '\0')
-        has_password = TRUE;
     PQconninfoFree (options);
-    if (has_password)
+    if (gx_backend_location_has_password (location))
       {
         g_set_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED,
                      _("%s: the workspace's address holds a password; give it in ~/.pgpass or PGPASSWORD instead, so that it is not kept with the list of workspaces"),
@@ -3143,12 +3145,7 @@ gx_pg_store_copy_in_end (GxPgStore  *self,
     PQclear (res);
   self->copy_columns = 0;
   if (ok && self->copy_cells)
-    ok = exec (self, "INSERT INTO report_cells (report_id, rows, v0, v1, v2, v3, v4, v5, v6, flags, lines) "
-               "SELECT report_id, array_agg (row ORDER BY row), array_agg (v0 ORDER BY row), "
-               "array_agg (v1 ORDER BY row), array_agg (v2 ORDER BY row), array_agg (v3 ORDER BY row), "
-               "array_agg (v4 ORDER BY row), array_agg (v5 ORDER BY row), array_agg (v6 ORDER BY row), "
-               "array_agg (flags ORDER BY row), array_agg (lines ORDER BY row) "
-               "FROM " CELLS_STAGE " GROUP BY report_id; DROP TABLE " CELLS_STAGE, error);
+    ok = exec (self, INSERT_REPORT_CELLS_FROM (CELLS_STAGE) "; DROP TABLE " CELLS_STAGE, error);
   self->copy_cells = FALSE;
   return ok;
 }
