@@ -252,6 +252,37 @@ gx_backend_put_report (GxBackend        *self,
   return IFACE (self)->put_report (self, report, content_hash, replace, outcome, error);
 }
 
+gboolean
+gx_backend_queue_put (GxBackend        *self,
+                      GxReport         *report,
+                      const char       *content_hash,
+                      gboolean          replace,
+                      GxBackendPutDone  done,
+                      gpointer          user_data,
+                      GError          **error)
+{
+  GxImportOutcome outcome;
+
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (done != NULL, FALSE);
+
+  if (IFACE (self)->queue_put != NULL)
+    return IFACE (self)->queue_put (self, report, content_hash, replace, done, user_data, error);
+  if (!IFACE (self)->put_report (self, report, content_hash, replace, &outcome, error))
+    return FALSE;
+  done (report, outcome, user_data);
+  return TRUE;
+}
+
+gboolean
+gx_backend_flush_puts (GxBackend  *self,
+                       GError    **error)
+{
+  g_return_val_if_fail (GX_IS_BACKEND (self), FALSE);
+  return IFACE (self)->flush_puts == NULL || IFACE (self)->flush_puts (self, error);
+}
+
 gint64
 gx_backend_find_hash (GxBackend   *self,
                       const char  *content_hash,

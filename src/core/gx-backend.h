@@ -53,6 +53,18 @@
  * - Batches.  Between begin() and commit() every write is one transaction;
  *   a savepoint inside one makes a unit that goes in whole or not at all.
  *   Outside a batch every write is its own transaction.
+ * - Puts answered later.  queue_put() is put_report() whose answer may
+ *   come later: the backend may send the put on and go on before the
+ *   storage has answered (PostgreSQL: several puts on their way to the
+ *   server while the caller reads the next files).  The answers come in
+ *   the order of the puts, each once, through the callback, and every one
+ *   has come when flush_puts() returns TRUE; any other call of the backend
+ *   (commit() too) first takes the answers still due and gives them, so
+ *   what it does comes after the puts.  A put that failed gives no answer:
+ *   its error comes from flush_puts() or whichever call took the answers,
+ *   and the batch is to be rolled back; rollback() drops answers still due
+ *   unsaid.  The outcome of each put is the one put_report() would have
+ *   given, the puts taken one after the other in their order.
  * - Errors are in GX_BACKEND_ERROR: NOT_FOUND for an id that is not there,
  *   TOO_NEW for a workspace made by a newer GxReports (opened for nothing,
  *   never altered), FAILED for anything the storage refused (the message
@@ -108,6 +120,12 @@ typedef struct {
 /* The review states of gx-review.h, repeated as a plain int so that this
  * header stays below it: GX_REVIEW_OPEN 0, CONFIRMED 1, DISMISSED 2. */
 
+/* The answer to gx_backend_queue_put(): @report's id is set unless the
+ * outcome is GX_IMPORT_CONFLICT, as by gx_backend_put_report(). */
+typedef void (*GxBackendPutDone) (GxReport        *report,
+                                  GxImportOutcome  outcome,
+                                  gpointer         user_data);
+
 #define GX_TYPE_BACKEND (gx_backend_get_type ())
 G_DECLARE_INTERFACE (GxBackend, gx_backend, GX, BACKEND, GObject)
 
@@ -161,6 +179,12 @@ struct _GxBackendInterface
 
   /* optional: NULL when the backend cannot be told (see "Being told") */
   GSource    *(*create_watch)      (GxBackend *self);
+  /* optional: NULL for a backend that answers every put at once (see
+   * "Puts answered later") */
+  gboolean    (*queue_put)         (GxBackend *self, GxReport *report, const char *content_hash,
+                                    gboolean replace, GxBackendPutDone done, gpointer user_data,
+                                    GError **error);
+  gboolean    (*flush_puts)        (GxBackend *self, GError **error);
 };
 
 GQuark      gx_backend_error_quark      (void);
@@ -239,6 +263,19 @@ gboolean    gx_backend_put_report       (GxBackend       *self,
                                          gboolean         replace,
                                          GxImportOutcome *outcome,
                                          GError         **error);
+/* gx_backend_put_report() answered through @done, perhaps later (see
+ * "Puts answered later"): @report is kept until answered.  FALSE and
+ * @error when this or an earlier put failed. */
+gboolean    gx_backend_queue_put        (GxBackend        *self,
+                                         GxReport         *report,
+                                         const char       *content_hash,
+                                         gboolean          replace,
+                                         GxBackendPutDone  done,
+                                         gpointer          user_data,
+                                         GError          **error);
+/* Every answer due, given before it returns TRUE. */
+gboolean    gx_backend_flush_puts       (GxBackend        *self,
+                                         GError          **error);
 /* The id of the report of this content hash, 0 when none, -1 on error. */
 gint64      gx_backend_find_hash        (GxBackend   *self,
                                          const char  *content_hash,

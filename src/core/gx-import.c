@@ -39,10 +39,11 @@ typedef struct
 typedef struct
 {
   Slot *slot;
-  GxReport *report;     /* NULL: the slot's error */
+  GxReport *report;     /* NULL: the slot's error, or not answered yet */
   GxImportOutcome outcome;
   gint64 id;
   gboolean same_content;
+  gboolean answered;    /* FALSE: a put whose answer is due (gx_backend_queue_put()) */
 } Staged;
 
 typedef struct
@@ -69,6 +70,7 @@ struct _GxImport
   GPtrArray *batch;           /* Slot, read, to be written together */
   gint64 batch_started;
   GArray *staged;             /* Staged, of the batch being written */
+  GQueue awaiting;            /* indexes into staged of the puts not answered yet, in order */
   GPtrArray *added;           /* GxReport added or replaced by the batch */
   GMutex lock;
   GCond cond;
@@ -196,31 +198,27 @@ read_slot (gpointer data,
   g_mutex_unlock (&self->lock);
 }
 
+/* Counts the outcome of staged file @index (answered). */
 static void
-stage (GxImport        *self,
-       Slot            *slot,
-       GxReport        *report,
-       GxImportOutcome  outcome,
-       gint64           id,
-       gboolean         same_content)
+count_staged (GxImport *self,
+              guint     index)
 {
-  Staged staged = { slot, report ? g_object_ref (report) : NULL, outcome, id, same_content };
+  Staged *staged = &g_array_index (self->staged, Staged, index);
 
-  g_array_append_val (self->staged, staged);
-  if (report == NULL)
+  if (staged->report == NULL)
     {
       self->batch_counts.unreadable++;
       return;
     }
-  switch (outcome)
+  switch (staged->outcome)
     {
     case GX_IMPORT_ADDED:
       self->batch_counts.added++;
-      g_ptr_array_add (self->added, g_object_ref (report));
+      g_ptr_array_add (self->added, g_object_ref (staged->report));
       break;
     case GX_IMPORT_REPLACED:
       self->batch_counts.replaced++;
-      g_ptr_array_add (self->added, g_object_ref (report));
+      g_ptr_array_add (self->added, g_object_ref (staged->report));
       break;
     case GX_IMPORT_ALREADY_PRESENT:
       self->batch_counts.present++;
@@ -232,24 +230,83 @@ stage (GxImport        *self,
     }
 }
 
+static void
+stage (GxImport        *self,
+       Slot            *slot,
+       GxReport        *report,
+       GxImportOutcome  outcome,
+       gint64           id,
+       gboolean         same_content)
+{
+  Staged staged = { slot, report ? g_object_ref (report) : NULL, outcome, id, same_content, TRUE };
+
+  g_array_append_val (self->staged, staged);
+  count_staged (self, self->staged->len - 1);
+}
+
+/* What a put of @report says (with @hash, the file's: NULL for a report of
+ * an export), staged as @staged. */
+static void
+staged_answer (GxImport        *self,
+               Staged          *staged,
+               GxReport        *report,
+               const char      *hash,
+               GxImportOutcome  outcome)
+{
+  staged->report = g_object_ref (report);
+  staged->outcome = outcome;
+  staged->id = outcome == GX_IMPORT_CONFLICT ? 0 : gx_report_get_id (report);
+  if (outcome == GX_IMPORT_ALREADY_PRESENT)
+    staged->same_content = hash == NULL || gx_backend_find_hash (self->backend, hash, NULL) == staged->id;
+  staged->answered = TRUE;
+}
+
+/* A report put together with others (an export's): answered at once. */
 static gboolean
 put (GxImport    *self,
      Slot        *slot,
      GxReport    *report,
-     const char  *hash,
      GError     **error)
 {
+  Staged staged = { slot, NULL, GX_IMPORT_ADDED, 0, FALSE, FALSE };
   GxImportOutcome outcome;
-  gboolean same = FALSE;
-  gint64 id;
 
-  if (!gx_backend_put_report (self->backend, report, hash, self->replace, &outcome, error))
+  if (!gx_backend_put_report (self->backend, report, NULL, self->replace, &outcome, error))
     return FALSE;
-  id = outcome == GX_IMPORT_CONFLICT ? 0 : gx_report_get_id (report);
-  if (outcome == GX_IMPORT_ALREADY_PRESENT)
-    same = hash == NULL || gx_backend_find_hash (self->backend, hash, NULL) == id;
-  stage (self, slot, report, outcome, id, same);
+  staged_answer (self, &staged, report, NULL, outcome);
+  g_array_append_val (self->staged, staged);
+  count_staged (self, self->staged->len - 1);
   return TRUE;
+}
+
+/* The answer to a file's put (put_queued()), in the order of the puts. */
+static void
+put_done (GxReport        *report,
+          GxImportOutcome  outcome,
+          gpointer         user_data)
+{
+  GxImport *self = user_data;
+  guint index = GPOINTER_TO_UINT (g_queue_pop_head (&self->awaiting));
+  Staged *staged = &g_array_index (self->staged, Staged, index);
+
+  g_assert (!staged->answered);
+  staged_answer (self, staged, report, staged->slot->hash, outcome);
+  count_staged (self, index);
+}
+
+/* The report of a file, its answer perhaps later (the files read on
+ * meanwhile). */
+static gboolean
+put_queued (GxImport  *self,
+            Slot      *slot,
+            GError   **error)
+{
+  Staged staged = { slot, NULL, GX_IMPORT_ADDED, 0, FALSE, FALSE };
+
+  g_array_append_val (self->staged, staged);
+  g_queue_push_tail (&self->awaiting, GUINT_TO_POINTER (self->staged->len - 1));
+  return gx_backend_queue_put (self->backend, slot->report, slot->hash, self->replace,
+                               put_done, self, error);
 }
 
 /* In a transaction: one file read.  FALSE when the workspace failed. */
@@ -294,7 +351,7 @@ write_slot (GxImport  *self,
       if (!gx_backend_savepoint (self->backend, error))
         return FALSE;
       for (guint i = 0; i < slot->reports->len; i++)
-        if (!put (self, slot, g_ptr_array_index (slot->reports, i), NULL, error))
+        if (!put (self, slot, g_ptr_array_index (slot->reports, i), error))
           {
             gx_backend_rollback_to_savepoint (self->backend);
             g_array_set_size (self->staged, n_staged);
@@ -304,7 +361,7 @@ write_slot (GxImport  *self,
           }
       return gx_backend_release_savepoint (self->backend, error);
     }
-  return put (self, slot, slot->report, slot->hash, error);
+  return put_queued (self, slot, error);
 }
 
 static void
@@ -332,6 +389,8 @@ deliver (GxImport *self,
         staged->id, staged->same_content, staged->report ? NULL : staged->slot->error,
       };
 
+      if (!staged->answered)
+        continue;   /* never put: the batch failed first */
       if ((committed || staged->report == NULL) && self->callbacks.result)
         self->callbacks.result (&result, self->user_data);
     }
@@ -373,7 +432,8 @@ write_batch (GxImport *self)
     {
       if (self->failure != NULL || g_cancellable_is_cancelled (self->cancellable))
         gx_backend_rollback (self->backend);
-      else if (gx_backend_commit (self->backend, &self->failure))
+      else if (gx_backend_flush_puts (self->backend, &self->failure) &&
+               gx_backend_commit (self->backend, &self->failure))
         committed = TRUE;
       else
         gx_backend_rollback (self->backend);
@@ -382,6 +442,7 @@ write_batch (GxImport *self)
     committed = self->failure == NULL && !g_cancellable_is_cancelled (self->cancellable);
 
   deliver (self, committed);
+  g_queue_clear (&self->awaiting);
   g_array_set_size (self->staged, 0);
   g_ptr_array_set_size (self->added, 0);
 
@@ -670,6 +731,7 @@ gx_import_run (GxImport      *self,
   g_queue_init (&self->slots);
   self->batch = g_ptr_array_new ();
   self->staged = g_array_new (FALSE, FALSE, sizeof (Staged));
+  g_queue_init (&self->awaiting);
   g_array_set_clear_func (self->staged, staged_clear);
   self->added = g_ptr_array_new_with_free_func (g_object_unref);
   gx_reader_init ();

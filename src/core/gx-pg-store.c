@@ -28,7 +28,9 @@
  * report with its cells (as arrays) when all are "none", as the check
  * assumed (put_new()); otherwise the put goes on from those answers with
  * a statement more (put_report_inner()); reports go in the batches of the
- * importer, one transaction each; `copy` uses COPY.  Statements are planned
+ * importer, one transaction each, and the importer's puts of new reports
+ * go to the server one after the other without waiting for the answers
+ * ("Puts sent ahead" below); `copy` uses COPY.  Statements are planned
  * once a connection; the tables are analysed when a client has about
  * doubled them, which makes every client plan again.
  */
@@ -54,6 +56,8 @@
 #define GX_LOCK_WRITE "2"
 #define MAX_COLUMNS 7
 #define MAX_PARAMS 24
+/* puts sent ahead at most before their answers are read */
+#define WINDOW_MAX 32
 
 typedef enum {
   STMT_FIND_HASH,
@@ -272,7 +276,7 @@ static const char *const stmt_sql[N_STMTS] = {
     "c AS (INSERT INTO report_cells (report_id, rows, v0, v1, v2, v3, v4, v5, v6, flags, lines) "
     "SELECT r.id, $18::integer[], $19::bigint[], $20::bigint[], $21::bigint[], "
     "$22::bigint[], $23::bigint[], $24::bigint[], $25::bigint[], $26::bigint[], $27::text[] FROM r) "
-    "SELECT l.same, l.existing, l.previous, l.next, (SELECT id FROM r) FROM l",
+    "SELECT l.same, l.existing, l.previous, l.next, (SELECT id FROM r), (SELECT key FROM k) FROM l",
   [STMT_DELETE_CHILDREN] =
     "DELETE FROM report_children WHERE parent_id = $1",
   [STMT_INSERT_CHILD] =
@@ -320,12 +324,16 @@ struct _GxPgStore
   gint64 lookup_previous;
   gint64 lookup_next;
   int has_reviews;            /* -1 unknown */
+  /* puts sent ahead, their answers not read yet (Queued, oldest first;
+   * the connection is in pipeline mode while there are any) */
+  GQueue window;
   /* COPY in progress */
   guint copy_columns;
   gboolean copy_cells;        /* into the temporary table of `cells` rows */
 };
 
 static void gx_pg_store_backend_init (GxBackendInterface *iface);
+static gboolean settle (GxPgStore *self, gboolean answer, GError **error);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (GxPgStore, gx_pg_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (GX_TYPE_BACKEND, gx_pg_store_backend_init))
@@ -416,6 +424,8 @@ prepare (GxPgStore  *self,
 
   if (self->prepared[id])
     return TRUE;
+  if (!settle (self, TRUE, error))
+    return FALSE;
   g_snprintf (name, sizeof name, "gx%d", (int) id);
   res = PQprepare (self->conn, name, stmt_sql[id], 0, NULL);
   if (PQresultStatus (res) != PGRES_COMMAND_OK)
@@ -444,7 +454,7 @@ run_values (GxPgStore          *self,
   PGresult *res;
 
   g_snprintf (name, sizeof name, "gx%d", (int) id);
-  if (!prepare (self, id, error))
+  if (!settle (self, TRUE, error) || !prepare (self, id, error))
     return NULL;
   res = PQexecPrepared (self->conn, name, n_values, values, NULL, NULL, 0);
   if (PQresultStatus (res) != expect)
@@ -491,6 +501,8 @@ exec (GxPgStore   *self,
   g_autofree char *with_release = NULL;
   PGresult *res;
 
+  if (!settle (self, TRUE, error))
+    return FALSE;
   /* the RELEASE of the last write unit of a batch goes with the next
    * command of the transaction: one round trip fewer a report */
   if (self->pending_release != NULL)
@@ -1493,7 +1505,10 @@ gx_pg_store_finalize (GObject *object)
   GxPgStore *self = GX_PG_STORE (object);
 
   if (self->conn)
-    PQfinish (self->conn);
+    {
+      settle (self, FALSE, NULL);
+      PQfinish (self->conn);
+    }
   g_free (self->location);
   g_free (self->display);
   g_free (self->pending_release);
@@ -1685,6 +1700,7 @@ gx_pg_store_rollback (GxPgStore *self)
 {
   g_return_if_fail (GX_IS_PG_STORE (self));
 
+  settle (self, FALSE, NULL);
   g_clear_pointer (&self->pending_release, g_free);
   if (self->in_batch)
     exec (self, "ROLLBACK", NULL);
@@ -1934,6 +1950,46 @@ put_may_be_new (GxReport    *report,
   return gx_report_get_issuer (report) != NULL && issuer_key != NULL && year > 1 && year < 9999;
 }
 
+#define PUT_NEW_N_VALUES (17 + N_CELL_ARRAYS)
+
+/* The values of STMT_PUT_NEW for @report, checked on the assumption that
+ * the workspace has no report of its issuer's years before and after (the
+ * statement adds it only then): @p and @arrays hold them until sent
+ * (cell_arrays_free()).  *@any_invalid: @report has cells that are not
+ * numbers, for write_invalid() once added. */
+static gboolean
+put_new_values (GxPgStore   *self,
+                GxReport    *report,
+                const char  *content_hash,
+                const char  *issuer_key,
+                const char  *now,
+                Params      *p,
+                GString     *arrays[N_CELL_ARRAYS],
+                const char  *values[PUT_NEW_N_VALUES],
+                gboolean    *any_invalid,
+                GError     **error)
+{
+  gboolean ok;
+
+  g_free (self->lookup_issuer);
+  self->lookup_issuer = g_strdup (gx_report_get_issuer (report));
+  self->lookup_year = gx_report_get_year (report);
+  self->lookup_previous = 0;
+  self->lookup_next = 0;
+  self->lookup_valid = TRUE;
+  ok = add_report_row (self, p, report, content_hash, now, issuer_key, error);
+  self->lookup_valid = FALSE;
+  if (!ok)
+    return FALSE;
+  g_assert (p->n == 17);
+  cell_arrays (report, arrays, any_invalid);
+  for (int i = 0; i < 17; i++)
+    values[i] = p->values[i];
+  for (guint a = 0; a < N_CELL_ARRAYS; a++)
+    values[17 + a] = arrays[a]->str;
+  return TRUE;
+}
+
 /* An import's put of a report that is new by all appearances (the common
  * case), in one round trip where put_report_inner() takes two: the report
  * is checked as having no report of the years before and after, then its
@@ -1954,7 +2010,7 @@ put_new (GxPgStore    *self,
 {
   g_autofree char *now = now_iso8601 ();
   GString *arrays[N_CELL_ARRAYS];
-  const char *values[17 + N_CELL_ARRAYS];
+  const char *values[PUT_NEW_N_VALUES];
   gboolean any_invalid;
   Params p = { 0 };
   PGresult *res;
@@ -1962,24 +2018,9 @@ put_new (GxPgStore    *self,
 
   *added = FALSE;
   *begun = FALSE;
-  g_free (self->lookup_issuer);
-  self->lookup_issuer = g_strdup (gx_report_get_issuer (report));
-  self->lookup_year = gx_report_get_year (report);
-  self->lookup_previous = 0;
-  self->lookup_next = 0;
-  self->lookup_valid = TRUE;
-  if (!add_report_row (self, &p, report, content_hash, now, issuer_key, error))
-    {
-      self->lookup_valid = FALSE;
-      return NULL;
-    }
-  self->lookup_valid = FALSE;
-  g_assert (p.n == 17);
-  cell_arrays (report, arrays, &any_invalid);
-  for (int i = 0; i < 17; i++)
-    values[i] = p.values[i];
-  for (guint a = 0; a < N_CELL_ARRAYS; a++)
-    values[17 + a] = arrays[a]->str;
+  if (!put_new_values (self, report, content_hash, issuer_key, now, &p, arrays, values,
+                       &any_invalid, error))
+    return NULL;
   res = put_begin_query (self, STMT_PUT_NEW, G_N_ELEMENTS (values), values, begun, error);
   cell_arrays_free (arrays);
   if (res == NULL)
@@ -2016,6 +2057,8 @@ gx_pg_store_put_report (GxPgStore        *self,
   g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
   g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
 
+  if (!settle (self, TRUE, error))
+    return FALSE;
   if (outcome == NULL)
     outcome = &dummy;
   if (content_hash == NULL)
@@ -2065,6 +2108,320 @@ gx_pg_store_put_report (GxPgStore        *self,
       return FALSE;
     }
   return write_end (self, error);
+}
+
+/* Puts sent ahead -------------------------------------------------------------
+ *
+ * gx_pg_store_queue_put(): inside a batch, an import's put of a report new
+ * by all appearances (put_may_be_new()) is sent as STMT_PUT_NEW with a
+ * sync of its own and not waited for (libpq's pipeline mode): up to
+ * WINDOW_MAX such puts are on their way while the importer reads its next
+ * files, and their answers are read together, in order (settle()), when
+ * the window is full, before a put of the same issuer key or content as
+ * one on its way, and before anything else is asked of the server.  A
+ * window starts with a savepoint of its own.
+ *
+ * A put the server did not add (not new after all: its content, its issuer
+ * and year or the years around it were there) wrote nothing and goes on as
+ * put_report_inner() from its answer once the window's answers are read.
+ * That is the same as taking the puts one after the other unless a put
+ * after it in the window was added for the same issuer (two spellings the
+ * user merged; the client compares spellings only): the answer of that one
+ * could have been another, so the window is undone to its savepoint and
+ * its puts are put again one by one.
+ */
+
+typedef struct
+{
+  GxReport *report;
+  char *hash;
+  char *issuer_key;           /* normalised, before merges */
+  gboolean replace;
+  gboolean any_invalid;
+  guint n_commands;           /* commands sent before its statement (RELEASE, SAVEPOINT) */
+  GxBackendPutDone done;
+  gpointer user_data;
+  PGresult *answer;           /* STMT_PUT_NEW's, once read */
+} Queued;
+
+static void
+queued_free (gpointer data)
+{
+  Queued *q = data;
+
+  g_object_unref (q->report);
+  g_free (q->hash);
+  g_free (q->issuer_key);
+  g_clear_pointer (&q->answer, PQclear);
+  g_free (q);
+}
+
+static gboolean
+queued_added (const Queued *q)
+{
+  return PQntuples (q->answer) == 1 && !PQgetisnull (q->answer, 0, 4);
+}
+
+/* Reads the answers of @q's commands and statement and its sync; the
+ * first failure into @error (the ones after it are of the failed
+ * transaction). */
+static void
+read_queued (GxPgStore  *self,
+             Queued     *q,
+             GError    **error)
+{
+  PGresult *res;
+
+  for (guint i = 0; i <= q->n_commands; i++)
+    while ((res = PQgetResult (self->conn)) != NULL)
+      {
+        ExecStatusType status = PQresultStatus (res);
+        gboolean is_answer = i == q->n_commands;
+
+        if (status != (is_answer ? PGRES_TUPLES_OK : PGRES_COMMAND_OK) ||
+            (is_answer && PQntuples (res) != 1))
+          {
+            if (error != NULL && *error == NULL)
+              pg_error (self, status == PGRES_PIPELINE_ABORTED ? NULL : res, error,
+                        _("cannot add the report"));
+          }
+        else if (is_answer && q->answer == NULL)
+          {
+            q->answer = res;
+            continue;
+          }
+        PQclear (res);
+      }
+  res = PQgetResult (self->conn);
+  if (PQresultStatus (res) != PGRES_PIPELINE_SYNC && error != NULL && *error == NULL)
+    pg_error (self, res, error, _("cannot add the report"));
+  PQclear (res);
+}
+
+/* Whether a put after the one at @link, of the same issuer after merges
+ * or of the same content, was added. */
+static gboolean
+added_after (GList *link)
+{
+  const Queued *q = link->data;
+  const char *key = PQgetvalue (q->answer, 0, 5);
+
+  for (GList *l = link->next; l != NULL; l = l->next)
+    {
+      const Queued *later = l->data;
+
+      if (queued_added (later) &&
+          (g_strcmp0 (PQgetvalue (later->answer, 0, 5), key) == 0 ||
+           g_strcmp0 (later->hash, q->hash) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The puts of a window, from its answers (see above). */
+static gboolean
+answer_window (GxPgStore  *self,
+               GQueue     *window,
+               GError    **error)
+{
+  gboolean again = FALSE;
+
+  for (GList *l = window->head; l != NULL && !again; l = l->next)
+    again = !queued_added (l->data) && added_after (l);
+  if (again)
+    {
+      if (!exec (self, "ROLLBACK TO gx_window; RELEASE gx_window", error))
+        return FALSE;
+      g_debug ("%s: a window of %u puts put again one by one", self->display, window->length);
+    }
+
+  for (GList *l = window->head; l != NULL; l = l->next)
+    {
+      Queued *q = l->data;
+      GxImportOutcome outcome = GX_IMPORT_ADDED;
+
+      if (again)
+        {
+          if (!gx_pg_store_put_report (self, q->report, q->hash, q->replace, &outcome, error))
+            return FALSE;
+        }
+      else if (queued_added (q))
+        {
+          gint64 id = get_int (q->answer, 0, 4);
+
+          gx_report_set_id (q->report, id);
+          self->n_added++;
+          if (q->any_invalid && !write_invalid (self, id, q->report, error))
+            return FALSE;
+        }
+      else
+        {
+          /* nothing written: on from what the server looked up */
+          if (!write_begin (self, error))
+            return FALSE;
+          if (!put_report_inner (self, q->report, q->hash, q->issuer_key, NULL,
+                                 g_steal_pointer (&q->answer), q->replace, &outcome, error))
+            {
+              write_abort (self);
+              return FALSE;
+            }
+          if (!write_end (self, error))
+            return FALSE;
+        }
+      q->done (q->report, outcome, q->user_data);
+    }
+  if (!again)
+    {
+      /* the window's savepoint goes with the next command (and with it
+       * those of the puts that went on) */
+      g_free (self->pending_release);
+      self->pending_release = g_strdup ("RELEASE gx_window");
+    }
+  return TRUE;
+}
+
+/* Reads the answers of the puts sent ahead and leaves pipeline mode; with
+ * @answer, gives them (answer_window()), otherwise drops them (a rollback
+ * follows).  FALSE and @error when a put failed. */
+static gboolean
+settle (GxPgStore  *self,
+        gboolean    answer,
+        GError    **error)
+{
+  g_autoptr(GError) failure = NULL;
+  GQueue window = self->window;
+  gboolean ok;
+
+  if (g_queue_is_empty (&window))
+    return TRUE;
+  /* taken: whatever answering them asks of the server runs at once */
+  g_queue_init (&self->window);
+  for (GList *l = window.head; l != NULL; l = l->next)
+    read_queued (self, l->data, &failure);
+  if (PQexitPipelineMode (self->conn) != 1 && failure == NULL)
+    pg_error (self, NULL, &failure, _("cannot add the report"));
+  if (failure != NULL)
+    ok = FALSE;
+  else
+    ok = !answer || answer_window (self, &window, &failure);
+  g_queue_clear_full (&window, queued_free);
+  if (!ok && answer)
+    g_propagate_error (error, g_steal_pointer (&failure));
+  return ok || !answer;
+}
+
+/* Whether a put of @issuer_key or @content_hash is on its way. */
+static gboolean
+window_has (GxPgStore   *self,
+            const char  *issuer_key,
+            const char  *content_hash)
+{
+  for (GList *l = self->window.head; l != NULL; l = l->next)
+    {
+      const Queued *q = l->data;
+
+      if (strcmp (q->issuer_key, issuer_key) == 0 || strcmp (q->hash, content_hash) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+gx_pg_store_queue_put (GxPgStore         *self,
+                       GxReport          *report,
+                       const char        *content_hash,
+                       gboolean           replace,
+                       GxBackendPutDone   done,
+                       gpointer           user_data,
+                       GError           **error)
+{
+  g_autofree char *issuer_key = NULL;
+  g_autofree char *now = NULL;
+  GString *arrays[N_CELL_ARRAYS];
+  const char *values[PUT_NEW_N_VALUES];
+  const char *commands[2];
+  char name[16];
+  guint n_commands = 0;
+  gboolean any_invalid, sent = TRUE;
+  Params p = { 0 };
+  Queued *q;
+
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  g_return_val_if_fail (GX_IS_REPORT (report), FALSE);
+
+  issuer_key = gx_issuer_normalize (gx_report_get_issuer (report));
+  if (content_hash == NULL || !self->in_batch || self->depth > 0 || self->read_only ||
+      !put_may_be_new (report, issuer_key))
+    {
+      GxImportOutcome outcome;
+
+      if (!gx_pg_store_put_report (self, report, content_hash, replace, &outcome, error))
+        return FALSE;
+      done (report, outcome, user_data);
+      return TRUE;
+    }
+
+  if ((self->window.length >= WINDOW_MAX || window_has (self, issuer_key, content_hash)) &&
+      !settle (self, TRUE, error))
+    return FALSE;
+  if (!prepare (self, STMT_PUT_NEW, error))
+    return FALSE;
+  now = now_iso8601 ();
+  /* (its check may ask the server: that takes the answers due first) */
+  if (!put_new_values (self, report, content_hash, issuer_key, now, &p, arrays, values,
+                       &any_invalid, error))
+    return FALSE;
+
+  if (g_queue_is_empty (&self->window))
+    {
+      if (PQenterPipelineMode (self->conn) != 1)
+        {
+          GxImportOutcome outcome;
+
+          cell_arrays_free (arrays);
+          if (!gx_pg_store_put_report (self, report, content_hash, replace, &outcome, error))
+            return FALSE;
+          done (report, outcome, user_data);
+          return TRUE;
+        }
+      if (self->pending_release != NULL)
+        commands[n_commands++] = self->pending_release;
+      commands[n_commands++] = "SAVEPOINT gx_window";
+    }
+  g_snprintf (name, sizeof name, "gx%d", (int) STMT_PUT_NEW);
+  for (guint i = 0; i < n_commands && sent; i++)
+    sent = PQsendQueryParams (self->conn, commands[i], 0, NULL, NULL, NULL, NULL, 0) == 1;
+  sent = sent &&
+         PQsendQueryPrepared (self->conn, name, PUT_NEW_N_VALUES, values, NULL, NULL, 0) == 1 &&
+         PQpipelineSync (self->conn) == 1;
+  cell_arrays_free (arrays);
+  g_clear_pointer (&self->pending_release, g_free);
+
+  q = g_new0 (Queued, 1);
+  q->report = g_object_ref (report);
+  q->hash = g_strdup (content_hash);
+  q->issuer_key = g_steal_pointer (&issuer_key);
+  q->replace = replace;
+  q->any_invalid = any_invalid;
+  q->n_commands = n_commands;
+  q->done = done;
+  q->user_data = user_data;
+  g_queue_push_tail (&self->window, q);
+  if (!sent)
+    {
+      pg_error (self, NULL, error, _("cannot add the report"));
+      settle (self, FALSE, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gx_pg_store_flush_puts (GxPgStore  *self,
+                        GError    **error)
+{
+  g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
+  return settle (self, TRUE, error);
 }
 
 static gboolean
@@ -3034,6 +3391,8 @@ gx_pg_store_dump_table (GxPgStore        *self,
 
   g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
 
+  if (!settle (self, TRUE, error))
+    return FALSE;
   res = PQexec (self->conn, sql);
   if (PQresultStatus (res) != PGRES_TUPLES_OK)
     {
@@ -3064,6 +3423,8 @@ gx_pg_store_copy_in_start (GxPgStore        *self,
   g_return_val_if_fail (GX_IS_PG_STORE (self), FALSE);
   g_return_val_if_fail (self->in_batch, FALSE);
 
+  if (!settle (self, TRUE, error))
+    return FALSE;
   if (is_cells (table) &&
       !exec (self, "CREATE TEMPORARY TABLE " CELLS_STAGE " (report_id bigint NOT NULL, "
              "row integer NOT NULL, v0 bigint, v1 bigint, v2 bigint, v3 bigint, v4 bigint, "
@@ -3167,6 +3528,8 @@ gx_pg_store_count_reports (GxPgStore  *self,
   gint64 n;
 
   g_return_val_if_fail (GX_IS_PG_STORE (self), -1);
+  if (!settle (self, TRUE, error))
+    return -1;
   res = PQexec (self->conn, "SELECT COUNT (*) FROM reports");
   if (PQresultStatus (res) != PGRES_TUPLES_OK)
     {
@@ -3355,6 +3718,14 @@ pg_put_report (GxBackend *b, GxReport *report, const char *hash, gboolean replac
 
 static gint64 pg_find_hash (GxBackend *b, const char *hash, GError **e) { return gx_pg_store_find_hash (PG (b), hash, e); }
 static GHashTable *pg_dup_hashes (GxBackend *b, GError **e) { return gx_pg_store_dup_hashes (PG (b), e); }
+static gboolean
+pg_queue_put (GxBackend *b, GxReport *report, const char *hash, gboolean replace,
+              GxBackendPutDone done, gpointer user_data, GError **e)
+{
+  return gx_pg_store_queue_put (PG (b), report, hash, replace, done, user_data, e);
+}
+
+static gboolean pg_flush_puts (GxBackend *b, GError **e) { return gx_pg_store_flush_puts (PG (b), e); }
 static gboolean pg_save_report (GxBackend *b, GxReport *r, GError **e) { return gx_pg_store_save_report (PG (b), r, e); }
 static GxReport *pg_load_report (GxBackend *b, gint64 id, GError **e) { return gx_pg_store_load_report (PG (b), id, e); }
 static GxReport *pg_load_cells (GxBackend *b, gint64 id, GError **e) { return gx_pg_store_load_cells (PG (b), id, e); }
@@ -3445,4 +3816,6 @@ gx_pg_store_backend_init (GxBackendInterface *iface)
   iface->apply_reviews = pg_apply_reviews;
   iface->has_reviews = pg_has_reviews;
   iface->create_watch = pg_create_watch;
+  iface->queue_put = pg_queue_put;
+  iface->flush_puts = pg_flush_puts;
 }

@@ -69,6 +69,15 @@ gboolean    gx_pg_store_put_report     (GxPgStore       *self,
                                         gboolean         replace,
                                         GxImportOutcome *outcome,
                                         GError         **error);
+gboolean    gx_pg_store_queue_put      (GxPgStore         *self,
+                                        GxReport          *report,
+                                        const char        *content_hash,
+                                        gboolean           replace,
+                                        GxBackendPutDone   done,
+                                        gpointer           user_data,
+                                        GError           **error);
+gboolean    gx_pg_store_flush_puts     (GxPgStore         *self,
+                                        GError           **error);
 gint64      gx_pg_store_find_hash      (GxPgStore    *self,
                                         const char   *content_hash,
                                         GError      **error);

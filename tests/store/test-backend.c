@@ -499,6 +499,191 @@ test_batch_outcomes (Fixture       *f,
     }
 }
 
+/* Puts answered later (gx_backend_queue_put(), "Puts answered later" in
+ * gx-backend.h): the outcomes and the stored counts are those of the puts
+ * taken one after the other.  On PostgreSQL the puts of new reports go to
+ * the server without waiting; this sequence has the cases where that
+ * could go wrong: a year after one of the same issuer on its way, content
+ * on its way again, a conflict, and a put that is not new (its issuer's
+ * next year is stored) followed by a new one of a spelling merged into the
+ * same issuer, whose year is the one before (taken in order, the second
+ * makes the first's carry-over check fail). */
+typedef struct
+{
+  GxImportOutcome outcomes[16];
+  GxReport *reports[16];
+  guint n;
+} Answers;
+
+static void
+answered (GxReport        *report,
+          GxImportOutcome  outcome,
+          gpointer         user_data)
+{
+  Answers *answers = user_data;
+
+  g_assert_cmpuint (answers->n, <, G_N_ELEMENTS (answers->outcomes));
+  g_assert_true (report == answers->reports[answers->n]);
+  answers->outcomes[answers->n++] = outcome;
+}
+
+static GxReport *
+sample_as (guint        sample,
+           const char  *issuer,
+           int          year)
+{
+  GxReport *report = read_sample (sample, NULL);
+
+  gx_report_set_issuer (report, issuer);
+  gx_report_set_year (report, year);
+  return report;
+}
+
+static void
+test_queued_puts (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxBackend) backend = NULL;
+  g_autoptr(GxReport) d2022 = NULL;
+  g_autoptr(GxReport) alone = NULL;
+  g_autoptr(GxReport) stored = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  struct { guint sample; const char *issuer; int year; const char *hash; GxImportOutcome expect; } puts[] = {
+    { PINGGU, "甲区教育局", 2021, "h-a21", GX_IMPORT_ADDED },
+    { ANDING, "乙区民政局", 2020, "h-b20", GX_IMPORT_ADDED },
+    { HAIDIAN, "甲区教育局", 2022, "h-a22", GX_IMPORT_ADDED },        /* its year before on its way */
+    { ANDING, "乙区民政局", 2020, "h-b20", GX_IMPORT_ALREADY_PRESENT }, /* the same content */
+    { PINGGU, "丁区卫健委", 2021, "h-d21", GX_IMPORT_ADDED },          /* not new: 2022 stored */
+    { ANDING, "丁区卫生健康委员会", 2020, "h-d20", GX_IMPORT_ADDED },  /* merged into 丁区卫健委 */
+    { HAIDIAN, "丙区公安局", 2020, "h-c20", GX_IMPORT_ADDED },
+    { BEIDAIHE, "乙区民政局", 2020, "h-b20x", GX_IMPORT_CONFLICT },   /* other figures */
+  };
+  Answers answers = { 0 };
+  GxImportOutcome outcome;
+  guint checked_alone[3];
+  gint64 d21 = 0;
+
+  if (!have_backend (f))
+    return;
+  backend = open_backend (f, FALSE);
+
+  /* stored before: 丁区卫健委 2022, and the merge of the other spelling */
+  d2022 = sample_as (MIYUN, "丁区卫健委", 2022);
+  g_assert_true (gx_backend_put_report (backend, d2022, "h-d22", FALSE, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_true (gx_backend_set_issuer_alias (backend, "丁区卫生健康委员会", "丁区卫健委", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gx_backend_begin (backend, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (puts); i++)
+    {
+      answers.reports[i] = sample_as (puts[i].sample, puts[i].issuer, puts[i].year);
+      g_assert_true (gx_backend_queue_put (backend, answers.reports[i], puts[i].hash, FALSE,
+                                           answered, &answers, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (gx_backend_flush_puts (backend, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers.n, ==, G_N_ELEMENTS (puts));
+  g_assert_true (gx_backend_commit (backend, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (puts); i++)
+    {
+      g_test_message ("put %u: %s %d", i, puts[i].issuer, puts[i].year);
+      g_assert_cmpint (answers.outcomes[i], ==, puts[i].expect);
+      if (puts[i].expect != GX_IMPORT_CONFLICT)
+        g_assert_cmpint (gx_report_get_id (answers.reports[i]), >, 0);
+    }
+  g_assert_cmpint (gx_report_get_id (answers.reports[3]), ==, gx_report_get_id (answers.reports[1]));
+  d21 = gx_report_get_id (answers.reports[4]);
+
+  /* 丁区 2021 is checked against the 2020 of the merged spelling: its
+   * counts are not those of the report alone */
+  alone = sample_as (PINGGU, "丁区卫健委", 2021);
+  g_assert_true (gx_check_report (alone, NULL, &error));
+  checked_alone[0] = gx_report_get_n_errors (alone);
+  checked_alone[1] = gx_report_get_n_warnings (alone);
+  checked_alone[2] = gx_report_get_n_notes (alone);
+  stored = gx_backend_load_report (backend, d21, &error);
+  g_assert_no_error (error);
+  g_assert_true (gx_report_get_n_errors (stored) != checked_alone[0] ||
+                 gx_report_get_n_warnings (stored) != checked_alone[1] ||
+                 gx_report_get_n_notes (stored) != checked_alone[2]);
+
+  /* every stored count is that of the report checked now */
+  summaries = gx_backend_list_summaries (backend, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, 7);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      GxReport *summary = g_ptr_array_index (summaries, i);
+      g_autoptr(GxReport) full = gx_backend_load_report (backend, gx_report_get_id (summary), &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%s %d", gx_report_get_issuer (full), gx_report_get_year (full));
+      g_assert_cmpuint (gx_report_get_n_errors (summary), ==, gx_report_get_n_errors (full));
+      g_assert_cmpuint (gx_report_get_n_warnings (summary), ==, gx_report_get_n_warnings (full));
+      g_assert_cmpuint (gx_report_get_n_notes (summary), ==, gx_report_get_n_notes (full));
+      if (gx_report_get_id (summary) == gx_report_get_id (answers.reports[1]))
+        g_assert_cmpint (cell_value (full, "applications.new_received.total"), ==, W (13));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (puts); i++)
+    g_object_unref (answers.reports[i]);
+}
+
+static char *psql (Fixture *f, const char *sql);
+
+/* The connection lost while puts are on their way to the server: the
+ * flush says so, naming the workspace, the rollback neither hangs nor
+ * crashes, and nothing of the batch is stored. */
+static void
+test_pg_queued_lost (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxBackend) backend = NULL;
+  g_autoptr(GxBackend) again = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autofree char *killed = NULL;
+  Answers answers = { 0 };
+  const char *issuers[] = { "甲区教育局", "乙区民政局", "丙区公安局", "丁区卫健委" };
+
+  if (!have_backend (f))
+    return;
+  backend = open_backend (f, FALSE);
+  g_assert_true (gx_backend_begin (backend, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (issuers); i++)
+    {
+      g_autofree char *hash = g_strdup_printf ("h-lost-%u", i);
+
+      if (i == 2)
+        {
+          killed = psql (f, "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity "
+                            "WHERE datname = current_database () AND pid <> pg_backend_pid ()");
+          g_assert_cmpstr (g_strstrip (killed), ==, "1");
+        }
+      answers.reports[i] = sample_as (ANDING, issuers[i], 2022);
+      if (!gx_backend_queue_put (backend, answers.reports[i], hash, FALSE, answered, &answers, &error))
+        break;
+    }
+  if (error == NULL)
+    g_assert_false (gx_backend_flush_puts (backend, &error));
+  g_assert_error (error, GX_BACKEND_ERROR, GX_BACKEND_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "cannot add the report"));
+  g_assert_cmpuint (answers.n, <, G_N_ELEMENTS (issuers));
+  gx_backend_rollback (backend);
+  g_clear_error (&error);
+
+  again = open_backend (f, TRUE);
+  summaries = gx_backend_list_summaries (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (issuers); i++)
+    g_clear_object (&answers.reports[i]);
+}
+
 /* decisions, merges, roll-ups and their parts */
 static void
 test_reviews_merges_links (Fixture       *f,
@@ -1076,11 +1261,14 @@ main (int    argc,
       ADD ("save-remove", test_save_remove);
       ADD ("batches", test_batches);
       ADD ("batch-outcomes", test_batch_outcomes);
+      ADD ("queued-puts", test_queued_puts);
       ADD ("reviews-merges-links", test_reviews_merges_links);
       ADD ("data-version", test_data_version);
       ADD ("lost-update", test_lost_update);
 #undef ADD
     }
+  g_test_add ("/backend/postgresql/queued-lost", Fixture, "postgresql", fixture_set_up,
+              test_pg_queued_lost, fixture_tear_down);
   g_test_add ("/backend/postgresql/refusals", Fixture, "postgresql", fixture_set_up,
               test_pg_refusals, fixture_tear_down);
   g_test_add ("/backend/postgresql/copy-round-trip", Fixture, "postgresql", fixture_set_up,
