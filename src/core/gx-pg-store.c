@@ -62,7 +62,6 @@
 typedef enum {
   STMT_FIND_HASH,
   STMT_ALL_HASHES,
-  STMT_FIND_ISSUER_YEAR,
   STMT_INSERT_REPORT,
   STMT_UPDATE_REPORT_IMPORT,
   STMT_UPDATE_REPORT_SAVE,
@@ -122,8 +121,6 @@ static const char *const stmt_sql[N_STMTS] = {
     "SELECT id FROM reports WHERE content_hash = $1",
   [STMT_ALL_HASHES] =
     "SELECT content_hash FROM reports WHERE content_hash IS NOT NULL",
-  [STMT_FIND_ISSUER_YEAR] =
-    "SELECT id FROM reports WHERE issuer = $1 AND year = $2 ORDER BY id LIMIT 1",
   /* a second import of the same content by another client (which the
    * write lock already orders) adds nothing: RETURNING gives no row */
   [STMT_INSERT_REPORT] =
@@ -220,19 +217,19 @@ static const char *const stmt_sql[N_STMTS] = {
     "SELECT r.id FROM k JOIN reports r ON r.issuer_key = k.key WHERE r.year = $2 AND r.id != $3 "
     "UNION ALL SELECT r.id FROM k JOIN issuer_aliases a ON a.canonical = k.key "
     "JOIN reports r ON r.issuer_key = a.alias WHERE r.year = $2 AND r.id != $3) s",
-  /* a put's questions at once: the report of this content ($1), of this
-   * issuer as written and year ($2, $4), and the reports of the issuer's
-   * key ($3, after the merges) for the years before and after */
+  /* a put's questions at once: the report of this content ($1), and the
+   * reports of the issuer's key ($2, after the merges) for the year ($3)
+   * and the years before and after */
   [STMT_PUT_LOOKUP] =
-    "WITH k AS (SELECT COALESCE ((SELECT canonical FROM issuer_aliases WHERE alias = $3), $3) AS key), "
+    "WITH k AS (SELECT COALESCE ((SELECT canonical FROM issuer_aliases WHERE alias = $2), $2) AS key), "
     "y AS (SELECT r.id, r.year FROM k JOIN reports r ON r.issuer_key = k.key "
-    "WHERE r.year IN ($4::integer - 1, $4::integer + 1) "
+    "WHERE r.year BETWEEN $3::integer - 1 AND $3::integer + 1 "
     "UNION ALL SELECT r.id, r.year FROM k JOIN issuer_aliases a ON a.canonical = k.key "
-    "JOIN reports r ON r.issuer_key = a.alias WHERE r.year IN ($4::integer - 1, $4::integer + 1)) "
+    "JOIN reports r ON r.issuer_key = a.alias WHERE r.year BETWEEN $3::integer - 1 AND $3::integer + 1) "
     "SELECT (SELECT id FROM reports WHERE content_hash = $1), "
-    "(SELECT id FROM reports WHERE issuer = $2 AND year = $4::integer ORDER BY id LIMIT 1), "
-    "(SELECT MIN (id) FROM y WHERE year = $4::integer - 1), "
-    "(SELECT MIN (id) FROM y WHERE year = $4::integer + 1)",
+    "(SELECT MIN (id) FROM y WHERE year = $3::integer), "
+    "(SELECT MIN (id) FROM y WHERE year = $3::integer - 1), "
+    "(SELECT MIN (id) FROM y WHERE year = $3::integer + 1)",
   /* a new report and its cells in one statement (the arrays of
    * STMT_INSERT_CELLS from $18) */
   [STMT_INSERT_REPORT_CELLS] =
@@ -256,11 +253,11 @@ static const char *const stmt_sql[N_STMTS] = {
     "WITH k AS (SELECT COALESCE ((SELECT canonical FROM issuer_aliases WHERE alias = $7::text), "
     "$7::text) AS key), "
     "y AS (SELECT r.id, r.year FROM k JOIN reports r ON r.issuer_key = k.key "
-    "WHERE r.year IN ($2::integer - 1, $2::integer + 1) "
+    "WHERE r.year BETWEEN $2::integer - 1 AND $2::integer + 1 "
     "UNION ALL SELECT r.id, r.year FROM k JOIN issuer_aliases a ON a.canonical = k.key "
-    "JOIN reports r ON r.issuer_key = a.alias WHERE r.year IN ($2::integer - 1, $2::integer + 1)), "
+    "JOIN reports r ON r.issuer_key = a.alias WHERE r.year BETWEEN $2::integer - 1 AND $2::integer + 1), "
     "l AS (SELECT (SELECT id FROM reports WHERE content_hash = $4::text) AS same, "
-    "(SELECT id FROM reports WHERE issuer = $1::text AND year = $2::integer ORDER BY id LIMIT 1) AS existing, "
+    "(SELECT MIN (id) FROM y WHERE year = $2::integer) AS existing, "
     "(SELECT MIN (id) FROM y WHERE year = $2::integer - 1) AS previous, "
     "(SELECT MIN (id) FROM y WHERE year = $2::integer + 1) AS next), "
     "r AS (INSERT INTO reports (issuer, year, source, content_hash, format_version, "
@@ -1882,8 +1879,7 @@ put_report_inner (GxPgStore        *self,
 
       if (other == NULL)
         return FALSE;
-      if (g_strcmp0 (gx_report_get_issuer (other), issuer) == 0 &&
-          gx_report_get_year (other) == year &&
+      if (gx_report_get_year (other) == year &&
           gx_report_values_equal (other, report))
         {
           gx_report_set_id (report, existing);
@@ -2065,7 +2061,6 @@ gx_pg_store_put_report (GxPgStore        *self,
     content_hash = values_hash = hash_values (report);
   issuer_key = gx_issuer_normalize (gx_report_get_issuer (report));
   p_text (&lookup, content_hash);
-  p_text (&lookup, gx_report_get_issuer (report));
   p_text (&lookup, issuer_key);
   p_int (&lookup, gx_report_get_year (report));
   if ((self->in_batch || self->depth > 0) && !self->read_only)

@@ -484,11 +484,9 @@ put_report_inner (GxStore          *self,
   existing = 0;
   if (gx_report_get_issuer (report) != NULL && gx_report_get_year (report) > 0)
     {
-      if (!(s = store_stmt (self, STMT_FIND_ISSUER_YEAR, error)))
-        return FALSE;
-      sqlite3_bind_text (s, 1, gx_report_get_issuer (report), -1, SQLITE_STATIC);
-      sqlite3_bind_int (s, 2, gx_report_get_year (report));
-      existing = store_find_one_id (self, s, error);
+      /* a report of the same issuer (its key, after merges) and year */
+      existing = gx_store_find_report (self, gx_report_get_issuer (report),
+                                       gx_report_get_year (report), 0, error);
       if (existing < 0)
         return FALSE;
       if (existing > 0 && !replace)
@@ -500,8 +498,7 @@ put_report_inner (GxStore          *self,
 
           if (other == NULL)
             return FALSE;
-          if (g_strcmp0 (gx_report_get_issuer (other), gx_report_get_issuer (report)) == 0 &&
-              gx_report_get_year (other) == gx_report_get_year (report) &&
+          if (gx_report_get_year (other) == gx_report_get_year (report) &&
               gx_report_values_equal (other, report))
             {
               gx_report_set_id (report, existing);

@@ -22,8 +22,6 @@ static const char *const stmt_sql[N_STMTS] = {
     "SELECT id FROM reports WHERE content_hash = ?1",
   [STMT_ALL_HASHES] =
     "SELECT content_hash FROM reports WHERE content_hash IS NOT NULL",
-  [STMT_FIND_ISSUER_YEAR] =
-    "SELECT id FROM reports WHERE issuer = ?1 AND year = ?2 ORDER BY id LIMIT 1",
   /* the three write the whole row at once (bind_report_row()); the
    * content hash (?4) stays what it was when a report is saved */
   [STMT_INSERT_REPORT] =

@@ -327,6 +327,34 @@ test_conflict_replace (Fixture       *f,
     g_assert_cmpint (gx_backend_find_hash (backend, "pinggu-v2", &error), ==, ids[PINGGU]);
   }
   {
+    /* the issuer spelled otherwise (北京市平谷区人民政府 / 北京市平谷区 政府:
+     * one key) in the same year: never a second report of the year, but
+     * the same report when the figures are the same, a conflict when not;
+     * the same for a spelling merged into it */
+    g_autoptr(GxReport) spelled = read_sample (PINGGU, NULL);
+    g_autoptr(GString) issuer = g_string_new (gx_report_get_issuer (spelled));
+
+    g_assert_cmpuint (g_string_replace (issuer, "人民政府", " 政府", 0), ==, 1);
+    gx_report_set_issuer (spelled, issuer->str);
+    g_assert_true (gx_backend_put_report (backend, spelled, "pinggu-spelled", FALSE, &outcome, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (outcome, ==, GX_IMPORT_CONFLICT);
+    gx_report_set_value (spelled, (guint) cell, W (300));
+    g_assert_true (gx_backend_put_report (backend, spelled, "pinggu-spelled-300", FALSE, &outcome, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (outcome, ==, GX_IMPORT_ALREADY_PRESENT);
+    g_assert_cmpint (gx_report_get_id (spelled), ==, ids[PINGGU]);
+
+    g_assert_true (gx_backend_set_issuer_alias (backend, "平谷区政府", gx_report_get_issuer (spelled),
+                                                &error));
+    g_assert_no_error (error);
+    gx_report_set_issuer (spelled, "平谷区政府");
+    gx_report_set_value (spelled, (guint) cell, W (301));
+    g_assert_true (gx_backend_put_report (backend, spelled, "pinggu-merged", FALSE, &outcome, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (outcome, ==, GX_IMPORT_CONFLICT);
+  }
+  {
     g_autoptr(GPtrArray) summaries = gx_backend_list_summaries (backend, &error);
 
     g_assert_cmpuint (summaries->len, ==, 5);
