@@ -2321,6 +2321,24 @@ window_has (GxPgStore   *self,
   return FALSE;
 }
 
+/* A put answered before it returns. */
+static gboolean
+put_now (GxPgStore         *self,
+         GxReport          *report,
+         const char        *content_hash,
+         gboolean           replace,
+         GxBackendPutDone   done,
+         gpointer           user_data,
+         GError           **error)
+{
+  GxImportOutcome outcome;
+
+  if (!gx_pg_store_put_report (self, report, content_hash, replace, &outcome, error))
+    return FALSE;
+  done (report, outcome, user_data);
+  return TRUE;
+}
+
 gboolean
 gx_pg_store_queue_put (GxPgStore         *self,
                        GxReport          *report,
@@ -2347,14 +2365,7 @@ gx_pg_store_queue_put (GxPgStore         *self,
   issuer_key = gx_issuer_normalize (gx_report_get_issuer (report));
   if (content_hash == NULL || !self->in_batch || self->depth > 0 || self->read_only ||
       !put_may_be_new (report, issuer_key))
-    {
-      GxImportOutcome outcome;
-
-      if (!gx_pg_store_put_report (self, report, content_hash, replace, &outcome, error))
-        return FALSE;
-      done (report, outcome, user_data);
-      return TRUE;
-    }
+    return put_now (self, report, content_hash, replace, done, user_data, error);
 
   if ((self->window.length >= WINDOW_MAX || window_has (self, issuer_key, content_hash)) &&
       !settle (self, TRUE, error))
@@ -2371,13 +2382,8 @@ gx_pg_store_queue_put (GxPgStore         *self,
     {
       if (PQenterPipelineMode (self->conn) != 1)
         {
-          GxImportOutcome outcome;
-
           cell_arrays_free (arrays);
-          if (!gx_pg_store_put_report (self, report, content_hash, replace, &outcome, error))
-            return FALSE;
-          done (report, outcome, user_data);
-          return TRUE;
+          return put_now (self, report, content_hash, replace, done, user_data, error);
         }
       if (self->pending_release != NULL)
         commands[n_commands++] = self->pending_release;
