@@ -452,6 +452,28 @@ test_type_and_save (Fixture       *fx,
   g_assert_cmpstr (entry_text (gx_editor_window_get_form (again), REV ("review", "upheld")), ==, "1");
   g_assert_false (gx_editor_window_get_modified (again));
   close_editor (again);
+  /* the first save said nothing more */
+  g_assert_null (gx_editor_window_get_message (fx->editor));
+
+  /* the same issuer, spelled otherwise, and year typed into another new
+   * report: saved as asked, and the other report named */
+  again = open_editor (fx, 0);
+  form = gx_editor_window_get_form (again);
+  type_text (gx_editor_form_get_issuer_entry (form), "北京市大兴区安定镇 政府");
+  type_text (gx_editor_form_get_year_entry (form), "2022");
+  type_cell (form, APP ("new_received", "total"), "14");
+  drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (again), "editor.save", NULL));
+  g_assert_false (gx_editor_window_get_modified (again));
+  g_assert_cmpint (gx_editor_window_get_report_id (again), >, id);
+  {
+    g_autofree char *named = g_strdup_printf ("(#%lld)", (long long) id);
+
+    g_assert_nonnull (gx_editor_window_get_message (again));
+    g_assert_nonnull (strstr (gx_editor_window_get_message (again), "another report of"));
+    g_assert_nonnull (strstr (gx_editor_window_get_message (again), named));
+  }
+  close_editor (again);
 }
 
 /* a reviewer breaks a total: highlight, tooltip, count; undo puts it back */

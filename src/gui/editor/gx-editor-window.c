@@ -1091,6 +1091,28 @@ gx_editor_window_get_modified (GxEditorWindow *self)
   return self->modified;
 }
 
+/* A report typed in is saved even when the workspace has another of its
+ * issuer (spelled alike or merged) and year, as the user asked; but that
+ * is said, since an import would have called it a conflict. */
+static void
+say_same_year (GxEditorWindow *self)
+{
+  GxReport *report = self->report;
+  g_autofree char *message = NULL;
+  gint64 other;
+
+  if (gx_report_get_year (report) <= 0)
+    return;
+  other = gx_backend_find_report (gx_workspace_get_backend (self->store), gx_report_get_issuer (report),
+                                  gx_report_get_year (report), gx_report_get_id (report), NULL);
+  if (other <= 0)
+    return;
+  /* TRANSLATORS: "… another report of 北京市平谷区人民政府 for 2022 (#12) …" */
+  message = g_strdup_printf (_("Saved. The workspace has another report of %s for %d (#%lld): if they are the same report, remove one of them."),
+                             gx_report_get_issuer (report), gx_report_get_year (report), (long long) other);
+  show_message (self, message, FALSE, FALSE);
+}
+
 gboolean
 gx_editor_window_save (GxEditorWindow  *self,
                        GError         **error)
@@ -1120,6 +1142,7 @@ gx_editor_window_save (GxEditorWindow  *self,
   gx_edit_history_seal (gx_editor_form_get_history (self->form));
   set_modified (self, FALSE);
   gtk_label_set_text (self->saved_label, _("Saved"));
+  say_same_year (self);
   g_signal_emit (self, signals[SAVED], 0, gx_report_get_id (self->report));
   return TRUE;
 }
