@@ -178,6 +178,17 @@ gx_doc_row_add_cell_static (GxDocRow   *row,
   row_add_cell (row, text, line);
 }
 
+/* The text of every span cell: empty, told apart from other empty cells by
+ * its address. */
+static const char span_text[] = "";
+
+void
+gx_doc_row_add_span (GxDocRow *row,
+                     guint     line)
+{
+  row_add_cell (row, span_text, line);
+}
+
 void
 gx_doc_row_append_text (GxDocRow   *row,
                         const char *text)
@@ -856,6 +867,18 @@ place_values (GxDocument        *doc,
     n--;
   while (n > n_columns && is_empty_text (v[0].text))
     v++, n--;
+
+  /* Still too many: the positions a value merged over two columns covers
+   * ("本年新公开数量" over two columns of a grid of five) are no values. */
+  if (n > n_columns)
+    {
+      guint w = 0;
+
+      for (guint i = 0; i < n; i++)
+        if (v[i].text != span_text)
+          v[w++] = v[i];
+      n = w;
+    }
 
   if (collapsed || n < n_columns)
     {

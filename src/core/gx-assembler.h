@@ -44,6 +44,11 @@ void        gx_doc_row_add_cell      (GxDocRow   *row,
 void        gx_doc_row_add_cell_static (GxDocRow   *row,
                                         const char *text,
                                         guint       line);
+/* A position that a value merged over several columns covers beyond its
+ * first (an HTML colspan, a Word gridSpan): an empty cell that a row with
+ * more cells than its template row has columns drops before anything else. */
+void        gx_doc_row_add_span      (GxDocRow   *row,
+                                      guint       line);
 /* Appends text to the last cell (a cell continued on the next line). */
 void        gx_doc_row_append_text   (GxDocRow   *row,
                                       const char *text);

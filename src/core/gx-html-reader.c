@@ -32,6 +32,7 @@ typedef struct
 {
   char *text;
   guint line;
+  gboolean span;      /* a position a value's colspan covers beyond its first */
 } FlowCell;
 
 struct _GxFlowRow
@@ -214,7 +215,16 @@ gx_flow_row_add_cell (GxFlowRow  *row,
                       const char *text,
                       guint       line)
 {
-  FlowCell cell = { g_strdup (text), line };
+  FlowCell cell = { g_strdup (text), line, FALSE };
+
+  g_array_append_val (row->cells, cell);
+}
+
+static void
+flow_row_add_span (GxFlowRow *row,
+                   guint      line)
+{
+  FlowCell cell = { g_strdup (""), line, TRUE };
 
   g_array_append_val (row->cells, cell);
 }
@@ -447,7 +457,10 @@ gx_flow_end_table (GxFlow *flow,
         {
           GridCell *cell = &g_array_index (row, GridCell, c);
 
-          gx_flow_row_add_cell (out, cell->text ? cell->text : "", cell->state != GRID_UNSET ? cell->line : line);
+          if (cell->state == GRID_CELL && !cell->origin && cell->text && cell->text[0] == '\0')
+            flow_row_add_span (out, cell->line);
+          else
+            gx_flow_row_add_cell (out, cell->text ? cell->text : "", cell->state != GRID_UNSET ? cell->line : line);
         }
     }
 
@@ -686,7 +699,10 @@ gx_flow_to_document (GxFlow  *flow,
             {
               FlowCell *cell = &g_array_index (item->row->cells, FlowCell, c);
 
-              gx_doc_row_add_cell (row, cell->text, cell->line);
+              if (cell->span)
+                gx_doc_row_add_span (row, cell->line);
+              else
+                gx_doc_row_add_cell (row, cell->text, cell->line);
             }
         }
     }

@@ -341,3 +341,31 @@ w.writerow([str(v) for v in REVIEW])
 for line in ("五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "本年度未收取信息处理费。"):
     w.writerow([line])
 write("spreadsheet-tables.csv", buf.getvalue())
+
+# 9. the 2019 form on a grid of five columns: a header cell and the values
+# under it merged over the two middle columns, and value cells merged over
+# two columns in the middle of a row (the merge not always under its header)
+t = '<table border="1">\n'
+t += tr([td("第二十条第（一）项", 5)])
+t += tr([td("信息内容"), td("本年新<br />制作数量"), td("本年新<br />公开数量", 2), td("对外公开总数量")])
+t += tr([td("规章"), td("2"), td("2", 2), td("51")])
+t += tr([td("规范性文件"), td("7"), td("6", 2), td("44")])
+for item, rows in (("第二十条第（五）项", [("行政许可", "12", "3", "97"), ("其他对外管理服务事项", "5", "0", "8")]),
+                   ("第二十条第（六）项", [("行政处罚", "20", "-2", "35"), ("行政强制", "1", "0", "4")])):
+    t += tr([td(item, 5)])
+    t += tr([td("信息内容"), td("上一年项目数量"), td("本年增/减", 2), td("处理决定数量")])
+    for label, a, b, c in rows:
+        t += tr([td(label), td(a, 2), td(b), td(c)])
+t += tr([td("第二十条第（八）项", 5)])
+t += tr([td("信息内容"), td("上一年项目数量", 2), td("本年增/减", 2)])
+t += tr([td("行政事业性收费"), td("6", 2), td("1", 2)])
+t += tr([td("第二十条第（九）项", 5)])
+t += tr([td("信息内容"), td("采购项目数量", 2), td("采购总金额", 2)])
+t += tr([td("政府集中采购"), td("4", 2), td("251000元", 2)])
+t += "</table>\n"
+body = h("示例区司法局2019年政府信息公开工作年度报告") + PROSE
+body += h("二、主动公开政府信息情况") + t
+body += h("三、收到和处理政府信息公开申请情况") + applications_table(rows19, one_other=True)
+body += h("四、政府信息公开行政复议、行政诉讼情况") + review_table()
+body += end()
+write("format2019-grid.html", page("示例区司法局", body))
