@@ -12,8 +12,10 @@
  *    of the template (gx-schema.c);
  *  - the values of a row.  When a row gives as many values as the template
  *    has columns, they go in order.  When it gives fewer (the pipe layout
- *    drops empty cells), they are placed so that the row's own total holds,
- *    the leftmost such placement winning, and the cells are flagged
+ *    drops empty cells), they are placed so that the row's own total holds
+ *    (in section 二, which has no totals, so that the documents in force
+ *    are not fewer than those of the year), the leftmost such placement
+ *    winning, and the cells are flagged
  *    GX_CELL_FLAG_INFERRED (the ambiguous_layout rule reports them).
  */
 #include "gx-config.h"
@@ -644,13 +646,14 @@ static gboolean
 placement_consistent (GxSection    section,
                       guint        group,
                       guint        n_columns,
+                      int          stock,
                       const Value *values,
                       const guint *positions,
                       guint        n_values)
 {
   gint64 cells[32] = { 0 };
 
-  if (section == GX_SECTION_DISCLOSURE)
+  if (section == GX_SECTION_DISCLOSURE && stock < 0)
     return TRUE;
 
   for (guint i = 0; i < n_values; i++)
@@ -661,6 +664,12 @@ placement_consistent (GxSection    section,
         return TRUE;   /* an invalid value: nothing to go by */
       cells[positions[i]] = v;
     }
+
+  /* section 二 has no totals, but the documents in force (or published in
+   * all) include those of the year: 22 and 235 of a row 制发/废止/现行有效
+   * are 22 issued and 235 in force, not 235 repealed and none in force. */
+  if (section == GX_SECTION_DISCLOSURE)
+    return cells[stock] >= cells[0];
 
   /* section 三: one group of 7; section 四 (when all three rows come as one
    * line of 15): three groups of 5.  The last column of a group is its
@@ -684,6 +693,7 @@ static void
 infer_positions (GxSection    section,
                  guint        group,
                  guint        n_columns,
+                 int          stock,
                  const Value *values,
                  guint        n_values,
                  guint       *positions)
@@ -699,7 +709,7 @@ infer_positions (GxSection    section,
     {
       int i;
 
-      if (placement_consistent (section, group, n_columns, values, trial, n_values))
+      if (placement_consistent (section, group, n_columns, stock, values, trial, n_values))
         {
           memcpy (positions, trial, n_values * sizeof (guint));
           return;
@@ -911,7 +921,17 @@ place_values (GxDocument        *doc,
     {
       guint positions[32];
 
-      infer_positions (first->section, group, n_columns, v, n, positions);
+      int stock = -1;
+
+      /* a row of documents: its last column counts those in force */
+      if (first->section == GX_SECTION_DISCLOSURE && n_rows == 1 && n_columns > 1)
+        {
+          const char *key = gx_schema_cell (cells[n_columns - 1])->column->key;
+
+          if (strcmp (key, "in_force") == 0 || strcmp (key, "total_published") == 0)
+            stock = (int) n_columns - 1;
+        }
+      infer_positions (first->section, group, n_columns, stock, v, n, positions);
       for (guint i = 0; i < n; i++)
         set_cell_from_text (report, cells[positions[i]], v[i].text, v[i].line, TRUE);
     }
