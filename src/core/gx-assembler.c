@@ -1622,7 +1622,9 @@ gx_document_assemble (GxDocument *doc,
               g_autoptr(GArray) probe = g_array_new (FALSE, FALSE, sizeof (Value));
 
               append_values_after (probe, block->row, label_index);
-              if (!row_has_number (probe))
+              /* in the 2021 form a （六）其他处理 without values heads its
+               * three rows; in the 2019 form it is the row, all blank */
+              if (!row_has_number (probe) && format != GX_FORMAT_2019)
                 row = NULL, merged_other = FALSE;
             }
         }

@@ -344,7 +344,8 @@ write("spreadsheet-tables.csv", buf.getvalue())
 
 # 9. the 2019 form on a grid of five columns: a header cell and the values
 # under it merged over the two middle columns, and value cells merged over
-# two columns in the middle of a row (the merge not always under its header)
+# two columns in the middle of a row (the merge not always under its header);
+# （六）其他处理 all blank
 t = '<table border="1">\n'
 t += tr([td("第二十条第（一）项", 5)])
 t += tr([td("信息内容"), td("本年新<br />制作数量"), td("本年新<br />公开数量", 2), td("对外公开总数量")])
@@ -363,9 +364,12 @@ t += tr([td("第二十条第（九）项", 5)])
 t += tr([td("信息内容"), td("采购项目数量", 2), td("采购总金额", 2)])
 t += tr([td("政府集中采购"), td("4", 2), td("251000元", 2)])
 t += "</table>\n"
+# （六）其他处理, the 2019 form's one row, with every cell left empty
+rows19_blank = [(label, key, [""] * 7 if key == "other_misc" else values)
+                for label, key, values in rows19]
 body = h("示例区司法局2019年政府信息公开工作年度报告") + PROSE
 body += h("二、主动公开政府信息情况") + t
-body += h("三、收到和处理政府信息公开申请情况") + applications_table(rows19, one_other=True)
+body += h("三、收到和处理政府信息公开申请情况") + applications_table(rows19_blank, one_other=True)
 body += h("四、政府信息公开行政复议、行政诉讼情况") + review_table()
 body += end()
 write("format2019-grid.html", page("示例区司法局", body))
