@@ -64,6 +64,7 @@ struct _GxDocument
   GPtrArray *rows;    /* GxDocRow, owned */
   GStringChunk *strings;
   char *text;         /* gx_document_take_text() */
+  char *attachment;   /* gx_document_set_attachment() */
 };
 
 #define BLOCK(doc, i) (&g_array_index ((doc)->blocks, Block, (i)))
@@ -96,8 +97,17 @@ gx_document_free (GxDocument *doc)
   g_ptr_array_unref (doc->rows);
   g_string_chunk_free (doc->strings);
   g_free (doc->text);
+  g_free (doc->attachment);
   g_free (doc->source_name);
   g_free (doc);
+}
+
+void
+gx_document_set_attachment (GxDocument *doc,
+                            const char *name)
+{
+  g_free (doc->attachment);
+  doc->attachment = g_strdup (name);
 }
 
 void
@@ -1914,6 +1924,14 @@ gx_document_assemble (GxDocument *doc,
         g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_NOT_REPORT,
                      _("%s: the headings of sections 二, 三 and 四 are there, but the numbers of their tables are not on the lines of their rows: text copied out of a PDF viewer keeps the reading order of the page, not its rows. Import the PDF itself, or the text “pdftotext -layout” makes of it"),
                      doc->source_name);
+        return NULL;
+      }
+    if (n_found == 0 && doc->attachment != NULL)
+      {
+        /* a page that only announces its report and links to it */
+        g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_NOT_REPORT,
+                     _("%s: not an annual report: none of the tables of sections 二, 三 and 四 was found, but the page links to the file “%s”, which may hold the report: import that file instead (a .doc or .wps saved as .docx first)"),
+                     doc->source_name, doc->attachment);
         return NULL;
       }
     if (n_found == 0)

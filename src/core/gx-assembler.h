@@ -54,6 +54,11 @@ void        gx_doc_row_append_text   (GxDocRow   *row,
                                       const char *text);
 guint       gx_doc_row_get_n_cells   (GxDocRow   *row);
 
+/* A file the page links to that may hold the report itself (an attached
+ * "…年度报告.doc"), named when the page turns out to have no tables. */
+void        gx_document_set_attachment (GxDocument *doc,
+                                        const char *name);
+
 /* Builds the report.  Fails with GX_READER_ERROR_NOT_REPORT when the title
  * or a section table is missing, GX_READER_ERROR_MALFORMED when a row
  * cannot be read (the message names the line). */
