@@ -4,7 +4,9 @@
  * Tables: a <table> that holds another table is page layout, and its cells
  * are read as running text; any other table becomes a grid, its merged
  * cells expanded (a label spanning columns is repeated in each, so that the
- * values that follow it line up; a value is kept in its first column only).
+ * values that follow it line up; a value is kept in its first column only,
+ * the others it covers being span cells, which a row with more cells than
+ * its template row has columns drops: gx_doc_row_add_span()).
  *
  * Finding the report on a page: links alone on a line are navigation and
  * are dropped; the report starts at the last title ("XX2022年政府信息公开
