@@ -221,6 +221,9 @@ static const Refusal refusals[] = {
   { "truncated.docx", GX_READER_ERROR_MALFORMED, "truncated" },
   { "zipbomb.docx", GX_READER_ERROR_LIMIT, "zip bomb" },
   { "no-report.html", GX_READER_ERROR_NOT_REPORT, "not an annual report" },
+  /* a page that only links to its report's file: named, not a link of the
+   * navigation */
+  { "report-attached.html", GX_READER_ERROR_NOT_REPORT, "“示例区水务局2022年政府信息公开工作年度报告.doc”" },
   { "encrypted.pdf", GX_READER_ERROR_ENCRYPTED, "password" },
   { "scanned.pdf", GX_READER_ERROR_NO_TEXT, "no text" },
   /* a PDF viewer's copy of a report: said so, with what to import instead */

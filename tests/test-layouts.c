@@ -298,6 +298,74 @@ test_format2019_units (void)
   g_assert_cmpstr (summary, ==, "");
 }
 
+/* The 2019 form on a grid of five columns: 本年新公开数量 and the values
+ * under it merged over two columns, and values merged over two columns in
+ * the middle of a row, not under the header cell merged so (上一年项目数量
+ * over columns 2-3 where the header has it in column 2).  The positions a
+ * merged value covers are no values of their own.  The form's one row
+ * （六）其他处理 left all blank is still that row, not a missing one. */
+static void
+test_format2019_grid (void)
+{
+  g_autoptr(GxReport) report = read_layout ("format2019-grid.html");
+  g_autofree char *summary = findings_summary (report);
+
+  g_assert_cmpstr (gx_report_get_format_version (report), ==, "2019");
+  assert_cell (report, "disclosure.regulations.made", "2");
+  assert_cell (report, "disclosure.regulations.published", "2");
+  assert_cell (report, "disclosure.regulations.total_published", "51");
+  assert_cell (report, "disclosure.normative_documents.published", "6");
+  assert_cell (report, "disclosure.normative_documents.total_published", "44");
+  assert_cell (report, "disclosure.licensing.previous_items", "12");
+  assert_cell (report, "disclosure.licensing.change", "3");
+  assert_cell (report, "disclosure.licensing.decisions", "97");
+  assert_cell (report, "disclosure.other_services.decisions", "8");
+  assert_cell (report, "disclosure.punishment.change", "-2");
+  assert_cell (report, "disclosure.enforcement.decisions", "4");
+  assert_cell (report, "disclosure.fees.previous_items", "6");
+  assert_cell (report, "disclosure.fees.change", "1");
+  assert_cell (report, "disclosure.procurement.items", "4");
+  assert_cell (report, "disclosure.procurement.amount_wan", "25.1");
+  /* （六）其他处理 is there, all blank: no note that it is missing */
+  assert_cell (report, "applications.other_misc.natural_person", NULL);
+  assert_cell (report, "applications.other_misc.total", NULL);
+  assert_review (report);
+  g_assert_null (strstr (summary, "unread"));
+  g_assert_null (strstr (summary, "ambiguous_layout"));
+  g_assert_null (strstr (summary, "form_variant"));
+}
+
+/* A Markdown copy of a PDF that lost a cell of section 二 ("| 规章 | 3 |
+ * 40 |"): section 二 has no totals, but the documents in force include those
+ * of the year, so 40 is in force, not repealed; the warning says the
+ * columns were guessed, not inferred from a total. */
+static void
+test_pipe_disclosure (void)
+{
+  g_autoptr(GxReport) report = read_layout ("pipe-disclosure.md");
+  g_autoptr(GPtrArray) findings = gx_rules_check (report);
+  gboolean warned = FALSE;
+
+  assert_cell (report, "disclosure.regulations.issued", "3");
+  assert_cell (report, "disclosure.regulations.repealed", NULL);
+  assert_cell (report, "disclosure.regulations.in_force", "40");
+  assert_cell (report, "disclosure.normative_documents.repealed", "2");
+  assert_cell (report, "disclosure.normative_documents.in_force", "30");
+  assert_app_row (report, "results_total", results_total);
+  assert_review (report);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GxFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_strcmp0 (gx_finding_get_rule (f), GX_RULE_AMBIGUOUS_LAYOUT) != 0)
+        continue;
+      g_assert_cmpint (gx_finding_get_cell (f), ==, gx_schema_find_cell_by_path ("disclosure.regulations.issued"));
+      g_assert_null (strstr (gx_finding_get_message (f), "row total"));
+      warned = TRUE;
+    }
+  g_assert_true (warned);
+}
+
 /* A Markdown copy of a PDF: the title over two lines with the issuer after
  * the year, page numbers, section 二 as lines of text (行政许可 321), rows
  * whose labels went into the text above them (placed by their neighbours,
@@ -408,6 +476,8 @@ main (int argc, char **argv)
   g_test_add_func ("/layouts/fee-6-decimals", test_fee_6_decimals);
   g_test_add_func ("/layouts/fee-merged-one-value", test_fee_merged_one_value);
   g_test_add_func ("/layouts/format2019-units", test_format2019_units);
+  g_test_add_func ("/layouts/format2019-grid", test_format2019_grid);
+  g_test_add_func ("/layouts/pipe-disclosure", test_pipe_disclosure);
   g_test_add_func ("/layouts/markdown", test_markdown);
   g_test_add_func ("/layouts/units-text", test_units_text);
   g_test_add_func ("/layouts/copied-tables", test_copied_tables);

@@ -12,8 +12,10 @@
  *    of the template (gx-schema.c);
  *  - the values of a row.  When a row gives as many values as the template
  *    has columns, they go in order.  When it gives fewer (the pipe layout
- *    drops empty cells), they are placed so that the row's own total holds,
- *    the leftmost such placement winning, and the cells are flagged
+ *    drops empty cells), they are placed so that the row's own total holds
+ *    (in section 二, which has no totals, so that the documents in force
+ *    are not fewer than those of the year), the leftmost such placement
+ *    winning, and the cells are flagged
  *    GX_CELL_FLAG_INFERRED (the ambiguous_layout rule reports them).
  */
 #include "gx-config.h"
@@ -62,6 +64,7 @@ struct _GxDocument
   GPtrArray *rows;    /* GxDocRow, owned */
   GStringChunk *strings;
   char *text;         /* gx_document_take_text() */
+  char *attachment;   /* gx_document_set_attachment() */
 };
 
 #define BLOCK(doc, i) (&g_array_index ((doc)->blocks, Block, (i)))
@@ -94,8 +97,17 @@ gx_document_free (GxDocument *doc)
   g_ptr_array_unref (doc->rows);
   g_string_chunk_free (doc->strings);
   g_free (doc->text);
+  g_free (doc->attachment);
   g_free (doc->source_name);
   g_free (doc);
+}
+
+void
+gx_document_set_attachment (GxDocument *doc,
+                            const char *name)
+{
+  g_free (doc->attachment);
+  doc->attachment = g_strdup (name);
 }
 
 void
@@ -176,6 +188,17 @@ gx_doc_row_add_cell_static (GxDocRow   *row,
                             guint       line)
 {
   row_add_cell (row, text, line);
+}
+
+/* The text of every span cell: empty, told apart from other empty cells by
+ * its address. */
+static const char span_text[] = "";
+
+void
+gx_doc_row_add_span (GxDocRow *row,
+                     guint     line)
+{
+  row_add_cell (row, span_text, line);
 }
 
 void
@@ -633,13 +656,14 @@ static gboolean
 placement_consistent (GxSection    section,
                       guint        group,
                       guint        n_columns,
+                      int          stock,
                       const Value *values,
                       const guint *positions,
                       guint        n_values)
 {
   gint64 cells[32] = { 0 };
 
-  if (section == GX_SECTION_DISCLOSURE)
+  if (section == GX_SECTION_DISCLOSURE && stock < 0)
     return TRUE;
 
   for (guint i = 0; i < n_values; i++)
@@ -650,6 +674,12 @@ placement_consistent (GxSection    section,
         return TRUE;   /* an invalid value: nothing to go by */
       cells[positions[i]] = v;
     }
+
+  /* section 二 has no totals, but the documents in force (or published in
+   * all) include those of the year: 22 and 235 of a row 制发/废止/现行有效
+   * are 22 issued and 235 in force, not 235 repealed and none in force. */
+  if (section == GX_SECTION_DISCLOSURE)
+    return cells[stock] >= cells[0];
 
   /* section 三: one group of 7; section 四 (when all three rows come as one
    * line of 15): three groups of 5.  The last column of a group is its
@@ -673,6 +703,7 @@ static void
 infer_positions (GxSection    section,
                  guint        group,
                  guint        n_columns,
+                 int          stock,
                  const Value *values,
                  guint        n_values,
                  guint       *positions)
@@ -688,7 +719,7 @@ infer_positions (GxSection    section,
     {
       int i;
 
-      if (placement_consistent (section, group, n_columns, values, trial, n_values))
+      if (placement_consistent (section, group, n_columns, stock, values, trial, n_values))
         {
           memcpy (positions, trial, n_values * sizeof (guint));
           return;
@@ -857,6 +888,18 @@ place_values (GxDocument        *doc,
   while (n > n_columns && is_empty_text (v[0].text))
     v++, n--;
 
+  /* Still too many: the positions a value merged over two columns covers
+   * ("本年新公开数量" over two columns of a grid of five) are no values. */
+  if (n > n_columns)
+    {
+      guint w = 0;
+
+      for (guint i = 0; i < n; i++)
+        if (v[i].text != span_text)
+          v[w++] = v[i];
+      n = w;
+    }
+
   if (collapsed || n < n_columns)
     {
       /* keep only what was really given */
@@ -888,7 +931,17 @@ place_values (GxDocument        *doc,
     {
       guint positions[32];
 
-      infer_positions (first->section, group, n_columns, v, n, positions);
+      int stock = -1;
+
+      /* a row of documents: its last column counts those in force */
+      if (first->section == GX_SECTION_DISCLOSURE && n_rows == 1 && n_columns > 1)
+        {
+          const char *key = gx_schema_cell (cells[n_columns - 1])->column->key;
+
+          if (strcmp (key, "in_force") == 0 || strcmp (key, "total_published") == 0)
+            stock = (int) n_columns - 1;
+        }
+      infer_positions (first->section, group, n_columns, stock, v, n, positions);
       for (guint i = 0; i < n; i++)
         set_cell_from_text (report, cells[positions[i]], v[i].text, v[i].line, TRUE);
     }
@@ -1579,7 +1632,9 @@ gx_document_assemble (GxDocument *doc,
               g_autoptr(GArray) probe = g_array_new (FALSE, FALSE, sizeof (Value));
 
               append_values_after (probe, block->row, label_index);
-              if (!row_has_number (probe))
+              /* in the 2021 form a （六）其他处理 without values heads its
+               * three rows; in the 2019 form it is the row, all blank */
+              if (!row_has_number (probe) && format != GX_FORMAT_2019)
                 row = NULL, merged_other = FALSE;
             }
         }
@@ -1869,6 +1924,14 @@ gx_document_assemble (GxDocument *doc,
         g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_NOT_REPORT,
                      _("%s: the headings of sections 二, 三 and 四 are there, but the numbers of their tables are not on the lines of their rows: text copied out of a PDF viewer keeps the reading order of the page, not its rows. Import the PDF itself, or the text “pdftotext -layout” makes of it"),
                      doc->source_name);
+        return NULL;
+      }
+    if (n_found == 0 && doc->attachment != NULL)
+      {
+        /* a page that only announces its report and links to it */
+        g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_NOT_REPORT,
+                     _("%s: not an annual report: none of the tables of sections 二, 三 and 四 was found, but the page links to the file “%s”, which may hold the report: import that file instead (a .doc or .wps saved as .docx first)"),
+                     doc->source_name, doc->attachment);
         return NULL;
       }
     if (n_found == 0)

@@ -44,10 +44,20 @@ void        gx_doc_row_add_cell      (GxDocRow   *row,
 void        gx_doc_row_add_cell_static (GxDocRow   *row,
                                         const char *text,
                                         guint       line);
+/* A position that a value merged over several columns covers beyond its
+ * first (an HTML colspan, a Word gridSpan): an empty cell that a row with
+ * more cells than its template row has columns drops before anything else. */
+void        gx_doc_row_add_span      (GxDocRow   *row,
+                                      guint       line);
 /* Appends text to the last cell (a cell continued on the next line). */
 void        gx_doc_row_append_text   (GxDocRow   *row,
                                       const char *text);
 guint       gx_doc_row_get_n_cells   (GxDocRow   *row);
+
+/* A file the page links to that may hold the report itself (an attached
+ * "…年度报告.doc"), named when the page turns out to have no tables. */
+void        gx_document_set_attachment (GxDocument *doc,
+                                        const char *name);
 
 /* Builds the report.  Fails with GX_READER_ERROR_NOT_REPORT when the title
  * or a section table is missing, GX_READER_ERROR_MALFORMED when a row

@@ -4,7 +4,9 @@
  * Tables: a <table> that holds another table is page layout, and its cells
  * are read as running text; any other table becomes a grid, its merged
  * cells expanded (a label spanning columns is repeated in each, so that the
- * values that follow it line up; a value is kept in its first column only).
+ * values that follow it line up; a value is kept in its first column only,
+ * the others it covers being span cells, which a row with more cells than
+ * its template row has columns drops: gx_doc_row_add_span()).
  *
  * Finding the report on a page: links alone on a line are navigation and
  * are dropped; the report starts at the last title ("XX2022年政府信息公开
@@ -32,6 +34,7 @@ typedef struct
 {
   char *text;
   guint line;
+  gboolean span;      /* a position a value's colspan covers beyond its first */
 } FlowCell;
 
 struct _GxFlowRow
@@ -214,7 +217,16 @@ gx_flow_row_add_cell (GxFlowRow  *row,
                       const char *text,
                       guint       line)
 {
-  FlowCell cell = { g_strdup (text), line };
+  FlowCell cell = { g_strdup (text), line, FALSE };
+
+  g_array_append_val (row->cells, cell);
+}
+
+static void
+flow_row_add_span (GxFlowRow *row,
+                   guint      line)
+{
+  FlowCell cell = { g_strdup (""), line, TRUE };
 
   g_array_append_val (row->cells, cell);
 }
@@ -447,7 +459,10 @@ gx_flow_end_table (GxFlow *flow,
         {
           GridCell *cell = &g_array_index (row, GridCell, c);
 
-          gx_flow_row_add_cell (out, cell->text ? cell->text : "", cell->state != GRID_UNSET ? cell->line : line);
+          if (cell->state == GRID_CELL && !cell->origin && cell->text && cell->text[0] == '\0')
+            flow_row_add_span (out, cell->line);
+          else
+            gx_flow_row_add_cell (out, cell->text ? cell->text : "", cell->state != GRID_UNSET ? cell->line : line);
         }
     }
 
@@ -686,7 +701,10 @@ gx_flow_to_document (GxFlow  *flow,
             {
               FlowCell *cell = &g_array_index (item->row->cells, FlowCell, c);
 
-              gx_doc_row_add_cell (row, cell->text, cell->line);
+              if (cell->span)
+                gx_doc_row_add_span (row, cell->line);
+              else
+                gx_doc_row_add_cell (row, cell->text, cell->line);
             }
         }
     }
@@ -729,6 +747,7 @@ typedef struct
   gsize link_bytes;       /* of the line, inside <a href> */
   gsize text_bytes;       /* of the line, outside links */
   guint table_depth;
+  char *attachment;       /* the first link to a report's file, or NULL */
   GError *error;
 } HtmlWalk;
 
@@ -791,6 +810,48 @@ walk_set_depth_error (HtmlWalk *w)
     g_set_error (&w->error, GX_READER_ERROR, GX_READER_ERROR_LIMIT,
                  _("%s: the page nests its elements more than %u deep"),
                  gx_flow_get_source_name (w->flow), GX_READER_MAX_DEPTH);
+}
+
+/* A link to a document file whose name or text says it is a report
+ * ("…年度报告.doc", "年报.pdf"): what it shows, or its file name. */
+static char *
+report_file_link (const xmlNode *node)
+{
+  static const char *const extensions[] = { ".doc", ".docx", ".wps", ".pdf" };
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  const char *shown;
+  char *query;
+  gboolean file = FALSE;
+
+  for (xmlAttr *a = node->properties; a && path == NULL; a = a->next)
+    if (a->name && g_ascii_strcasecmp ((const char *) a->name, "href") == 0)
+      {
+        xmlChar *href = xmlNodeGetContent ((const xmlNode *) a);
+
+        path = g_strdup (href ? (const char *) href : "");
+        xmlFree (href);
+      }
+  if (path == NULL)
+    return NULL;
+  if ((query = strpbrk (path, "?#")) != NULL)
+    *query = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    file |= strlen (path) > strlen (extensions[i]) &&
+            g_ascii_strcasecmp (path + strlen (path) - strlen (extensions[i]), extensions[i]) == 0;
+  if (!file)
+    return NULL;
+  {
+    xmlChar *content = xmlNodeGetContent (node);
+
+    text = gx_flow_clean_text ((const char *) content, -1);
+    xmlFree (content);
+  }
+  shown = text[0] ? text : path;
+  if (strstr (shown, "报告") == NULL && strstr (shown, "年报") == NULL &&
+      strstr (path, "报告") == NULL && strstr (path, "年报") == NULL)
+    return NULL;
+  return g_strdup (shown);
 }
 
 static gboolean
@@ -1015,6 +1076,8 @@ walk_node (HtmlWalk      *w,
           walk_flush (w);
           continue;
         }
+      if (w->attachment == NULL && name_is (child, "a"))
+        w->attachment = report_file_link (child);
       walk_node (w, child, in_link || (name_is (child, "a") && has_href (child)), depth + 1);
     }
 }
@@ -1102,8 +1165,16 @@ gx_html_reader_parse (const char *text,
 
   if (w.error != NULL)
     {
+      g_free (w.attachment);
       g_propagate_error (error, w.error);
       return NULL;
     }
-  return gx_flow_to_document (flow, error);
+  {
+    GxDocument *doc = gx_flow_to_document (flow, error);
+
+    if (doc != NULL && w.attachment != NULL)
+      gx_document_set_attachment (doc, w.attachment);
+    g_free (w.attachment);
+    return doc;
+  }
 }

@@ -329,9 +329,13 @@ rule_ambiguous_layout (Check *check)
           if (finding == NULL)
             {
               const char *where = gx_schema_row_label (row);
+              /* section 二 has no row totals to place values by */
               g_autofree char *message =
-                g_strdup_printf (_("%s: the source gave fewer values than columns; their columns were inferred from the row total — check them against the original"),
-                                 where);
+                row->section == GX_SECTION_DISCLOSURE
+                ? g_strdup_printf (_("%s: the source gave fewer values than columns and this table has no totals; their columns were guessed (from the left, keeping the documents in force no fewer than those of the year) — check them against the original"),
+                                   where)
+                : g_strdup_printf (_("%s: the source gave fewer values than columns; their columns were inferred from the row total — check them against the original"),
+                                   where);
 
               finding = gx_finding_new (GX_RULE_AMBIGUOUS_LAYOUT, GX_SEVERITY_WARNING,
                                         cell, TRUE, message);

@@ -504,6 +504,20 @@ def make_scanned_pdf(path):
     open(path, "wb").write(bytes(out))
 
 
+# A page that only announces its report: the title, and the report itself as
+# an attached file (as some offices publish it).
+REPORT_ATTACHED = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>示例区水务局2022年政府信息公开工作年度报告_政府信息公开年报</title></head>
+<body>
+<div class="nav"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/zwgk/nb/2021nb.pdf?v=2">上一年度</a></div>
+<div class="article_title">示例区水务局2022年政府信息公开工作年度报告</div>
+<div class="article_content"><p>示例区水务局2022年政府信息公开工作年度报告</p></div>
+<div class="article_attachment"><span>附件下载</span>
+<ul><li><a href="./P020230115000000000001.DOC">示例区水务局2022年政府信息公开工作年度报告.doc</a></li></ul></div>
+<div class="footer">京ICP备05060933号</div>
+</body></html>
+"""
+
 NO_REPORT = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>区政府召开2022年度工作会议_新闻中心</title></head>
 <body>
@@ -538,6 +552,7 @@ def main():
         "beidaihe-2022-pipes.txt", values["beidaihe"], "北戴河区人民政府办公室",
         '<meta charset="utf-8">', blanks=("/", "&nbsp;", "／"), nested=True).encode("utf-8"))
     w("no-report.html", NO_REPORT.encode("utf-8"))
+    w("report-attached.html", REPORT_ATTACHED.encode("utf-8"))
 
     make_docx("haidian-2022.txt", values["haidian"], os.path.join(out, "haidian-2022.docx"),
               ["北京市海淀区人民政府2022年政府信息公开", "工作年度报告"])

@@ -341,3 +341,56 @@ w.writerow([str(v) for v in REVIEW])
 for line in ("五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "本年度未收取信息处理费。"):
     w.writerow([line])
 write("spreadsheet-tables.csv", buf.getvalue())
+
+# 9. the 2019 form on a grid of five columns: a header cell and the values
+# under it merged over the two middle columns, and value cells merged over
+# two columns in the middle of a row (the merge not always under its header);
+# （六）其他处理 all blank
+t = '<table border="1">\n'
+t += tr([td("第二十条第（一）项", 5)])
+t += tr([td("信息内容"), td("本年新<br />制作数量"), td("本年新<br />公开数量", 2), td("对外公开总数量")])
+t += tr([td("规章"), td("2"), td("2", 2), td("51")])
+t += tr([td("规范性文件"), td("7"), td("6", 2), td("44")])
+for item, rows in (("第二十条第（五）项", [("行政许可", "12", "3", "97"), ("其他对外管理服务事项", "5", "0", "8")]),
+                   ("第二十条第（六）项", [("行政处罚", "20", "-2", "35"), ("行政强制", "1", "0", "4")])):
+    t += tr([td(item, 5)])
+    t += tr([td("信息内容"), td("上一年项目数量"), td("本年增/减", 2), td("处理决定数量")])
+    for label, a, b, c in rows:
+        t += tr([td(label), td(a, 2), td(b), td(c)])
+t += tr([td("第二十条第（八）项", 5)])
+t += tr([td("信息内容"), td("上一年项目数量", 2), td("本年增/减", 2)])
+t += tr([td("行政事业性收费"), td("6", 2), td("1", 2)])
+t += tr([td("第二十条第（九）项", 5)])
+t += tr([td("信息内容"), td("采购项目数量", 2), td("采购总金额", 2)])
+t += tr([td("政府集中采购"), td("4", 2), td("251000元", 2)])
+t += "</table>\n"
+# （六）其他处理, the 2019 form's one row, with every cell left empty
+rows19_blank = [(label, key, [""] * 7 if key == "other_misc" else values)
+                for label, key, values in rows19]
+body = h("示例区司法局2019年政府信息公开工作年度报告") + PROSE
+body += h("二、主动公开政府信息情况") + t
+body += h("三、收到和处理政府信息公开申请情况") + applications_table(rows19_blank, one_other=True)
+body += h("四、政府信息公开行政复议、行政诉讼情况") + review_table()
+body += end()
+write("format2019-grid.html", page("示例区司法局", body))
+
+# 10. a Markdown copy of a PDF whose converter lost a cell of section 二 (the
+# 本年废止件数 of 规章 printed over two lines): "| 规章 | 3 | 40 |"
+md = ["# 示例市审计局2024年政府信息公开工作年度报告", "",
+      "一、总体情况", "本年度主动公开政府信息 80 条。", "",
+      "二、主动公开政府信息情况", "",
+      "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |", "|---|---|---|---|",
+      "| 规章 | 3 | 40 |", "| 行政规范性文件 | 6 | 2 | 30 |",
+      "| 信息内容 | 本年处理决定数量 |", "|---|---|", "| 行政许可 | 321 |",
+      "| 行政处罚 | 45 |", "| 行政强制 | 7 |",
+      "| 信息内容 | 本年收费金额（单位：万元） |", "|---|---|", "| 行政事业性收费 | 12.5 |", "",
+      "三、收到和处理政府信息公开申请情况", "",
+      "| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+      "|---|---|---|---|---|---|---|---|"]
+md += ["| " + label + " | " + " | ".join(str(v) for v in values) + " |"
+       for label, key, values in APPLICATIONS]
+md += ["", "四、政府信息公开行政复议、行政诉讼情况", "",
+       "| " + " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3) + " |",
+       "|" + "---|" * 15, "| " + " | ".join(str(v) for v in REVIEW) + " |", "",
+       "五、存在的主要问题及改进情况", "政策解读形式还不够丰富。", "六、其他需要报告的事项", "无。"]
+write("pipe-disclosure.md", "\n".join(md) + "\n")
