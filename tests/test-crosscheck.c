@@ -665,6 +665,22 @@ test_sections_clean (void)
       g_assert_cmpuint (found->len, ==, 0);
     }
 
+  /* 五 worded otherwise, as many offices do: still its heading */
+  {
+    const char *const wordings[] = { "五、存在问题及改进情况", "五、存在的问题和改进措施",
+                                     "5.主要问题和改进情况" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (wordings); i++)
+      {
+        g_autoptr(GxReport) report = read_variant ("anding-2022.txt", "五、存在的主要问题及改进情况",
+                                                   wordings[i]);
+        g_autoptr(GPtrArray) found = gx_sections_check (report);
+
+        g_test_message ("%s", wordings[i]);
+        g_assert_cmpuint (found->len, ==, 0);
+      }
+  }
+
   /* a report without text (typed, or read from JSON): nothing */
   {
     g_autoptr(GxReport) report = read_sample ("anding-2022.txt");

@@ -120,6 +120,8 @@ static const Fixture fixtures[] = {
   { "haidian-2022.html", "haidian-2022.txt" },
   { "pinggu-2022-gbk.html", "pinggu-2022.txt" },
   { "anding-2022-gbk-nometa.html", "anding-2022.txt" },
+  /* the title only in <title>: issuer and year from there */
+  { "anding-2022-title-in-head.html", "anding-2022.txt" },
   { "beidaihe-2022-nested.html", "beidaihe-2022-pipes.txt" },
   { "haidian-2022.docx", "haidian-2022.txt" },
   { "beidaihe-2022.docx", "beidaihe-2022-pipes.txt" },

@@ -25,6 +25,7 @@
 
 #include "gx-assembler.h"
 #include "gx-reader.h"
+#include "gx-sections.h"
 #include "gx-text.h"
 
 typedef struct
@@ -351,7 +352,7 @@ match_heading (const char *text)
   /* headings are short and end in 情况 (or are the two parts after the
    * tables); prose paragraphs are not worth normalising */
   if (strlen (text) > 200 ||
-      (strstr (text, "情况") == NULL && strstr (text, "存在的主要问题") == NULL &&
+      (strstr (text, "情况") == NULL && strstr (text, "问题") == NULL &&
        strstr (text, "其他需要报告") == NULL))
     return HEADING_NONE;
   key = gx_text_label_key (text, NULL);
@@ -364,7 +365,7 @@ match_heading (const char *text)
       if (strcmp (key, heading_keys[s][k]) == 0)
         return (int) s;
 
-  if (g_str_has_prefix (key, "存在的主要问题") || g_str_has_prefix (key, "其他需要报告的事项"))
+  if (gx_sections_key_follows_tables (key))
     return HEADING_END;
 
   /* worded otherwise: "四、政府信息公开行政复议与行政诉讼情况", "行政法复议" */

@@ -37,6 +37,7 @@
 #include "gx-html-reader.h"
 #include "gx-reader.h"
 #include "gx-schema.h"
+#include "gx-sections.h"
 #include "gx-text.h"
 
 #define MAX_WRAP   12   /* lines of a wrapped label on either side of its anchor */
@@ -250,8 +251,7 @@ heading_region (const Line *line)
     return (Region) GX_SECTION_APPLICATIONS;
   if (strstr (key, "行政复议") && strstr (key, "行政诉讼") && strstr (key, "情况"))
     return (Region) GX_SECTION_REVIEW_LITIGATION;
-  if (g_str_has_prefix (key, "存在的主要问题") || g_str_has_prefix (key, "其他需要报告的事项") ||
-      (g_str_has_suffix (key, "总体情况") && n <= 12))
+  if (gx_sections_key_follows_tables (key) || (g_str_has_suffix (key, "总体情况") && n <= 12))
     return REGION_END;
   return HEADING_NONE;
 }

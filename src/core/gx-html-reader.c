@@ -26,6 +26,7 @@
 #include "gx-html-reader.h"
 #include "gx-reader.h"
 #include "gx-schema.h"
+#include "gx-sections.h"
 #include "gx-text.h"
 
 /* The flow ------------------------------------------------------------------ */
@@ -55,6 +56,7 @@ typedef struct
 struct _GxFlow
 {
   char *source_name;
+  char *page_title;   /* a web page's own title (<title>), or NULL */
   GArray *items;      /* FlowItem */
   guint n_cells;
   gboolean too_many_cells;
@@ -121,6 +123,7 @@ gx_flow_free (GxFlow *flow)
     return;
   g_array_unref (flow->items);
   g_free (flow->source_name);
+  g_free (flow->page_title);
   g_free (flow);
 }
 
@@ -510,7 +513,7 @@ flow_heading (const char *text)
       strstr (key, "收到和处理政府信息公开申请情况") != NULL ||
       (strstr (key, "行政复议") != NULL && strstr (key, "行政诉讼") != NULL && strstr (key, "情况") != NULL))
     return FLOW_SECTION;
-  if (g_str_has_prefix (key, "存在的主要问题") || g_str_has_prefix (key, "其他需要报告的事项"))
+  if (gx_sections_key_follows_tables (key))
     return FLOW_END;
   return FLOW_NONE;
 }
@@ -594,6 +597,7 @@ gx_flow_to_document (GxFlow  *flow,
   g_autoptr(GxDocument) doc = NULL;
   g_autoptr(GArray) keep = g_array_new (FALSE, FALSE, sizeof (guint));
   guint start = 0, end, first_heading = G_MAXUINT, last_end = G_MAXUINT;
+  const char *page_title = NULL;
 
   if (!gx_flow_check_limits (flow, error))
     return NULL;
@@ -658,6 +662,9 @@ gx_flow_to_document (GxFlow  *flow,
               }
           }
 
+      if (title == G_MAXUINT && sentence == G_MAXUINT && flow->page_title != NULL &&
+          is_title_line (flow->page_title))
+        page_title = flow->page_title;
       if (title != G_MAXUINT)
         {
           g_autofree char *folded = gx_text_fold_width (ITEM (title)->text);
@@ -687,6 +694,10 @@ gx_flow_to_document (GxFlow  *flow,
       }
 
   doc = gx_document_new (flow->source_name);
+  /* the text has no title of its own (the page shows it in the browser's
+   * title bar only): the page's title stands first, as the title */
+  if (page_title != NULL)
+    gx_document_add_line (doc, page_title, 0);
   for (guint k = start; k < end; k++)
     {
       FlowItem *item = ITEM (k);
@@ -769,6 +780,44 @@ name_in (const xmlNode     *node,
     if (g_ascii_strcasecmp ((const char *) node->name, names[i]) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* The page's own title, in its <head>: <meta name="ArticleTitle"> (a
+ * site's article pages give it), else <title>; NULL when none.  Used only
+ * when the text shows no title (gx_flow_to_document()). */
+static char *
+page_title_of (xmlNode *root)
+{
+  g_autofree char *title = NULL;
+
+  for (xmlNode *head = root ? root->children : NULL; head != NULL; head = head->next)
+    {
+      if (!name_is (head, "head"))
+        continue;
+      for (xmlNode *node = head->children; node != NULL; node = node->next)
+        {
+          if (name_is (node, "meta"))
+            {
+              g_autofree xmlChar *name = xmlGetProp (node, (const xmlChar *) "name");
+
+              if (name != NULL && g_ascii_strcasecmp ((const char *) name, "ArticleTitle") == 0)
+                {
+                  g_autofree xmlChar *content = xmlGetProp (node, (const xmlChar *) "content");
+
+                  if (content != NULL)
+                    return gx_flow_clean_text ((const char *) content, -1);
+                }
+            }
+          else if (name_is (node, "title") && title == NULL)
+            {
+              g_autofree xmlChar *content = xmlNodeGetContent (node);
+
+              if (content != NULL)
+                title = gx_flow_clean_text ((const char *) content, -1);
+            }
+        }
+    }
+  return g_steal_pointer (&title);
 }
 
 static const char *const skipped_elements[] = {
@@ -1156,6 +1205,7 @@ gx_html_reader_parse (const char *text,
       return NULL;
     }
 
+  flow->page_title = page_title_of (root);
   w.flow = flow;
   w.line = g_string_new (NULL);
   walk_node (&w, (xmlNode *) html, FALSE, 0);

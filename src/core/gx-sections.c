@@ -20,19 +20,21 @@
 #define N_HEADINGS 6
 
 typedef struct {
-  const char *starts[3];   /* the words a heading starts with */
+  const char *starts[5];   /* the words a heading starts with */
   const char *also;        /* and words it must contain, or NULL */
   const char *number;      /* 一 … 六 */
   const char *words;       /* the national form's words */
 } Heading;
 
 static const Heading headings[N_HEADINGS] = {
-  { { "总体情况", NULL, NULL }, NULL, "一", "总体情况" },
-  { { "主动公开政府信息", NULL, NULL }, NULL, "二", "主动公开政府信息情况" },
-  { { "收到和处理", NULL, NULL }, "申请", "三", "收到和处理政府信息公开申请情况" },
-  { { "行政复议", NULL, NULL }, "行政诉讼", "四", "政府信息公开行政复议、行政诉讼情况" },
-  { { "存在的主要问题", "存在主要问题", "主要问题" }, NULL, "五", "存在的主要问题及改进情况" },
-  { { "其他需要报告", NULL, NULL }, NULL, "六", "其他需要报告的事项" },
+  { { "总体情况" }, NULL, "一", "总体情况" },
+  { { "主动公开政府信息" }, NULL, "二", "主动公开政府信息情况" },
+  { { "收到和处理" }, "申请", "三", "收到和处理政府信息公开申请情况" },
+  { { "行政复议" }, "行政诉讼", "四", "政府信息公开行政复议、行政诉讼情况" },
+  /* also worded 五、存在问题及改进情况, 五、存在的问题和改进措施 */
+  { { "存在的主要问题", "存在主要问题", "存在的问题", "存在问题", "主要问题" }, NULL, "五",
+    "存在的主要问题及改进情况" },
+  { { "其他需要报告" }, NULL, "六", "其他需要报告的事项" },
 };
 
 /* words that may come before a heading's own words */
@@ -47,6 +49,18 @@ typedef struct {
   int line_of[N_HEADINGS];       /* first line of each heading, -1 */
   const char *rest_of[N_HEADINGS];   /* text after the heading on its line */
 } Text;
+
+gboolean
+gx_sections_key_follows_tables (const char *key)
+{
+  const Heading *after[] = { &headings[4], &headings[5] };
+
+  for (guint h = 0; h < G_N_ELEMENTS (after); h++)
+    for (guint s = 0; s < G_N_ELEMENTS (after[h]->starts) && after[h]->starts[s]; s++)
+      if (g_str_has_prefix (key, after[h]->starts[s]))
+        return TRUE;
+  return FALSE;
+}
 
 /* Helpers -------------------------------------------------------------------- */
 

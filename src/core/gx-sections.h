@@ -46,6 +46,12 @@ G_BEGIN_DECLS
  * cell). */
 gboolean   gx_sections_is_text_rule (const char *rule);
 
+/* Whether @key, a line's label key (gx_text_label_key(): folded, its
+ * numbering gone), is the heading of section 五 or 六, which come after
+ * the tables (五 worded as the form has it or as 存在问题…, 存在的问题…,
+ * 主要问题…). */
+gboolean   gx_sections_key_follows_tables (const char *key);
+
 /* Reads the prose of @report for the rules above; returns the findings
  * (transfer: container).  Does not add them to @report (gx_prose_check()
  * does). */

@@ -237,12 +237,13 @@ def prose_html(lines, headings=()):
     return "\n".join(out)
 
 
-def make_html(sample, values, issuer, meta, blanks=("&nbsp;",), title_lines=None, nested=False):
+def make_html(sample, values, issuer, meta, blanks=("&nbsp;",), title_lines=None, nested=False,
+              title_in_body=True):
     before, headings, after = read_sample_prose(os.path.join(DATA, sample))
     tables = html_tables(values, blanks)
     if title_lines is None:
         title_lines = []
-    body_title = "<h1>%s</h1>" % "<br>".join(esc(t) for t in title_lines) if title_lines else ""
+    body_title = "<h1>%s</h1>" % "<br>".join(esc(t) for t in title_lines) if title_lines and title_in_body else ""
     rest_before = before[len(title_lines):]
     content = "\n".join([
         prose_html(rest_before),
@@ -551,6 +552,12 @@ def main():
     w("beidaihe-2022-nested.html", make_html(
         "beidaihe-2022-pipes.txt", values["beidaihe"], "北戴河区人民政府办公室",
         '<meta charset="utf-8">', blanks=("/", "&nbsp;", "／"), nested=True).encode("utf-8"))
+    # the title only in the page's <title> (the browser's title bar), not
+    # in its text
+    w("anding-2022-title-in-head.html", make_html(
+        "anding-2022.txt", values["anding"], "北京市大兴区安定镇人民政府", '<meta charset="utf-8">',
+        title_lines=["北京市大兴区安定镇人民政府", "2022年政府信息公开工作年度报告"],
+        title_in_body=False).encode("utf-8"))
     w("no-report.html", NO_REPORT.encode("utf-8"))
     w("report-attached.html", REPORT_ATTACHED.encode("utf-8"))
 
