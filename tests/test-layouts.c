@@ -255,6 +255,21 @@ test_fee_6_decimals (void)
   g_assert_cmpuint (gx_report_get_n_errors (report), ==, 0);
 }
 
+/* Every count printed with its unit (22件), section 四's row of values
+ * (no label) too: read as the numbers, nothing unread. */
+static void
+test_units_in_cells (void)
+{
+  g_autoptr(GxReport) report = read_layout ("units-in-cells.html");
+
+  assert_app_row (report, "new_received", new_received);
+  assert_app_row (report, "granted", granted);
+  assert_app_row (report, "results_total", results_total);
+  assert_app_row (report, "carried_over", carried_over);
+  assert_review (report);
+  g_assert_cmpuint (gx_report_get_n_errors (report), ==, 0);
+}
+
 /* Whatever the scale: the merged fee cell is one value, never three. */
 static void
 test_fee_merged_one_value (void)
@@ -476,6 +491,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layouts/fee-6-decimals", test_fee_6_decimals);
   g_test_add_func ("/layouts/fee-merged-one-value", test_fee_merged_one_value);
   g_test_add_func ("/layouts/format2019-units", test_format2019_units);
+  g_test_add_func ("/layouts/units-in-cells", test_units_in_cells);
   g_test_add_func ("/layouts/format2019-grid", test_format2019_grid);
   g_test_add_func ("/layouts/pipe-disclosure", test_pipe_disclosure);
   g_test_add_func ("/layouts/markdown", test_markdown);

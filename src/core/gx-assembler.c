@@ -390,10 +390,20 @@ block_heading (Block *block)
   return block->heading;
 }
 
+static char *strip_unit (const char *text, GxValueKind kind);
+
+/* A number, or a count printed with its unit ("19件"): a value of a row. */
 static gboolean
 is_number_text (const char *text)
 {
-  return gx_value_parse (text, NULL);
+  g_autofree char *plain = NULL;
+
+  if (gx_value_parse (text, NULL))
+    return TRUE;
+  if (strlen (text) > 40)
+    return FALSE;
+  plain = strip_unit (text, GX_VALUE_COUNT);
+  return plain != NULL && gx_value_parse (plain, NULL);
 }
 
 static gboolean

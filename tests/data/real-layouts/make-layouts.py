@@ -92,7 +92,7 @@ def disclosure_table(word=False, fee="12.5", regulations=True, header_typo=False
 
 
 def applications_table(rows, word=False, label_of=None, one_other=False, drop=(),
-                       heading_in_table=False):
+                       heading_in_table=False, unit=""):
     """rows: APPLICATIONS; label_of: key -> label as published; one_other:
     （六）其他处理 as one row with the values of other_misc; drop: keys left out."""
     label_of = label_of or {}
@@ -119,18 +119,18 @@ def applications_table(rows, word=False, label_of=None, one_other=False, drop=()
         # before its label, as a CMS flattens them (no rowspan needed to read)
         if key not in ("new_received", "carried_over", "results_total", "carried_forward") and not (one_other and key == "other_misc"):
             cells.insert(0, td("", word=word))
-        cells += [td(str(v), word=word) for v in values]
+        cells += [td(str(v) + unit, word=word) for v in values]
         t += tr(cells)
     return t + "</table>\n"
 
 
-def review_table(word=False):
+def review_table(word=False, unit=""):
     t = '<table border="1">\n'
     t += tr([td("行政复议", 5, word=word), td("行政诉讼", 10, word=word)])
     t += tr([td(x, 1, 2, word=word) for x in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]] +
             [td("未经复议直接起诉", 5, word=word), td("复议后起诉", 5, word=word)])
     t += tr([td(x, word=word) for x in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2])
-    t += tr([td(str(v), word=word) for v in REVIEW])
+    t += tr([td(str(v) + unit, word=word) for v in REVIEW])
     return t + "</table>\n"
 
 
@@ -394,3 +394,11 @@ md += ["", "四、政府信息公开行政复议、行政诉讼情况", "",
        "|" + "---|" * 15, "| " + " | ".join(str(v) for v in REVIEW) + " |", "",
        "五、存在的主要问题及改进情况", "政策解读形式还不够丰富。", "六、其他需要报告的事项", "无。"]
 write("pipe-disclosure.md", "\n".join(md) + "\n")
+
+# 11. every count printed with its unit (件), section 四's row of values too
+body = h("示例县住建局2024年政府信息公开工作年度报告") + PROSE
+body += h("二、主动公开政府信息情况") + disclosure_table()
+body += h("三、收到和处理政府信息公开申请情况") + applications_table(APPLICATIONS, unit="件")
+body += h("四、政府信息公开行政复议、行政诉讼情况") + review_table(unit="件")
+body += end()
+write("units-in-cells.html", page("示例县住建局", body))
