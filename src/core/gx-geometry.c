@@ -171,6 +171,141 @@ gx_geo_is_page_number (const char *text)
   return g_regex_match (regex, text, 0, NULL);
 }
 
+/* Running heads and feet ------------------------------------------------------------- */
+
+/* How many lines at the top and at the bottom of a page may be running
+ * heads and feet (pdftotext sets a head's date below the page's first
+ * line of text when its font is smaller) */
+#define RUNNING_LINES 3
+
+/* The text of a chunk with each run of digits as one "#" ("3/6" and "4/6"
+ * alike) */
+static char *
+running_key (const Chunk *chunk)
+{
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = chunk->text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        {
+          if (key->len == 0 || key->str[key->len - 1] != '#')
+            g_string_append_c (key, '#');
+          continue;
+        }
+      g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+has_letter (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Is line @k among the RUNNING_LINES first (@bottom FALSE) or last lines
+ * of its page, the page's lines being [@first, @end)? */
+static gboolean
+in_margin (guint    k,
+           guint    first,
+           guint    end,
+           gboolean bottom)
+{
+  return bottom ? k + RUNNING_LINES >= end : k < first + RUNNING_LINES;
+}
+
+/* Drops the running heads (@bottom FALSE) or feet: lines near the top or
+ * bottom of a page whose every chunk (digits aside) is near the top or
+ * bottom of more than half of the pages, and of two at least.  A line of
+ * numbers alone is left: it may be a row of a table. */
+static void
+drop_running (GArray  *lines,
+              gboolean bottom)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) drop = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint pages = 0;
+
+  /* on how many pages each chunk is in the margin */
+  for (guint first = 0, end; first < lines->len; first = end)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (end = first; end < lines->len &&
+           g_array_index (lines, Line, end).page == g_array_index (lines, Line, first).page; end++)
+        ;
+      pages++;
+      for (guint k = first; k < end; k++)
+        {
+          const Line *line = &g_array_index (lines, Line, k);
+
+          if (!in_margin (k, first, end, bottom))
+            continue;
+          for (guint c = 0; c < line->chunks->len; c++)
+            {
+              char *key = running_key (CHUNK (line, c));
+
+              if (!g_hash_table_add (seen, key))
+                continue;
+              g_hash_table_insert (counts, g_strdup (key),
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+            }
+        }
+    }
+  if (pages < 2)
+    return;
+
+  for (guint first = 0, end; first < lines->len; first = end)
+    {
+      for (end = first; end < lines->len &&
+           g_array_index (lines, Line, end).page == g_array_index (lines, Line, first).page; end++)
+        ;
+      for (guint k = first; k < end; k++)
+        {
+          const Line *line = &g_array_index (lines, Line, k);
+          gboolean running = in_margin (k, first, end, bottom), letter = FALSE;
+
+          for (guint c = 0; running && c < line->chunks->len; c++)
+            {
+              g_autofree char *key = running_key (CHUNK (line, c));
+              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+              running = n >= 2 && n * 2 > pages;
+              letter |= has_letter (key);
+            }
+          if (running && letter)
+            g_array_append_val (drop, k);
+        }
+    }
+  for (guint i = drop->len; i > 0; i--)
+    g_array_remove_index (lines, g_array_index (drop, guint, i - 1));
+}
+
+void
+gx_geo_lines_finish (GArray *lines)
+{
+  drop_running (lines, FALSE);
+  drop_running (lines, TRUE);
+
+  /* each page's right margin, for prose lines that run on */
+  for (guint k = 0; k < lines->len; )
+    {
+      guint j = k;
+      double right = 0;
+
+      for (; j < lines->len && g_array_index (lines, Line, j).page == g_array_index (lines, Line, k).page; j++)
+        right = MAX (right, g_array_index (lines, Line, j).xmax);
+      for (; k < j; k++)
+        g_array_index (lines, Line, k).page_right = right;
+    }
+}
+
 /* Label matching (as the assembler does it) --------------------------------------- */
 
 static GHashTable *label_rows[GX_N_SECTIONS];

@@ -240,19 +240,7 @@ read_lines (const char *text,
         g_array_remove_index (lines, k - 1);
     }
 
-  /* each page's right margin, for prose lines that run on */
-  for (guint k = 0; k < lines->len; )
-    {
-      guint j = k;
-      double right = 0;
-
-      /* (j++ inside MAX() went up twice when the line was the widest so
-       * far, past the end of the array) */
-      for (; j < lines->len && g_array_index (lines, GxGeoLine, j).page == g_array_index (lines, GxGeoLine, k).page; j++)
-        right = MAX (right, g_array_index (lines, GxGeoLine, j).xmax);
-      for (; k < j; k++)
-        g_array_index (lines, GxGeoLine, k).page_right = right;
-    }
+  gx_geo_lines_finish (lines);
   return lines;
 }
 
