@@ -1292,6 +1292,59 @@ values_split (Page  *page,
   return labelled;
 }
 
+/* The columns of the rows of @bands that give all @n values: the x-ranges
+ * where most of them have a value, when there are @n.  pdftotext sets the
+ * first value of a row whose label wraps beside the label's first line,
+ * squeezed left of its column (and the others a line or two below, or on
+ * the same line): such strays make more clusters than columns.  A value
+ * left of the first column is in it (column_of()). */
+static gboolean
+full_row_columns (GArray     *bands,
+                  guint       n,
+                  GeoColumns *columns)
+{
+  g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (Band));
+  GeoColumns clusters = { 0 }, kept = { 0 };
+  guint n_clusters;
+
+  for (guint b = 0; b < bands->len; b++)
+    if (g_array_index (bands, Band, b).values->len == n)
+      g_array_append_val (full, g_array_index (bands, Band, b));
+  if (full->len < 3)
+    return FALSE;
+  n_clusters = value_clusters (full, &clusters);
+  if (n_clusters < n || n_clusters > MAX_COLUMNS)
+    return FALSE;
+  for (guint k = 0; k < n_clusters; k++)
+    {
+      guint support = 0;
+
+      for (guint b = 0; b < full->len; b++)
+        {
+          Band *band = &g_array_index (full, Band, b);
+          gboolean has = FALSE;
+
+          for (guint i = 0; i < band->values->len && !has; i++)
+            {
+              const Chunk *v = g_ptr_array_index (band->values, i);
+
+              has = x_overlaps (v->x1, v->x2, clusters.x1[k], clusters.x2[k]);
+            }
+          support += has;
+        }
+      if (support * 2 > full->len)
+        {
+          kept.x1[kept.n] = clusters.x1[k];
+          kept.x2[kept.n] = clusters.x2[k];
+          kept.n++;
+        }
+    }
+  if (kept.n != n)
+    return FALSE;
+  *columns = kept;
+  return TRUE;
+}
+
 /* Band @from joins band @into (and is removed). */
 static void
 merge_band (Page  *page,
@@ -1307,6 +1360,54 @@ merge_band (Page  *page,
   large->y2 = MAX (large->y2, small->y2);
   large->line = MIN (large->line, small->line);
   g_array_remove_index (page->bands, from);
+}
+
+/* Where the values of lines [@from, @to) begin: the leftmost value, but
+ * for a value far left of where the rows of three or more values begin
+ * (pdftotext squeezes the first value of a row whose label wraps beside
+ * the label's first line, "…重新出具已获取信 0"): the words before it are
+ * a label all the same, and the value is in the first column (column_of()) */
+static double
+values_left (GPtrArray *lines,
+             guint      from,
+             guint      to)
+{
+  g_autoptr(GArray) firsts = g_array_new (FALSE, FALSE, sizeof (double));
+  double left = G_MAXDOUBLE, floor = -G_MAXDOUBLE;
+
+  for (guint l = from; l < to; l++)
+    {
+      Line *line = g_ptr_array_index (lines, l);
+      guint n = 0;
+      double first = G_MAXDOUBLE;
+
+      for (guint i = 0; i < line->chunks->len; i++)
+        if (CHUNK (line, i)->value)
+          {
+            n++;
+            first = MIN (first, CHUNK (line, i)->x1);
+          }
+      if (n >= 3)
+        g_array_append_val (firsts, first);
+    }
+  if (firsts->len >= 3)
+    {
+      g_array_sort (firsts, compare_double);
+      floor = g_array_index (firsts, double, firsts->len / 2);
+    }
+  for (guint l = from; l < to; l++)
+    {
+      Line *line = g_ptr_array_index (lines, l);
+
+      for (guint i = 0; i < line->chunks->len; i++)
+        {
+          Chunk *chunk = CHUNK (line, i);
+
+          if (chunk->value && chunk->x1 >= floor - (chunk->y2 - chunk->y1) * 4)
+            left = MIN (left, chunk->x1);
+        }
+    }
+  return left;
 }
 
 /* Reads lines [@from, @to) of a table, one page: rows, labels, columns
@@ -1332,14 +1433,7 @@ read_page (GPtrArray        *lines,
   page->pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
   g_array_set_clear_func (page->pieces, piece_clear);
 
-  for (guint l = from; l < to; l++)
-    {
-      Line *line = g_ptr_array_index (lines, l);
-
-      for (guint i = 0; i < line->chunks->len; i++)
-        if (CHUNK (line, i)->value)
-          value_left = MIN (value_left, CHUNK (line, i)->x1);
-    }
+  value_left = values_left (lines, from, to);
   if (value_left == G_MAXDOUBLE)
     {
       /* a page of blank rows: in the columns of the page before */
@@ -1461,6 +1555,8 @@ read_page (GPtrArray        *lines,
         page->columns = *previous;
         found = TRUE;
       }
+    for (guint w = 0; w < n_wanted && !found; w++)
+      found = full_row_columns (page->bands, wanted[w], &page->columns);
     /* the columns of this page cannot be told: its rows keep their
      * values in order, for the assembler to place and flag */
     if (!found)

@@ -609,6 +609,11 @@ def main():
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     else:
         print("chromium not found: haidian-2022-chromium.pdf was not remade", file=sys.stderr)
+    # and its `pdftotext -layout` text: the running head and foot on every
+    # page, the numbers of the narrow columns one space apart
+    if shutil.which("pdftotext") and os.path.exists(os.path.join(out, "haidian-2022-chromium.pdf")):
+        subprocess.run(["pdftotext", "-layout", os.path.join(out, "haidian-2022-chromium.pdf"),
+                        os.path.join(out, "haidian-2022-chromium.txt")], check=True)
     # the text a PDF viewer's copy (pdftotext without -layout) makes of the
     # Haidian PDF: the tables' labels and numbers in separate runs
     if shutil.which("pdftotext") and os.path.exists(os.path.join(out, "haidian-2022.pdf")):
