@@ -652,6 +652,57 @@ detect_format_from (GArray *lines,
   return detect_format (section);
 }
 
+/* Section 二: a row whose first number pdftotext set beside the first line
+ * of its wrapped label, the others on the next line ("行政规范性 62" over
+ * "文件   33   440"), when the two lines' labels make a row's label and the
+ * first alone does not: the numbers of @b join @a, its words stay. */
+static void
+join_split_values (GxFormat  format,
+                   Line     *a,
+                   Line     *b)
+{
+  guint na = 0, nb = 0;
+  double a_right = -G_MAXDOUBLE, b_left = G_MAXDOUBLE;
+  g_autoptr(GString) label_a = g_string_new (NULL);
+  g_autoptr(GString) label_b = g_string_new (NULL);
+  const GxSchemaRow *row;
+
+  if (a->page != b->page || b->y1 - a->y2 > (a->y2 - a->y1) * 1.25)
+    return;
+  for (guint i = 0; i < a->chunks->len; i++)
+    if (CHUNK (a, i)->value)
+      na++, a_right = MAX (a_right, CHUNK (a, i)->x2);
+    else if (na > 0)
+      return;   /* words after the numbers */
+    else
+      g_string_append (label_a, CHUNK (a, i)->text);
+  for (guint i = 0; i < b->chunks->len; i++)
+    if (CHUNK (b, i)->value)
+      nb++, b_left = MIN (b_left, CHUNK (b, i)->x1);
+    else if (nb > 0)
+      return;
+    else
+      g_string_append (label_b, CHUNK (b, i)->text);
+  if (na == 0 || nb == 0 || na + nb != 3 || a_right >= b_left ||
+      label_a->len == 0 || label_b->len == 0 ||
+      match_label (GX_SECTION_DISCLOSURE, format, label_a->str, &row) > 0)
+    return;
+  g_string_append (label_a, label_b->str);
+  if (match_label (GX_SECTION_DISCLOSURE, format, label_a->str, &row) == 0)
+    return;
+  for (guint i = 0; i < b->chunks->len; )
+    if (CHUNK (b, i)->value)
+      {
+        Chunk moved = *CHUNK (b, i);
+
+        moved.text = g_strdup (moved.text);
+        g_array_append_val (a->chunks, moved);
+        g_array_remove_index (b->chunks, i);
+      }
+    else
+      i++;
+}
+
 static void
 emit_table (GxFlow    *flow,
             GxSection  section,
@@ -668,6 +719,10 @@ emit_table (GxFlow    *flow,
   Columns columns;
   gboolean have_columns;
   guint n_wide = section == GX_SECTION_APPLICATIONS ? 7 : section == GX_SECTION_REVIEW_LITIGATION ? 15 : 0;
+
+  if (section == GX_SECTION_DISCLOSURE)
+    for (guint l = 0; l + 1 < lines->len; l++)
+      join_split_values (format, g_ptr_array_index (lines, l), g_ptr_array_index (lines, l + 1));
 
   for (guint l = 0; l < lines->len; l++)
     {

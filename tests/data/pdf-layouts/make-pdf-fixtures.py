@@ -34,7 +34,8 @@ is the text `pdftotext -layout` makes of it.
                    squeezed to the page (a web page printed to PDF): the
                    first number of a row whose label wraps beside the
                    label's first line, left of its column, the others two
-                   lines below with the "5." between, or on the same line;
+                   lines below with the "5." between, or on the same line
+                   (in section 二 too: "行政规范性 2" over "文件  1  30");
                    no header on the second page; and a sentence under the
                    heading of section 三 that starts with a number set
                    apart ("2023  年，共收到…")
@@ -435,6 +436,14 @@ def squeeze_lines(text):
             while "（二）部分公开" not in src[i]:
                 i += 1
             out.append("\f")
+            continue
+        if line.lstrip().startswith("行政规范性文件"):
+            # section 二 too: the first number beside the label's first line
+            indent = len(line) - len(line.lstrip())
+            at = line.index("2 ")
+            out.append(" " * indent + "行政规范性 2")
+            out.append((" " * indent + "文件").ljust(at + 1) + line[at + 1:])
+            i += 1
             continue
         if line.lstrip().startswith("1.属于国家秘密"):
             # its 商业企业 cell left empty
