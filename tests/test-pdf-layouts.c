@@ -238,6 +238,28 @@ test_centred (gconstpointer data)
   g_assert_cmpuint (count_findings (report, GX_SEVERITY_WARNING), ==, 0);
 }
 
+/* The pdftotext text of centred.pdf as pdftotext sets a table squeezed to
+ * the page: the first number of a row whose label wraps beside the
+ * label's first line, far left of its column and of the words of other
+ * rows' labels, the others two lines below with the "5." between, or on
+ * the same line; a second page without a header, where a cell is empty;
+ * a sentence starting with a number under the heading.  Every row read,
+ * the empty cell blank. */
+static void
+test_squeezed_text (void)
+{
+  g_autoptr(GxReport) report = read_fixture ("centred-squeezed.txt");
+  static const Row secret[] = { { "withheld_state_secret", "1 - 0 0 0 0 1" } };
+
+  assert_rows (report, centred, 0, 3, FALSE);
+  g_assert_cmpstr (centred[4].row, ==, secret[0].row);
+  assert_rows (report, secret, 0, 0, FALSE);
+  assert_rows (report, centred, 5, G_N_ELEMENTS (centred) - 1, FALSE);
+  assert_fixed (report);
+  g_assert_cmpuint (count_findings (report, GX_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (count_findings (report, GX_SEVERITY_WARNING), ==, 0);
+}
+
 /* Top-aligned cells, empty cells and a wholly empty column (told by the
  * header cells), no header on the next page. */
 static void
@@ -399,6 +421,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-layouts/centred/text", "centred-pdftotext.txt", test_centred);
   g_test_add_data_func ("/pdf-layouts/centred/wide-text", "centred-wide.txt", test_centred);
   g_test_add_data_func ("/pdf-layouts/centred/split-lines", "centred-split.txt", test_centred);
+  g_test_add_func ("/pdf-layouts/centred/squeezed-text", test_squeezed_text);
   g_test_add_func ("/pdf-layouts/top-aligned/pdf", test_top_aligned_pdf);
   g_test_add_func ("/pdf-layouts/top-aligned/text", test_top_aligned_text);
   g_test_add_func ("/pdf-layouts/packed/pdf", test_packed_pdf);

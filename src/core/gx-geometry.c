@@ -171,6 +171,141 @@ gx_geo_is_page_number (const char *text)
   return g_regex_match (regex, text, 0, NULL);
 }
 
+/* Running heads and feet ------------------------------------------------------------- */
+
+/* How many lines at the top and at the bottom of a page may be running
+ * heads and feet (pdftotext sets a head's date below the page's first
+ * line of text when its font is smaller) */
+#define RUNNING_LINES 3
+
+/* The text of a chunk with each run of digits as one "#" ("3/6" and "4/6"
+ * alike) */
+static char *
+running_key (const Chunk *chunk)
+{
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = chunk->text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        {
+          if (key->len == 0 || key->str[key->len - 1] != '#')
+            g_string_append_c (key, '#');
+          continue;
+        }
+      g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+has_letter (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Is line @k among the RUNNING_LINES first (@bottom FALSE) or last lines
+ * of its page, the page's lines being [@first, @end)? */
+static gboolean
+in_margin (guint    k,
+           guint    first,
+           guint    end,
+           gboolean bottom)
+{
+  return bottom ? k + RUNNING_LINES >= end : k < first + RUNNING_LINES;
+}
+
+/* Drops the running heads (@bottom FALSE) or feet: lines near the top or
+ * bottom of a page whose every chunk (digits aside) is near the top or
+ * bottom of more than half of the pages, and of two at least.  A line of
+ * numbers alone is left: it may be a row of a table. */
+static void
+drop_running (GArray  *lines,
+              gboolean bottom)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) drop = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint pages = 0;
+
+  /* on how many pages each chunk is in the margin */
+  for (guint first = 0, end; first < lines->len; first = end)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (end = first; end < lines->len &&
+           g_array_index (lines, Line, end).page == g_array_index (lines, Line, first).page; end++)
+        ;
+      pages++;
+      for (guint k = first; k < end; k++)
+        {
+          const Line *line = &g_array_index (lines, Line, k);
+
+          if (!in_margin (k, first, end, bottom))
+            continue;
+          for (guint c = 0; c < line->chunks->len; c++)
+            {
+              char *key = running_key (CHUNK (line, c));
+
+              if (!g_hash_table_add (seen, key))
+                continue;
+              g_hash_table_insert (counts, g_strdup (key),
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+            }
+        }
+    }
+  if (pages < 2)
+    return;
+
+  for (guint first = 0, end; first < lines->len; first = end)
+    {
+      for (end = first; end < lines->len &&
+           g_array_index (lines, Line, end).page == g_array_index (lines, Line, first).page; end++)
+        ;
+      for (guint k = first; k < end; k++)
+        {
+          const Line *line = &g_array_index (lines, Line, k);
+          gboolean running = in_margin (k, first, end, bottom), letter = FALSE;
+
+          for (guint c = 0; running && c < line->chunks->len; c++)
+            {
+              g_autofree char *key = running_key (CHUNK (line, c));
+              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+              running = n >= 2 && n * 2 > pages;
+              letter |= has_letter (key);
+            }
+          if (running && letter)
+            g_array_append_val (drop, k);
+        }
+    }
+  for (guint i = drop->len; i > 0; i--)
+    g_array_remove_index (lines, g_array_index (drop, guint, i - 1));
+}
+
+void
+gx_geo_lines_finish (GArray *lines)
+{
+  drop_running (lines, FALSE);
+  drop_running (lines, TRUE);
+
+  /* each page's right margin, for prose lines that run on */
+  for (guint k = 0; k < lines->len; )
+    {
+      guint j = k;
+      double right = 0;
+
+      for (; j < lines->len && g_array_index (lines, Line, j).page == g_array_index (lines, Line, k).page; j++)
+        right = MAX (right, g_array_index (lines, Line, j).xmax);
+      for (; k < j; k++)
+        g_array_index (lines, Line, k).page_right = right;
+    }
+}
+
 /* Label matching (as the assembler does it) --------------------------------------- */
 
 static GHashTable *label_rows[GX_N_SECTIONS];
@@ -517,6 +652,57 @@ detect_format_from (GArray *lines,
   return detect_format (section);
 }
 
+/* Section 二: a row whose first number pdftotext set beside the first line
+ * of its wrapped label, the others on the next line ("行政规范性 62" over
+ * "文件   33   440"), when the two lines' labels make a row's label and the
+ * first alone does not: the numbers of @b join @a, its words stay. */
+static void
+join_split_values (GxFormat  format,
+                   Line     *a,
+                   Line     *b)
+{
+  guint na = 0, nb = 0;
+  double a_right = -G_MAXDOUBLE, b_left = G_MAXDOUBLE;
+  g_autoptr(GString) label_a = g_string_new (NULL);
+  g_autoptr(GString) label_b = g_string_new (NULL);
+  const GxSchemaRow *row;
+
+  if (a->page != b->page || b->y1 - a->y2 > (a->y2 - a->y1) * 1.25)
+    return;
+  for (guint i = 0; i < a->chunks->len; i++)
+    if (CHUNK (a, i)->value)
+      na++, a_right = MAX (a_right, CHUNK (a, i)->x2);
+    else if (na > 0)
+      return;   /* words after the numbers */
+    else
+      g_string_append (label_a, CHUNK (a, i)->text);
+  for (guint i = 0; i < b->chunks->len; i++)
+    if (CHUNK (b, i)->value)
+      nb++, b_left = MIN (b_left, CHUNK (b, i)->x1);
+    else if (nb > 0)
+      return;
+    else
+      g_string_append (label_b, CHUNK (b, i)->text);
+  if (na == 0 || nb == 0 || na + nb != 3 || a_right >= b_left ||
+      label_a->len == 0 || label_b->len == 0 ||
+      match_label (GX_SECTION_DISCLOSURE, format, label_a->str, &row) > 0)
+    return;
+  g_string_append (label_a, label_b->str);
+  if (match_label (GX_SECTION_DISCLOSURE, format, label_a->str, &row) == 0)
+    return;
+  for (guint i = 0; i < b->chunks->len; )
+    if (CHUNK (b, i)->value)
+      {
+        Chunk moved = *CHUNK (b, i);
+
+        moved.text = g_strdup (moved.text);
+        g_array_append_val (a->chunks, moved);
+        g_array_remove_index (b->chunks, i);
+      }
+    else
+      i++;
+}
+
 static void
 emit_table (GxFlow    *flow,
             GxSection  section,
@@ -533,6 +719,10 @@ emit_table (GxFlow    *flow,
   Columns columns;
   gboolean have_columns;
   guint n_wide = section == GX_SECTION_APPLICATIONS ? 7 : section == GX_SECTION_REVIEW_LITIGATION ? 15 : 0;
+
+  if (section == GX_SECTION_DISCLOSURE)
+    for (guint l = 0; l + 1 < lines->len; l++)
+      join_split_values (format, g_ptr_array_index (lines, l), g_ptr_array_index (lines, l + 1));
 
   for (guint l = 0; l < lines->len; l++)
     {
@@ -1157,6 +1347,59 @@ values_split (Page  *page,
   return labelled;
 }
 
+/* The columns of the rows of @bands that give all @n values: the x-ranges
+ * where most of them have a value, when there are @n.  pdftotext sets the
+ * first value of a row whose label wraps beside the label's first line,
+ * squeezed left of its column (and the others a line or two below, or on
+ * the same line): such strays make more clusters than columns.  A value
+ * left of the first column is in it (column_of()). */
+static gboolean
+full_row_columns (GArray     *bands,
+                  guint       n,
+                  GeoColumns *columns)
+{
+  g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (Band));
+  GeoColumns clusters = { 0 }, kept = { 0 };
+  guint n_clusters;
+
+  for (guint b = 0; b < bands->len; b++)
+    if (g_array_index (bands, Band, b).values->len == n)
+      g_array_append_val (full, g_array_index (bands, Band, b));
+  if (full->len < 3)
+    return FALSE;
+  n_clusters = value_clusters (full, &clusters);
+  if (n_clusters < n || n_clusters > MAX_COLUMNS)
+    return FALSE;
+  for (guint k = 0; k < n_clusters; k++)
+    {
+      guint support = 0;
+
+      for (guint b = 0; b < full->len; b++)
+        {
+          Band *band = &g_array_index (full, Band, b);
+          gboolean has = FALSE;
+
+          for (guint i = 0; i < band->values->len && !has; i++)
+            {
+              const Chunk *v = g_ptr_array_index (band->values, i);
+
+              has = x_overlaps (v->x1, v->x2, clusters.x1[k], clusters.x2[k]);
+            }
+          support += has;
+        }
+      if (support * 2 > full->len)
+        {
+          kept.x1[kept.n] = clusters.x1[k];
+          kept.x2[kept.n] = clusters.x2[k];
+          kept.n++;
+        }
+    }
+  if (kept.n != n)
+    return FALSE;
+  *columns = kept;
+  return TRUE;
+}
+
 /* Band @from joins band @into (and is removed). */
 static void
 merge_band (Page  *page,
@@ -1172,6 +1415,54 @@ merge_band (Page  *page,
   large->y2 = MAX (large->y2, small->y2);
   large->line = MIN (large->line, small->line);
   g_array_remove_index (page->bands, from);
+}
+
+/* Where the values of lines [@from, @to) begin: the leftmost value, but
+ * for a value far left of where the rows of three or more values begin
+ * (pdftotext squeezes the first value of a row whose label wraps beside
+ * the label's first line, "…重新出具已获取信 0"): the words before it are
+ * a label all the same, and the value is in the first column (column_of()) */
+static double
+values_left (GPtrArray *lines,
+             guint      from,
+             guint      to)
+{
+  g_autoptr(GArray) firsts = g_array_new (FALSE, FALSE, sizeof (double));
+  double left = G_MAXDOUBLE, floor = -G_MAXDOUBLE;
+
+  for (guint l = from; l < to; l++)
+    {
+      Line *line = g_ptr_array_index (lines, l);
+      guint n = 0;
+      double first = G_MAXDOUBLE;
+
+      for (guint i = 0; i < line->chunks->len; i++)
+        if (CHUNK (line, i)->value)
+          {
+            n++;
+            first = MIN (first, CHUNK (line, i)->x1);
+          }
+      if (n >= 3)
+        g_array_append_val (firsts, first);
+    }
+  if (firsts->len >= 3)
+    {
+      g_array_sort (firsts, compare_double);
+      floor = g_array_index (firsts, double, firsts->len / 2);
+    }
+  for (guint l = from; l < to; l++)
+    {
+      Line *line = g_ptr_array_index (lines, l);
+
+      for (guint i = 0; i < line->chunks->len; i++)
+        {
+          Chunk *chunk = CHUNK (line, i);
+
+          if (chunk->value && chunk->x1 >= floor - (chunk->y2 - chunk->y1) * 4)
+            left = MIN (left, chunk->x1);
+        }
+    }
+  return left;
 }
 
 /* Reads lines [@from, @to) of a table, one page: rows, labels, columns
@@ -1197,14 +1488,7 @@ read_page (GPtrArray        *lines,
   page->pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
   g_array_set_clear_func (page->pieces, piece_clear);
 
-  for (guint l = from; l < to; l++)
-    {
-      Line *line = g_ptr_array_index (lines, l);
-
-      for (guint i = 0; i < line->chunks->len; i++)
-        if (CHUNK (line, i)->value)
-          value_left = MIN (value_left, CHUNK (line, i)->x1);
-    }
+  value_left = values_left (lines, from, to);
   if (value_left == G_MAXDOUBLE)
     {
       /* a page of blank rows: in the columns of the page before */
@@ -1326,6 +1610,8 @@ read_page (GPtrArray        *lines,
         page->columns = *previous;
         found = TRUE;
       }
+    for (guint w = 0; w < n_wanted && !found; w++)
+      found = full_row_columns (page->bands, wanted[w], &page->columns);
     /* the columns of this page cannot be told: its rows keep their
      * values in order, for the assembler to place and flag */
     if (!found)

@@ -57,6 +57,11 @@ gboolean    gx_geo_is_value_text   (const char *text);
 /* "- 3 -", "3", "第3页", "3/12" */
 gboolean    gx_geo_is_page_number  (const char *text);
 
+/* Once every page's lines are in @lines (each line's page set): drops
+ * running heads and feet, a first or last line of a page that comes back
+ * on most pages (digits aside: "3/6"), and sets each line's page_right. */
+void        gx_geo_lines_finish    (GArray     *lines);
+
 /* The document of @lines (in reading order, pages stacked). */
 GxDocument *gx_geometry_read       (GArray      *lines,
                                     GxGeoFlags   flags,

@@ -51,6 +51,32 @@ count_spaced_numbers (const char *line,
   return n;
 }
 
+/* The numbers that end a line, each set apart by a space or more
+ * ("…申请数量 1448 60 2 2 1 8 1521": a table squeezed to the page, whose
+ * columns pdftotext sets one space apart) */
+static guint
+count_trailing_numbers (const char *line,
+                        const char *end)
+{
+  const char *p = end;
+  guint n = 0;
+
+  for (;;)
+    {
+      const char *q;
+
+      while (p > line && p[-1] == ' ')
+        p--;
+      q = p;
+      while (q > line && (g_ascii_isdigit (q[-1]) || q[-1] == '.' || q[-1] == ','))
+        q--;
+      if (q == p || !g_ascii_isdigit (*q) || (q > line && q[-1] != ' '))
+        return n;
+      n++;
+      p = q;
+    }
+}
+
 gboolean
 gx_layout_reader_sniff (const char *text,
                         gsize       len)
@@ -66,7 +92,7 @@ gx_layout_reader_sniff (const char *text,
       const char *stop = nl ? nl : end;
 
       if (memchr (line, '|', (gsize) (stop - line)) == NULL &&
-          count_spaced_numbers (line, stop) >= 3)
+          (count_spaced_numbers (line, stop) >= 3 || count_trailing_numbers (line, stop) >= 3))
         rows++;
       line = nl ? nl + 1 : end;
     }
@@ -240,19 +266,7 @@ read_lines (const char *text,
         g_array_remove_index (lines, k - 1);
     }
 
-  /* each page's right margin, for prose lines that run on */
-  for (guint k = 0; k < lines->len; )
-    {
-      guint j = k;
-      double right = 0;
-
-      /* (j++ inside MAX() went up twice when the line was the widest so
-       * far, past the end of the array) */
-      for (; j < lines->len && g_array_index (lines, GxGeoLine, j).page == g_array_index (lines, GxGeoLine, k).page; j++)
-        right = MAX (right, g_array_index (lines, GxGeoLine, j).xmax);
-      for (; k < j; k++)
-        g_array_index (lines, GxGeoLine, k).page_right = right;
-    }
+  gx_geo_lines_finish (lines);
   return lines;
 }
 

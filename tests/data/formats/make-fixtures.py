@@ -4,7 +4,7 @@
     /usr/bin/python3 tests/data/formats/make-fixtures.py
 
 needs python3-docx, LibreOffice (soffice) for the PDF, qpdf for the
-encrypted PDF.  The tests read the committed files; run this only to remake
+encrypted PDF, Chromium for the web page printed to PDF.  The tests read the committed files; run this only to remake
 them.
 
 The values come from tests/test-samples.h (read by hand from the samples),
@@ -594,6 +594,26 @@ def main():
         subprocess.run(["qpdf", "--encrypt", "user-secret", "owner-secret", "256", "--",
                         os.path.join(out, "haidian-2022.pdf"), os.path.join(out, "encrypted.pdf")],
                        check=True)
+    # the web page printed to PDF by Chromium (`chromium --headless
+    # --print-to-pdf`, Letter, its own running head and foot on every page:
+    # the date and the page's title above, its address and "3/5" below; its
+    # fonts give glyph boxes 2.6 times as high as wide, higher than the
+    # pitch of the table's rows)
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium:
+        with tempfile.TemporaryDirectory() as tmp:
+            shutil.copy(os.path.join(out, "haidian-2022.html"), tmp)
+            subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                            "--print-to-pdf=" + os.path.join(out, "haidian-2022-chromium.pdf"),
+                            "file://" + os.path.join(tmp, "haidian-2022.html")],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    else:
+        print("chromium not found: haidian-2022-chromium.pdf was not remade", file=sys.stderr)
+    # and its `pdftotext -layout` text: the running head and foot on every
+    # page, the numbers of the narrow columns one space apart
+    if shutil.which("pdftotext") and os.path.exists(os.path.join(out, "haidian-2022-chromium.pdf")):
+        subprocess.run(["pdftotext", "-layout", os.path.join(out, "haidian-2022-chromium.pdf"),
+                        os.path.join(out, "haidian-2022-chromium.txt")], check=True)
     # the text a PDF viewer's copy (pdftotext without -layout) makes of the
     # Haidian PDF: the tables' labels and numbers in separate runs
     if shutil.which("pdftotext") and os.path.exists(os.path.join(out, "haidian-2022.pdf")):

@@ -30,6 +30,15 @@ is the text `pdftotext -layout` makes of it.
                    and the title on one line with a space in it, over a
                    preamble whose sentence breaks into a line that reads
                    like a title (关于做好2023年政府信息公开工作年度报告)
+  centred-squeezed.txt centred-pdftotext.txt as pdftotext sets a table
+                   squeezed to the page (a web page printed to PDF): the
+                   first number of a row whose label wraps beside the
+                   label's first line, left of its column, the others two
+                   lines below with the "5." between, or on the same line
+                   (in section 二 too: "行政规范性 2" over "文件  1  30");
+                   no header on the second page; and a sentence under the
+                   heading of section 三 that starts with a number set
+                   apart ("2023  年，共收到…")
   top-aligned.pdf  cells aligned to the top (numbers on the first line of
                    the label), no header on the next page, the 科研机构
                    column and other cells left empty
@@ -410,6 +419,60 @@ def split_lines(text):
     return "\n".join(out)
 
 
+def squeeze_lines(text):
+    """centred-pdftotext.txt as pdftotext sets a table squeezed to the page
+    (see above); the columns stay where pdftotext put them"""
+    src = text.split("\n")
+    out = []
+    i = 0
+    while i < len(src):
+        line = src[i]
+        if line.startswith("三、收到和处理政府信息公开申请情况"):
+            out += [line, "2023  年，共收到政府信息公开申请131件。"]
+            i += 1
+            continue
+        if line.startswith("\f") and "申请人情况" in line:
+            # the second page without the header
+            while "（二）部分公开" not in src[i]:
+                i += 1
+            out.append("\f")
+            continue
+        if line.lstrip().startswith("行政规范性文件"):
+            # section 二 too: the first number beside the label's first line
+            indent = len(line) - len(line.lstrip())
+            at = line.index("2 ")
+            out.append(" " * indent + "行政规范性 2")
+            out.append((" " * indent + "文件").ljust(at + 1) + line[at + 1:])
+            i += 1
+            continue
+        if line.lstrip().startswith("1.属于国家秘密"):
+            # its 商业企业 cell left empty
+            at = line.index("1    0") + 5
+            out.append(line[:at] + " " + line[at + 1:])
+            i += 1
+            continue
+        if line.lstrip().startswith("5.要求行政机关确认或重新出具已"):
+            # its first line squeezed left, the number beside it left of
+            # where the words of other rows' labels lie
+            values = src[i + 1]
+            indent = len(line) - len(line.lstrip())
+            at = len(values) - len(values.lstrip())
+            out.append("   要求行政机关确认或重新出具已 " + values[at])
+            out.append(" " * indent + "5.")
+            out.append((" " * indent + "获取信息").ljust(at + 1) + values[at + 1:])
+            i += 3
+            continue
+        if line.lstrip().startswith("行政机关不再处理其政府信息公开申"):
+            at = line.index("1    0")
+            label = line[:at].rstrip()
+            out.append((label + " 1").ljust(at + 1) + line[at + 1:])
+            i += 1
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
 def make(name, valign, repeat_header, blank, packed=False):
     if len(sys.argv) > 1 and name not in sys.argv[1:]:
         return
@@ -441,6 +504,8 @@ def make(name, valign, repeat_header, blank, packed=False):
             out.write(monospaced(path))
         with open(os.path.join(HERE, name + "-split.txt"), "w", encoding="utf-8") as out:
             out.write(split_lines(text.decode("utf-8")))
+        with open(os.path.join(HERE, name + "-squeezed.txt"), "w", encoding="utf-8") as out:
+            out.write(squeeze_lines(text.decode("utf-8")))
 
 
 make("centred", "centre", True, False)
