@@ -2,7 +2,8 @@
  *
  * gx_reader_read_bytes() caps the size and picks the reader by content,
  * never by the name: "%PDF-" → PDF (gx-pdf-reader.c); a ZIP archive with
- * word/document.xml → Word (gx-docx-reader.c); otherwise the text is
+ * word/document.xml → Word (gx-docx-reader.c); an OLE compound file →
+ * Word 97–2003 (gx-doc-reader.c; other OLE files refused); otherwise the text is
  * decoded (gx-text.c: BOM, UTF-16, UTF-8, GB18030) and markup in its first
  * KBs makes it a web page (gx-html-reader.c), columns kept as runs of
  * spaces (pdftotext -layout) text read by its geometry
@@ -43,10 +44,12 @@
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-memory.h>
 #include <gsf/gsf-infile-zip.h>
+#include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-shared-memory.h>
 #include <poppler.h>
 
 #include "gx-assembler.h"
+#include "gx-doc-reader.h"
 #include "gx-docx-reader.h"
 #include "gx-html-reader.h"
 #include "gx-layout-reader.h"
@@ -74,6 +77,7 @@ gx_reader_init (void)
       g_type_ensure (GSF_INFILE_TYPE);
       g_type_ensure (GSF_INPUT_MEMORY_TYPE);
       g_type_ensure (GSF_INFILE_ZIP_TYPE);
+      g_type_ensure (GSF_INFILE_MSOLE_TYPE);
       g_type_ensure (GSF_SHARED_MEMORY_TYPE);
       g_type_ensure (POPPLER_TYPE_DOCUMENT);
       g_type_ensure (POPPLER_TYPE_PAGE);
@@ -101,7 +105,7 @@ is_zip (const char *bytes,
   return len >= 4 && memcmp (bytes, "PK\x03\x04", 4) == 0;
 }
 
-/* Word 97-2003 (.doc), Excel 97-2003 (.xls): OLE compound files */
+/* Word 97-2003 (.doc, .wps), Excel 97-2003 (.xls): OLE compound files */
 static gboolean
 is_ole (const char *bytes,
         gsize       len)
@@ -158,12 +162,7 @@ gx_reader_read_bytes (GBytes      *data,
   else if (is_zip (bytes, len))
     doc = gx_docx_reader_parse (bytes, len, source_name, error);
   else if (is_ole (bytes, len))
-    {
-      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_UNSUPPORTED,
-                   _("%s: a Word 97–2003 document (.doc) or another old Office file; save it as .docx or PDF and import that"),
-                   source_name);
-      return NULL;
-    }
+    doc = gx_doc_reader_parse (bytes, len, source_name, error);
   else
     {
       const char *encoding = NULL;
