@@ -7,6 +7,10 @@
  */
 #include <string.h>
 
+#include <gsf/gsf-outfile.h>
+#include <gsf/gsf-outfile-msole.h>
+#include <gsf/gsf-output-memory.h>
+
 #include "gx-core.h"
 #include "test-samples.h"
 
@@ -128,6 +132,10 @@ static const Fixture fixtures[] = {
   { "haidian-2022.pdf", "haidian-2022.txt" },
   { "beidaihe-2022.pdf", "beidaihe-2022-pipes.txt" },
   { "beidaihe-2022-noheader.pdf", "beidaihe-2022-pipes.txt" },
+  /* Word 97–2003, as LibreOffice saves the .docx fixtures (merged cells,
+   * tracked deletions) */
+  { "haidian-2022.doc", "haidian-2022.txt" },
+  { "beidaihe-2022.doc", "beidaihe-2022-pipes.txt" },
 };
 
 /* The page and the text sample agree exactly. */
@@ -140,10 +148,12 @@ test_html_equals_text (void)
   g_autoptr(GxReport) html = read_fixture ("haidian-2022.html");
   g_autoptr(GxReport) docx = read_fixture ("haidian-2022.docx");
   g_autoptr(GxReport) pdf = read_fixture ("haidian-2022.pdf");
+  g_autoptr(GxReport) doc = read_fixture ("haidian-2022.doc");
 
   g_assert_no_error (error);
   g_assert_true (gx_report_values_equal (text, html));
   g_assert_true (gx_report_values_equal (text, docx));
+  g_assert_true (gx_report_values_equal (text, doc));
   g_assert_true (gx_report_values_equal (text, pdf));
 }
 
@@ -157,6 +167,7 @@ test_dispatch_by_content (void)
     { "haidian-2022.docx", "report.pdf" },
     { "haidian-2022.pdf", "report.html" },
     { "pinggu-2022-gbk.html", "report" },
+    { "haidian-2022.doc", "report.docx" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
@@ -230,6 +241,11 @@ static const Refusal refusals[] = {
   { "scanned.pdf", GX_READER_ERROR_NO_TEXT, "no text" },
   /* a PDF viewer's copy of a report: said so, with what to import instead */
   { "haidian-2022-reading-order.txt", GX_READER_ERROR_NOT_REPORT, "reading order" },
+  /* Word 97–2003: cut short, its piece table pointing outside the file,
+   * its FIB saying it is encrypted */
+  { "truncated.doc", GX_READER_ERROR_MALFORMED, "truncated" },
+  { "corrupt-pieces.doc", GX_READER_ERROR_MALFORMED, "damaged" },
+  { "encrypted.doc", GX_READER_ERROR_ENCRYPTED, "password" },
 };
 
 static void
@@ -316,9 +332,93 @@ test_refused_variants (void)
   }
   g_clear_pointer (&bytes, g_bytes_unref);
 
-  /* a Word 97-2003 file */
+  /* the signature of an OLE file, and nothing of one */
   bytes = g_bytes_new_static ("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" "rest of the file", 24);
-  assert_refused_bytes (bytes, "old.doc", GX_READER_ERROR_UNSUPPORTED, ".docx");
+  assert_refused_bytes (bytes, "old.doc", GX_READER_ERROR_MALFORMED, "damaged or truncated");
+  g_clear_pointer (&bytes, g_bytes_unref);
+}
+
+/* Old Office files (OLE) ----------------------------------------------------------- */
+
+/* An OLE compound file holding @name (with @len bytes of @data), written
+ * by libgsf. */
+static GBytes *
+make_ole (const char   *name,
+          const guint8 *data,
+          gsize         len)
+{
+  GsfOutput *memory = gsf_output_memory_new ();
+  GsfOutfile *ole = gsf_outfile_msole_new (memory);
+  GsfOutput *child = gsf_outfile_new_child (ole, name, FALSE);
+  GBytes *bytes;
+
+  g_assert_true (gsf_output_write (child, len, data));
+  gsf_output_close (child);
+  gsf_output_close (GSF_OUTPUT (ole));
+  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (memory)),
+                       (gsize) gsf_output_size (memory));
+  g_object_unref (child);
+  g_object_unref (ole);
+  g_object_unref (memory);
+  return bytes;
+}
+
+static void
+test_refused_ole (void)
+{
+  static const guint8 filler[5000] = { 1, 2, 3 };
+  guint8 fib[1024] = { 0xEC, 0xA5, 0x65, 0x00 };   /* nFib 0x65: Word 6 */
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = make_ole ("Workbook", filler, sizeof filler);
+  assert_refused_bytes (bytes, "book.xls", GX_READER_ERROR_UNSUPPORTED, "Excel 97–2003 workbook (.xls)");
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* small: in the mini stream */
+  bytes = make_ole ("PowerPoint Document", filler, 100);
+  assert_refused_bytes (bytes, "slides.ppt", GX_READER_ERROR_UNSUPPORTED, "PowerPoint 97–2003 presentation (.ppt)");
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* a password-protected .docx is an OLE file too */
+  bytes = make_ole ("EncryptedPackage", filler, sizeof filler);
+  assert_refused_bytes (bytes, "locked.docx", GX_READER_ERROR_ENCRYPTED, "password");
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = make_ole ("Contents", filler, sizeof filler);
+  assert_refused_bytes (bytes, "other.doc", GX_READER_ERROR_UNSUPPORTED, "not a Word document");
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = make_ole ("WordDocument", fib, sizeof fib);
+  assert_refused_bytes (bytes, "word6.doc", GX_READER_ERROR_UNSUPPORTED, "Word 6");
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* a Word 97 FIB without its table stream */
+  fib[2] = 0xC1;
+  bytes = make_ole ("WordDocument", fib, sizeof fib);
+  assert_refused_bytes (bytes, "notable.doc", GX_READER_ERROR_MALFORMED, "damaged");
+
+  /* and the program goes on */
+  g_assert_finalize_object (read_fixture ("haidian-2022.doc"));
+}
+
+/* Each cut of a .doc is refused or read, never a crash; a cut in the
+ * WordDocument stream's text or tables never gives other values. */
+static void
+test_doc_cuts (void)
+{
+  g_autoptr(GBytes) doc = load_fixture ("haidian-2022.doc");
+  gsize len;
+  const char *data = g_bytes_get_data (doc, &len);
+
+  for (gsize cut = 0; cut < len; cut += 509)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (data, cut ? cut : 1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GxReport) report = gx_reader_read_bytes (bytes, "cut.doc", &error);
+
+      if (report == NULL)
+        g_assert_true (g_str_has_prefix (error->message, "cut.doc"));
+    }
 }
 
 int
@@ -343,5 +443,7 @@ main (int argc, char **argv)
       g_test_add_data_func (name, &refusals[i], test_refused);
     }
   g_test_add_func ("/formats/refused/variants", test_refused_variants);
+  g_test_add_func ("/formats/refused/ole", test_refused_ole);
+  g_test_add_func ("/formats/doc-cuts", test_doc_cuts);
   return g_test_run ();
 }

@@ -1,6 +1,6 @@
 /* gx-doc-reader.c: Word 97–2003 documents (.doc, and .wps in that format)
  *
- * The OLE container is opened with libgsf; the document is its
+ * The OLE container is read here (see "The container"); the document is its
  * "WordDocument" stream (the FIB at its start, the text, the property
  * pages) and its table stream ("0Table" or "1Table", as the FIB says).
  *
@@ -30,10 +30,6 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-infile-msole.h>
-#include <gsf/gsf-input-memory.h>
-#include <gsf/gsf-input.h>
 
 #include "gx-doc-reader.h"
 #include "gx-html-reader.h"
@@ -1167,73 +1163,379 @@ emit_table (DocRead *r,
     }
 }
 
-/* The container ------------------------------------------------------------------ */
+/* The container ------------------------------------------------------------------
+ *
+ * An OLE compound file (MS-CFB) is read here rather than with libgsf's
+ * GsfInfileMSOle: that one walks the directory tree recursively without a
+ * bound (a crafted cycle of entries overflows the stack) and reports
+ * damage with g_return_if_fail() criticals.  Only what the reader needs:
+ * the streams at the top of the root storage, each read whole.  Every
+ * sector number is checked against the file, every chain is walked at
+ * most as many steps as the allocation table has entries.
+ */
+
+#define CFB_HEADER       512
+#define CFB_END_OF_CHAIN 0xFFFFFFFEu
+#define CFB_FREE         0xFFFFFFFFu
+#define CFB_NO_STREAM    0xFFFFFFFFu
+#define CFB_DIR_ENTRY    128
+
+typedef struct
+{
+  Stream file;
+  guint32 sector_size;       /* 512 or 4096 */
+  guint32 n_sectors;         /* sectors that start inside the file */
+  guint32 *fat;
+  guint32 n_fat;
+  guint32 mini_cutoff;
+  guint32 first_minifat;
+  guint8 *dir;               /* the directory stream */
+  gsize dir_len;
+  GBytes *ministream;        /* read when first needed */
+  guint32 *minifat;
+  guint32 n_minifat;
+  gboolean mini_read;
+} Ole;
+
+static void
+ole_clear (Ole *ole)
+{
+  g_free (ole->fat);
+  g_free (ole->dir);
+  g_free (ole->minifat);
+  if (ole->ministream)
+    g_bytes_unref (ole->ministream);
+}
+
+/* Appends sector @sector of the file to @out (a sector cut short by the
+ * end of the file gives what there is); FALSE if it is not in the file. */
+static gboolean
+ole_append_sector (Ole        *ole,
+                   guint32     sector,
+                   GByteArray *out)
+{
+  guint64 start;
+  gsize n;
+
+  if (sector >= ole->n_sectors)
+    return FALSE;
+  start = ((guint64) sector + 1) * ole->sector_size;
+  n = (gsize) MIN ((guint64) ole->sector_size, ole->file.len - start);
+  g_byte_array_append (out, ole->file.data + start, (guint) n);
+  return TRUE;
+}
+
+/* The chain from @first in @fat (@n entries) of sectors of @sector_size,
+ * @size bytes of it (all of it if @size is G_MAXSIZE), read by @read_one.
+ * NULL if the chain leaves the table or is cut short. */
+typedef gboolean (*OleReadSector) (Ole *ole, guint32 sector, GByteArray *out);
+
+static GByteArray *
+ole_read_chain (Ole           *ole,
+                const guint32 *fat,
+                guint32        n,
+                guint32        first,
+                gsize          size,
+                gsize          cap,
+                OleReadSector  read_one)
+{
+  GByteArray *out = g_byte_array_new ();
+  guint32 sector = first;
+
+  for (guint32 steps = 0; out->len < size; steps++)
+    {
+      if (sector == CFB_END_OF_CHAIN && size == G_MAXSIZE)
+        break;
+      if (sector >= n || steps >= n || out->len > cap || !read_one (ole, sector, out))
+        {
+          g_byte_array_unref (out);
+          return NULL;
+        }
+      sector = fat[sector];
+    }
+  if (size != G_MAXSIZE)
+    g_byte_array_set_size (out, (guint) size);
+  return out;
+}
 
 static gboolean
-read_stream (GsfInfile   *ole,
+ole_append_mini_sector (Ole        *ole,
+                        guint32     sector,
+                        GByteArray *out)
+{
+  gsize len;
+  const guint8 *mini = g_bytes_get_data (ole->ministream, &len);
+  guint64 start = (guint64) sector * 64;
+
+  if (start >= len)
+    return FALSE;
+  g_byte_array_append (out, mini + start, (guint) MIN ((guint64) 64, len - start));
+  return TRUE;
+}
+
+static gboolean
+ole_open (Ole          *ole,
+          const guint8 *data,
+          gsize         len)
+{
+  g_autoptr(GArray) fat_sectors = g_array_new (FALSE, FALSE, sizeof (guint32));
+  Stream h = { data, len };
+  guint16 major, shift, mini_shift;
+  guint32 n_fat_sectors, first_dir, first_difat, n_difat, per_sector;
+  GByteArray *fat, *dir;
+
+  memset (ole, 0, sizeof *ole);
+  ole->file = h;
+  if (len < CFB_HEADER || !get_u16 (&h, 0x1A, &major) || !get_u16 (&h, 0x1E, &shift) ||
+      !get_u16 (&h, 0x20, &mini_shift))
+    return FALSE;
+  if (!((major == 3 && shift == 9) || (major == 4 && shift == 12)) || mini_shift != 6)
+    return FALSE;
+  ole->sector_size = 1u << shift;
+  if (len <= ole->sector_size)
+    return FALSE;
+  ole->n_sectors = (guint32) MIN ((len - 1) / ole->sector_size, (gsize) G_MAXUINT32);
+  /* the header is sector -1: sector i starts at (i + 1) × size */
+  ole->n_sectors = ole->n_sectors > 0 ? ole->n_sectors : 0;
+  get_u32 (&h, 0x2C, &n_fat_sectors);
+  get_u32 (&h, 0x30, &first_dir);
+  get_u32 (&h, 0x38, &ole->mini_cutoff);
+  get_u32 (&h, 0x3C, &ole->first_minifat);
+  get_u32 (&h, 0x44, &first_difat);
+  get_u32 (&h, 0x48, &n_difat);
+  if (n_fat_sectors == 0 || n_fat_sectors > ole->n_sectors)
+    return FALSE;
+
+  /* the FAT's sectors: 109 in the header, the rest in the DIFAT chain */
+  for (guint i = 0; i < 109 && fat_sectors->len < n_fat_sectors; i++)
+    {
+      guint32 s;
+
+      get_u32 (&h, 0x4C + i * 4, &s);
+      g_array_append_val (fat_sectors, s);
+    }
+  per_sector = ole->sector_size / 4 - 1;
+  for (guint32 d = 0, sector = first_difat;
+       d < n_difat && fat_sectors->len < n_fat_sectors; d++)
+    {
+      Stream sec;
+
+      if (sector >= ole->n_sectors || d > ole->n_sectors)
+        return FALSE;
+      sec.data = data + ((gsize) sector + 1) * ole->sector_size;
+      sec.len = MIN ((gsize) ole->sector_size, len - ((gsize) sector + 1) * ole->sector_size);
+      for (guint32 i = 0; i < per_sector && fat_sectors->len < n_fat_sectors; i++)
+        {
+          guint32 s;
+
+          if (!get_u32 (&sec, i * 4, &s))
+            return FALSE;
+          g_array_append_val (fat_sectors, s);
+        }
+      if (!get_u32 (&sec, per_sector * 4, &sector))
+        return FALSE;
+    }
+  if (fat_sectors->len < n_fat_sectors)
+    return FALSE;
+
+  fat = g_byte_array_new ();
+  for (guint i = 0; i < fat_sectors->len; i++)
+    if (!ole_append_sector (ole, g_array_index (fat_sectors, guint32, i), fat))
+      {
+        g_byte_array_unref (fat);
+        return FALSE;
+      }
+  ole->n_fat = fat->len / 4;
+  ole->fat = g_new (guint32, MAX (ole->n_fat, 1));
+  for (guint32 i = 0; i < ole->n_fat; i++)
+    ole->fat[i] = le16 (fat->data + i * 4) | ((guint32) le16 (fat->data + i * 4 + 2) << 16);
+  g_byte_array_unref (fat);
+
+  dir = ole_read_chain (ole, ole->fat, ole->n_fat, first_dir, G_MAXSIZE,
+                        GX_READER_MAX_EXPANDED_SIZE, ole_append_sector);
+  if (dir == NULL || dir->len < CFB_DIR_ENTRY)
+    {
+      if (dir)
+        g_byte_array_unref (dir);
+      return FALSE;
+    }
+  ole->dir_len = dir->len / CFB_DIR_ENTRY * CFB_DIR_ENTRY;
+  ole->dir = g_byte_array_free (dir, FALSE);
+  /* entry 0 is the root storage */
+  return ole->dir[0x42] == 5;
+}
+
+/* The entry of the stream @name at the top of the root storage, or -1.
+ * The root's children are a tree of left/right/child links: walked with a
+ * stack, each entry visited once. */
+static gssize
+ole_find (Ole        *ole,
+          const char *name)
+{
+  guint32 n = (guint32) (ole->dir_len / CFB_DIR_ENTRY);
+  g_autofree guint8 *seen = g_malloc0 (n);
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint32));
+  Stream root = { ole->dir, ole->dir_len };
+  guint32 child;
+  gsize name_len = strlen (name);
+
+  get_u32 (&root, 0x4C, &child);
+  g_array_append_val (stack, child);
+  while (stack->len > 0)
+    {
+      guint32 e = g_array_index (stack, guint32, stack->len - 1);
+      const guint8 *entry;
+      guint16 bytes;
+      gboolean match;
+
+      g_array_set_size (stack, stack->len - 1);
+      if (e >= n || seen[e])
+        continue;
+      seen[e] = 1;
+      entry = ole->dir + (gsize) e * CFB_DIR_ENTRY;
+      bytes = le16 (entry + 0x40);
+      match = entry[0x42] == 2 && bytes == (name_len + 1) * 2 && bytes <= 64;
+      for (gsize i = 0; match && i < name_len; i++)
+        match = g_ascii_tolower (entry[i * 2]) == g_ascii_tolower (name[i]) && entry[i * 2 + 1] == 0;
+      if (match)
+        return (gssize) e;
+      for (guint k = 0; k < 2; k++)
+        {
+          Stream s = { entry, CFB_DIR_ENTRY };
+          guint32 next;
+
+          get_u32 (&s, 0x44 + k * 4, &next);
+          if (next != CFB_NO_STREAM)
+            g_array_append_val (stack, next);
+        }
+    }
+  return -1;
+}
+
+static gboolean
+ole_has (Ole        *ole,
+         const char *name)
+{
+  return ole_find (ole, name) >= 0;
+}
+
+typedef enum { OLE_OK, OLE_MISSING, OLE_TOO_LARGE, OLE_DAMAGED } OleStatus;
+
+static OleStatus
+ole_read (Ole         *ole,
+          const char  *name,
+          GBytes     **out)
+{
+  gssize e = ole_find (ole, name);
+  Stream entry;
+  guint32 start, size, size_high;
+  GByteArray *bytes;
+
+  *out = NULL;
+  if (e < 0)
+    return OLE_MISSING;
+  entry.data = ole->dir + (gsize) e * CFB_DIR_ENTRY;
+  entry.len = CFB_DIR_ENTRY;
+  get_u32 (&entry, 0x74, &start);
+  get_u32 (&entry, 0x78, &size);
+  get_u32 (&entry, 0x7C, &size_high);
+  if (ole->sector_size == 512)
+    size_high = 0;   /* version 3: the high half is not used */
+  if (size_high != 0 || size > GX_READER_MAX_EXPANDED_SIZE)
+    return OLE_TOO_LARGE;
+  if (size > ole->file.len)
+    return OLE_DAMAGED;
+
+  if (size < ole->mini_cutoff)
+    {
+      if (!ole->mini_read)
+        {
+          Stream root = { ole->dir, CFB_DIR_ENTRY };
+          guint32 root_start, root_size;
+          GByteArray *minifat, *mini;
+
+          ole->mini_read = TRUE;
+          get_u32 (&root, 0x74, &root_start);
+          get_u32 (&root, 0x78, &root_size);
+          if (root_size > ole->file.len)
+            return OLE_DAMAGED;
+          mini = ole_read_chain (ole, ole->fat, ole->n_fat, root_start, root_size,
+                                 ole->file.len, ole_append_sector);
+          minifat = ole_read_chain (ole, ole->fat, ole->n_fat, ole->first_minifat, G_MAXSIZE,
+                                    ole->file.len, ole_append_sector);
+          if (mini == NULL || minifat == NULL)
+            {
+              if (mini)
+                g_byte_array_unref (mini);
+              if (minifat)
+                g_byte_array_unref (minifat);
+              return OLE_DAMAGED;
+            }
+          ole->ministream = g_byte_array_free_to_bytes (mini);
+          ole->n_minifat = minifat->len / 4;
+          ole->minifat = g_new (guint32, MAX (ole->n_minifat, 1));
+          for (guint32 i = 0; i < ole->n_minifat; i++)
+            ole->minifat[i] = le16 (minifat->data + i * 4) |
+                              ((guint32) le16 (minifat->data + i * 4 + 2) << 16);
+          g_byte_array_unref (minifat);
+        }
+      if (ole->ministream == NULL)
+        return OLE_DAMAGED;
+      bytes = ole_read_chain (ole, ole->minifat, ole->n_minifat, start, size,
+                              ole->file.len, ole_append_mini_sector);
+    }
+  else
+    bytes = ole_read_chain (ole, ole->fat, ole->n_fat, start, size,
+                            ole->file.len, ole_append_sector);
+  if (bytes == NULL)
+    return OLE_DAMAGED;
+  *out = g_byte_array_free_to_bytes (bytes);
+  return OLE_OK;
+}
+
+static gboolean
+read_stream (Ole         *ole,
              const char  *name,
              GBytes     **out,
              const char  *source_name,
              GError     **error)
 {
-  GsfInput *child = gsf_infile_child_by_name (ole, name);
-  gsf_off_t size;
-  guint8 *buffer;
-
-  *out = NULL;
-  if (child == NULL)
-    return TRUE;
-  size = gsf_input_size (child);
-  if (size < 0 || (guint64) size > GX_READER_MAX_EXPANDED_SIZE)
+  switch (ole_read (ole, name, out))
     {
-      g_autofree char *limit = g_format_size_full (GX_READER_MAX_EXPANDED_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+    case OLE_TOO_LARGE:
+      {
+        g_autofree char *limit = g_format_size_full (GX_READER_MAX_EXPANDED_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
-      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_LIMIT,
-                   _("%s: a part of the Word document is larger than %s; it was not read"),
-                   source_name, limit);
-      g_object_unref (child);
-      return FALSE;
-    }
-  buffer = g_malloc ((gsize) size + 1);
-  if (size > 0 && gsf_input_read (child, (size_t) size, buffer) == NULL)
-    {
-      g_free (buffer);
-      g_object_unref (child);
+        g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_LIMIT,
+                     _("%s: a part of the Word document is larger than %s; it was not read"),
+                     source_name, limit);
+        return FALSE;
+      }
+    case OLE_DAMAGED:
       set_damaged (error, source_name, _("a part of it is cut short"));
       return FALSE;
+    case OLE_OK:
+    case OLE_MISSING:
+    default:
+      return TRUE;
     }
-  g_object_unref (child);
-  *out = g_bytes_new_take (buffer, (gsize) size);
-  return TRUE;
-}
-
-static gboolean
-has_stream (GsfInfile  *ole,
-            const char *name)
-{
-  GsfInput *child = gsf_infile_child_by_name (ole, name);
-
-  if (child == NULL)
-    return FALSE;
-  g_object_unref (child);
-  return TRUE;
 }
 
 /* An OLE file that is not a Word document: say what it is. */
 static void
-set_other_ole_error (GsfInfile   *ole,
+set_other_ole_error (Ole         *ole,
                      const char  *name,
                      GError     **error)
 {
-  if (has_stream (ole, "EncryptedPackage"))
+  if (ole_has (ole, "EncryptedPackage"))
     g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_ENCRYPTED,
                  _("%s: a password-protected Office document; open it, save it without a password and import that"),
                  name);
-  else if (has_stream (ole, "Workbook") || has_stream (ole, "Book"))
+  else if (ole_has (ole, "Workbook") || ole_has (ole, "Book"))
     g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_UNSUPPORTED,
                  _("%s: an Excel 97–2003 workbook (.xls), not a report; save the report as .docx, .doc or PDF and import that"),
                  name);
-  else if (has_stream (ole, "PowerPoint Document"))
+  else if (ole_has (ole, "PowerPoint Document"))
     g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_UNSUPPORTED,
                  _("%s: a PowerPoint 97–2003 presentation (.ppt), not a report; save the report as .docx, .doc or PDF and import that"),
                  name);
@@ -1246,7 +1548,7 @@ set_other_ole_error (GsfInfile   *ole,
 /* The FIB: where the text and the properties are. */
 static gboolean
 read_fib (DocRead   *r,
-          GsfInfile *ole,
+          Ole       *ole,
           GBytes   **table_bytes,
           GBytes   **data_bytes,
           guint32   *fc_clx,
@@ -1343,13 +1645,11 @@ gx_doc_reader_parse (const char  *data,
                      const char  *source_name,
                      GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) doc_bytes = NULL;
   g_autoptr(GBytes) table_bytes = NULL;
   g_autoptr(GBytes) data_bytes = NULL;
   g_autoptr(GxFlow) flow = NULL;
-  GsfInput *input;
-  GsfInfile *ole;
+  Ole ole;
   DocRead r = { 0, };
   Table *tree;
   guint32 fc_clx = 0, lcb_clx = 0;
@@ -1360,25 +1660,23 @@ gx_doc_reader_parse (const char  *data,
     source_name = "?";
   r.source_name = source_name;
 
-  input = gsf_input_memory_new ((const guint8 *) data, (gsf_off_t) len, FALSE);
-  ole = gsf_infile_msole_new (input, &local_error);
-  g_object_unref (input);
-  if (ole == NULL)
+  if (!ole_open (&ole, (const guint8 *) data, len))
     {
+      ole_clear (&ole);
       g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_MALFORMED,
                    _("%s: a damaged or truncated Office file (OLE compound file); a Word document (.doc) cannot be read from it"),
                    source_name);
       return NULL;
     }
-  if (!has_stream (ole, "WordDocument"))
+  if (!ole_has (&ole, "WordDocument"))
     {
-      set_other_ole_error (ole, source_name, error);
-      g_object_unref (ole);
+      set_other_ole_error (&ole, source_name, error);
+      ole_clear (&ole);
       return NULL;
     }
-  if (!read_stream (ole, "WordDocument", &doc_bytes, source_name, error))
+  if (!read_stream (&ole, "WordDocument", &doc_bytes, source_name, error))
     {
-      g_object_unref (ole);
+      ole_clear (&ole);
       return NULL;
     }
   r.doc.data = g_bytes_get_data (doc_bytes, &r.doc.len);
@@ -1388,10 +1686,10 @@ gx_doc_reader_parse (const char  *data,
   r.paras = g_array_new (FALSE, TRUE, sizeof (Para));
   g_array_set_clear_func (r.paras, para_clear);
 
-  if (read_fib (&r, ole, &table_bytes, &data_bytes, &fc_clx, &lcb_clx, error) &&
+  if (read_fib (&r, &ole, &table_bytes, &data_bytes, &fc_clx, &lcb_clx, error) &&
       read_pieces (&r, fc_clx, lcb_clx, error))
     ok = TRUE;
-  g_object_unref (ole);
+  ole_clear (&ole);
 
   if (ok)
     {

@@ -44,7 +44,6 @@
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-memory.h>
 #include <gsf/gsf-infile-zip.h>
-#include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-shared-memory.h>
 #include <poppler.h>
 
@@ -77,7 +76,6 @@ gx_reader_init (void)
       g_type_ensure (GSF_INFILE_TYPE);
       g_type_ensure (GSF_INPUT_MEMORY_TYPE);
       g_type_ensure (GSF_INFILE_ZIP_TYPE);
-      g_type_ensure (GSF_INFILE_MSOLE_TYPE);
       g_type_ensure (GSF_SHARED_MEMORY_TYPE);
       g_type_ensure (POPPLER_TYPE_DOCUMENT);
       g_type_ensure (POPPLER_TYPE_PAGE);
