@@ -1,4 +1,4 @@
-/* gx-doc-reader.c: Word 97–2003 documents (.doc, and .wps in that format)
+/* gx-doc-reader.c: Word 97–2003 documents (.doc, or a file of another name in that format)
  *
  * The OLE container is read here (see "The container"); the document is its
  * "WordDocument" stream (the FIB at its start, the text, the property
@@ -153,7 +153,7 @@ set_damaged (GError    **error,
              const char *name,
              const char *what)
 {
-  /* TRANSLATORS: "a.doc: the Word document is damaged: its piece table is cut short" */
+  /* TRANSLATORS: "a.doc: the Word document (.doc) is damaged: its piece table is cut short" */
   g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_MALFORMED,
                _("%s: the Word document (.doc) is damaged: %s"), name, what);
 }

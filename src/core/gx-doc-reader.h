@@ -1,4 +1,4 @@
-/* gx-doc-reader.h: Word 97–2003 documents (.doc, and .wps in that format) */
+/* gx-doc-reader.h: Word 97–2003 documents (.doc) */
 #pragma once
 
 #include "gx-assembler.h"

@@ -103,7 +103,7 @@ is_zip (const char *bytes,
   return len >= 4 && memcmp (bytes, "PK\x03\x04", 4) == 0;
 }
 
-/* Word 97-2003 (.doc, .wps), Excel 97-2003 (.xls): OLE compound files */
+/* Word 97-2003 (.doc), Excel 97-2003 (.xls): OLE compound files */
 static gboolean
 is_ole (const char *bytes,
         gsize       len)
