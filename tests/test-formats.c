@@ -401,6 +401,322 @@ test_refused_ole (void)
   g_assert_finalize_object (read_fixture ("haidian-2022.doc"));
 }
 
+/* A Word 97 document built here, byte by byte: pieces of 8-bit and UTF-16
+ * text, a field, a cell merged across two columns (fFirstMerged/fMerged),
+ * a table nested in a layout table.  What LibreOffice does not write. */
+
+typedef enum { MARK_PROSE, MARK_CELL, MARK_ROW, MARK_INNER_CELL, MARK_INNER_ROW } MarkKind;
+
+typedef struct
+{
+  guint n;
+  gint16 edges[6];
+  guint8 hmerge[5];
+} SynthDef;
+
+typedef struct
+{
+  guint32 fc_end;      /* the byte after the mark */
+  MarkKind kind;
+  const SynthDef *def;
+} SynthMark;
+
+typedef struct
+{
+  GByteArray *text;    /* WordDocument from SYNTH_TEXT_AT on */
+  GByteArray *pcds;    /* (cp_start, fc) pairs */
+  guint32 cp;
+  GArray *marks;
+} Synth;
+
+#define SYNTH_TEXT_AT 1024
+
+static void
+put16 (GByteArray *a,
+       guint16     v)
+{
+  guint8 b[2] = { v & 0xFF, v >> 8 };
+
+  g_byte_array_append (a, b, 2);
+}
+
+static void
+put32 (GByteArray *a,
+       guint32     v)
+{
+  put16 (a, v & 0xFFFF);
+  put16 (a, v >> 16);
+}
+
+static void
+set32 (GByteArray *a,
+       gsize       at,
+       guint32     v)
+{
+  for (guint i = 0; i < 4; i++)
+    a->data[at + i] = (v >> (8 * i)) & 0xFF;
+}
+
+/* A piece: @utf8 as UTF-16 or, @compressed, as 8-bit (ASCII only); each
+ * \r or \a in it a paragraph mark of @kind. */
+static void
+synth_text (Synth          *s,
+            const char     *utf8,
+            gboolean        compressed,
+            MarkKind        kind,
+            const SynthDef *def)
+{
+  guint32 fc = SYNTH_TEXT_AT + s->text->len;
+  glong n = 0;
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (utf8, -1, NULL, &n, NULL);
+
+  put32 (s->pcds, s->cp);
+  put32 (s->pcds, compressed ? (fc * 2) | 0x40000000u : fc);
+  for (glong i = 0; i < n; i++)
+    {
+      SynthMark mark = { 0, kind, def };
+
+      if (compressed)
+        {
+          g_assert_cmpuint (utf16[i], <, 0x80);
+          g_byte_array_append (s->text, (guint8[]) { (guint8) utf16[i] }, 1);
+        }
+      else
+        put16 (s->text, utf16[i]);
+      s->cp++;
+      if (utf16[i] == '\r' || utf16[i] == '\a')
+        {
+          mark.fc_end = SYNTH_TEXT_AT + s->text->len;
+          g_array_append_val (s->marks, mark);
+        }
+    }
+}
+
+static void
+synth_grpprl (GByteArray     *g,
+              const SynthMark *m)
+{
+  gboolean inner = m->kind == MARK_INNER_CELL || m->kind == MARK_INNER_ROW;
+
+  if (m->kind == MARK_PROSE)
+    return;
+  put16 (g, 0x2416);                     /* sprmPFInTable */
+  g_byte_array_append (g, (guint8[]) { 1 }, 1);
+  put16 (g, 0x6649);                     /* sprmPItap */
+  put32 (g, inner ? 2 : 1);
+  if (inner)
+    {
+      put16 (g, 0x244B);                 /* sprmPFInnerTableCell */
+      g_byte_array_append (g, (guint8[]) { 1 }, 1);
+    }
+  if (m->kind == MARK_ROW || m->kind == MARK_INNER_ROW)
+    {
+      put16 (g, inner ? 0x244C : 0x2417);   /* sprmPFInnerTTP, sprmPFTtp */
+      g_byte_array_append (g, (guint8[]) { 1 }, 1);
+      /* sprmTDefTable: cb, itcMac, rgdxaCenter, rgTc80 */
+      put16 (g, 0xD608);
+      put16 (g, (guint16) (1 + 1 + (m->def->n + 1) * 2 + m->def->n * 20));
+      g_byte_array_append (g, (guint8[]) { (guint8) m->def->n }, 1);
+      for (guint i = 0; i <= m->def->n; i++)
+        put16 (g, (guint16) m->def->edges[i]);
+      for (guint i = 0; i < m->def->n; i++)
+        {
+          put16 (g, m->def->hmerge[i]);
+          for (guint k = 0; k < 18; k++)
+            g_byte_array_append (g, (guint8[]) { 0 }, 1);
+        }
+    }
+}
+
+/* WordDocument and 1Table of @s: the FIB, the text, PAPX pages; the piece
+ * table and the bin table of the pages. */
+static GBytes *
+synth_doc (Synth *s)
+{
+  g_autoptr(GByteArray) doc = g_byte_array_new ();
+  g_autoptr(GByteArray) table = g_byte_array_new ();
+  g_autoptr(GByteArray) bte = g_byte_array_new ();
+  g_autoptr(GArray) pns = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint32 run_start = SYNTH_TEXT_AT, fc_clx;
+  GsfOutput *memory = gsf_output_memory_new ();
+  GsfOutfile *ole = gsf_outfile_msole_new (memory);
+  GsfOutput *child;
+  GBytes *bytes;
+
+  g_byte_array_set_size (doc, SYNTH_TEXT_AT);
+  memset (doc->data, 0, SYNTH_TEXT_AT);
+  g_byte_array_append (doc, s->text->data, s->text->len);
+  g_byte_array_set_size (doc, (doc->len + 511) / 512 * 512);
+
+  /* PAPX pages: 8 paragraphs a page */
+  for (guint first = 0; first < s->marks->len; first += 8)
+    {
+      guint8 page[512] = { 0 };
+      guint crun = MIN (8, s->marks->len - first);
+      guint free_end = 511;
+
+      put32 (bte, run_start);
+      for (guint i = 0; i < crun; i++)
+        {
+          SynthMark *m = &g_array_index (s->marks, SynthMark, first + i);
+          g_autoptr(GByteArray) g = g_byte_array_new ();
+
+          memcpy (page + i * 4, &run_start, 4);
+          run_start = m->fc_end;
+          memcpy (page + (i + 1) * 4, &run_start, 4);
+          put16 (g, 0);   /* istd */
+          synth_grpprl (g, m);
+          if (g->len > 2)
+            {
+              /* PapxInFkp: cb, (cb'), istd and grpprl, at an even offset */
+              gsize size = g->len % 2 ? 1 + g->len : 2 + g->len;
+              guint at = (free_end - (guint) size) & ~1u;
+
+              g_assert_cmpuint (at, >, 4 * (crun + 1) + 13 * crun);
+              if (g->len % 2)
+                page[at] = (guint8) ((g->len + 1) / 2);
+              else
+                {
+                  page[at] = 0;
+                  page[at + 1] = (guint8) (g->len / 2);
+                }
+              memcpy (page + at + (g->len % 2 ? 1 : 2), g->data, g->len);
+              page[4 * (crun + 1) + 13 * i] = (guint8) (at / 2);
+              free_end = at;
+            }
+        }
+      page[511] = (guint8) crun;
+      {
+        guint32 pn = doc->len / 512;
+
+        g_array_append_val (pns, pn);
+      }
+      g_byte_array_append (doc, page, 512);
+    }
+  put32 (bte, run_start);
+  for (guint i = 0; i < pns->len; i++)
+    put32 (bte, g_array_index (pns, guint32, i));
+
+  /* 1Table: the Clx (a Pcdt: CPs, then PCDs), the PlcBtePapx */
+  fc_clx = table->len;
+  g_byte_array_append (table, (guint8[]) { 2 }, 1);
+  {
+    guint n = s->pcds->len / 8;
+
+    put32 (table, (n + 1) * 4 + n * 8);
+    for (guint i = 0; i < n; i++)
+      put32 (table, ((guint32 *) s->pcds->data)[i * 2]);
+    put32 (table, s->cp);
+    for (guint i = 0; i < n; i++)
+      {
+        put16 (table, 0);
+        put32 (table, ((guint32 *) s->pcds->data)[i * 2 + 1]);
+        put16 (table, 0);
+      }
+  }
+
+  /* the FIB */
+  doc->data[0] = 0xEC;
+  doc->data[1] = 0xA5;
+  doc->data[2] = 0xC1;
+  doc->data[0x0B] = 0x02;                 /* fWhichTblStm: 1Table */
+  doc->data[32] = 14;                     /* csw */
+  doc->data[62] = 22;                     /* cslw */
+  set32 (doc, 64 + 3 * 4, s->cp);         /* ccpText */
+  doc->data[152] = 93;                    /* cbRgFcLcb */
+  set32 (doc, 154 + 33 * 8, fc_clx);
+  set32 (doc, 154 + 33 * 8 + 4, table->len - fc_clx);
+  set32 (doc, 154 + 13 * 8, table->len);  /* PlcBtePapx */
+  set32 (doc, 154 + 13 * 8 + 4, bte->len);
+  g_byte_array_append (table, bte->data, bte->len);
+
+  child = gsf_outfile_new_child (ole, "WordDocument", FALSE);
+  gsf_output_write (child, doc->len, doc->data);
+  gsf_output_close (child);
+  g_object_unref (child);
+  child = gsf_outfile_new_child (ole, "1Table", FALSE);
+  gsf_output_write (child, table->len, table->data);
+  gsf_output_close (child);
+  g_object_unref (child);
+  gsf_output_close (GSF_OUTPUT (ole));
+  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (memory)),
+                       (gsize) gsf_output_size (memory));
+  g_object_unref (ole);
+  g_object_unref (memory);
+  return bytes;
+}
+
+static void
+assert_cell_text (GxReport   *report,
+                  const char *path,
+                  const char *expected)
+{
+  int cell = gx_schema_find_cell_by_path (path);
+  g_autofree char *actual = NULL;
+
+  g_assert_cmpint (cell, >=, 0);
+  actual = gx_report_dup_text (report, (guint) cell);
+  g_assert_cmpstr (actual, ==, expected);
+}
+
+static void
+test_doc_built (void)
+{
+  static const SynthDef four = { 4, { 0, 2000, 4000, 6000, 8000 }, { 0 } };
+  /* the label across two columns by an old horizontal merge */
+  static const SynthDef merged = { 5, { 0, 1000, 2000, 4000, 6000, 8000 }, { 1, 2, 0, 0, 0 } };
+  static const SynthDef heading = { 4, { 0, 2000, 4000, 6000, 8000 }, { 1, 2, 2, 2 } };
+  static const SynthDef one = { 1, { 0, 8000 }, { 0 } };
+  static const SynthDef two = { 2, { 0, 4000, 8000 }, { 0 } };
+  Synth s = { g_byte_array_new (), g_byte_array_new (), 0, g_array_new (FALSE, FALSE, sizeof (SynthMark)) };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GxReport) report = NULL;
+
+  synth_text (&s, "北京市测试区人民政府2022年政府信息公开工作年度报告\r", FALSE, MARK_PROSE, NULL);
+  /* a field: its instruction left out, its result kept */
+  synth_text (&s, "Page \x13 PAGE \x14" "7\x15\r", TRUE, MARK_PROSE, NULL);
+  synth_text (&s, "二、主动公开政府信息情况\r", FALSE, MARK_PROSE, NULL);
+  synth_text (&s, "第二十条第（一）项\a\a\a\a", FALSE, MARK_CELL, NULL);
+  synth_text (&s, "\a", FALSE, MARK_ROW, &heading);
+  synth_text (&s, "信息内容\a本年制发件数\a本年废止件数\a现行有效件数\a", FALSE, MARK_CELL, NULL);
+  synth_text (&s, "\a", FALSE, MARK_ROW, &four);
+  synth_text (&s, "规章\a\a", FALSE, MARK_CELL, NULL);
+  synth_text (&s, "\x13 = 0 + 1 \x14" "1\x15\a" "2\a3\a", TRUE, MARK_CELL, NULL);
+  synth_text (&s, "\a", FALSE, MARK_ROW, &merged);
+  synth_text (&s, "行政规范性文件\a4\a5\a6\a", FALSE, MARK_CELL, NULL);
+  synth_text (&s, "\a", FALSE, MARK_ROW, &four);
+  /* a layout table of one cell, holding the table of 第二十条第（五）项 */
+  synth_text (&s, "\r", FALSE, MARK_PROSE, NULL);
+  synth_text (&s, "第二十条第（五）项\r", FALSE, MARK_INNER_CELL, NULL);
+  synth_text (&s, "\r", FALSE, MARK_INNER_ROW, &one);
+  synth_text (&s, "信息内容\r本年处理决定数量\r", FALSE, MARK_INNER_CELL, NULL);
+  synth_text (&s, "\r", FALSE, MARK_INNER_ROW, &two);
+  synth_text (&s, "行政许可\r", FALSE, MARK_INNER_CELL, NULL);
+  synth_text (&s, "57\r", TRUE, MARK_INNER_CELL, NULL);
+  synth_text (&s, "\r", FALSE, MARK_INNER_ROW, &two);
+  synth_text (&s, "\a", FALSE, MARK_CELL, NULL);
+  synth_text (&s, "\a", FALSE, MARK_ROW, &one);
+  synth_text (&s, "三、收到和处理政府信息公开申请情况\r", FALSE, MARK_PROSE, NULL);
+
+  bytes = synth_doc (&s);
+  report = gx_reader_read_bytes (bytes, "built.doc", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gx_report_get_issuer (report), ==, "北京市测试区人民政府");
+  g_assert_cmpint (gx_report_get_year (report), ==, 2022);
+  assert_cell_text (report, "disclosure.regulations.issued", "1");
+  assert_cell_text (report, "disclosure.regulations.repealed", "2");
+  assert_cell_text (report, "disclosure.regulations.in_force", "3");
+  assert_cell_text (report, "disclosure.normative_documents.issued", "4");
+  assert_cell_text (report, "disclosure.normative_documents.repealed", "5");
+  assert_cell_text (report, "disclosure.normative_documents.in_force", "6");
+  assert_cell_text (report, "disclosure.licensing.decisions", "57");
+
+  g_byte_array_unref (s.text);
+  g_byte_array_unref (s.pcds);
+  g_array_unref (s.marks);
+}
+
 /* Each cut of a .doc is refused or read, never a crash; a cut in the
  * WordDocument stream's text or tables never gives other values. */
 static void
@@ -445,5 +761,6 @@ main (int argc, char **argv)
   g_test_add_func ("/formats/refused/variants", test_refused_variants);
   g_test_add_func ("/formats/refused/ole", test_refused_ole);
   g_test_add_func ("/formats/doc-cuts", test_doc_cuts);
+  g_test_add_func ("/formats/doc-built", test_doc_built);
   return g_test_run ();
 }

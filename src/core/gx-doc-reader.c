@@ -37,6 +37,7 @@
 
 #define FKP_SIZE        512
 #define MAX_FIELD_DEPTH 64
+#define MAX_PARAGRAPHS  500000      /* a report has a few thousand */
 #define MAX_TC          64          /* columns of a row (the format's own limit is 63) */
 #define EDGE_TOLERANCE  15          /* twips: edges this close are one column edge */
 
@@ -690,8 +691,9 @@ add_char (DocRead   *r,
   g_string_append_unichar (t->text, c);
 }
 
-static void
-read_text (DocRead *r)
+static gboolean
+read_text (DocRead  *r,
+           GError  **error)
 {
   TextState t = { g_string_new (NULL), { 0, }, 0, 0 };
 
@@ -722,6 +724,14 @@ read_text (DocRead *r)
                 }
               add_char (r, &t, c, fc);
             }
+          if (r->paras->len > MAX_PARAGRAPHS)
+            {
+              g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_LIMIT,
+                           _("%s: the Word document has more than %u paragraphs (a report has a few thousand)"),
+                           r->source_name, MAX_PARAGRAPHS);
+              g_string_free (t.text, TRUE);
+              return FALSE;
+            }
         }
     }
   /* the last paragraph without its mark */
@@ -733,6 +743,7 @@ read_text (DocRead *r)
     }
   if (t.text)
     g_string_free (t.text, TRUE);
+  return TRUE;
 }
 
 /* Tables ------------------------------------------------------------------------- */
@@ -1100,34 +1111,35 @@ emit_grid (DocRead *r,
               g_autofree char *text = NULL;
               guint line = cell_first_line (r, c, row->line);
 
-              /* cells merged into this one (old horizontal merges) */
-              while (tdef->hmerge[k] == 1 && k + 1 < n && tdef->hmerge[k + 1] >= 2)
+              /* a cell continuing the merge of the one before, or of the
+               * cell above: covered */
+              if (tdef->hmerge[k] >= 2 || tdef->vmerge[k] == 1)
                 {
-                  Cell *next = &g_array_index (row->cells, Cell, k + 1);
-                  g_autofree char *more = cell_text (r, next);
-                  guint next_right = edge_index (edges, tdef->edges[k + 2]);
-
-                  if (text == NULL)
-                    text = cell_text (r, c);
-                  if (*more)
-                    {
-                      char *joined = *text ? g_strconcat (text, " ", more, NULL) : g_strdup (more);
-
-                      g_free (text);
-                      text = joined;
-                    }
-                  if (next_right > left)
-                    span = next_right - left;
-                  k++;
-                }
-              span = CLAMP (span, 1, GX_READER_MAX_COLUMNS);
-              if (tdef->vmerge[k] == 1 || (tdef->hmerge[k] >= 2))
-                {
-                  gx_grid_add_covered (grid, span);
+                  gx_grid_add_covered (grid, CLAMP (span, 1, GX_READER_MAX_COLUMNS));
                   continue;
                 }
-              if (text == NULL)
-                text = cell_text (r, c);
+              text = cell_text (r, c);
+              /* the first of old horizontal merges: the cells merged into
+               * it give their width (and text, if any) */
+              if (tdef->hmerge[k] == 1)
+                while (k + 1 < n && tdef->hmerge[k + 1] >= 2)
+                  {
+                    Cell *next = &g_array_index (row->cells, Cell, k + 1);
+                    g_autofree char *more = cell_text (r, next);
+                    guint next_right = edge_index (edges, tdef->edges[k + 2]);
+
+                    if (*more)
+                      {
+                        char *joined = *text ? g_strconcat (text, " ", more, NULL) : g_strdup (more);
+
+                        g_free (text);
+                        text = joined;
+                      }
+                    if (next_right > left)
+                      span = next_right - left;
+                    k++;
+                  }
+              span = CLAMP (span, 1, GX_READER_MAX_COLUMNS);
               gx_grid_add_cell (grid, text, line, span, 1);
             }
         }
@@ -1693,8 +1705,7 @@ gx_doc_reader_parse (const char  *data,
 
   if (ok)
     {
-      read_text (&r);
-      tree = build_tree (&r, error);
+      tree = read_text (&r, error) ? build_tree (&r, error) : NULL;
       if (tree != NULL)
         {
           flow = gx_flow_new (source_name);
