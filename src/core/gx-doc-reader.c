@@ -537,7 +537,8 @@ read_pieces (DocRead  *r,
         }
       pos += 3 + (gsize) cb;
     }
-  if (!get_u32 (&r->table, pos + 1, &lcb) || lcb > end - (pos + 5) || lcb < 4 || (lcb - 4) % 12 != 0)
+  if (!get_u32 (&r->table, pos + 1, &lcb) || pos + 5 > end || lcb > end - (pos + 5) ||
+      lcb < 4 || (lcb - 4) % 12 != 0)
     {
       set_damaged (error, r->source_name, _("its piece table is cut short"));
       return FALSE;
@@ -1306,9 +1307,8 @@ ole_open (Ole          *ole,
   ole->sector_size = 1u << shift;
   if (len <= ole->sector_size)
     return FALSE;
-  ole->n_sectors = (guint32) MIN ((len - 1) / ole->sector_size, (gsize) G_MAXUINT32);
   /* the header is sector -1: sector i starts at (i + 1) × size */
-  ole->n_sectors = ole->n_sectors > 0 ? ole->n_sectors : 0;
+  ole->n_sectors = (guint32) MIN ((len - 1) / ole->sector_size, (gsize) G_MAXUINT32);
   get_u32 (&h, 0x2C, &n_fat_sectors);
   get_u32 (&h, 0x30, &first_dir);
   get_u32 (&h, 0x38, &ole->mini_cutoff);
