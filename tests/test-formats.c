@@ -717,6 +717,26 @@ test_doc_built (void)
   g_array_unref (s.marks);
 }
 
+/* A document of half a million empty paragraphs: refused, as a table of
+ * too many cells is. */
+static void
+test_doc_paragraphs (void)
+{
+  Synth s = { g_byte_array_new (), g_byte_array_new (), 0, g_array_new (FALSE, FALSE, sizeof (SynthMark)) };
+  g_autofree char *marks = g_strnfill (500001, '\r');
+  g_autoptr(GBytes) bytes = NULL;
+
+  synth_text (&s, "北京市测试区人民政府2022年政府信息公开工作年度报告\r", FALSE, MARK_PROSE, NULL);
+  synth_text (&s, marks, TRUE, MARK_PROSE, NULL);
+  g_array_set_size (s.marks, 0);   /* no property pages: all prose */
+  bytes = synth_doc (&s);
+  assert_refused_bytes (bytes, "paragraphs.doc", GX_READER_ERROR_LIMIT, "paragraphs");
+
+  g_byte_array_unref (s.text);
+  g_byte_array_unref (s.pcds);
+  g_array_unref (s.marks);
+}
+
 /* Each cut of a .doc is refused or read, never a crash; a cut in the
  * WordDocument stream's text or tables never gives other values. */
 static void
@@ -762,5 +782,6 @@ main (int argc, char **argv)
   g_test_add_func ("/formats/refused/ole", test_refused_ole);
   g_test_add_func ("/formats/doc-cuts", test_doc_cuts);
   g_test_add_func ("/formats/doc-built", test_doc_built);
+  g_test_add_func ("/formats/refused/doc-paragraphs", test_doc_paragraphs);
   return g_test_run ();
 }
