@@ -2,13 +2,14 @@
 # build-aux/test.sh and build-aux/fuzz.sh).  -max_len fits the format: a
 # report as text is 4–10 KB, its page, document.xml or content stream a
 # few times that; the prose alone is short; check takes several files.
-GX_FUZZ_TARGETS="text html docx pdf json prose check workspace"
+GX_FUZZ_TARGETS="text html docx doc pdf json prose check workspace"
 
 gx_fuzz_max_len() {
   case "$1" in
     text) echo 16384 ;;
     html) echo 32768 ;;
     docx) echo 32768 ;;
+    doc) echo 98304 ;;
     pdf) echo 32768 ;;
     json) echo 16384 ;;
     prose) echo 8192 ;;

@@ -13,7 +13,7 @@
 #               grows from run to run; the seeds of fuzz/corpus/TARGET are
 #               read, never written
 #   -j JOBS     fork-mode jobs (default 1: one core)
-#   TARGET      text html docx pdf json prose check workspace (default all)
+#   TARGET      text html docx doc pdf json prose check workspace (default all)
 #               or reader (gx_reader_read_bytes, every format)
 #
 # Prints per target: inputs run, inputs/s, coverage (libFuzzer's cov and

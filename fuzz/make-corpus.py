@@ -6,12 +6,14 @@
 Every seed is made here from a small invented report (the national form's
 labels, our own figures and text) in the shape each target takes: text
 (pipes, cells per line, pdftotext -layout), HTML, word/document.xml (the
-docx target zips it), a PDF content stream (the pdf target wraps it), the
+docx target zips it), the streams of a .doc fixture (the doc target puts
+them into an OLE file), a PDF content stream (the pdf target wraps it), the
 prose alone, several files for check, JSON (written by the CLI given, from
 the text seeds).  Deterministic: the same files each run.
 """
 import html
 import os
+import struct
 import subprocess
 import sys
 
@@ -217,6 +219,53 @@ def write(target, name, data):
         f.write(data)
 
 
+def ole_streams(data):
+    """{name: bytes} of the streams at the top of an OLE file (MS-CFB),
+    enough for LibreOffice's .doc files"""
+    shift = struct.unpack_from('<H', data, 0x1E)[0]
+    ss = 1 << shift
+    n_fat, first_dir = struct.unpack_from('<II', data, 0x2C)
+    cutoff, first_minifat = struct.unpack_from('<II', data, 0x38)
+    difat = list(struct.unpack_from('<109I', data, 0x4C))[:n_fat]
+    sector = lambda i: data[(i + 1) * ss:(i + 2) * ss]
+    fat = []
+    for s in difat:
+        fat += struct.unpack('<%dI' % (ss // 4), sector(s))
+    def chain(first, table, read):
+        out, s = b'', first
+        while s < 0xFFFFFFFA:
+            out += read(s)
+            s = table[s]
+        return out
+    dirs = chain(first_dir, fat, sector)
+    entries = [dirs[i:i + 128] for i in range(0, len(dirs), 128)]
+    root = entries[0]
+    mini = chain(struct.unpack_from('<I', root, 0x74)[0], fat, sector)
+    minifat_b = chain(first_minifat, fat, sector) if first_minifat < 0xFFFFFFFA else b''
+    minifat = struct.unpack('<%dI' % (len(minifat_b) // 4), minifat_b)
+    out = {}
+    for e in entries[1:]:
+        if e[0x42] != 2:
+            continue
+        name = e[:struct.unpack_from('<H', e, 0x40)[0] - 2].decode('utf-16-le')
+        start, size = struct.unpack_from('<II', e, 0x74)
+        if size < cutoff:
+            body = chain(start, minifat, lambda i: mini[i * 64:(i + 1) * 64])
+        else:
+            body = chain(start, fat, sector)
+        out[name] = body[:size]
+    return out
+
+
+def doc_seed(path):
+    """a .doc fixture of tests/data/formats (LibreOffice's save of our own
+    .docx fixture) in the shape fuzz-doc takes: the lengths of WordDocument
+    and of the table stream, then WordDocument, the table stream, Data"""
+    streams = ole_streams(open(path, 'rb').read())
+    doc, table, data = streams['WordDocument'], streams['1Table'], streams.get('Data', b'')
+    return struct.pack('<II', len(doc), len(table)) + doc + table + data
+
+
 def main():
     a21 = report('北京市测试区人民政府', 2021, 20, 1, 15, 2, 2, 2)
     a22 = report('北京市测试区人民政府', 2022, 30, 2, 25, 3, 1, 3, fee='0.35',
@@ -235,6 +284,12 @@ def main():
 
     write('docx', 'document.xml', as_document_xml(a22))
     write('docx', 'unit.xml', as_document_xml(u22))
+
+    formats = os.path.join(os.path.dirname(HERE), 'tests', 'data', 'formats')
+    write('doc', 'haidian.streams', doc_seed(os.path.join(formats, 'haidian-2022.doc')))
+    write('doc', 'beidaihe.streams', doc_seed(os.path.join(formats, 'beidaihe-2022.doc')))
+    with open(os.path.join(formats, 'beidaihe-2022.doc'), 'rb') as f:
+        write('doc', 'beidaihe.doc', f.read())
 
     write('pdf', 'report.content', as_content_stream(a22))
     write('pdf', 'unit.content', as_content_stream(u22))

@@ -7,7 +7,7 @@ printable ASCII between the quotes).
 """
 import os
 def esc(s):
-    b = s.encode('utf-8')
+    b = s if isinstance(s, bytes) else s.encode('utf-8')
     out = ''
     for c in b:
         if 32 <= c < 127 and c not in (ord('"'), ord('\\')):
@@ -22,6 +22,13 @@ html = ['<table>','</table>','<tr>','</tr>','<td>','</td>','<th>','<td rowspan="
 docx = ['<w:p>','</w:p>','<w:r>','</w:r>','<w:t>','</w:t>','<w:t xml:space="preserve">','<w:tbl>','</w:tbl>','<w:tr>','</w:tr>','<w:tc>','</w:tc>','<w:tcPr>','</w:tcPr>','<w:gridSpan w:val="3"/>','<w:vMerge w:val="restart"/>','<w:vMerge/>','<w:gridBefore w:val="1"/>','<w:del>','</w:del>','<w:delText>','<w:ins>','<w:tab/>','<w:br/>','<w:sectPr/>','<w:body>','</w:body>','<!DOCTYPE x [<!ENTITY a "b">]>','&amp;','&#x4E00;','<![CDATA[',']]>','<?xml version="1.0"?>','xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"','PK\x03\x04','word/document.xml']
 pdf = ['BT','ET','/F1 10 Tf','/F2 7 Tf','/F2 30 Tf','Tm','Td','TD','T*','Tj','TJ',"'",'1 0 0 1 230 700 Tm','0 1 -1 0 100 100 Tm','Tc','Tw','Tz','TL','Ts','3 Tr','q','Q','cm','2 0 0 2 0 0 cm','<4E00>','<0031>','<0030>','<FF0C>','<3002>','<007C>','[(1) -500 (2)] TJ','(12) Tj','%PDF-1.4','obj','endobj','stream','endstream','xref','trailer','/Type /Page','/MediaBox [0 0 595 842]','/Rotate 90']
 json_ = ['{','}','[',']',':',',','null','true','false','"issuer"','"year"','"source"','"format_version"','"2021"','"2019"','"disclosure"','"applications"','"review_litigation"','"findings"','"regulations"','"issued"','"repealed"','"in_force"','"total"','"natural_person"','"commercial"','"new_received"','"carried_over"','"carried_forward"','"results_total"','"granted"','"review"','"upheld"','"corrected"','"other"','"pending"','"fees"','"amount_wan"','"rule"','"severity"','"section"','"row"','"column"','"message"','999999999','1000000000','0.000001','1e308','-1','1.5e3','"\\u0000"','"\\ud800"']
+# doc: the sprms the .doc reader looks at (little-endian, with an operand),
+# its control characters and labels as UTF-16LE
+doc = [b'\x16\x24\x01', b'\x17\x24\x01', b'\x4b\x24\x01', b'\x4c\x24\x01', b'\x49\x66\x02\x00\x00\x00',
+       b'\x4a\x66\x01\x00\x00\x00', b'\x46\x66', b'\x08\xd6', b'\x15\xc6\xff', b'\x00\x08\x01', b'\x3c\x08\x01',
+       b'\x07\x00', b'\x0d\x00', b'\x0b\x00', b'\x13\x00', b'\x14\x00', b'\x15\x00', b'\x01\x00', b'\x08\x00',
+       b'\x02\x00\x00', b'\xec\xa5\xc1\x00', b'\x00\x00\x00\x40', b'\xff\xff\xff\xff', b'\x00\x02'] + \
+      [w.encode('utf-16-le') for w in common_zh[:40]]
 check = ['\n@@@@\n','\x00','\x01','\x02','\x03','\x04']
 def write(name, words):
     with open(f'fuzz/dict/{name}.dict','w') as f:
@@ -34,6 +41,7 @@ def write(name, words):
 write('text', text + common_zh + prose_zh[:10])
 write('html', html + common_zh)
 write('docx', docx + common_zh)
+write('doc', doc)
 write('pdf', pdf)
 write('json', json_ + ['"北京市测试区人民政府"'])
 write('prose', prose_zh + ['\n'])

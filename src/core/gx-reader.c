@@ -2,7 +2,8 @@
  *
  * gx_reader_read_bytes() caps the size and picks the reader by content,
  * never by the name: "%PDF-" → PDF (gx-pdf-reader.c); a ZIP archive with
- * word/document.xml → Word (gx-docx-reader.c); otherwise the text is
+ * word/document.xml → Word (gx-docx-reader.c); an OLE compound file →
+ * Word 97–2003 (gx-doc-reader.c; other OLE files refused); otherwise the text is
  * decoded (gx-text.c: BOM, UTF-16, UTF-8, GB18030) and markup in its first
  * KBs makes it a web page (gx-html-reader.c), columns kept as runs of
  * spaces (pdftotext -layout) text read by its geometry
@@ -47,6 +48,7 @@
 #include <poppler.h>
 
 #include "gx-assembler.h"
+#include "gx-doc-reader.h"
 #include "gx-docx-reader.h"
 #include "gx-html-reader.h"
 #include "gx-layout-reader.h"
@@ -158,12 +160,7 @@ gx_reader_read_bytes (GBytes      *data,
   else if (is_zip (bytes, len))
     doc = gx_docx_reader_parse (bytes, len, source_name, error);
   else if (is_ole (bytes, len))
-    {
-      g_set_error (error, GX_READER_ERROR, GX_READER_ERROR_UNSUPPORTED,
-                   _("%s: a Word 97–2003 document (.doc) or another old Office file; save it as .docx or PDF and import that"),
-                   source_name);
-      return NULL;
-    }
+    doc = gx_doc_reader_parse (bytes, len, source_name, error);
   else
     {
       const char *encoding = NULL;

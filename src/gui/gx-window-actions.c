@@ -119,8 +119,9 @@ run_import_chooser (GxWindow *self,
       gtk_file_filter_add_mime_type (reports, "text/html");
       gtk_file_filter_add_mime_type (reports, "application/pdf");
       gtk_file_filter_add_mime_type (reports, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+      gtk_file_filter_add_mime_type (reports, "application/msword");
       gtk_file_filter_add_mime_type (reports, "application/json");
-      for (const char *const *suffix = (const char *const[]) { "txt", "csv", "md", "html", "htm", "pdf", "docx", "json", NULL };
+      for (const char *const *suffix = (const char *const[]) { "txt", "csv", "md", "html", "htm", "pdf", "docx", "doc", "json", NULL };
            *suffix != NULL; suffix++)
         gtk_file_filter_add_suffix (reports, *suffix);
       gtk_file_filter_set_name (all, _("All files"));

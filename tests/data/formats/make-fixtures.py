@@ -3,8 +3,9 @@
 
     /usr/bin/python3 tests/data/formats/make-fixtures.py
 
-needs python3-docx, LibreOffice (soffice) for the PDF, qpdf for the
-encrypted PDF, Chromium for the web page printed to PDF.  The tests read the committed files; run this only to remake
+needs python3-docx, LibreOffice (soffice) for the PDF and the Word 97–2003
+(.doc) files, qpdf for the encrypted PDF, Chromium for the web page printed
+to PDF.  The tests read the committed files; run this only to remake
 them.
 
 The values come from tests/test-samples.h (read by hand from the samples),
@@ -474,6 +475,61 @@ def make_zipbomb(path, expanded=128 * 1024 * 1024):
             f.write(b"</w:t></w:r></w:p></w:body></w:document>")
 
 
+# .doc ------------------------------------------------------------------------------
+
+def convert_to_doc(soffice, docx_path, out_dir, profile):
+    """LibreOffice's "MS Word 97" filter: the .docx as a Word 97–2003 file"""
+    subprocess.run([soffice, "--headless", "-env:UserInstallation=file://" + profile,
+                    "--convert-to", "doc", "--outdir", out_dir, docx_path], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def doc_clx(data):
+    """(offset of the Clx's Pcdt in the file, its lcb): found through the FIB
+    (fcClx/lcbClx at 0x1A2 of WordDocument, whose first sector holds it) and
+    the Pcdt's bytes (0x02, lcb, CP 0) in the table stream"""
+    fib = next(i for i in range(512, len(data), 512)
+               if data[i: i + 2] == b"\xec\xa5" and int.from_bytes(data[i + 2: i + 4], "little") >= 0xC0)
+    lcb = int.from_bytes(data[fib + 0x1A6: fib + 0x1AA], "little")
+    pcdt = data.find(b"\x02" + (lcb - 5).to_bytes(4, "little") + b"\x00\x00\x00\x00")
+    assert pcdt > 0, "no piece table"
+    return fib, pcdt, lcb - 5
+
+
+def make_doc_variants(out):
+    """from haidian-2022.doc: cut short, a broken piece table, the FIB's
+    fEncrypted flag set (LibreOffice writes no encrypted .doc from the
+    command line; the reader refuses on that flag)"""
+    data = open(os.path.join(out, "haidian-2022.doc"), "rb").read()
+    open(os.path.join(out, "truncated.doc"), "wb").write(data[: len(data) * 3 // 5])
+    fib, pcdt, lcb = doc_clx(data)
+    n = (lcb - 4) // 12
+    broken = bytearray(data)
+    # the first piece's text placed past the end of WordDocument
+    first_pcd = pcdt + 5 + (n + 1) * 4
+    broken[first_pcd + 2: first_pcd + 6] = (0x3FFFFFF0).to_bytes(4, "little")
+    open(os.path.join(out, "corrupt-pieces.doc"), "wb").write(bytes(broken))
+    encrypted = bytearray(data)
+    encrypted[fib + 0x0A] |= 0x00   # low byte of the flags
+    encrypted[fib + 0x0B] |= 0x01   # fEncrypted (0x0100)
+    open(os.path.join(out, "encrypted.doc"), "wb").write(bytes(encrypted))
+
+
+def make_docs(out):
+    """haidian-2022.doc, beidaihe-2022.doc: the committed .docx fixtures
+    (tracked deletions, merged cells and all) saved by LibreOffice as Word
+    97–2003; then the broken variants"""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        print("soffice not found: the .doc files were not remade", file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("haidian-2022", "beidaihe-2022"):
+            convert_to_doc(soffice, os.path.join(out, name + ".docx"), tmp, tmp + "/profile")
+            shutil.copy(os.path.join(tmp, name + ".doc"), os.path.join(out, name + ".doc"))
+    make_doc_variants(out)
+
+
 def make_scanned_pdf(path):
     """One A4 page that is a picture of text only: no text layer."""
     w, h = 240, 340
@@ -568,6 +624,7 @@ def main():
     docx_bytes = open(os.path.join(out, "haidian-2022.docx"), "rb").read()
     w("truncated.docx", docx_bytes[: len(docx_bytes) * 3 // 5])
     make_zipbomb(os.path.join(out, "zipbomb.docx"))
+    make_docs(out)
     make_scanned_pdf(os.path.join(out, "scanned.pdf"))
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
