@@ -79,7 +79,7 @@ if [ "${GX_SKIP_FUZZ:-0}" != 1 ]; then
   export top fuzz_work
   # target and inputs, from the rates of the campaign in README ("Fuzzing"):
   # 5–40 s each on a loaded core, under 2 minutes for the two lanes
-  printf '%s\n' "pdf 150" "text 1500" "check 150" "html 1500" "docx 2000" \
+  printf '%s\n' "pdf 150" "text 1500" "check 150" "html 1500" "docx 2000" "doc 1000" \
       "prose 3000" "json 20000" "workspace 5000" "reader 1000" |
     xargs -P 2 -L 1 bash -c 'fuzz_one "$0" "$1"'
   rm -rf "$fuzz_work"
