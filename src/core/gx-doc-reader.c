@@ -1721,7 +1721,6 @@ gx_doc_reader_parse (const char  *data,
   g_array_unref (r.paras);
   if (!ok)
     return NULL;
-  if (!gx_flow_check_limits (flow, error))
-    return NULL;
+  /* (which checks the flow's limits first) */
   return gx_flow_to_document (flow, error);
 }
